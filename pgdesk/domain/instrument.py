@@ -1,0 +1,157 @@
+"""The conversation instrument (dimensions, aspects, wheel steps, handout texts), loaded from data.
+
+Nothing here assumes six dimensions: a practice may add or remove dimensions in the
+JSON file and everything downstream follows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pgdesk.domain.errors import InstrumentError
+
+SCALE_MIN = 0
+SCALE_MAX = 10
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: str
+    short: str
+    explanation: str
+    aspects: tuple[Aspect, ...]
+    color: str = "#4a7ab5"
+
+    def aspect(self, aspect_id: str) -> Aspect:
+        for a in self.aspects:
+            if a.id == aspect_id:
+                return a
+        raise KeyError(aspect_id)
+
+
+@dataclass(frozen=True)
+class WheelStep:
+    id: str
+    question: str
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Instrument:
+    language: str
+    title: str
+    dimensions: tuple[Dimension, ...]
+    wheel: tuple[WheelStep, ...]
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for d in self.dimensions:
+            if d.id == dimension_id:
+                return d
+        raise KeyError(dimension_id)
+
+    @property
+    def dimension_ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.dimensions)
+
+    def text(self, key: str) -> str:
+        return self.texts.get(key, key)
+
+
+def _require(obj: dict, key: str, where: str, kind: type = str):
+    if not isinstance(obj, dict) or key not in obj:
+        raise InstrumentError(f"'{key}' ontbreekt bij {where}")
+    value = obj[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise InstrumentError(f"'{key}' bij {where} heeft een verkeerde waarde")
+    return value
+
+
+def _unique(ids: list[str], what: str) -> None:
+    seen = set()
+    for i in ids:
+        if i in seen:
+            raise InstrumentError(f"{what} '{i}' komt twee keer voor")
+        seen.add(i)
+
+
+def parse_instrument(data: dict) -> Instrument:
+    """Validate and build an Instrument; raises InstrumentError naming the problem in Dutch."""
+    if not isinstance(data, dict):
+        raise InstrumentError("het bestand bevat geen instrument (verwacht een JSON-object)")
+    language = _require(data, "language", "het instrument")
+    title = _require(data, "title", "het instrument")
+    dims_raw = _require(data, "dimensions", "het instrument", list)
+    if len(dims_raw) < 3:
+        raise InstrumentError("een spinnenweb heeft minstens drie dimensies nodig")
+    dimensions = []
+    for n, d in enumerate(dims_raw, start=1):
+        where = f"dimensie {n}"
+        did = _require(d, "id", where)
+        where = f"dimensie '{did}'"
+        aspects_raw = d.get("aspects", [])
+        if not isinstance(aspects_raw, list):
+            raise InstrumentError(f"'aspects' bij {where} moet een lijst zijn")
+        aspects = tuple(
+            Aspect(id=_require(a, "id", f"een aspect van {where}"),
+                   name=_require(a, "name", f"een aspect van {where}"))
+            for a in aspects_raw
+        )
+        _unique([a.id for a in aspects], f"Aspect van {where}")
+        dimensions.append(
+            Dimension(
+                id=did,
+                name=_require(d, "name", where),
+                short=d.get("short") or _require(d, "name", where),
+                explanation=_require(d, "explanation", where),
+                aspects=aspects,
+                color=d.get("color", "#4a7ab5"),
+            )
+        )
+    _unique([d.id for d in dimensions], "Dimensie")
+    wheel_raw = _require(data, "wheel", "het instrument", list)
+    if not wheel_raw:
+        raise InstrumentError("het actiewiel heeft geen vragen")
+    wheel = []
+    for n, w in enumerate(wheel_raw, start=1):
+        where = f"wielvraag {n}"
+        prompts = w.get("prompts", []) if isinstance(w, dict) else []
+        if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
+            raise InstrumentError(f"'prompts' bij {where} moet een lijst met teksten zijn")
+        wheel.append(WheelStep(id=_require(w, "id", where),
+                               question=_require(w, "question", where),
+                               prompts=tuple(prompts)))
+    _unique([w.id for w in wheel], "Wielvraag")
+    texts = data.get("texts", {})
+    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+        raise InstrumentError("'texts' moet een object met teksten zijn")
+    return Instrument(language, title, tuple(dimensions), tuple(wheel), dict(texts))
+
+
+def load_instrument(path: Path) -> Instrument:
+    """Read an instrument file; every failure names the file and the problem."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InstrumentError(f"Instrumentbestand niet gevonden: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstrumentError(f"Instrumentbestand {path} is niet te lezen: {exc}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InstrumentError(
+            f"Fout in instrumentbestand {path}, regel {exc.lineno}: {exc.msg}"
+        ) from None
+    try:
+        return parse_instrument(data)
+    except InstrumentError as exc:
+        raise InstrumentError(f"Fout in instrumentbestand {path}: {exc}") from None

@@ -1,0 +1,1 @@
+"""Printable output for the patient (the take-home handout), built with reportlab only."""

@@ -1,0 +1,1 @@
+"""Local SQLite storage through sqlite-utils: opening, migrations, and the repository."""

@@ -1,0 +1,116 @@
+"""A demo database of about twenty fictitious patients, so a newcomer sees a living app.
+
+All names, numbers and answers are invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.models import Consultation, Plan
+from pgdesk.storage.repository import Store
+
+FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
+         "Joost", "Karim", "Lotte", "Mehmet", "Noor", "Okke", "Petra", "Rik", "Saskia",
+         "Teun", "Zoë", "Wim", "Yara"]
+LAST = ["de Vries", "Jansen", "van Dijk", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
+        "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
+        "Brouwer", "de Wit", "Dijkstra", "Smits", "Yılmaz", "El Amrani"]
+PROFESSIONALS = [("Dr. M. Verhoeven", "huisarts"), ("Ilse Kramer", "poh-somatiek"),
+                 ("Sander Koç", "poh-ggz"), ("Femke Hoekstra", "wijkverpleegkundige")]
+GOALS = [
+    ("Weer een half uur per dag wandelen", "Morgen een rondje om het blok lopen",
+     "Mijn buurvrouw loopt mee", "Elke ochtend na het ontbijt"),
+    ("Beter slapen", "Na negen uur geen koffie meer", "Zelf, en de POH denkt mee",
+     "Vanaf vandaag"),
+    ("Meer mensen zien", "Bellen met het buurthuis over de koffieochtend",
+     "Welzijnscoach van het buurthuis", "Deze week"),
+    ("Rust in mijn geldzaken", "Mijn post sorteren in drie bakjes", "Schuldhulp van de gemeente",
+     "Voor de volgende afspraak"),
+    ("Minder piekeren", "Elke avond drie goede dingen opschrijven", "Mijn dochter",
+     "Vanavond beginnen"),
+    ("Weer vrijwilligerswerk doen", "Langs de bibliotheek voor de vacaturebank",
+     "Vrijwilligerscentrale", "Volgende week dinsdag"),
+]
+WHEEL = {
+    "nu": ["Ik ben vaak moe en kom weinig buiten.", "Het gaat op en neer.",
+           "Sinds mijn operatie zit ik veel thuis."],
+    "wens": ["Ik wil me fitter voelen.", "Ik wil weer dingen doen met anderen.",
+             "Ik wil dat ik weer goed slaap."],
+    "kunnen": ["Vroeger fietste ik elke dag.", "Ik kan goed plannen als ik rust heb.",
+               "Mijn kleinkinderen geven me energie."],
+    "tegenhouden": ["Pijn in mijn knie.", "Ik zie er tegenop om alleen te gaan.",
+                    "Geldzorgen houden me wakker."],
+    "nodig": ["Iemand die mee gaat.", "Een duwtje in de rug.", "Hulp met de papieren."],
+    "besluit": ["Ik begin klein, elke dag een stukje.", "Ik bel deze week.",
+                "Ik probeer het twee weken en vertel het dan."],
+}
+
+
+def fill_demo(store: Store, instrument: Instrument, *, seed: int = 7,
+              today: dt.date | None = None, n_patients: int = 20) -> None:
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    pros = [store.add_professional(n, r) for n, r in PROFESSIONALS]
+    store.set_current_professional(pros[1].id)
+    names = rng.sample([(f, la) for f in FIRST for la in LAST], n_patients)
+    with store.db.atomic():
+        for i, (first, last) in enumerate(names):
+            year = rng.randint(1938, 2002)
+            patient = store.add_patient(f"{first} {last}",
+                                        f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{year}",
+                                        f"{100200 + i * 37}")
+            n_conv = rng.choice([0, 1, 1, 2, 2, 3, 3])
+            start = today - dt.timedelta(days=rng.randint(n_conv * 80, n_conv * 80 + 120))
+            base = {d.id: rng.randint(3, 8) for d in instrument.dimensions}
+            pro = rng.choice(pros)
+            for k in range(n_conv):
+                date = start + dt.timedelta(days=90 * k + rng.randint(-7, 7))
+                c = Consultation(id="", patient_id=patient.id, professional_id=pro.id,
+                                 date=date.isoformat(), type=("start", "tussen", "eind")[k])
+                c = store.new_consultation(patient.id, pro.id, c.type, c.date)
+                _fill(c, instrument, base, rng, k, today)
+                store.save_consultation(c)
+                for d in base:
+                    base[d] = min(10, base[d] + rng.choice([0, 0, 1, 1, 2]))
+
+
+def _fill(c: Consultation, instrument: Instrument, base: dict, rng: random.Random, k: int,
+          today: dt.date) -> None:
+    dims = instrument.dimensions
+    for d in dims:
+        c.manual_scores[d.id] = max(0, min(10, base[d.id] + rng.choice([-1, 0, 0, 1])))
+    detailed = rng.choice(dims)  # one dimension scored per aspect: the score follows the mean
+    c.manual_scores.pop(detailed.id)
+    c.aspect_scores[detailed.id] = {a.id: max(0, min(10, base[detailed.id] + rng.randint(-2, 2)))
+                                    for a in detailed.aspects}
+    low = sorted(dims, key=lambda d: base[d.id])[:2]
+    c.talk = {(d.id, "") for d in low}
+    c.focus = {(low[0].id, "")}
+    for step in instrument.wheel:
+        if step.id in WHEEL:
+            c.wheel_answers[step.id] = rng.choice(WHEEL[step.id])
+    goal, first, helper, when = rng.choice(GOALS)
+    nxt = dt.date.fromisoformat(c.date) + dt.timedelta(days=90)
+    c.plan = Plan(goal, first, helper, when, f"{nxt.isoformat()}T{rng.choice([9, 10, 14])}:00")
+    c.step = "summary"
+    c.completed_at = f"{c.date}T12:00:00+00:00"
+
+
+def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
+    """Write a fresh demo database at `path` (an existing demo file there is replaced)."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()
+    store = Store.open(path)
+    try:
+        store.set_setting("demo", "1")
+        fill_demo(store, instrument, **kw)
+    finally:
+        store.close()
+    return path

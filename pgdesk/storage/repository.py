@@ -1,0 +1,357 @@
+"""Reads and writes patients, professionals and consultations.
+
+Every answer is written in its own short transaction the moment it is given, so
+there is no Save button and an interrupted consultation reopens where it stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.models import (
+    CONSULTATION_TYPES,
+    PLAN_FIELDS,
+    ROLES,
+    STEPS,
+    Consultation,
+    ConsultationView,
+    Patient,
+    Plan,
+    Professional,
+)
+from pgdesk.domain.scores import validate_score
+from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
+from pgdesk.storage.database import OpenDatabase, open_database
+
+MAX_ANSWER = 20_000
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class NotFound(PgdeskError):
+    pass
+
+
+class Store:
+    """The repository over one open database."""
+
+    def __init__(self, opened: OpenDatabase):
+        self._opened = opened
+        self.db: Database = opened.db
+        self.path = opened.path
+
+    @classmethod
+    def open(cls, path, **kw) -> Store:
+        return cls(open_database(path, **kw))
+
+    def close(self) -> None:
+        self._opened.close()
+
+    # -- settings ---------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    # -- professionals ----------------------------------------------------
+    def add_professional(self, name: str, role: str) -> Professional:
+        name = require_name(name)
+        if role not in ROLES:
+            raise InputError(f"Onbekende functie: {role}")
+        pro = Professional(new_id(), name, role)
+        with self.db.atomic():
+            self.db["professionals"].insert(
+                {"id": pro.id, "name": name, "role": role, "created_at": now()}
+            )
+        return pro
+
+    def professionals(self) -> list[Professional]:
+        return [Professional(r["id"], r["name"], r["role"])
+                for r in self.db["professionals"].rows_where(order_by="name")]
+
+    def professional(self, pro_id: str | None) -> Professional | None:
+        if not pro_id:
+            return None
+        try:
+            r = self.db["professionals"].get(pro_id)
+        except NotFoundError:
+            return None
+        return Professional(r["id"], r["name"], r["role"])
+
+    def current_professional(self) -> Professional | None:
+        return self.professional(self.setting("current_professional"))
+
+    def set_current_professional(self, pro_id: str) -> None:
+        self.set_setting("current_professional", pro_id)
+
+    # -- patients ---------------------------------------------------------
+    @staticmethod
+    def _patient(r: dict) -> Patient:
+        return Patient(r["id"], r["display_name"], r["birth_date"] or "", r["practice_number"] or "")
+
+    def add_patient(self, display_name: str, birth_date: str = "", practice_number: str = "",
+                    *, patient_id: str | None = None) -> Patient:
+        p = Patient(patient_id or new_id(), require_name(display_name),
+                    normalize_birth_date(birth_date), practice_number.strip())
+        with self.db.atomic():
+            self.db["patients"].insert({
+                "id": p.id, "display_name": p.display_name, "birth_date": p.birth_date,
+                "practice_number": p.practice_number, "created_at": now(), "updated_at": now(),
+            })
+        return p
+
+    def update_patient(self, patient_id: str, display_name: str, birth_date: str,
+                       practice_number: str) -> Patient:
+        p = Patient(patient_id, require_name(display_name), normalize_birth_date(birth_date),
+                    practice_number.strip())
+        with self.db.atomic():
+            self.db["patients"].update(patient_id, {
+                "display_name": p.display_name, "birth_date": p.birth_date,
+                "practice_number": p.practice_number, "updated_at": now(),
+            })
+        return p
+
+    def patient(self, patient_id: str) -> Patient:
+        try:
+            return self._patient(self.db["patients"].get(patient_id))
+        except NotFoundError:
+            raise NotFound("Deze patiënt bestaat niet (meer).") from None
+
+    def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
+        """Type-ahead search on name and practice number (full-text, prefix per word)."""
+        words = re.findall(r"\w+", text, flags=re.UNICODE)
+        if not words:
+            rows = self.db.execute(
+                "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit]
+            )
+        else:
+            query = " ".join(f'"{w}"*' for w in words)
+            rows = self.db.execute(
+                "SELECT patients.* FROM patients_fts JOIN patients "
+                "ON patients.rowid = patients_fts.rowid WHERE patients_fts MATCH ? "
+                "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
+                [query, limit],
+            )
+        cols = [c[0] for c in rows.description]
+        return [self._patient(dict(zip(cols, r, strict=True))) for r in rows.fetchall()]
+
+    def patient_count(self) -> int:
+        return self.db["patients"].count
+
+    # -- consultations ----------------------------------------------------
+    def new_consultation(self, patient_id: str, professional_id: str | None,
+                         ctype: str | None = None, date: str | None = None,
+                         *, consultation_id: str | None = None) -> Consultation:
+        self.patient(patient_id)
+        if ctype is None:
+            ctype = self.suggest_type(patient_id)
+        if ctype not in CONSULTATION_TYPES:
+            raise InputError(f"Onbekend soort gesprek: {ctype}")
+        c = Consultation(consultation_id or new_id(), patient_id, professional_id,
+                         date or dt.date.today().isoformat(), ctype)
+        with self.db.atomic():
+            self.db["consultations"].insert({
+                "id": c.id, "patient_id": patient_id, "professional_id": professional_id,
+                "date": c.date, "type": ctype, "step": "web", "wheel_index": 0,
+                "created_at": now(), "updated_at": now(), "completed_at": None,
+            })
+        return c
+
+    def suggest_type(self, patient_id: str) -> str:
+        n = self.db.execute(
+            "SELECT count(*) FROM consultations WHERE patient_id = ?", [patient_id]
+        ).fetchone()[0]
+        return CONSULTATION_TYPES[n] if n < 3 else "los"
+
+    def consultations_for(self, patient_id: str) -> list[dict]:
+        """Newest first, with the professional's name, for the patient page."""
+        return list(self.db.query(
+            "SELECT c.id, c.date, c.type, c.step, c.completed_at, p.name AS professional, "
+            "p.role AS role FROM consultations c LEFT JOIN professionals p "
+            "ON p.id = c.professional_id WHERE c.patient_id = ? "
+            "ORDER BY c.date DESC, c.created_at DESC",
+            [patient_id],
+        ))
+
+    def latest_consultation_id(self) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM consultations ORDER BY date DESC, created_at DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    def consultation(self, consultation_id: str) -> Consultation:
+        try:
+            r = self.db["consultations"].get(consultation_id)
+        except NotFoundError:
+            raise NotFound("Dit gesprek bestaat niet (meer).") from None
+        c = Consultation(r["id"], r["patient_id"], r["professional_id"], r["date"], r["type"],
+                         r["step"] or "web", r["wheel_index"] or 0,
+                         completed_at=r["completed_at"])
+        q = [consultation_id]
+        for row in self.db.execute(
+            "SELECT dimension_id, score FROM dimension_scores WHERE consultation_id = ?", q
+        ):
+            c.manual_scores[row[0]] = row[1]
+        for d, a, s in self.db.execute(
+            "SELECT dimension_id, aspect_id, score FROM aspect_scores WHERE consultation_id = ?", q
+        ):
+            c.aspect_scores.setdefault(d, {})[a] = s
+        for kind, d, a in self.db.execute(
+            "SELECT kind, dimension_id, aspect_id FROM marks WHERE consultation_id = ?", q
+        ):
+            (c.talk if kind == "talk" else c.focus).add((d, a))
+        for step_id, answer in self.db.execute(
+            "SELECT step_id, answer FROM wheel_answers WHERE consultation_id = ?", q
+        ):
+            c.wheel_answers[step_id] = answer
+        plan = self.db.execute("SELECT * FROM plans WHERE consultation_id = ?", q).fetchone()
+        if plan:
+            c.plan = Plan(*[v or "" for v in plan[1:]])
+        return c
+
+    def previous_consultation(self, c: Consultation) -> Consultation | None:
+        row = self.db.execute(
+            "SELECT id FROM consultations WHERE patient_id = ? AND id != ? "
+            "AND (date < ? OR (date = ? AND created_at < "
+            "(SELECT created_at FROM consultations WHERE id = ?))) "
+            "ORDER BY date DESC, created_at DESC LIMIT 1",
+            [c.patient_id, c.id, c.date, c.date, c.id],
+        ).fetchone()
+        return self.consultation(row[0]) if row else None
+
+    def view(self, consultation_id: str) -> ConsultationView:
+        c = self.consultation(consultation_id)
+        return ConsultationView(c, self.patient(c.patient_id), self.professional(c.professional_id),
+                                self.previous_consultation(c))
+
+    # -- answers: one short transaction each --------------------------------
+    def _touch(self, consultation_id: str) -> None:
+        cur = self.db.execute("UPDATE consultations SET updated_at = ? WHERE id = ?",
+                              [now(), consultation_id])
+        if cur.rowcount != 1:
+            raise NotFound("Dit gesprek bestaat niet (meer).")
+
+    def set_score(self, consultation_id: str, dimension_id: str, value: int | None) -> None:
+        with self.db.atomic():
+            self._touch(consultation_id)
+            if value is None:
+                self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
+                                "AND dimension_id = ?", [consultation_id, dimension_id])
+            else:
+                self.db["dimension_scores"].upsert(
+                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
+                     "score": validate_score(value)},
+                    pk=("consultation_id", "dimension_id"))
+
+    def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
+                         value: int | None) -> None:
+        with self.db.atomic():
+            self._touch(consultation_id)
+            if value is None:
+                self.db.execute("DELETE FROM aspect_scores WHERE consultation_id = ? AND "
+                                "dimension_id = ? AND aspect_id = ?",
+                                [consultation_id, dimension_id, aspect_id])
+            else:
+                self.db["aspect_scores"].upsert(
+                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
+                     "aspect_id": aspect_id, "score": validate_score(value)},
+                    pk=("consultation_id", "dimension_id", "aspect_id"))
+
+    def set_mark(self, consultation_id: str, kind: str, dimension_id: str, aspect_id: str,
+                 on: bool) -> None:
+        if kind not in ("talk", "focus"):
+            raise ValueError(kind)
+        with self.db.atomic():
+            self._touch(consultation_id)
+            key = [consultation_id, kind, dimension_id, aspect_id or ""]
+            if on:
+                self.db.execute("INSERT OR IGNORE INTO marks VALUES (?, ?, ?, ?)", key)
+            else:
+                self.db.execute("DELETE FROM marks WHERE consultation_id = ? AND kind = ? AND "
+                                "dimension_id = ? AND aspect_id = ?", key)
+
+    def set_wheel_answer(self, consultation_id: str, step_id: str, answer: str) -> None:
+        if len(answer) > MAX_ANSWER:
+            raise InputError("Dit antwoord is te lang om op te slaan.")
+        with self.db.atomic():
+            self._touch(consultation_id)
+            self.db["wheel_answers"].upsert(
+                {"consultation_id": consultation_id, "step_id": step_id, "answer": answer},
+                pk=("consultation_id", "step_id"))
+
+    def set_plan_field(self, consultation_id: str, field: str, value: str) -> None:
+        if field not in PLAN_FIELDS:
+            raise ValueError(field)
+        if len(value) > MAX_ANSWER:
+            raise InputError("Deze tekst is te lang om op te slaan.")
+        with self.db.atomic():
+            self._touch(consultation_id)
+            self.db.execute("INSERT OR IGNORE INTO plans (consultation_id) VALUES (?)",
+                            [consultation_id])
+            self.db.execute(f'UPDATE plans SET "{field}" = ? WHERE consultation_id = ?',
+                            [value, consultation_id])
+
+    def set_progress(self, consultation_id: str, step: str, wheel_index: int = 0) -> None:
+        if step not in STEPS:
+            raise ValueError(step)
+        with self.db.atomic():
+            self._touch(consultation_id)
+            self.db["consultations"].update(consultation_id,
+                                            {"step": step, "wheel_index": wheel_index})
+
+    def set_consultation_info(self, consultation_id: str, *, ctype: str | None = None,
+                              date: str | None = None) -> None:
+        changes = {}
+        if ctype is not None:
+            if ctype not in CONSULTATION_TYPES:
+                raise InputError(f"Onbekend soort gesprek: {ctype}")
+            changes["type"] = ctype
+        if date is not None:
+            changes["date"] = dt.date.fromisoformat(date).isoformat()
+        with self.db.atomic():
+            self._touch(consultation_id)
+            self.db["consultations"].update(consultation_id, changes)
+
+    def complete(self, consultation_id: str) -> None:
+        with self.db.atomic():
+            self._touch(consultation_id)
+            self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
+                            "WHERE id = ?", [now(), consultation_id])
+
+    def save_consultation(self, c: Consultation) -> None:
+        """Write a whole consultation at once (demo data, imports), in one transaction."""
+        with self.db.atomic():
+            for d, s in c.manual_scores.items():
+                self.set_score(c.id, d, s)
+            for d, aspects in c.aspect_scores.items():
+                for a, s in aspects.items():
+                    self.set_aspect_score(c.id, d, a, s)
+            for kind, marks in (("talk", c.talk), ("focus", c.focus)):
+                for d, a in marks:
+                    self.set_mark(c.id, kind, d, a, True)
+            for step_id, answer in c.wheel_answers.items():
+                self.set_wheel_answer(c.id, step_id, answer)
+            for field in PLAN_FIELDS:
+                self.set_plan_field(c.id, field, getattr(c.plan, field))
+            self.set_progress(c.id, c.step, c.wheel_index)
+            if c.completed_at:
+                self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
+
+    def ids(self, table: str) -> Iterable[str]:
+        return (r[0] for r in self.db.execute(f'SELECT id FROM "{table}"'))

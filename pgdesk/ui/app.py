@@ -1,0 +1,72 @@
+"""Starts the window: translations, the database (or a clear message why not), first paint.
+
+pyqtgraph (and numpy) are imported after the first window has painted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, resources_dir
+
+
+def install_translator(app: QApplication, lang: str) -> str:
+    """Dutch is the source language; any other language loads its .qm file."""
+    if lang != "nl":
+        translator = QTranslator(app)
+        if translator.load(str(resources_dir() / "translations" / f"pgdesk_{lang}.qm")):
+            app.installTranslator(translator)
+        else:
+            lang = "nl"
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+                               QLocale.Country.Netherlands))
+    return lang
+
+
+def _preload_chart() -> None:
+    import pgdesk.ui.radar  # noqa: F401  (pays the pyqtgraph/numpy import before it is needed)
+
+
+def open_store(db: str | None, demo: bool):
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.repository import Store
+
+    if demo:
+        path = write_demo(demo_db_path(), shipped_instrument("nl"))
+    else:
+        path = db or default_db_path()
+    return Store.open(path)
+
+
+def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("pgdesk")
+    app.setOrganizationName("pgdesk")
+    settings = QSettings()
+    lang = lang or str(settings.value("language", "nl"))
+    lang = install_translator(app, lang)
+    try:
+        from pgdesk.domain.content import shipped_instrument
+
+        instrument = shipped_instrument(lang)
+        store = open_store(db, demo)
+    except (PgdeskError, ResourceMissing) as exc:
+        QMessageBox.critical(None, "pgdesk", str(exc))
+        print(f"pgdesk: {exc}", file=sys.stderr)
+        return 2
+    from pgdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, instrument)
+    window.show()
+    if not window.ensure_professional():
+        store.close()
+        return 0
+    QTimer.singleShot(50, _preload_chart)
+    code = app.exec()
+    store.close()
+    return code

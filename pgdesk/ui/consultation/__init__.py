@@ -1,0 +1,1 @@
+"""The consultation as steps: spinnenweb, focus, actiewiel, plan, summary."""

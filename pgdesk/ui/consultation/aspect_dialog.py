@@ -1,0 +1,87 @@
+"""Score one dimension per aspect; the dimension score then follows their mean."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.feedback import attempt
+
+
+class AspectDialog(QDialog):
+    def __init__(self, session: ConsultationSession, dimension_id: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.dim = session.instrument.dimension(dimension_id)
+        self.setWindowTitle(self.tr("Aspecten van %1").replace("%1", self.dim.name))
+        intro = QLabel(self.dim.explanation)
+        intro.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("<b>Aspect</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Score</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Hier wil ik over praten</b>")), 0, 2)
+        scores = session.c.aspect_scores.get(self.dim.id, {})
+        self.spins: dict[str, QSpinBox] = {}
+        for row, aspect in enumerate(self.dim.aspects, start=1):
+            name = QLabel(aspect.name)
+            spin = QSpinBox()
+            spin.setRange(-1, 10)
+            spin.setSpecialValueText("–")  # -1 shows as "not scored"
+            spin.setValue(scores.get(aspect.id, -1))
+            spin.setAccessibleName(aspect.name)
+            name.setBuddy(spin)
+            spin.valueChanged.connect(lambda v, a=aspect.id: self._set(a, v))
+            talk = QCheckBox()
+            talk.setAccessibleName(self.tr("Praten over %1").replace("%1", aspect.name))
+            talk.setChecked((self.dim.id, aspect.id) in session.c.talk)
+            talk.toggled.connect(lambda on, a=aspect.id: attempt(
+                self, session.set_mark, "talk", self.dim.id, a, on))
+            grid.addWidget(name, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(talk, row, 2)
+            self.spins[aspect.id] = spin
+        self.summary = QLabel()
+        self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als score"))
+        self.use_mean.clicked.connect(self._use_mean)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Klaar"))
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.use_mean)
+        layout.addWidget(buttons)
+        self._show_summary()
+        if self.dim.aspects:
+            self.spins[self.dim.aspects[0].id].setFocus()
+
+    def _set(self, aspect_id: str, value: int) -> None:
+        attempt(self, self.session.set_aspect_score, self.dim.id, aspect_id,
+                None if value < 0 else value)
+        self._show_summary()
+
+    def _use_mean(self) -> None:
+        attempt(self, self.session.set_score, self.dim.id, None)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        s = self.session.score(self.dim.id)
+        mean = "–" if s.aspect_mean is None else f"{s.aspect_mean:.1f}".replace(".", ",")
+        if s.source == "manual":
+            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie is met de "
+                           "hand gezet op %2.").replace("%1", mean).replace("%2", f"{s.value:g}")
+        else:
+            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit "
+                           "gemiddelde.").replace("%1", mean)
+        self.summary.setText(text)
+        self.use_mean.setVisible(s.source == "manual" and s.aspect_mean is not None)

@@ -1,0 +1,169 @@
+"""The consultation page: a header, the five steps with Back/Next, and keyboard shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.domain.models import CONSULTATION_TYPES, STEPS
+from pgdesk.domain.validation import display_birth_date
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.consultation.focus_step import FocusStep
+from pgdesk.ui.consultation.plan_step import PlanStep
+from pgdesk.ui.consultation.summary_step import SummaryStep
+from pgdesk.ui.consultation.web_step import WebStep
+from pgdesk.ui.consultation.wheel_step import WheelStep
+from pgdesk.ui.feedback import attempt
+from pgdesk.ui.labels import step_label, type_label
+
+
+class ConsultationPage(QWidget):
+    closed = Signal()
+
+    def __init__(self, session: ConsultationSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        c = session.c
+        header = QHBoxLayout()
+        name = QLabel(session.patient.display_name)
+        name.setObjectName("pageTitle")
+        when = QLabel(display_birth_date(c.date))
+        self.type_box = QComboBox()
+        for code in CONSULTATION_TYPES:
+            self.type_box.addItem(type_label(code), code)
+        self.type_box.setCurrentIndex(CONSULTATION_TYPES.index(c.type))
+        self.type_box.currentIndexChanged.connect(
+            lambda _i: attempt(self, session.set_type, self.type_box.currentData()))
+        self.type_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        close = QPushButton(self.tr("Sluiten"))
+        close.setToolTip(self.tr("Terug naar de patiënt (Esc). Alles is al bewaard."))
+        close.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        close.clicked.connect(self.close_consultation)
+        header.addWidget(name)
+        header.addWidget(when)
+        header.addWidget(self.type_box)
+        header.addStretch(1)
+        header.addWidget(close)
+
+        self.step_buttons = QButtonGroup(self)
+        bar = QHBoxLayout()
+        for i, step in enumerate(STEPS):
+            b = QPushButton(f"{i + 1}  {step_label(step)}")
+            b.setCheckable(True)
+            b.setObjectName("stepButton")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setToolTip(f"Ctrl+{i + 1}")
+            self.step_buttons.addButton(b, i)
+            bar.addWidget(b)
+        self.step_buttons.idClicked.connect(self.go_to)
+
+        self.web = WebStep(session)
+        self.focus = FocusStep(session)
+        self.wheel = WheelStep(session)
+        self.plan = PlanStep(session)
+        self.summary = SummaryStep(session)
+        self.steps = [self.web, self.focus, self.wheel, self.plan, self.summary]
+        self.stack = QStackedWidget()
+        for w in self.steps:
+            self.stack.addWidget(w)
+        self.web.finished.connect(self.next)
+        self.focus.finished.connect(self.next)
+        self.wheel.moved.connect(lambda i: attempt(self, session.set_progress, "wheel", i))
+
+        self.back_button = QPushButton(self.tr("← Vorige"))
+        self.back_button.setToolTip("Alt+←")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("Volgende →"))
+        self.next_button.setToolTip("Alt+→ / Ctrl+Enter")
+        self.next_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.next_button.setObjectName("primary")
+        self.next_button.clicked.connect(self.next)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(nav)
+
+        for seq, slot in (("Alt+Right", self.next), ("Ctrl+Return", self.next),
+                          ("Ctrl+Enter", self.next), ("Alt+Left", self.back),
+                          ("Escape", self.close_consultation),
+                          ("Ctrl+P", self._print), ("Ctrl+S", self._save)):
+            QShortcut(QKeySequence(seq), self, activated=slot)
+        for i in range(len(STEPS)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.go_to(i))
+
+        self.index = -1
+        self.go_to(STEPS.index(c.step) if c.step in STEPS else 0)
+
+    @property
+    def current_step(self) -> str:
+        return STEPS[self.index]
+
+    def _leave_current(self) -> bool:
+        step = self.steps[self.index] if self.index >= 0 else None
+        flush = getattr(step, "flush", None)
+        return flush() if flush else True
+
+    def go_to(self, index: int) -> None:
+        index = max(0, min(index, len(STEPS) - 1))
+        if self.index >= 0 and not self._leave_current():
+            self.step_buttons.button(self.index).setChecked(True)
+            return
+        self.index = index
+        step = self.steps[index]
+        if step is self.summary:
+            self.summary.refresh()
+            attempt(self, self.session.complete)
+        elif step is self.wheel:
+            self.wheel.refresh_topic()
+        elif step is self.web:
+            self.web.refresh()
+        attempt(self, self.session.set_progress, STEPS[index],
+                self.wheel.index if step is self.wheel else self.session.c.wheel_index)
+        self.stack.setCurrentIndex(index)
+        self.step_buttons.button(index).setChecked(True)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setText(self.tr("Klaar") if index == len(STEPS) - 1
+                                 else self.tr("Volgende →"))
+        step.focus_widget().setFocus()
+
+    def next(self) -> None:
+        if self.steps[self.index] is self.wheel and self.wheel.next():
+            return
+        if self.index == len(STEPS) - 1:
+            self.close_consultation()
+        else:
+            self.go_to(self.index + 1)
+
+    def back(self) -> None:
+        if self.steps[self.index] is self.wheel and self.wheel.back():
+            return
+        self.go_to(self.index - 1)
+
+    def _print(self) -> None:
+        if self.steps[self.index] is self.summary:
+            self.summary.print_handout()
+
+    def _save(self) -> None:
+        if self.steps[self.index] is self.summary:
+            self.summary.save_pdf()
+
+    def close_consultation(self) -> None:
+        if self._leave_current():
+            self.closed.emit()

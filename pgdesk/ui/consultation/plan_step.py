@@ -1,0 +1,110 @@
+"""Step 4, the plan: goal, first step, who helps, when, and the next conversation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.feedback import attempt
+
+NEXT_FORMAT = "yyyy-MM-ddTHH:mm"
+
+
+class PlanStep(QWidget):
+    def __init__(self, session: ConsultationSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        title = QLabel(self.tr("Het plan, in de woorden van de patiënt"))
+        title.setObjectName("stepTitle")
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for key, text, placeholder in (
+            ("goal", self.tr("&Wat wil ik bereiken?"), self.tr("bijvoorbeeld: weer elke dag wandelen")),
+            ("first_step", self.tr("Mijn &eerste stap"), self.tr("klein en concreet")),
+            ("helper", self.tr("&Wie helpt mij?"), self.tr("persoon of organisatie")),
+            ("when", self.tr("Wa&nneer?"), self.tr("bijvoorbeeld: maandag na het ontbijt")),
+        ):
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setMaxLength(2000)
+            self.fields[key] = edit
+            form.addRow(text, edit)
+        self.has_next = QCheckBox(self.tr("Volgend &gesprek afgesproken:"))
+        self.next_edit = QDateTimeEdit()
+        self.next_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.next_edit.setCalendarPopup(True)
+        row = QHBoxLayout()
+        row.addWidget(self.has_next)
+        row.addWidget(self.next_edit)
+        row.addStretch(1)
+        form.addRow(self.tr("Volgende afspraak"), row)
+        hint = QLabel(self.tr("Alles wordt meteen bewaard. Alt+→: naar de samenvatting."))
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+        self._load()
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.flush)
+        for edit in self.fields.values():
+            edit.textChanged.connect(self._timer.start)
+            edit.editingFinished.connect(self.flush)
+        self.has_next.toggled.connect(self._next_toggled)
+        self.next_edit.dateTimeChanged.connect(self._timer.start)
+
+    def focus_widget(self) -> QWidget:
+        return self.fields["goal"]
+
+    def _load(self) -> None:
+        plan, answers = self.session.c.plan, self.session.c.wheel_answers
+        # An empty plan starts from the patient's own wheel answers.
+        prefill = {"goal": answers.get("wens", ""), "first_step": answers.get("besluit", "")}
+        for key, edit in self.fields.items():
+            edit.setText(getattr(plan, key) or (prefill.get(key, "") if plan.is_empty() else ""))
+        nxt = QDateTime.fromString(plan.next_appointment[:16], NEXT_FORMAT)
+        self.has_next.setChecked(nxt.isValid())
+        if not nxt.isValid():
+            proposal = dt.date.fromisoformat(self.session.c.date) + dt.timedelta(days=91)
+            nxt = QDateTime.fromString(f"{proposal.isoformat()}T09:00", NEXT_FORMAT)
+        self.next_edit.setDateTime(nxt)
+        self.next_edit.setEnabled(self.has_next.isChecked())
+
+    def _next_toggled(self, on: bool) -> None:
+        self.next_edit.setEnabled(on)
+        if on:
+            self.next_edit.setFocus()
+        self.flush()
+
+    def flush(self) -> bool:
+        self._timer.stop()
+        ok = True
+        for key, edit in self.fields.items():
+            ok &= attempt(self, self.session.set_plan_field, key, edit.text().strip())
+        nxt = (self.next_edit.dateTime().toString(NEXT_FORMAT)
+               if self.has_next.isChecked() else "")
+        ok &= attempt(self, self.session.set_plan_field, "next_appointment", nxt)
+        return ok
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        # Enter in a field moves on to the next one, like Tab.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,109 @@
+"""Keyboard-first list of dimensions with their scores.
+
+Type a digit to score the selected dimension and move on ("1" then "0" is 10),
+Space marks "hier wil ik over praten", A opens the aspects, Enter moves on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from pgdesk.domain.scores import DimensionScore
+
+
+def format_score(score: DimensionScore, mean_word: str) -> str:
+    if score.value is None:
+        return "–"
+    if score.source == "aspects":
+        return f"{score.value:.1f}".replace(".", ",") + f" ({mean_word})"
+    return f"{score.value:g}"
+
+
+class ScoreTable(QTableWidget):
+    scoreEntered = Signal(int, int)
+    scoreCleared = Signal(int)
+    talkToggled = Signal(int)
+    aspectsRequested = Signal(int)
+    finished = Signal()
+
+    def __init__(self, names: list[str], parent=None):
+        super().__init__(len(names), 3, parent)
+        self._pending_one = False
+        self.setHorizontalHeaderLabels([self.tr("Dimensie"), self.tr("Score"), self.tr("Praten")])
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setObjectName("scoreTable")
+        self.verticalHeader().setDefaultSectionSize(40)
+        for row, name in enumerate(names):
+            self.setItem(row, 0, QTableWidgetItem(name))
+            score = QTableWidgetItem("–")
+            score.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setItem(row, 1, score)
+            talk = QTableWidgetItem("")
+            talk.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setItem(row, 2, talk)
+        self.cellClicked.connect(self._clicked)
+        self.selectRow(0)
+
+    def show_row(self, row: int, text: str, talk: bool, talk_text: str) -> None:
+        self.item(row, 1).setText(text)
+        self.item(row, 2).setText("✓" if talk else "")
+        self.item(row, 2).setToolTip(talk_text if talk else "")
+
+    def _clicked(self, row: int, column: int) -> None:
+        if column == 2:
+            self.talkToggled.emit(row)
+
+    def _advance(self) -> None:
+        row = self.currentRow()
+        if row < self.rowCount() - 1:
+            self.selectRow(row + 1)
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        key, text, row = event.key(), event.text(), self.currentRow()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier,) or row < 0:
+            self._pending_one = False
+            return super().keyPressEvent(event)
+        if text.isdigit() and len(text) == 1:
+            digit = int(text)
+            if self._pending_one:
+                self._pending_one = False
+                if digit == 0:
+                    self.scoreEntered.emit(row, 10)
+                    self._advance()
+                    return
+                self._advance()
+                row = self.currentRow()
+            self.scoreEntered.emit(row, digit)
+            if digit == 1:
+                self._pending_one = True
+            else:
+                self._advance()
+            return
+        if self._pending_one:
+            self._pending_one = False
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._advance()
+                return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if row == self.rowCount() - 1:
+                self.finished.emit()
+            else:
+                self._advance()
+        elif key == Qt.Key.Key_Space:
+            self.talkToggled.emit(row)
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self.scoreCleared.emit(row)
+        elif key == Qt.Key.Key_A:
+            self.aspectsRequested.emit(row)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,106 @@
+"""Step 1, the spinnenweb: radar chart and score list, kept in step with each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.consultation.aspect_dialog import AspectDialog
+from pgdesk.ui.consultation.score_table import ScoreTable, format_score
+from pgdesk.ui.feedback import attempt
+
+
+class WebStep(QWidget):
+    finished = Signal()
+
+    def __init__(self, session: ConsultationSession, parent=None):
+        super().__init__(parent)
+        from pgdesk.ui.radar import RadarWidget  # pyqtgraph: only once a consultation opens
+
+        self.session = session
+        self.dims = session.instrument.dimensions
+        self.radar = RadarWidget([d.name for d in self.dims])
+        self.table = ScoreTable([d.name for d in self.dims])
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setObjectName("explanation")
+        hint = QLabel(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
+                              "Spatie: hier wil ik over praten. A: per aspect scoren. "
+                              "Of sleep de punten in het web."))
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        aspects = QPushButton(self.tr("&Aspecten…"))
+        aspects.clicked.connect(lambda: self.open_aspects(self.table.currentRow()))
+        talk = QPushButton(self.tr("Hier wil ik over &praten"))
+        talk.clicked.connect(lambda: self.toggle_talk(self.table.currentRow()))
+
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(aspects)
+        row.addWidget(talk)
+        right.addLayout(row)
+        right.addWidget(self.explanation)
+        right.addWidget(hint)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.radar, 3)
+        layout.addLayout(right, 2)
+
+        self.table.scoreEntered.connect(self.set_score)
+        self.table.scoreCleared.connect(lambda r: self.set_score(r, None))
+        self.table.talkToggled.connect(self.toggle_talk)
+        self.table.aspectsRequested.connect(self.open_aspects)
+        self.table.currentCellChanged.connect(lambda r, *_: self._select(r))
+        self.table.finished.connect(self.finished)
+        self.radar.scoreChanged.connect(self.set_score)
+        self.radar.axisSelected.connect(self.table.selectRow)
+        prev = session.previous
+        if prev is not None and any(s is not None for s in prev.scores(session.instrument)):
+            self.radar.set_previous([(self.tr("vorige keer"), prev.scores(session.instrument))])
+        self.refresh()
+        self._select(0)
+
+    def focus_widget(self) -> QWidget:
+        return self.table
+
+    def refresh(self) -> None:
+        mean_word = self.tr("gem.")
+        talk_text = self.tr("Hier wil ik over praten")
+        c = self.session.c
+        for row, d in enumerate(self.dims):
+            talk = any(dim == d.id for dim, _a in c.talk)
+            self.table.show_row(row, format_score(self.session.score(d.id), mean_word), talk,
+                                talk_text)
+        self.radar.set_scores(c.scores(self.session.instrument))
+        self.radar.set_marked({i for i, d in enumerate(self.dims)
+                               if any(dim == d.id for dim, _a in c.talk)})
+
+    def set_score(self, row: int, value: int | None) -> None:
+        if not 0 <= row < len(self.dims):
+            return
+        if not attempt(self, self.session.set_score, self.dims[row].id, value):
+            self.refresh()  # refused: show what is really stored
+            return
+        d = self.dims[row]
+        self.table.show_row(row, format_score(self.session.score(d.id), self.tr("gem.")),
+                            (d.id, "") in self.session.c.talk, self.tr("Hier wil ik over praten"))
+        self.radar.set_score(row, self.session.score(d.id).value)
+
+    def toggle_talk(self, row: int) -> None:
+        if 0 <= row < len(self.dims):
+            key = (self.dims[row].id, "")
+            attempt(self, self.session.set_mark, "talk", key[0], "", key not in self.session.c.talk)
+            self.refresh()
+
+    def open_aspects(self, row: int) -> None:
+        if 0 <= row < len(self.dims) and self.dims[row].aspects:
+            AspectDialog(self.session, self.dims[row].id, self).exec()
+            self.refresh()
+            self.table.setFocus()
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self.dims):
+            d = self.dims[row]
+            self.explanation.setText(f"<b>{d.name}</b><br>{d.explanation}")
+            self.radar.set_current(row)

@@ -1,0 +1,84 @@
+"""A picture of the actiewiel: one segment per question, the current one highlighted."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class WheelPicture(QWidget):
+    segmentClicked = Signal(int)
+
+    def __init__(self, labels: list[str], parent=None):
+        super().__init__(parent)
+        self.labels = labels
+        self.current = 0
+        self.answered: set[int] = set()
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setToolTip(self.tr("Klik op een vraag om ernaartoe te gaan"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(300, 300)
+
+    def set_state(self, current: int, answered: set[int]) -> None:
+        self.current, self.answered = current, set(answered)
+        self.update()
+
+    def _geometry(self):
+        side = min(self.width(), self.height()) - 8
+        center = QPointF(self.width() / 2, self.height() / 2)
+        return center, side / 2, side / 2 * 0.34
+
+    def paintEvent(self, _event):  # noqa: N802
+        n = len(self.labels)
+        if not n:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        center, outer, inner = self._geometry()
+        span = 360 / n
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, outer / 14))
+        p.setFont(font)
+        for i, text in enumerate(self.labels):
+            start = 90 - i * span  # clockwise from the top
+            path = QPainterPath()
+            path.arcMoveTo(QRectF(center.x() - outer, center.y() - outer, 2 * outer, 2 * outer),
+                           start)
+            path.arcTo(QRectF(center.x() - outer, center.y() - outer, 2 * outer, 2 * outer),
+                       start, -span)
+            path.arcTo(QRectF(center.x() - inner, center.y() - inner, 2 * inner, 2 * inner),
+                       start - span, span)
+            path.closeSubpath()
+            if i == self.current:
+                fill = QColor("#2e6da4")
+            elif i in self.answered:
+                fill = QColor("#cfe0f1")
+            else:
+                fill = QColor("#eef2f6")
+            p.setPen(QPen(QColor("white"), 3))
+            p.setBrush(fill)
+            p.drawPath(path)
+            mid = math.radians(start - span / 2)
+            r = (outer + inner) / 2
+            pos = QPointF(center.x() + r * math.cos(mid), center.y() - r * math.sin(mid))
+            box = QRectF(pos.x() - outer * 0.36, pos.y() - outer * 0.2, outer * 0.72, outer * 0.4)
+            p.setPen(QColor("white") if i == self.current else QColor("#1d2b3a"))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       f"{i + 1}\n{text}")
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#2e6da4"))
+        p.drawEllipse(center, inner * 0.55, inner * 0.55)
+        p.end()
+
+    def mousePressEvent(self, event):  # noqa: N802
+        center, outer, inner = self._geometry()
+        d = event.position() - center
+        dist = math.hypot(d.x(), d.y())
+        if inner <= dist <= outer and self.labels:
+            angle = (90 - math.degrees(math.atan2(-d.y(), d.x()))) % 360
+            self.segmentClicked.emit(int(angle // (360 / len(self.labels))))

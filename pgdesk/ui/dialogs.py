@@ -1,0 +1,103 @@
+"""Small forms: a patient's details and who is working (the professional)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from pgdesk.domain.models import ROLES, Patient
+from pgdesk.domain.validation import (
+    InputError,
+    display_birth_date,
+    normalize_birth_date,
+    require_name,
+)
+from pgdesk.ui.labels import role_label
+
+
+class _Form(QDialog):
+    """A form dialog with a red error line instead of a pop-up on top of a pop-up."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def validate(self) -> None:
+        raise NotImplementedError
+
+    def _try_accept(self) -> None:
+        try:
+            self.validate()
+        except InputError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+
+class PatientDialog(_Form):
+    def __init__(self, parent=None, patient: Patient | None = None):
+        super().__init__(self.tr("Patiënt wijzigen") if patient else self.tr("Nieuwe patiënt"),
+                         parent)
+        self.name = QLineEdit(patient.display_name if patient else "")
+        self.name.setPlaceholderText(self.tr("zoals de praktijk de naam schrijft"))
+        self.birth = QLineEdit(display_birth_date(patient.birth_date) if patient else "")
+        self.birth.setPlaceholderText(self.tr("dd-mm-jjjj of alleen het jaar"))
+        self.number = QLineEdit(patient.practice_number if patient else "")
+        self.number.setPlaceholderText(self.tr("optioneel: patiëntnummer in het HIS"))
+        self.form.addRow(self.tr("&Naam"), self.name)
+        self.form.addRow(self.tr("&Geboortedatum"), self.birth)
+        self.form.addRow(self.tr("N&ummer"), self.number)
+        self.setMinimumWidth(420)
+
+    def validate(self) -> None:
+        require_name(self.name.text())
+        normalize_birth_date(self.birth.text())
+
+    def values(self) -> tuple[str, str, str]:
+        return self.name.text(), self.birth.text(), self.number.text()
+
+
+class ProfessionalDialog(_Form):
+    """Asked once per workstation user: who holds the conversations."""
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Wie werkt er met pgdesk?"), parent)
+        intro = QLabel(self.tr("Uw naam komt op de samenvatting voor de patiënt."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(role_label(role), role)
+        self.form.addRow(self.tr("&Naam"), self.name)
+        self.form.addRow(self.tr("&Functie"), self.role)
+        self.setMinimumWidth(420)
+
+    def validate(self) -> None:
+        require_name(self.name.text())
+
+    def values(self) -> tuple[str, str]:
+        return self.name.text(), self.role.currentData()

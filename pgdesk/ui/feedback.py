@@ -1,0 +1,32 @@
+"""Runs a store write and tells the user in Dutch when it fails, instead of crashing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.storage.errors import explain_write_error
+
+_FAILED = object()
+
+
+def _call(parent: QWidget | None, fn: Callable, args, kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except (PgdeskError, sqlite3.Error, OSError) as exc:
+        QMessageBox.warning(parent, "pgdesk", explain_write_error(exc))
+        return _FAILED
+
+
+def guarded(parent: QWidget | None, fn: Callable, *args, **kwargs):
+    """Call fn and return its result; on an expected failure show a message, return None."""
+    result = _call(parent, fn, args, kwargs)
+    return None if result is _FAILED else result
+
+
+def attempt(parent: QWidget | None, fn: Callable, *args, **kwargs) -> bool:
+    """Call fn for its effect; True if it worked, else the user was told why."""
+    return _call(parent, fn, args, kwargs) is not _FAILED

@@ -1,0 +1,47 @@
+"""Translatable names for domain codes (conversation types, steps, roles)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from pgdesk.domain.models import ROLE_LABELS_NL
+
+TYPE_LABELS = {
+    "start": QT_TRANSLATE_NOOP("Labels", "Startgesprek"),
+    "tussen": QT_TRANSLATE_NOOP("Labels", "Tussengesprek"),
+    "eind": QT_TRANSLATE_NOOP("Labels", "Eindgesprek"),
+    "los": QT_TRANSLATE_NOOP("Labels", "Los gesprek"),
+}
+STEP_LABELS = {
+    "web": QT_TRANSLATE_NOOP("Labels", "Spinnenweb"),
+    "focus": QT_TRANSLATE_NOOP("Labels", "Wat is belangrijk?"),
+    "wheel": QT_TRANSLATE_NOOP("Labels", "Actiewiel"),
+    "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
+    "summary": QT_TRANSLATE_NOOP("Labels", "Samenvatting"),
+}
+# The role names live in the domain; listed here so lupdate sees them.
+_ROLES = (
+    QT_TRANSLATE_NOOP("Labels", "Huisarts"),
+    QT_TRANSLATE_NOOP("Labels", "POH-somatiek"),
+    QT_TRANSLATE_NOOP("Labels", "POH-GGZ"),
+    QT_TRANSLATE_NOOP("Labels", "Wijkverpleegkundige"),
+    QT_TRANSLATE_NOOP("Labels", "Praktijkondersteuner"),
+    QT_TRANSLATE_NOOP("Labels", "Doktersassistent"),
+    QT_TRANSLATE_NOOP("Labels", "Anders"),
+)
+
+
+def label(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def type_label(code: str) -> str:
+    return label(TYPE_LABELS.get(code, code))
+
+
+def step_label(code: str) -> str:
+    return label(STEP_LABELS.get(code, code))
+
+
+def role_label(code: str) -> str:
+    return label(ROLE_LABELS_NL.get(code, code))

@@ -1,0 +1,109 @@
+"""Start page: find a patient by typing a name or number, or add one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.domain.models import Patient
+from pgdesk.ui.patient_model import PatientTableModel
+
+
+class PatientListPage(QWidget):
+    patientChosen = Signal(str)
+    addRequested = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        title = QLabel(self.tr("Patiënten"))
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Zoek op naam of nummer…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Zoek patiënt"))
+        self.model = PatientTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.activated.connect(self._open_index)
+        self.add_button = QPushButton(self.tr("Nieuwe patiënt"))
+        self.add_button.setToolTip("Ctrl+Shift+N")
+        self.add_button.clicked.connect(self.addRequested)
+        self.empty = QLabel()
+        self.empty.setObjectName("hint")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+        # Debounce keystrokes lightly; the search itself is an FTS prefix query.
+        self._timer = QTimer(self, singleShot=True, interval=60)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._open_current_or_first)
+        self.search.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        self.refresh()
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+        # Down arrow from the search box walks into the result list.
+        if obj is self.search and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                self.table.selectRow(max(0, self.table.currentIndex().row()))
+                return True
+        return super().eventFilter(obj, event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        patients = self.store.search_patients(self.search.text())
+        self.model.set_patients(patients)
+        if patients:
+            self.table.selectRow(0)
+        if not patients and self.search.text().strip():
+            self.empty.setText(self.tr("Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe."))
+        elif not patients:
+            self.empty.setText(self.tr("Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt."))
+        else:
+            self.empty.setText("")
+
+    def current_patient(self) -> Patient | None:
+        return self.model.patient(self.table.currentIndex().row())
+
+    def _open_index(self, index) -> None:
+        p = self.model.patient(index.row())
+        if p:
+            self.patientChosen.emit(p.id)
+
+    def _open_current_or_first(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+        p = self.current_patient() or self.model.patient(0)
+        if p:
+            self.patientChosen.emit(p.id)

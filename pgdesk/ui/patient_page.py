@@ -1,0 +1,108 @@
+"""One patient: their details and conversations, and the way into a new or unfinished one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.domain.validation import display_birth_date
+from pgdesk.ui.labels import role_label, step_label, type_label
+
+class PatientPage(QWidget):
+    newConsultation = Signal()
+    openConsultation = Signal(str)
+    editPatient = Signal()
+    back = Signal()
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.patient_id: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.details = QLabel()
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Soort"), self.tr("Met"), self.tr("Stand")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(lambda item: self._open_row(item.row()))
+        self.empty = QLabel(self.tr("Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N)."))
+        self.empty.setObjectName("hint")
+
+        self.new_button = QPushButton(self.tr("&Nieuw gesprek"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.setDefault(True)
+        self.new_button.clicked.connect(self.newConsultation)
+        self.open_button = QPushButton(self.tr("&Openen"))
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
+        edit = QPushButton(self.tr("&Gegevens wijzigen"))
+        edit.clicked.connect(self.editPatient)
+        back = QPushButton(self.tr("← Patiënten"))
+        back.setToolTip("Esc")
+        back.clicked.connect(self.back)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(edit)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self._ids: list[str] = []
+
+    def show_patient(self, patient_id: str) -> None:
+        self.patient_id = patient_id
+        p = self.store.patient(patient_id)
+        self.title.setText(p.display_name)
+        bits = []
+        if p.birth_date:
+            bits.append(self.tr("geboren %1").replace("%1", display_birth_date(p.birth_date)))
+        if p.practice_number:
+            bits.append(self.tr("nummer %1").replace("%1", p.practice_number))
+        self.details.setText(" · ".join(bits))
+        rows = self.store.consultations_for(patient_id)
+        self._ids = [r["id"] for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            who = r["professional"] or ""
+            if r["role"]:
+                who += f" ({role_label(r['role'])})"
+            state = (self.tr("afgerond") if r["completed_at"]
+                     else self.tr("bezig: %1").replace("%1", step_label(r["step"])))
+            for col, text in enumerate(
+                    (display_birth_date(r["date"]), type_label(r["type"]),
+                     who, state)):
+                item = QTableWidgetItem(text)
+                if col == 3 and not r["completed_at"]:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(i, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.empty.setVisible(not rows)
+        self.open_button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+        self.new_button.setFocus()
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self._ids):
+            self.openConsultation.emit(self._ids[row])
