@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test lint translations clean setup
+.PHONY: run start test lint translations screenshots clean setup
 
 setup: $(STAMP)
 
@@ -27,6 +27,7 @@ start: $(STAMP)
 ## All tests, headless.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/ruff check pgdesk tests scripts
 	$(BIN)/lint-imports --no-cache
 
 lint: $(STAMP)
@@ -37,6 +38,10 @@ lint: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find pgdesk/ui -name '*.py') -ts resources/translations/pgdesk_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/pgdesk_en.ts -qm resources/translations/pgdesk_en.qm
+
+## Grab every page of the app to PNG (offscreen), to look at what users see.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -7,7 +7,6 @@ commands never load Qt, and the window never loads reportlab at start.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path

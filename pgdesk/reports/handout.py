@@ -30,9 +30,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import (
-    KeepTogether,
+    CondPageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -60,21 +60,24 @@ MUTED = colors.HexColor("#3a3a3a")  # secondary text, still high contrast
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 12 * mm
-MARGIN_BOTTOM = 19 * mm  # room for the footer line
+MARGIN_BOTTOM = 17 * mm  # room for the footer line
 FRAME_PAD = 6  # platypus frames keep 6 pt padding on every side
 FRAME_W = PAGE_W - 2 * MARGIN_X - 2 * FRAME_PAD
 
 TITLE_SIZE = 24
 HEADING_SIZE = 16
+FACT_SIZE = 14.5  # the short 'who / when / next' rows
 BODY_SIZE = 13.5
 NOTE_SIZE = 11.5
 LABEL_SIZE = 12.5
 MIN_LABEL_SIZE = 11
 BADGE_SIZE = 11
 
-WEB_RADIUS = 84
+WEB_RADIUS = 78
 ICON = 28  # pictogram box (points)
 INDENT = ICON + 10  # section text lines up right of the pictograms
+
+_PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 
 _ISO_WHEN = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$"
@@ -138,14 +141,32 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines or [""]
 
 
+def _two_lines(text: str, font: str, size: float, width: float) -> list[str] | None:
+    """The most even split into two lines that both fit, or None."""
+    words = text.split()
+    best = None
+    for cut in range(1, len(words)):
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+        widest = max(stringWidth(line, font, size) for line in lines)
+        if widest <= width and (best is None or widest < best[0]):
+            best = (widest, lines)
+    return best[1] if best else None
+
+
 def _label_lines(text: str, font: str, width: float) -> tuple[list[str], float]:
-    """A dimension name in at most two lines, shrinking the type a little before cutting."""
+    """A dimension name on one line, or evenly on two; the type shrinks a little before a cut."""
+    text = " ".join(text.split())
     size = LABEL_SIZE
     while True:
-        lines = _wrap(text, font, size, width)
-        if len(lines) <= 2 or size <= MIN_LABEL_SIZE:
+        if stringWidth(text, font, size) <= width:
+            return [text], size
+        lines = _two_lines(text, font, size, width)
+        if lines:
+            return lines, size
+        if size <= MIN_LABEL_SIZE:
             break
         size -= 0.5
+    lines = _wrap(text, font, size, width)
     if len(lines) > 2:
         rest = " ".join(lines[1:])
         while rest and stringWidth(rest + "…", font, size) > width:
@@ -226,10 +247,13 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     for i, dim in enumerate(dims):
         angle = 2 * math.pi * i / n
         ux, uy = math.sin(angle), math.cos(angle)
-        ax, ay = (R + 14) * ux, (R + 14) * uy
+        # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
         if abs(ux) < 0.25:
+            gap = 16 if uy > 0 else 11  # text hangs below its top, stands on its baseline
+            ax, ay = (R + gap) * ux, (R + gap) * uy
             anchor, room = "middle", 2 * (half - 6)
         else:
+            ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
         lines, size = _label_lines(dim.name, bold, min(room, 150))
         lead = size * 1.2
@@ -237,8 +261,6 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         block = (len(lines) + len(extra)) * lead
         # centre the block on the anchor, pushed outwards in proportion to the angle
         top = ay + block / 2 + uy * block / 2
-        if abs(ux) < 0.25:
-            top += 2 * uy  # a little air above the top and below the bottom label
         y = top - size
         for text, face, fsize, fill in ([(t, bold, size, INK) for t in lines]
                                         + [(t, font, size - 0.5, MUTED) for t in extra]):
@@ -320,11 +342,13 @@ def _styles() -> dict[str, ParagraphStyle]:
                                textColor=INK),
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=HEADING_SIZE,
                                   leading=HEADING_SIZE * 1.2, textColor=ACCENT),
+        "fact_heading": ParagraphStyle("fact_heading", fontName=bold, fontSize=FACT_SIZE,
+                                       leading=FACT_SIZE * 1.2, textColor=ACCENT),
         "body": ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE,
-                               leading=BODY_SIZE * 1.35, textColor=INK, alignment=TA_LEFT,
+                               leading=BODY_SIZE * 1.3, textColor=INK, alignment=TA_LEFT,
                                leftIndent=INDENT),
         "bullet": ParagraphStyle("bullet", fontName=font, fontSize=BODY_SIZE,
-                                 leading=BODY_SIZE * 1.35, textColor=INK, leftIndent=INDENT + 14,
+                                 leading=BODY_SIZE * 1.3, textColor=INK, leftIndent=INDENT + 14,
                                  bulletIndent=INDENT, bulletFontName=bold),
         "note": ParagraphStyle("note", fontName=font, fontSize=NOTE_SIZE,
                                leading=NOTE_SIZE * 1.3, textColor=MUTED, alignment=TA_CENTER),
@@ -344,7 +368,7 @@ def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str
 
 
 def _plain_table_style() -> TableStyle:
-    """No padding, centred rows, and DejaVu as the cell font (the default would pull in Helvetica)."""
+    """No padding, centred rows, DejaVu as cell font (the default would pull in Helvetica)."""
     font, _ = register_fonts()
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font),
@@ -357,11 +381,15 @@ def _plain_table_style() -> TableStyle:
 
 
 def _section(kind: str, heading: str, body: list, st: dict) -> list:
+    # the row is one heading line high; the pictogram, centred on it, reaches a little into
+    # the white space above and into the empty margin left of the answer
     head = Table([[_icon(kind), Paragraph(escape(heading), st["heading"])]],
-                 colWidths=[INDENT, FRAME_W - INDENT])
+                 colWidths=[INDENT, FRAME_W - INDENT], rowHeights=[st["heading"].leading])
     head.setStyle(_plain_table_style())
-    # heading and first line stay together; long answers may still flow on to a next page
-    return [Spacer(1, 7), KeepTogether([head, Spacer(1, 1), body[0]]), *body[1:]]
+    # never a heading alone at the foot of a page: start a new page unless the heading and
+    # two lines of the answer fit; after that a long answer simply flows on
+    need = 10 + st["heading"].leading + 2 * st["body"].leading
+    return [CondPageBreak(need), Spacer(1, 10), head, Spacer(1, 2), *body]
 
 
 def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict) -> Table | None:
@@ -373,13 +401,16 @@ def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict) -> 
     if h > 3.2 * body_style.leading:
         return None
     # centre the pictogram on the heading's line, and put heading and answer on one baseline
-    head_pad = (ICON - st["heading"].leading) / 2
-    row = Table([[_icon(kind), Paragraph(escape(heading), st["heading"]), body]],
+    head = st["fact_heading"]
+    head_pad = (ICON - head.leading) / 2
+    body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
+                           - getAscent(body_style.fontName, body_style.fontSize))
+    row = Table([[_icon(kind), Paragraph(escape(heading), head), body]],
                 colWidths=[INDENT, label_w, value_w], hAlign="LEFT")
     style = _plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
     style.add("TOPPADDING", (1, 0), (1, 0), head_pad)
-    style.add("TOPPADDING", (2, 0), (2, 0), head_pad + (HEADING_SIZE - BODY_SIZE) * 0.8)
+    style.add("TOPPADDING", (2, 0), (2, 0), body_pad)
     row.setStyle(style)
     return row
 
@@ -396,7 +427,7 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
     story.append(Paragraph(escape(t("handout_title")), st["title"]))
     story.append(Paragraph(escape(view.patient.display_name), st["who"]))
     meta = [format_date(c.date)]
-    kind = t(f"type_{c.type}")
+    kind = instrument.texts.get(f"type_{c.type}") or t("type_los")
     if view.professional is not None and view.professional.name.strip():
         kind = f"{kind} {t('with')} {view.professional.name.strip()}"
     meta.append(kind)
@@ -430,7 +461,8 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
 
     goal = plan.goal if plan.goal.strip() else c.wheel_answers.get("wens", "")
     first = plan.first_step if plan.first_step.strip() else c.wheel_answers.get("besluit", "")
-    for kind, key, value in (("flag", "want_heading", goal), ("steps", "first_step_heading", first)):
+    for kind, key, value in (("flag", "want_heading", goal),
+                             ("steps", "first_step_heading", first)):
         body = text_body(value or "")
         if body:
             story += _section(kind, t(key), body, st)
@@ -441,7 +473,8 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
              ("calendar", "next_heading",
               format_appointment(plan.next_appointment) or t("nothing_yet"))]
     facts = [(kind, t(key), value) for kind, key, value in facts if value.strip()]
-    label_w = max(stringWidth(h, st["heading"].fontName, HEADING_SIZE) for _, h, _ in facts)
+    head = st["fact_heading"]
+    label_w = max(stringWidth(h, head.fontName, head.fontSize) for _, h, _ in facts)
     label_w = min(label_w + 14, FRAME_W * 0.42)
     first_fact = True
     for kind, heading, value in facts:
@@ -455,22 +488,32 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
     return story
 
 
-def _footer(text: str):
+def _page_decor(footer: str, running_head: str):
+    """Footer on every page; on later pages also a small line saying whose sheet this is."""
     font, _ = register_fonts()
+    left, right = MARGIN_X + FRAME_PAD, PAGE_W - MARGIN_X - FRAME_PAD
 
-    def draw(canvas, doc) -> None:
+    def first(canvas, doc) -> None:
         canvas.saveState()
-        y = MARGIN_BOTTOM - 9 * mm
+        y = 8 * mm
         canvas.setStrokeColor(RING)
         canvas.setLineWidth(1)
-        left, right = MARGIN_X + FRAME_PAD, PAGE_W - MARGIN_X - FRAME_PAD
         canvas.line(left, y + 17, right, y + 17)
         canvas.setFillColor(INK)
         canvas.setFont(font, 12.5)
-        canvas.drawString(left, y, text)
+        canvas.drawString(left, y, footer)
         canvas.restoreState()
 
-    return draw
+    def later(canvas, doc) -> None:
+        first(canvas, doc)
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        canvas.setFont(font, NOTE_SIZE)
+        canvas.drawString(left, PAGE_H - 8 * mm, running_head)
+        canvas.drawRightString(right, PAGE_H - 8 * mm, str(doc.page))
+        canvas.restoreState()
+
+    return first, later
 
 
 def render_handout(view: ConsultationView, instrument: Instrument) -> bytes:
@@ -489,11 +532,13 @@ def render_handout(view: ConsultationView, instrument: Instrument) -> bytes:
         author=professional or instrument.title,
         subject=instrument.title,
         creator="pgdesk",
-        lang="nl-NL" if instrument.language == "nl" else "en-GB",
+        lang=_PDF_LANG.get(instrument.language, instrument.language),
         displayDocTitle=1,
         initialFontName=font,
         initialFontSize=BODY_SIZE,
     )
-    footer = _footer(instrument.text("footer"))
-    doc.build(handout_story(view, instrument), onFirstPage=footer, onLaterPages=footer)
+    head = "  ·  ".join(p for p in (view.patient.display_name.strip(),
+                                   format_date(view.consultation.date)) if p)
+    first, later = _page_decor(instrument.text("footer"), head)
+    doc.build(handout_story(view, instrument), onFirstPage=first, onLaterPages=later)
     return buffer.getvalue()

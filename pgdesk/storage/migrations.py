@@ -15,12 +15,14 @@ def m0001_initial(db: Database) -> None:
     )
     db["patients"].create(
         {"id": str, "display_name": str, "birth_date": str, "practice_number": str,
-         "created_at": str, "updated_at": str},
+         "search_name": str, "created_at": str, "updated_at": str},
         pk="id", not_null={"display_name"},
     )
     db["patients"].create_index(["practice_number"])
+    # search_name is the display name in NFKC form (the ligature Ĳ becomes IJ), so what
+    # people type on any keyboard finds the patient.
     db["patients"].enable_fts(
-        ["display_name", "practice_number"], create_triggers=True,
+        ["search_name", "practice_number"], create_triggers=True,
         tokenize="unicode61 remove_diacritics 2",
     )
     db["consultations"].create(

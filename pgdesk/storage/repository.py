@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable
 
@@ -31,6 +32,10 @@ from pgdesk.domain.validation import InputError, normalize_birth_date, require_n
 from pgdesk.storage.database import OpenDatabase, open_database
 
 MAX_ANSWER = 20_000
+
+
+def search_form(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
 def new_id() -> str:
@@ -112,7 +117,8 @@ class Store:
         with self.db.atomic():
             self.db["patients"].insert({
                 "id": p.id, "display_name": p.display_name, "birth_date": p.birth_date,
-                "practice_number": p.practice_number, "created_at": now(), "updated_at": now(),
+                "practice_number": p.practice_number, "search_name": search_form(p.display_name),
+                "created_at": now(), "updated_at": now(),
             })
         return p
 
@@ -123,7 +129,8 @@ class Store:
         with self.db.atomic():
             self.db["patients"].update(patient_id, {
                 "display_name": p.display_name, "birth_date": p.birth_date,
-                "practice_number": p.practice_number, "updated_at": now(),
+                "practice_number": p.practice_number, "search_name": search_form(p.display_name),
+                "updated_at": now(),
             })
         return p
 
@@ -135,7 +142,7 @@ class Store:
 
     def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
         """Type-ahead search on name and practice number (full-text, prefix per word)."""
-        words = re.findall(r"\w+", text, flags=re.UNICODE)
+        words = re.findall(r"\w+", search_form(text), flags=re.UNICODE)
         if not words:
             rows = self.db.execute(
                 "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit]

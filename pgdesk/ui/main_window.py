@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
     def _drop_consultation(self) -> None:
         if self.consultation_page is not None:
             page, self.consultation_page = self.consultation_page, None
+            page._leave_current()  # whatever was typed last is stored before the page goes
             self.stack.removeWidget(page)
             page.deleteLater()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.ui.labels import role_label, step_label, type_label
 
+
 class PatientPage(QWidget):
     newConsultation = Signal()
     openConsultation = Signal(str)

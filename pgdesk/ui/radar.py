@@ -56,10 +56,11 @@ RINGS = (2, 4, 6, 8, 10)
 WEB_BLUE = QColor("#4f81bd")
 WEB_BLUE_DARK = QColor("#2f5f98")
 WEB_FILL = QColor(79, 129, 189, 77)  # #4f81bd at 30 %
+CURRENT_SPOKE_COLOUR = QColor(79, 129, 189, 200)
 RING_COLOUR = QColor("#dcdcdc")
 RING_OUTER_COLOUR = QColor("#b4b4b4")
 SPOKE_COLOUR = QColor("#d2d2d2")
-NUMBER_COLOUR = QColor("#a8a8a8")
+NUMBER_COLOUR = QColor("#9c9c9c")
 LABEL_COLOUR = QColor("#333333")
 UNSCORED_COLOUR = QColor("#9a9a9a")
 PREVIOUS_COLOUR = QColor("#8c8c8c")
@@ -262,11 +263,21 @@ class _Label(QGraphicsItem):
         ax, ay = self._anchor
         self._text_rect = QRectF(-ax * w, -ay * h, w, h)
         if self._marked:
-            y = self._text_rect.top() + (min(h, fm.height()) - BUBBLE_H) / 2
-            if ax > 0.7:  # text to the left of the web: bubble on its outer (left) side
-                x = self._text_rect.left() - BUBBLE_SPACING - BUBBLE_W
+            # The bubble sits beside the shorter line, on its outer side
+            # (left of right-aligned text, right of left-aligned/centred text),
+            # so that it adds as little width as possible.
+            lines = self._text.split("\n")
+            widths = [fm.horizontalAdvance(line) for line in lines]
+            k = min(range(len(lines)), key=widths.__getitem__)
+            line_h = h / len(lines)
+            y = self._text_rect.top() + k * line_h + (line_h - BUBBLE_H) / 2
+            align = self._alignment()
+            if align == Qt.AlignmentFlag.AlignRight:
+                x = self._text_rect.right() - 1 - widths[k] - BUBBLE_SPACING - BUBBLE_W
+            elif align == Qt.AlignmentFlag.AlignLeft:
+                x = self._text_rect.left() + 1 + widths[k] + BUBBLE_SPACING
             else:
-                x = self._text_rect.right() + BUBBLE_SPACING
+                x = self._text_rect.center().x() + widths[k] / 2 + BUBBLE_SPACING
             self._bubble_rect = QRectF(x, y, BUBBLE_W, BUBBLE_H)
             self._bounds = self._text_rect.united(self._bubble_rect)
         else:
@@ -276,6 +287,9 @@ class _Label(QGraphicsItem):
         self.update()
 
     # -- geometry helpers (pixels, relative to the anchor point) -------------
+    def text_rect(self) -> QRectF:
+        return QRectF(self._text_rect)
+
     def pixel_extent(self) -> QRectF:
         return QRectF(self._bounds)
 
@@ -514,14 +528,14 @@ class RadarWidget(QWidget):
         self._rings = self._path_item(_cosmetic_pen(RING_COLOUR, 1.0), z=1)
         self._outer_ring = self._path_item(_cosmetic_pen(RING_OUTER_COLOUR, 1.4), z=1)
         self._spokes = self._path_item(_cosmetic_pen(SPOKE_COLOUR, 1.0), z=2)
-        self._current_spoke = self._path_item(_cosmetic_pen(WEB_BLUE, 2.6), z=3)
+        self._current_spoke = self._path_item(_cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
         for static in (self._rings, self._outer_ring, self._spokes):
             static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._polygon = self._path_item(_cosmetic_pen(WEB_BLUE, 2.0), z=8)
         self._polygon.setBrush(QBrush(WEB_FILL))
         self._previous_items: list[QGraphicsPathItem] = []
         self._numbers = [
-            _SmallText(str(v), (1.0, 0.5), QPointF(-5, 0)) for v in (0, 5, MAX_SCORE)
+            _SmallText(str(v), (1.0, 0.0), QPointF(-3, 1)) for v in (0, 5, MAX_SCORE)
         ]
         for number, v in zip(self._numbers, (0, 5, MAX_SCORE), strict=True):
             self._vb.addItem(number, ignoreBounds=True)
@@ -665,6 +679,12 @@ class RadarWidget(QWidget):
         in_viewport = self._plot.mapFromScene(scene)
         return self._plot.viewport().mapTo(self, in_viewport)
 
+    def label_pos_in_widget(self, index: int) -> QPoint:
+        """Widget coordinates of the middle of label ``index``'s text (for tests)."""
+        label = self._label_items[index]
+        scene = self._vb.mapViewToScene(label.pos()) + label.text_rect().center()
+        return self._plot.viewport().mapTo(self, self._plot.mapFromScene(scene))
+
     def viewport(self) -> QWidget:
         """The widget that receives the mouse events (for tests)."""
         return self._plot.viewport()
@@ -746,19 +766,18 @@ class RadarWidget(QWidget):
         self._legend.setVisible(True)
 
     # ---------------------------------------------------------------- fonts
-    def _label_font(self) -> QFont:
-        font = QFont(self.font())
+    def _side(self) -> float:
         side = min(self._vb.width(), self._vb.height())
-        if side < 10:
-            side = 480
-        if side < 360:
-            size = 8.0
-        elif side < 560:
-            size = 9.0
-        else:
-            size = 10.0
-        font.setPointSizeF(size)
+        return side if side >= 10 else 480.0
+
+    def _label_font(self) -> QFont:
+        """Label font: a little smaller in a small widget, larger in a big one."""
+        font = QFont(self.font())
+        font.setPointSizeF(round(min(10.5, max(7.5, self._side() / 52.0)) * 2) / 2)
         return font
+
+    def _label_gap(self) -> float:
+        return min(LABEL_GAP, max(9.0, 0.03 * self._side()))
 
     def _apply_fonts(self) -> None:
         small = QFont(self.font())
@@ -794,6 +813,7 @@ class RadarWidget(QWidget):
         avail_h = height - legend_h
         half_w, half_h = width / 2 - FIT_MARGIN, avail_h / 2 - FIT_MARGIN
 
+        gap = self._label_gap()
         limits = [(min(half_w, half_h) - HANDLE_RADIUS - 2) / MAX_SCORE]
         for i, label in enumerate(self._label_items):
             ux, uy = self._direction(i)
@@ -802,16 +822,16 @@ class RadarWidget(QWidget):
             #   x = (10 s + G) ux,  y = -(10 s + G) uy   (screen y points down)
             # Each edge must stay inside +-half: a*s <= b.
             for a, b in (
-                (MAX_SCORE * ux, half_w - LABEL_GAP * ux - ext.right()),
-                (-MAX_SCORE * ux, half_w + LABEL_GAP * ux + ext.left()),
-                (-MAX_SCORE * uy, half_h + LABEL_GAP * uy - ext.bottom()),
-                (MAX_SCORE * uy, half_h - LABEL_GAP * uy + ext.top()),
+                (MAX_SCORE * ux, half_w - gap * ux - ext.right()),
+                (-MAX_SCORE * ux, half_w + gap * ux + ext.left()),
+                (-MAX_SCORE * uy, half_h + gap * uy - ext.bottom()),
+                (MAX_SCORE * uy, half_h - gap * uy + ext.top()),
             ):
                 if a > 1e-9:
                     limits.append(b / a)
         scale = max(2.0, min(limits))
         self._scale = scale
-        self._label_radius = MAX_SCORE + LABEL_GAP / scale
+        self._label_radius = MAX_SCORE + gap / scale
 
         # View range: the web's centre sits in the middle of the area above the legend.
         view_w, view_h = width / scale, height / scale

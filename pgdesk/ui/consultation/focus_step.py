@@ -16,9 +16,19 @@ class FocusTree(QTreeWidget):
     finished = Signal()
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
+            == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.finished.emit()
+            return
+        # A digit picks the dimension with that number in one key press.
+        text = event.text()
+        if plain and text.isdigit() and 1 <= int(text) <= self.topLevelItemCount():
+            item = self.topLevelItem(int(text) - 1)
+            self.setCurrentItem(item)
+            item.setCheckState(0, Qt.CheckState.Unchecked
+                               if item.checkState(0) == Qt.CheckState.Checked
+                               else Qt.CheckState.Checked)
             return
         super().keyPressEvent(event)
 
@@ -31,8 +41,9 @@ class FocusStep(QWidget):
         self.session = session
         title = QLabel(self.tr("Waar wilt u mee aan de slag?"))
         title.setObjectName("stepTitle")
-        hint = QLabel(self.tr("Kies één of meer onderwerpen met de spatiebalk of een klik. "
-                              "Pijltje naar rechts toont de aspecten. Enter: verder."))
+        hint = QLabel(self.tr("Kies één of meer onderwerpen: typ het nummer, of gebruik de "
+                              "spatiebalk of een klik. Pijltje naar rechts toont de aspecten. "
+                              "Enter: verder."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.tree = FocusTree()
@@ -61,9 +72,9 @@ class FocusStep(QWidget):
     def _build(self) -> None:
         c, mean = self.session.c, self.tr("gem.")
         first_talk = None
-        for d in self.session.instrument.dimensions:
+        for n, d in enumerate(self.session.instrument.dimensions, start=1):
             talk = (d.id, "") in c.talk
-            top = self._item(self.tree, d.name, (d.id, ""),
+            top = self._item(self.tree, f"{n}  {d.name}" if n < 10 else d.name, (d.id, ""),
                              format_score(self.session.score(d.id), mean), talk)
             for a in d.aspects:
                 s = c.aspect_scores.get(d.id, {}).get(a.id)

@@ -134,6 +134,8 @@ class ConsultationPage(QWidget):
             self.wheel.refresh_topic()
         elif step is self.web:
             self.web.refresh()
+        elif step is self.plan:
+            self.plan.refresh()
         attempt(self, self.session.set_progress, STEPS[index],
                 self.wheel.index if step is self.wheel else self.session.c.wheel_index)
         self.stack.setCurrentIndex(index)

@@ -69,14 +69,25 @@ class PlanStep(QWidget):
         self.next_edit.dateTimeChanged.connect(self._timer.start)
 
     def focus_widget(self) -> QWidget:
-        return self.fields["goal"]
+        """The first field still empty, so no key press is spent on what is filled in."""
+        for edit in self.fields.values():
+            if not edit.text().strip():
+                return edit
+        return self.has_next
+
+    def refresh(self) -> None:
+        """An empty plan starts from the patient's own words on the wheel."""
+        if not self.session.c.plan.is_empty():
+            return
+        answers = self.session.c.wheel_answers
+        for key, step_id in (("goal", "wens"), ("first_step", "besluit")):
+            if not self.fields[key].text():
+                self.fields[key].setText(answers.get(step_id, "").strip())
 
     def _load(self) -> None:
-        plan, answers = self.session.c.plan, self.session.c.wheel_answers
-        # An empty plan starts from the patient's own wheel answers.
-        prefill = {"goal": answers.get("wens", ""), "first_step": answers.get("besluit", "")}
+        plan = self.session.c.plan
         for key, edit in self.fields.items():
-            edit.setText(getattr(plan, key) or (prefill.get(key, "") if plan.is_empty() else ""))
+            edit.setText(getattr(plan, key))
         nxt = QDateTime.fromString(plan.next_appointment[:16], NEXT_FORMAT)
         self.has_next.setChecked(nxt.isValid())
         if not nxt.isValid():

@@ -1,0 +1,258 @@
+"""The patient handout PDF: content, fonts, languages and awkward input (fictitious data only)."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from pgdesk.domain.content import shipped_instrument
+from pgdesk.domain.instrument import parse_instrument
+from pgdesk.domain.models import Consultation, ConsultationView, Patient, Plan, Professional
+from pgdesk.paths import resource
+from pgdesk.reports.handout import format_appointment, render_handout
+
+PATIENT_NAME = "Zoë Ĳsselmeer-de Bruïne"
+
+
+def make_view(instrument, *, plan=None, focus=None, previous=True, scores=True, **consult):
+    ids = instrument.dimension_ids
+    c = Consultation(
+        id="c-test",
+        patient_id="p-test",
+        professional_id="d-test",
+        date=consult.pop("date", "2025-03-12"),
+        type=consult.pop("type", "tussen"),
+        manual_scores={d: 3 + i % 7 for i, d in enumerate(ids[:-1])} if scores else {},
+        focus=focus if focus is not None else {(ids[0], "slapen"), (ids[0], "bewegen"),
+                                               (ids[4], "")},
+        plan=plan if plan is not None else Plan(
+            goal="Weer goed slapen, zodat ik overdag energie heb.",
+            first_step="Elke avond om 22:30 de telefoon weg en een rondje lopen.",
+            helper="Mijn dochter Eline",
+            when="Vanaf maandag",
+            next_appointment="2025-04-02T10:30",
+        ),
+        **consult,
+    )
+    prev = None
+    if previous:
+        prev = Consultation(id="c-prev", patient_id="p-test", professional_id="d-test",
+                            date="2025-01-10", type="start",
+                            manual_scores={d: 4 for d in ids})
+    return ConsultationView(
+        consultation=c,
+        patient=Patient(id="p-test", display_name=PATIENT_NAME, birth_date="1961"),
+        professional=Professional(id="d-test", name="dr. Anouk van Dijk", role="huisarts"),
+        previous=prev,
+    )
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def fonts_of(data: bytes) -> list[tuple[str, object]]:
+    """(BaseFont, font dictionary) for every font resource on every page, Form XObjects too."""
+    found = []
+
+    def walk(resources):
+        if resources is None:
+            return
+        resources = resources.get_object()
+        fonts = resources.get("/Font")
+        if fonts is not None:
+            for ref in fonts.get_object().values():
+                font = ref.get_object()
+                found.append((str(font.get("/BaseFont")), font))
+        xobjects = resources.get("/XObject")
+        if xobjects is not None:
+            for ref in xobjects.get_object().values():
+                xobj = ref.get_object()
+                if xobj.get("/Subtype") == "/Form":
+                    walk(xobj.get("/Resources"))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def nl():
+    return shipped_instrument("nl")
+
+
+@pytest.fixture(scope="module")
+def normal_pdf(nl):
+    return render_handout(make_view(nl), nl)
+
+
+def test_is_a_one_page_a4_pdf_with_metadata(normal_pdf, nl):
+    assert normal_pdf.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(normal_pdf))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert reader.metadata.title == nl.text("handout_title")
+    assert reader.metadata.author == "dr. Anouk van Dijk"
+    assert reader.trailer["/Root"].get("/Lang") == "nl-NL"
+
+
+def test_contains_patient_header_dimensions_and_plan(normal_pdf, nl):
+    text = pdf_text(normal_pdf)
+    assert PATIENT_NAME in text
+    assert "12-03-2025" in text
+    assert nl.text("type_tussen") in text
+    assert "met dr. Anouk van Dijk" in text
+    for dim in nl.dimensions:
+        assert dim.name in text
+    for key in ("handout_title", "web_heading", "web_note", "web_previous", "important_heading",
+                "want_heading", "first_step_heading", "helper_heading", "when_heading",
+                "next_heading", "footer"):
+        assert nl.text(key) in text, key
+    assert "Weer goed slapen, zodat ik overdag energie heb." in text
+    assert "Elke avond om 22:30 de telefoon weg en een rondje lopen." in text
+    assert "Mijn dochter Eline" in text
+    assert "Vanaf maandag" in text
+    assert "02-04-2025 10:30" in text
+    # focus: a whole dimension by name, aspects as "Dimension: aspect"
+    assert "Lichaamsfuncties: Slapen, Bewegen" in text
+    assert "Meedoen" in text
+    # the last dimension has no score in make_view
+    assert nl.text("no_score") in text
+
+
+def test_every_font_is_embedded_dejavu(normal_pdf):
+    fonts = fonts_of(normal_pdf)
+    assert fonts, "no fonts found at all"
+    for name, font in fonts:
+        assert "DejaVuSans" in name, name
+        assert "Helvetica" not in name
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None:  # a Type0 font keeps it on its descendant
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        descriptor = descriptor.get_object()
+        assert "/FontFile2" in descriptor, f"{name} is not embedded"
+
+
+def test_seven_dimension_instrument_renders():
+    data = json.loads(resource("instrument", "nl.json").read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    data["dimensions"].append({
+        "id": "werk",
+        "name": "Werk",
+        "short": "Werk",
+        "explanation": "Hoe gaat het met uw werk, betaald of vrijwillig?",
+        "aspects": [{"id": "plezier", "name": "Plezier in je werk"},
+                    {"id": "collega", "name": "Contact met collega's"}],
+    })
+    seven = parse_instrument(data)
+    assert len(seven.dimensions) == 7
+    view = make_view(seven, focus={("werk", "plezier")})
+    view.consultation.aspect_scores = {"werk": {"plezier": 6, "collega": 8}}
+    pdf = render_handout(view, seven)
+    text = pdf_text(pdf)
+    assert "Werk" in text
+    assert "Werk: Plezier in je werk" in text
+    for dim in seven.dimensions:
+        assert dim.name in text
+    assert page_count(pdf) == 1
+
+
+def test_english_instrument_gives_english_handout():
+    en = shipped_instrument("en")
+    pdf = render_handout(make_view(en, type="start"), en)
+    text = pdf_text(pdf)
+    for key in ("handout_title", "want_heading", "first_step_heading", "helper_heading",
+                "next_heading", "footer", "type_start"):
+        assert en.text(key) in text, key
+    assert "with dr. Anouk van Dijk" in text
+    assert "Mijn eerste stap" not in text
+    assert "Bodily functions" in text
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.trailer["/Root"].get("/Lang") == "en-GB"
+
+
+def test_very_long_answers_flow_onto_more_pages(nl):
+    long = ("Ik wil graag weer beter slapen en minder piekeren over mijn werk en mijn moeder. "
+            * 40)
+    plan = Plan(goal=long, first_step=long, helper=long, when=long, next_appointment=long)
+    pdf = render_handout(make_view(nl, plan=plan), nl)
+    assert page_count(pdf) >= 2
+    text = pdf_text(pdf)
+    assert nl.text("first_step_heading") in text
+    assert nl.text("next_heading") in text
+    assert text.count("minder piekeren over mijn werk") >= 5 * 40 * 0.9
+
+
+def test_user_text_with_markup_characters_is_printed_literally(nl):
+    plan = Plan(goal="Samen <b>wandelen</b> & fietsen",
+                first_step="Meer dan 3 < 5 stappen & dan rusten",
+                helper="Tom & Jerry <i>", when="", next_appointment="")
+    view = make_view(nl, plan=plan)
+    view.patient.display_name = "An <b>Jansen</b> & Zn."
+    text = pdf_text(render_handout(view, nl))
+    assert "Samen <b>wandelen</b> & fietsen" in text
+    assert "Meer dan 3 < 5 stappen & dan rusten" in text
+    assert "Tom & Jerry <i>" in text
+    assert "An <b>Jansen</b> & Zn." in text
+
+
+def test_empty_plan_shows_no_empty_headings(nl):
+    view = make_view(nl, plan=Plan(), focus=set(), previous=False, scores=False)
+    pdf = render_handout(view, nl)
+    text = pdf_text(pdf)
+    for key in ("important_heading", "want_heading", "first_step_heading", "helper_heading",
+                "when_heading", "web_previous"):
+        assert nl.text(key) not in text, key
+    # the next appointment is always there, with "not agreed yet"
+    assert nl.text("next_heading") in text
+    assert nl.text("nothing_yet") in text
+    assert page_count(pdf) == 1
+
+
+def test_wheel_answers_fill_in_for_missing_goal_and_first_step(nl):
+    view = make_view(nl, plan=Plan(), wheel_answers={"wens": "Meer rust in mijn hoofd",
+                                                     "besluit": "Morgen de buurvrouw bellen"})
+    text = pdf_text(render_handout(view, nl))
+    assert nl.text("want_heading") in text
+    assert "Meer rust in mijn hoofd" in text
+    assert "Morgen de buurvrouw bellen" in text
+
+
+def test_previous_note_only_with_a_scored_previous_conversation(nl):
+    view = make_view(nl)
+    view.previous.manual_scores = {}
+    assert nl.text("web_previous") not in pdf_text(render_handout(view, nl))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-04-02", "02-04-2025"),
+    ("2025-04-02T10:30", "02-04-2025 10:30"),
+    ("2025-04-02 09:05:00", "02-04-2025 09:05"),
+    ("over twee weken, bel zelf", "over twee weken, bel zelf"),
+    ("2025-13-40", "2025-13-40"),
+    ("", ""),
+])
+def test_format_appointment(value, expected):
+    assert format_appointment(value) == expected
+
+
+def test_no_qt_imported_by_reports():
+    import subprocess
+    import sys
+
+    code = ("import sys, pgdesk.reports.handout; "
+            "print(any(m.split('.')[0] in ('PySide6', 'pyqtgraph') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,378 @@
+"""The spinnenweb widget: API, geometry and real mouse interaction."""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from radar_helpers import click, click_at, click_label, drag, press_move_release
+
+from pgdesk.ui.radar import RadarWidget, wrap_label
+
+pytestmark = pytest.mark.gui
+
+SIX = [
+    "Lichaamsfuncties",
+    "Mentaal welbevinden",
+    "Zingeving",
+    "Kwaliteit van leven",
+    "Meedoen",
+    "Dagelijks functioneren",
+]
+SEVEN = SIX + ["Financiën en wonen"]
+
+
+@pytest.fixture
+def radar(qtbot):
+    widget = RadarWidget(SIX)
+    qtbot.addWidget(widget)
+    widget.resize(500, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def make(qtbot, labels, size=(500, 500)) -> RadarWidget:
+    widget = RadarWidget(labels)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def record(radar):
+    scores: list[tuple[int, int]] = []
+    axes: list[int] = []
+    radar.scoreChanged.connect(lambda i, v: scores.append((i, v)))
+    radar.axisSelected.connect(axes.append)
+    return scores, axes
+
+
+def off_spoke_point(radar, index: int, value: float, degrees: float) -> QPoint:
+    """A widget point at ``value`` but ``degrees`` away from spoke ``index``."""
+    centre = radar.point_in_widget(index, 0)
+    tip = radar.point_in_widget(index, value)
+    dx, dy = tip.x() - centre.x(), tip.y() - centre.y()
+    a = math.radians(degrees)
+    return QPoint(
+        round(centre.x() + dx * math.cos(a) - dy * math.sin(a)),
+        round(centre.y() + dx * math.sin(a) + dy * math.cos(a)),
+    )
+
+
+# --------------------------------------------------------------- the API
+
+
+def test_set_scores_is_reflected_and_silent(radar):
+    scores, axes = record(radar)
+    radar.set_scores([7, 5, None, 8, 6, 4.5])
+    assert radar.scores() == [7, 5, None, 8, 6, 4.5]
+    assert scores == [] and axes == []
+
+
+def test_set_scores_needs_one_per_dimension(radar):
+    with pytest.raises(ValueError):
+        radar.set_scores([1, 2, 3])
+
+
+def test_needs_three_dimensions(qtbot):
+    with pytest.raises(ValueError):
+        RadarWidget(["a", "b"])
+
+
+def test_point_geometry(radar):
+    """First spoke straight up, then clockwise; equal radii for equal values."""
+    c = radar.point_in_widget(0, 0)
+    for i in range(6):
+        assert radar.point_in_widget(i, 0) == c
+    top = radar.point_in_widget(0, 10)
+    assert abs(top.x() - c.x()) <= 1 and top.y() < c.y()
+    right = radar.point_in_widget(1, 10)
+    assert right.x() > c.x() and right.y() < c.y()  # 30 degrees above horizontal, right side
+    bottom = radar.point_in_widget(3, 10)
+    assert abs(bottom.x() - c.x()) <= 1 and bottom.y() > c.y()
+    radii = [math.dist((c.x(), c.y()), (p.x(), p.y())) for p in
+             (radar.point_in_widget(i, 10) for i in range(6))]
+    assert max(radii) - min(radii) <= 2
+
+
+def test_set_score_changes_only_that_point(radar):
+    radar.set_scores([7, 5, None, 8, 6, 4.5])
+    before = [h.pos() for h in radar._handles]
+    scores, _ = record(radar)
+    radar.set_score(2, 6.4)
+    after = [h.pos() for h in radar._handles]
+    assert radar.scores() == [7, 5, 6.4, 8, 6, 4.5]
+    assert [i for i in range(6) if before[i] != after[i]] == [2]
+    assert scores == []
+    radar.set_score(2, None)
+    assert radar.scores()[2] is None
+    assert radar._handles[2].pos() == before[2]
+
+
+def test_unscored_handle_sits_in_the_centre(radar):
+    radar.set_scores([None] * 6)
+    centre = radar._handles[0].pos()
+    assert all(h.pos() == centre for h in radar._handles)
+    assert centre.x() == 0 and centre.y() == 0
+
+
+def test_set_labels_changes_the_number_of_spokes(radar):
+    radar.set_scores([1, 2, 3, 4, 5, 6])
+    radar.set_labels(SEVEN)
+    assert radar.scores() == [1, 2, 3, 4, 5, 6, None]
+    radar.set_labels(SIX[:4])
+    assert radar.scores() == [1, 2, 3, 4]
+
+
+def test_current_previous_marked_do_not_emit(radar):
+    scores, axes = record(radar)
+    radar.set_current(2)
+    radar.set_previous([("12-03-2024", [5, 4, None, 6, 5, 3]), ("04-09-2024", [6] * 6)])
+    radar.set_marked({1, 4, 99})
+    radar.set_current(-1)
+    radar.set_previous([])
+    assert scores == [] and axes == []
+
+
+def test_wrap_label():
+    assert wrap_label("Zingeving") == "Zingeving"
+    assert wrap_label("Lichaamsfuncties") == "Lichaamsfuncties"
+    assert wrap_label("Dagelijks functioneren") == "Dagelijks\nfunctioneren"
+    assert wrap_label("Kwaliteit van leven").count("\n") == 1
+
+
+# ------------------------------------------------------------- the mouse
+
+
+def test_drag_handle_from_3_to_7(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 3, 7)
+    assert scores == [(2, 7)]
+    assert radar.scores()[2] == 7
+
+
+def test_drag_snaps_to_whole_numbers(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 3, 6.3)
+    assert scores == [(2, 6)]
+
+
+def test_drag_preview_emits_nothing_until_release(qtbot, radar):
+    """Only the release emits; moving to and fro emits once, with the final value."""
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    start = radar.point_in_widget(2, 3)
+    far = radar.point_in_widget(2, 9)
+    end = radar.point_in_widget(2, 4)
+    # Out to 9 and back to 4 in one gesture.
+    from PySide6.QtCore import QEvent
+    from radar_helpers import _LEFT, _NONE, _send, _to_viewport  # noqa: PLC0415
+
+    viewport, a = _to_viewport(radar, start)
+    _send(viewport, QEvent.Type.MouseButtonPress, a, _LEFT, _LEFT)
+    for target in (far, end):
+        _, p = _to_viewport(radar, target)
+        qtbot.wait(15)
+        _send(viewport, QEvent.Type.MouseMove, p, _NONE, _LEFT)
+    assert scores == []
+    assert radar.scores()[2] == 3  # not committed yet
+    _, p = _to_viewport(radar, end)
+    _send(viewport, QEvent.Type.MouseButtonRelease, p, _LEFT, _NONE)
+    assert scores == [(2, 4)]
+
+
+def test_drag_without_change_emits_nothing(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 3, 3.3)  # moves a few pixels, stays at 3
+    drag(qtbot, radar, 2, 3, 7)
+    drag(qtbot, radar, 2, 7, 7.4)
+    assert scores == [(2, 7)]
+
+
+def test_drag_beyond_10_clamps_to_10(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 3, 11.2)
+    assert scores == [(2, 10)]
+
+
+def test_drag_through_the_centre_clamps_to_0(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 3, -4)
+    assert scores == [(2, 0)]
+
+
+def test_drag_non_integer_score(qtbot, radar):
+    radar.set_scores([5, 5, 6.4, 5, 5, 5])
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 6.4, 8)
+    assert scores == [(2, 8)]
+
+
+def test_drag_unscored_handle_out_of_the_centre(qtbot, radar):
+    """All unscored handles share the centre; the drag direction picks the spoke."""
+    radar.set_scores([None] * 6)
+    scores, _ = record(radar)
+    drag(qtbot, radar, 2, 0, 5)
+    drag(qtbot, radar, 5, 0, 8)
+    assert scores == [(2, 5), (5, 8)]
+    assert radar.scores() == [None, None, 5, None, None, 8]
+
+
+def test_drag_on_empty_space_does_nothing(qtbot, radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, axes = record(radar)
+    press_move_release(qtbot, radar, radar.point_in_widget(1, 7.5), radar.point_in_widget(1, 2))
+    assert scores == [] and axes == []
+    assert radar.scores() == [5, 5, 3, 5, 5, 5]
+
+
+def test_click_on_spoke_sets_value(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, axes = record(radar)
+    click(radar, 4, 8)
+    assert scores == [(4, 8)]
+    assert radar.scores()[4] == 8
+    assert axes == []
+
+
+def test_click_near_spoke_projects_and_rounds(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    # 20 degrees off spoke 1 (less than half of the 60 degrees between spokes),
+    # at distance 8.5: projected 8.5 * cos(20) = 7.99 -> 8.
+    click_at(radar, off_spoke_point(radar, 1, 8.5, 20))
+    # 25 degrees the other way off spoke 3, distance 2.2 -> projected 1.99 -> 2.
+    click_at(radar, off_spoke_point(radar, 3, 2.2, -25))
+    assert scores == [(1, 8), (3, 2)]
+
+
+def test_click_beyond_10_clamps_to_10(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    click(radar, 0, 10.8)
+    assert scores == [(0, 10)]
+
+
+def test_click_same_value_emits_nothing(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, _ = record(radar)
+    click(radar, 0, 5.3)  # lands on the handle: selects, does not score
+    click(radar, 4, 8)
+    click(radar, 4, 8)  # now on the handle at 8
+    assert scores == [(4, 8)]
+
+
+def test_click_on_unscored_spoke_at_zero_scores_zero(radar):
+    radar.set_scores([5, 5, None, 5, 5, 5])
+    scores, _ = record(radar)
+    # In the centre all spokes meet; a point just off the centre along spoke 2
+    # (outside the handles' grab radius) at value 0.4 rounds to 0.
+    radar.resize(700, 700)
+    click(radar, 2, 1.2)
+    assert scores == [(2, 1)]
+
+
+def test_click_handle_selects_axis(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, axes = record(radar)
+    click(radar, 2, 3)
+    assert axes == [2] and scores == []
+
+
+def test_click_label_selects_axis(radar):
+    scores, axes = record(radar)
+    for i in (0, 3, 5):
+        click_label(radar, i)
+    assert axes == [0, 3, 5] and scores == []
+
+
+def test_right_click_does_nothing(radar):
+    from PySide6.QtCore import Qt
+
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    scores, axes = record(radar)
+    click_at(radar, radar.point_in_widget(4, 8), button=Qt.MouseButton.RightButton)
+    assert scores == [] and axes == []
+
+
+def test_seven_labels(qtbot):
+    radar = make(qtbot, SEVEN)
+    radar.set_scores([3, 9, 10, 2, None, 7, 5])
+    scores, axes = record(radar)
+    # Seven spokes: spoke 1 at 90 - 360/7 degrees.
+    c, p = radar.point_in_widget(1, 0), radar.point_in_widget(1, 10)
+    angle = math.degrees(math.atan2(c.y() - p.y(), p.x() - c.x()))
+    assert abs(angle - (90 - 360 / 7)) < 1.0
+    drag(qtbot, radar, 6, 5, 1)
+    drag(qtbot, radar, 4, 0, 6)
+    click(radar, 3, 8)
+    click_label(radar, 6)
+    assert scores == [(6, 1), (4, 6), (3, 8)]
+    assert axes == [6]
+    assert radar.scores() == [3, 9, 10, 8, 6, 7, 1]
+
+
+# -------------------------------------------------------------- the layout
+
+
+@pytest.mark.parametrize("size", [(300, 300), (500, 500), (700, 700), (420, 300), (300, 460)])
+@pytest.mark.parametrize("labels", [SIX, SEVEN, SIX[:3]])
+def test_labels_and_web_are_never_clipped(qtbot, size, labels):
+    radar = make(qtbot, labels, size)
+    radar.set_previous([("12-03-2024", [5] * len(labels)), ("04-09-2024", [6] * len(labels))])
+    radar.set_marked(set(range(len(labels))))
+    radar.set_current(1)
+    inside = QRect(0, 0, *size)
+    viewport = radar.viewport()
+    for i, label in enumerate(radar._label_items):
+        scene = radar._vb.mapViewToScene(label.pos())
+        rect = label.pixel_extent().translated(scene).toAlignedRect()
+        rect = QRect(viewport.mapTo(radar, rect.topLeft()), rect.size())
+        assert inside.contains(rect), (i, rect, size)
+    for i in range(len(labels)):
+        assert inside.contains(radar.point_in_widget(i, 10))
+    # The web uses a decent part of the widget.
+    c, top = radar.point_in_widget(0, 0), radar.point_in_widget(0, 10)
+    assert c.y() - top.y() > min(size) * 0.2
+
+
+def test_size_hints(radar):
+    assert radar.sizeHint().width() >= 400
+    assert radar.minimumSizeHint().width() <= 300
+    assert radar.minimumSize().width() >= 250
+
+
+def test_grab_renders(radar, tmp_path):
+    radar.set_scores([7, 5, None, 8, 6, 4.5])
+    radar.set_previous([("12-03-2024", [5, 4, 6, 6, 5, 3])])
+    radar.set_marked({3})
+    radar.set_current(1)
+    image = radar.grab().toImage()
+    assert image.width() == 500
+    # White background in the corner, blue-ish polygon somewhere near the centre.
+    assert image.pixelColor(2, 2).name() == "#ffffff"
+    c = radar.point_in_widget(0, 3)
+    colour = image.pixelColor(c.x() + 4, c.y())
+    assert colour.blue() > colour.red()
+
+
+def test_set_score_repaint_is_fast(radar):
+    """Rough guard against regressions (the real benchmark is stricter)."""
+    radar.set_scores([7, 5, None, 8, 6, 4.5])
+    times = []
+    for k in range(200):
+        t = time.perf_counter()
+        radar.set_score(k % 6, (k * 7) % 11)
+        radar.repaint()
+        times.append(time.perf_counter() - t)
+    assert statistics.median(times) < 0.02
