@@ -111,6 +111,7 @@ def test_whole_consultation_by_keyboard_then_reopened(qtbot, window, store, db_p
     keys.press(Qt.Key.Key_Return)
     assert page.current_step == "wheel"
     assert store.consultation(c.id).focus == {("meedoen", "")}
+    assert page.focus.tree.topLevelItem(4).text(1) == "6"  # the score dragged to 6 is shown
 
     # The six wheel questions.
     for answer in ANSWERS:

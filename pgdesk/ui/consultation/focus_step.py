@@ -61,6 +61,13 @@ class FocusStep(QWidget):
     def focus_widget(self) -> QWidget:
         return self.tree
 
+    def refresh(self) -> None:
+        """Rebuild from the stored scores and marks (they change in the web step)."""
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._build()
+        self.tree.blockSignals(False)
+
     def _item(self, parent, text: str, key: tuple[str, str], score: str, talk: bool):
         item = QTreeWidgetItem(parent, [text, score, self.tr("wil hierover praten") if talk else ""])
         item.setData(0, KEY, key)

@@ -136,6 +136,8 @@ class ConsultationPage(QWidget):
             self.web.refresh()
         elif step is self.plan:
             self.plan.refresh()
+        elif step is self.focus:
+            self.focus.refresh()
         attempt(self, self.session.set_progress, STEPS[index],
                 self.wheel.index if step is self.wheel else self.session.c.wheel_index)
         self.stack.setCurrentIndex(index)

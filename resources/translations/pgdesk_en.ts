@@ -1,0 +1,642 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AspectDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25"/>
+        <source>Aspecten van %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29"/>
+        <source>&lt;b&gt;Aspect&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30"/>
+        <source>&lt;b&gt;Score&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31"/>
+        <source>&lt;b&gt;Hier wil ik over praten&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="44"/>
+        <source>Praten over %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="53"/>
+        <source>Gebruik het &amp;gemiddelde als score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="56"/>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="81"/>
+        <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="84"/>
+        <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPage</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="48"/>
+        <source>Sluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="49"/>
+        <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="83"/>
+        <source>← Vorige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="87"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="145"/>
+        <source>Volgende →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="144"/>
+        <source>Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FocusStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42"/>
+        <source>Waar wilt u mee aan de slag?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44"/>
+        <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
+        <source>Onderwerp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
+        <source>wil hierover praten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="73"/>
+        <source>gem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="10"/>
+        <source>Startgesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="11"/>
+        <source>Tussengesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="12"/>
+        <source>Eindgesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="13"/>
+        <source>Los gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="16"/>
+        <source>Spinnenweb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="17"/>
+        <source>Wat is belangrijk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="18"/>
+        <source>Actiewiel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="19"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="20"/>
+        <source>Samenvatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="24"/>
+        <source>Huisarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="25"/>
+        <source>POH-somatiek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="26"/>
+        <source>POH-GGZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="27"/>
+        <source>Wijkverpleegkundige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="28"/>
+        <source>Praktijkondersteuner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="29"/>
+        <source>Doktersassistent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="30"/>
+        <source>Anders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="46"/>
+        <source>DEMO: verzonnen patiënten, niet versleuteld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="58"/>
+        <source>&amp;Bestand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="60"/>
+        <source>&amp;Nieuwe patiënt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="61"/>
+        <source>&amp;Zoek patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="62"/>
+        <source>&amp;Wie werkt er?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="63"/>
+        <source>&amp;Afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="70"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="71"/>
+        <source>&amp;Over pgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="84"/>
+        <source>Over pgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="85"/>
+        <source>pgdesk %1
+
+Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
+
+Alle gegevens blijven op deze computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
+        <source>Patiënt wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
+        <source>Nieuwe patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="65"/>
+        <source>zoals de praktijk de naam schrijft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="67"/>
+        <source>dd-mm-jjjj of alleen het jaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="69"/>
+        <source>optioneel: patiëntnummer in het HIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="70"/>
+        <source>&amp;Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="71"/>
+        <source>&amp;Geboortedatum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="72"/>
+        <source>N&amp;ummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientListPage</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="30"/>
+        <source>Patiënten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="33"/>
+        <source>Zoek op naam of nummer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="35"/>
+        <source>Zoek patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="46"/>
+        <source>Nieuwe patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="90"/>
+        <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="92"/>
+        <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <source>Stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="44"/>
+        <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="47"/>
+        <source>&amp;Nieuw gesprek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="51"/>
+        <source>&amp;Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="53"/>
+        <source>&amp;Gegevens wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <source>← Patiënten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="79"/>
+        <source>geboren %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="81"/>
+        <source>nummer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="90"/>
+        <source>afgerond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="91"/>
+        <source>bezig: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_model.py" line="13"/>
+        <source>Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_model.py" line="14"/>
+        <source>Geboren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_model.py" line="15"/>
+        <source>Nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="29"/>
+        <source>Het plan, in de woorden van de patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
+        <source>&amp;Wat wil ik bereiken?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
+        <source>bijvoorbeeld: weer elke dag wandelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
+        <source>Mijn &amp;eerste stap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
+        <source>klein en concreet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
+        <source>&amp;Wie helpt mij?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
+        <source>persoon of organisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
+        <source>Wa&amp;nneer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
+        <source>bijvoorbeeld: maandag na het ontbijt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45"/>
+        <source>Volgend &amp;gesprek afgesproken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="53"/>
+        <source>Volgende afspraak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54"/>
+        <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionalDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="87"/>
+        <source>Wie werkt er met pgdesk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="88"/>
+        <source>Uw naam komt op de samenvatting voor de patiënt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="95"/>
+        <source>&amp;Naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="96"/>
+        <source>&amp;Functie</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTable</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <source>Dimensie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <source>Praten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="38"/>
+        <source>&amp;Afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="41"/>
+        <source>Opslaan als &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="44"/>
+        <source>Samenvatting voor de patiënt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="75"/>
+        <source>Samenvatting afdrukken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="84"/>
+        <source>De printer kon niet worden gestart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
+        <source>Opslaan als PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="107"/>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="28"/>
+        <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
+        <source>&amp;Aspecten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
+        <source>Hier wil ik over &amp;praten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="60"/>
+        <source>vorige keer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="68"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="86"/>
+        <source>gem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="87"/>
+        <source>Hier wil ik over praten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WheelPicture</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22"/>
+        <source>Klik op een vraag om ernaartoe te gaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WheelStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="36"/>
+        <source>Het antwoord, in de woorden van de patiënt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="39"/>
+        <source>Ctrl+Enter: volgende vraag. Alt+←: vorige. Elk antwoord wordt meteen bewaard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="69"/>
+        <source>Onderwerp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70"/>
+        <source>Nog geen onderwerp gekozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="74"/>
+        <source>Vraag %1 van %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="38"/>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="39"/>
+        <source>Annuleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
