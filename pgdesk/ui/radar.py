@@ -55,11 +55,13 @@ RINGS = (2, 4, 6, 8, 10)
 # Colours: calm blue for the current web, greys for everything structural.
 WEB_BLUE = QColor("#4f81bd")
 WEB_BLUE_DARK = QColor("#2f5f98")
-WEB_FILL = QColor(79, 129, 189, 77)  # #4f81bd at 30 %
+WEB_FILL = QColor("#cad9eb")  # #4f81bd at 30 % over white, but opaque: much cheaper to paint
 CURRENT_SPOKE_COLOUR = QColor(79, 129, 189, 200)
-RING_COLOUR = QColor("#dcdcdc")
-RING_OUTER_COLOUR = QColor("#b4b4b4")
-SPOKE_COLOUR = QColor("#d2d2d2")
+# The grid is drawn *over* the (opaque) fill, so it is translucent black: light
+# grey on white, a little darker on the blue, as if the fill were translucent.
+RING_COLOUR = QColor(0, 0, 0, 36)
+RING_OUTER_COLOUR = QColor(0, 0, 0, 76)
+SPOKE_COLOUR = QColor(0, 0, 0, 44)
 NUMBER_COLOUR = QColor("#9c9c9c")
 LABEL_COLOUR = QColor("#333333")
 UNSCORED_COLOUR = QColor("#9a9a9a")
@@ -531,8 +533,10 @@ class RadarWidget(QWidget):
         self._current_spoke = self._path_item(_cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
         for static in (self._rings, self._outer_ring, self._spokes):
             static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The current web: an opaque fill under the grid, its outline above it.
+        self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5)
+        self._fill.setBrush(QBrush(WEB_FILL))
         self._polygon = self._path_item(_cosmetic_pen(WEB_BLUE, 2.0), z=8)
-        self._polygon.setBrush(QBrush(WEB_FILL))
         self._previous_items: list[QGraphicsPathItem] = []
         self._numbers = [
             _SmallText(str(v), (1.0, 0.0), QPointF(-3, 1)) for v in (0, 5, MAX_SCORE)
@@ -865,7 +869,9 @@ class RadarWidget(QWidget):
         return values
 
     def _update_polygon(self) -> None:
-        self._polygon.setPath(self._polygon_path(self._display_values()))
+        path = self._polygon_path(self._display_values())
+        self._fill.setPath(path)
+        self._polygon.setPath(path)
 
     def _update_current(self) -> None:
         for i, label in enumerate(self._label_items):

@@ -6,47 +6,47 @@
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25"/>
         <source>Aspecten van %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aspects of %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29"/>
         <source>&lt;b&gt;Aspect&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Aspect&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30"/>
         <source>&lt;b&gt;Score&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Score&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31"/>
         <source>&lt;b&gt;Hier wil ik over praten&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;I want to talk about this&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="44"/>
         <source>Praten over %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk about %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="53"/>
         <source>Gebruik het &amp;gemiddelde als score</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the &amp;average as the score</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="56"/>
         <source>Klaar</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="81"/>
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="84"/>
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
-        <translation type="unfinished"></translation>
+        <translation>Average of the aspects: %1. The dimension score follows this average.</translation>
     </message>
 </context>
 <context>
@@ -54,28 +54,28 @@
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="48"/>
         <source>Sluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="49"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="83"/>
         <source>← Vorige</source>
-        <translation type="unfinished"></translation>
+        <translation>← Previous</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="87"/>
         <location filename="../../pgdesk/ui/consultation/page.py" line="145"/>
         <source>Volgende →</source>
-        <translation type="unfinished"></translation>
+        <translation>Next →</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="144"/>
         <source>Klaar</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -83,32 +83,32 @@
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42"/>
         <source>Waar wilt u mee aan de slag?</source>
-        <translation type="unfinished"></translation>
+        <translation>What would you like to work on?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44"/>
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
         <source>Onderwerp</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>wil hierover praten</source>
-        <translation type="unfinished"></translation>
+        <translation>wants to talk about this</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="73"/>
         <source>gem.</source>
-        <translation type="unfinished"></translation>
+        <translation>avg.</translation>
     </message>
 </context>
 <context>
@@ -116,82 +116,82 @@
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="10"/>
         <source>Startgesprek</source>
-        <translation type="unfinished"></translation>
+        <translation>First conversation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="11"/>
         <source>Tussengesprek</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up conversation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="12"/>
         <source>Eindgesprek</source>
-        <translation type="unfinished"></translation>
+        <translation>Final conversation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="13"/>
         <source>Los gesprek</source>
-        <translation type="unfinished"></translation>
+        <translation>Single conversation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="16"/>
         <source>Spinnenweb</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="17"/>
         <source>Wat is belangrijk?</source>
-        <translation type="unfinished"></translation>
+        <translation>What matters?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="18"/>
         <source>Actiewiel</source>
-        <translation type="unfinished"></translation>
+        <translation>Action wheel</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="19"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="20"/>
         <source>Samenvatting</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="24"/>
         <source>Huisarts</source>
-        <translation type="unfinished"></translation>
+        <translation>GP</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="25"/>
         <source>POH-somatiek</source>
-        <translation type="unfinished"></translation>
+        <translation>POH somatic care</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="26"/>
         <source>POH-GGZ</source>
-        <translation type="unfinished"></translation>
+        <translation>POH mental health</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="27"/>
         <source>Wijkverpleegkundige</source>
-        <translation type="unfinished"></translation>
+        <translation>District nurse</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="28"/>
         <source>Praktijkondersteuner</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice nurse</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="29"/>
         <source>Doktersassistent</source>
-        <translation type="unfinished"></translation>
+        <translation>Doctor&apos;s assistant</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="30"/>
         <source>Anders</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -199,47 +199,47 @@
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="46"/>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="58"/>
         <source>&amp;Bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="60"/>
         <source>&amp;Nieuwe patiënt…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New patient…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="61"/>
         <source>&amp;Zoek patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="62"/>
         <source>&amp;Wie werkt er?…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Who is working?…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="63"/>
         <source>&amp;Afsluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="70"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="71"/>
         <source>&amp;Over pgdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About pgdesk</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="84"/>
         <source>Over pgdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About pgdesk</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="85"/>
@@ -248,7 +248,11 @@
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
 
 Alle gegevens blijven op deze computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>pgdesk %1
+
+The Positive Health conversation in general practice: web, action wheel, plan and a summary for the patient.
+
+All data stays on this computer.</translation>
     </message>
 </context>
 <context>
@@ -256,42 +260,42 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
         <source>Patiënt wijzigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
         <source>Nieuwe patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>New patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="65"/>
         <source>zoals de praktijk de naam schrijft</source>
-        <translation type="unfinished"></translation>
+        <translation>as the practice writes the name</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="67"/>
         <source>dd-mm-jjjj of alleen het jaar</source>
-        <translation type="unfinished"></translation>
+        <translation>dd-mm-yyyy or just the year</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="69"/>
         <source>optioneel: patiëntnummer in het HIS</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: patient number in the HIS</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="70"/>
         <source>&amp;Naam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="71"/>
         <source>&amp;Geboortedatum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date of birth</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="72"/>
         <source>N&amp;ummer</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;umber</translation>
     </message>
 </context>
 <context>
@@ -299,32 +303,32 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="30"/>
         <source>Patiënten</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="33"/>
         <source>Zoek op naam of nummer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by name or number…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="35"/>
         <source>Zoek patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>Find patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="46"/>
         <source>Nieuwe patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>New patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="90"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
-        <translation type="unfinished"></translation>
+        <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="92"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
-        <translation type="unfinished"></translation>
+        <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
 </context>
 <context>
@@ -332,67 +336,67 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
         <source>Soort</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>With</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
         <source>Stand</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="44"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="47"/>
         <source>&amp;Nieuw gesprek</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New conversation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="51"/>
         <source>&amp;Openen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="53"/>
         <source>&amp;Gegevens wijzigen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit details</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
         <source>← Patiënten</source>
-        <translation type="unfinished"></translation>
+        <translation>← Patients</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="79"/>
         <source>geboren %1</source>
-        <translation type="unfinished"></translation>
+        <translation>born %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="81"/>
         <source>nummer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>number %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="90"/>
         <source>afgerond</source>
-        <translation type="unfinished"></translation>
+        <translation>completed</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="91"/>
         <source>bezig: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in progress: %1</translation>
     </message>
 </context>
 <context>
@@ -400,17 +404,17 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/patient_model.py" line="13"/>
         <source>Naam</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_model.py" line="14"/>
         <source>Geboren</source>
-        <translation type="unfinished"></translation>
+        <translation>Born</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_model.py" line="15"/>
         <source>Nummer</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
 </context>
 <context>
@@ -418,62 +422,62 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="29"/>
         <source>Het plan, in de woorden van de patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>The plan, in the patient&apos;s own words</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
         <source>&amp;Wat wil ik bereiken?</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;What do I want to achieve?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
         <source>bijvoorbeeld: weer elke dag wandelen</source>
-        <translation type="unfinished"></translation>
+        <translation>for example: go for a walk every day again</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
         <source>Mijn &amp;eerste stap</source>
-        <translation type="unfinished"></translation>
+        <translation>My &amp;first step</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
         <source>klein en concreet</source>
-        <translation type="unfinished"></translation>
+        <translation>small and specific</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
         <source>&amp;Wie helpt mij?</source>
-        <translation type="unfinished"></translation>
+        <translation>Who will &amp;help me?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
         <source>persoon of organisatie</source>
-        <translation type="unfinished"></translation>
+        <translation>person or organisation</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
         <source>Wa&amp;nneer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Whe&amp;n?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
         <source>bijvoorbeeld: maandag na het ontbijt</source>
-        <translation type="unfinished"></translation>
+        <translation>for example: Monday after breakfast</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45"/>
         <source>Volgend &amp;gesprek afgesproken:</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="53"/>
         <source>Volgende afspraak</source>
-        <translation type="unfinished"></translation>
+        <translation>Next appointment</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54"/>
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
     </message>
 </context>
 <context>
@@ -481,22 +485,22 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="87"/>
         <source>Wie werkt er met pgdesk?</source>
-        <translation type="unfinished"></translation>
+        <translation>Who is working with pgdesk?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="88"/>
         <source>Uw naam komt op de samenvatting voor de patiënt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name appears on the patient&apos;s summary.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="95"/>
         <source>&amp;Naam</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="96"/>
         <source>&amp;Functie</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
 </context>
 <context>
@@ -504,17 +508,17 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
         <source>Dimensie</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimension</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
         <source>Praten</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk</translation>
     </message>
 </context>
 <context>
@@ -522,37 +526,37 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="38"/>
         <source>&amp;Afdrukken…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="41"/>
         <source>Opslaan als &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="44"/>
         <source>Samenvatting voor de patiënt</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary for the patient</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="75"/>
         <source>Samenvatting afdrukken</source>
-        <translation type="unfinished"></translation>
+        <translation>Print summary</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="84"/>
         <source>De printer kon niet worden gestart.</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer could not be started.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
         <source>Opslaan als PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="107"/>
         <source>PDF-bestanden (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -560,34 +564,34 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="28"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
         <source>&amp;Aspecten…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aspects…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
         <source>Hier wil ik over &amp;praten</source>
-        <translation type="unfinished"></translation>
+        <translation>I want to &amp;talk about this</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="60"/>
         <source>vorige keer</source>
-        <translation type="unfinished"></translation>
+        <translation>last time</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="68"/>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="86"/>
         <source>gem.</source>
-        <translation type="unfinished"></translation>
+        <translation>avg.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="87"/>
         <source>Hier wil ik over praten</source>
-        <translation type="unfinished"></translation>
+        <translation>I want to talk about this</translation>
     </message>
 </context>
 <context>
@@ -595,7 +599,7 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22"/>
         <source>Klik op een vraag om ernaartoe te gaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a question to go to it</translation>
     </message>
 </context>
 <context>
@@ -603,27 +607,27 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="36"/>
         <source>Het antwoord, in de woorden van de patiënt…</source>
-        <translation type="unfinished"></translation>
+        <translation>The answer, in the patient&apos;s own words…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="39"/>
         <source>Ctrl+Enter: volgende vraag. Alt+←: vorige. Elk antwoord wordt meteen bewaard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter: next question. Alt+←: previous. Each answer is saved straight away.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="69"/>
         <source>Onderwerp: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic: %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70"/>
         <source>Nog geen onderwerp gekozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No topic chosen yet.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="74"/>
         <source>Vraag %1 van %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Question %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -631,12 +635,12 @@ Alle gegevens blijven op deze computer.</source>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="38"/>
         <source>Opslaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="39"/>
         <source>Annuleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,85 @@
+"""Starting the app: bad databases get a Dutch message, the first run asks who is working."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from pgdesk.ui import app as app_module
+from pgdesk.ui.dialogs import ProfessionalDialog
+from pgdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    seen = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: seen.append(a[2]))
+    return seen
+
+
+def test_foreign_database_gives_dutch_message_and_stays_intact(qtbot, tmp_path, messages):
+    path = tmp_path / "ander.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE facturen (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    assert app_module.run(db=str(path)) == 2
+    assert messages and "ander programma" in messages[0]
+    assert path.read_bytes() == before
+
+
+def test_locked_database_gives_dutch_message(qtbot, store, db_path, messages):
+    assert app_module.run(db=str(db_path)) == 2
+    assert "al geopend" in messages[0]
+
+
+def test_first_start_asks_who_is_working(qtbot, store, monkeypatch, instrument):
+    def fill(dialog):
+        dialog.name.setText("Ilse Testpersoon")
+        dialog.role.setCurrentIndex(dialog.role.findData("poh-ggz"))
+        return ProfessionalDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfessionalDialog, "exec", fill)
+    w = MainWindow(store, instrument)
+    qtbot.addWidget(w)
+    assert store.current_professional() is None
+    assert w.ensure_professional()
+    pro = store.current_professional()
+    assert (pro.name, pro.role) == ("Ilse Testpersoon", "poh-ggz")
+    assert "Ilse Testpersoon" in w.who.text()
+
+
+def test_demo_window_says_it_is_a_demo(qtbot, tmp_path, instrument):
+    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.repository import Store
+
+    s = Store.open(write_demo(tmp_path / "demo.sqlite", instrument))
+    try:
+        w = MainWindow(s, instrument)
+        qtbot.addWidget(w)
+        assert "DEMO" in w.windowTitle()
+        assert w.list_page.model.rowCount() == s.patient_count()
+    finally:
+        s.close()
+
+
+def test_first_window_needs_neither_pyqtgraph_nor_reportlab(tmp_path):
+    """Fast start: the chart and PDF libraries load after the first paint, not before."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from pgdesk.storage.repository import Store; from pgdesk.ui.main_window import MainWindow;"
+        "from pgdesk.domain.content import shipped_instrument;"
+        f"s = Store.open({str(tmp_path / 'x.sqlite')!r}); w = MainWindow(s, shipped_instrument());"
+        "w.show(); app.processEvents();"
+        "bad = [m for m in ('pyqtgraph', 'numpy', 'reportlab') if m in sys.modules];"
+        "print('loaded:', bad); sys.exit(1 if bad else 0)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stdout + r.stderr
