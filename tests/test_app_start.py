@@ -83,3 +83,22 @@ def test_first_window_needs_neither_pyqtgraph_nor_reportlab(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_english_screens_come_from_the_translation_file(qtbot, store, instrument):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = list(app.findChildren(QTranslator))
+    assert app_module.install_translator(app, "en") == "en"
+    try:
+        assert QCoreApplication.translate("PatientListPage", "Patiënten") == "Patients"
+        w = MainWindow(store, instrument)
+        qtbot.addWidget(w)
+        assert w.list_page.add_button.text() == "New patient"
+    finally:
+        for t in app.findChildren(QTranslator):
+            if t not in before:
+                app.removeTranslator(t)
+    assert QCoreApplication.translate("PatientListPage", "Patiënten") == "Patiënten"
