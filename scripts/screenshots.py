@@ -51,6 +51,16 @@ def main() -> None:
     page.web.toggle_talk(4)
     page.go_to(0)
     shot("03-web")
+    from pgdesk.ui.consultation.aspect_dialog import AspectDialog
+
+    dialog = AspectDialog(page.session, "zingeving", w)
+    for spin, v in zip(dialog.spins.values(), [6, 7, 5, 8], strict=False):
+        spin.setValue(v)
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    dialog.grab().save(str(out / "03b-aspects.png"))
+    dialog.close()
     page.go_to(1)
     page.focus.tree.topLevelItem(4).setCheckState(0, page.focus.tree.topLevelItem(4).checkState(0).Checked)
     shot("04-focus")

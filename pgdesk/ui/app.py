@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pgdesk.domain.errors import PgdeskError
@@ -47,6 +48,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
     settings = QSettings()
     lang = lang or str(settings.value("language", "nl"))
     lang = install_translator(app, lang)

@@ -38,6 +38,7 @@ class AspectDialog(QDialog):
             spin.setSpecialValueText("–")  # -1 shows as "not scored"
             spin.setValue(scores.get(aspect.id, -1))
             spin.setAccessibleName(aspect.name)
+            spin.setMaximumWidth(90)
             name.setBuddy(spin)
             spin.valueChanged.connect(lambda v, a=aspect.id: self._set(a, v))
             talk = QCheckBox()
