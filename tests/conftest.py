@@ -37,6 +37,19 @@ def store(db_path):
 
 
 @pytest.fixture
+def foreign_db(tmp_path):
+    """A SQLite file of some other program (an accounting table)."""
+    import sqlite3
+
+    path = tmp_path / "ander.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE boekhouding (x)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture
 def professional(store):
     pro = store.add_professional("Test Huisarts", "huisarts")
     store.set_current_professional(pro.id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -19,12 +17,8 @@ def messages(monkeypatch):
     return seen
 
 
-def test_foreign_database_gives_dutch_message_and_stays_intact(qtbot, tmp_path, messages):
-    path = tmp_path / "ander.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE facturen (x)")
-    conn.commit()
-    conn.close()
+def test_foreign_database_gives_dutch_message_and_stays_intact(qtbot, foreign_db, messages):
+    path = foreign_db
     before = path.read_bytes()
     assert app_module.run(db=str(path)) == 2
     assert messages and "ander programma" in messages[0]

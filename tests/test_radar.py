@@ -7,8 +7,18 @@ import statistics
 import time
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from radar_helpers import click, click_at, click_label, drag, press_move_release
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from radar_helpers import (
+    _LEFT,
+    _NONE,
+    _send,
+    _to_viewport,
+    click,
+    click_at,
+    click_label,
+    drag,
+    press_move_release,
+)
 
 from pgdesk.ui.radar import RadarWidget, wrap_label
 
@@ -95,8 +105,9 @@ def test_point_geometry(radar):
     assert right.x() > c.x() and right.y() < c.y()  # 30 degrees above horizontal, right side
     bottom = radar.point_in_widget(3, 10)
     assert abs(bottom.x() - c.x()) <= 1 and bottom.y() > c.y()
-    radii = [math.dist((c.x(), c.y()), (p.x(), p.y())) for p in
-             (radar.point_in_widget(i, 10) for i in range(6))]
+    radii = [
+        math.dist((c.x(), c.y()), (p.x(), p.y())) for p in (radar.point_in_widget(i, 10) for i in range(6))
+    ]
     assert max(radii) - min(radii) <= 2
 
 
@@ -172,9 +183,6 @@ def test_drag_preview_emits_nothing_until_release(qtbot, radar):
     far = radar.point_in_widget(2, 9)
     end = radar.point_in_widget(2, 4)
     # Out to 9 and back to 4 in one gesture.
-    from PySide6.QtCore import QEvent
-    from radar_helpers import _LEFT, _NONE, _send, _to_viewport  # noqa: PLC0415
-
     viewport, a = _to_viewport(radar, start)
     _send(viewport, QEvent.Type.MouseButtonPress, a, _LEFT, _LEFT)
     for target in (far, end):
@@ -183,6 +191,10 @@ def test_drag_preview_emits_nothing_until_release(qtbot, radar):
         _send(viewport, QEvent.Type.MouseMove, p, _NONE, _LEFT)
     assert scores == []
     assert radar.scores()[2] == 3  # not committed yet
+    # ... but the handle already shows the preview, snapped to 4 on its spoke.
+    shown = radar._vb.mapViewToScene(radar._handles[2].pos())
+    shown = viewport.mapTo(radar, radar._plot.mapFromScene(shown))
+    assert (shown - end).manhattanLength() <= 2
     _, p = _to_viewport(radar, end)
     _send(viewport, QEvent.Type.MouseButtonRelease, p, _LEFT, _NONE)
     assert scores == [(2, 4)]
@@ -272,13 +284,11 @@ def test_click_same_value_emits_nothing(radar):
     assert scores == [(4, 8)]
 
 
-def test_click_on_unscored_spoke_at_zero_scores_zero(radar):
+def test_click_on_unscored_spoke_near_the_centre(radar):
     radar.set_scores([5, 5, None, 5, 5, 5])
     scores, _ = record(radar)
-    # In the centre all spokes meet; a point just off the centre along spoke 2
-    # (outside the handles' grab radius) at value 0.4 rounds to 0.
     radar.resize(700, 700)
-    click(radar, 2, 1.2)
+    click(radar, 2, 1.2)  # just outside the grab radius of the unscored handle in the centre
     assert scores == [(2, 1)]
 
 
@@ -297,8 +307,6 @@ def test_click_label_selects_axis(radar):
 
 
 def test_right_click_does_nothing(radar):
-    from PySide6.QtCore import Qt
-
     radar.set_scores([5, 5, 3, 5, 5, 5])
     scores, axes = record(radar)
     click_at(radar, radar.point_in_widget(4, 8), button=Qt.MouseButton.RightButton)

@@ -97,12 +97,8 @@ def test_search_by_name_prefix_number_and_without_accents(store):
     assert store.search_patients('"ann* OR') is not None
 
 
-def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path):
-    path = tmp_path / "ander.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE boekhouding (x)")
-    conn.commit()
-    conn.close()
+def test_foreign_sqlite_file_is_refused_and_untouched(foreign_db):
+    path = foreign_db
     before = path.read_bytes()
     with pytest.raises(NotAPgdeskDatabase, match="ander programma"):
         Store.open(path)
