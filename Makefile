@@ -1,6 +1,6 @@
 # The two commands in the README: `make run` and `make test`. Both set up
 # everything they need (system libraries, a project venv) on a fresh machine.
-PYTHON ?= python3
+PYTHON ?= $(shell bash scripts/find-python.sh)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -9,9 +9,9 @@ STAMP  := $(VENV)/.installed
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/system-deps.sh
+$(STAMP): pyproject.toml scripts/system-deps.sh scripts/find-python.sh
 	bash scripts/system-deps.sh
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)

@@ -62,7 +62,7 @@ CURRENT_SPOKE_COLOUR = QColor(79, 129, 189, 200)
 RING_COLOUR = QColor(0, 0, 0, 36)
 RING_OUTER_COLOUR = QColor(0, 0, 0, 76)
 SPOKE_COLOUR = QColor(0, 0, 0, 44)
-NUMBER_COLOUR = QColor("#9c9c9c")
+NUMBER_COLOUR = QColor("#959595")
 LABEL_COLOUR = QColor("#333333")
 UNSCORED_COLOUR = QColor("#9a9a9a")
 PREVIOUS_COLOUR = QColor("#8c8c8c")
@@ -538,8 +538,10 @@ class RadarWidget(QWidget):
         self._fill.setBrush(QBrush(WEB_FILL))
         self._polygon = self._path_item(_cosmetic_pen(WEB_BLUE, 2.0), z=8)
         self._previous_items: list[QGraphicsPathItem] = []
+        # "0" steps aside a little more: the centre is where unscored handles sit.
         self._numbers = [
-            _SmallText(str(v), (1.0, 0.0), QPointF(-3, 1)) for v in (0, 5, MAX_SCORE)
+            _SmallText(str(v), (1.0, 0.0), QPointF(-9, 3) if v == 0 else QPointF(-3, 1))
+            for v in (0, 5, MAX_SCORE)
         ]
         for number, v in zip(self._numbers, (0, 5, MAX_SCORE), strict=True):
             self._vb.addItem(number, ignoreBounds=True)
@@ -563,6 +565,13 @@ class RadarWidget(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(280, 280)
+
+    def repaint(self, *args) -> None:
+        """Repaint now, chart included.  (A plain QWidget.repaint() of this
+        container does not synchronously repaint the graphics view's
+        viewport, which would make timing "set_score + repaint" meaningless.)"""
+        super().repaint(*args)
+        self._plot.viewport().repaint()
 
     def set_labels(self, labels: list[str]) -> None:
         """One spoke per label.  Scores are kept per index (padded with None
@@ -617,9 +626,7 @@ class RadarWidget(QWidget):
         """Show these scores (one per dimension).  Emits nothing."""
         scores = list(scores)
         if len(scores) != len(self._labels_text):
-            raise ValueError(
-                f"expected {len(self._labels_text)} scores, got {len(scores)}"
-            )
+            raise ValueError(f"expected {len(self._labels_text)} scores, got {len(scores)}")
         self._scores = [None if s is None else s for s in scores]
         for i, s in enumerate(self._scores):
             self._place_handle(i, s)
@@ -794,7 +801,7 @@ class RadarWidget(QWidget):
         self._tip.set_font(tip)
         self._tip.set_style(WEB_BLUE_DARK, boxed=True)
         legend = QFont(self.font())
-        legend.setPointSizeF(7.5)
+        legend.setPointSizeF(8.0)
         self._legend.set_font(legend)
 
     # ------------------------------------------------------------- fitting
@@ -841,9 +848,7 @@ class RadarWidget(QWidget):
         view_w, view_h = width / scale, height / scale
         centre_shift = legend_h / 2 / scale  # centre moves up -> range moves down
         x0, y0 = -view_w / 2, -view_h / 2 - centre_shift
-        self._vb.setRange(
-            xRange=(x0, x0 + view_w), yRange=(y0, y0 + view_h), padding=0.0, update=True
-        )
+        self._vb.setRange(xRange=(x0, x0 + view_w), yRange=(y0, y0 + view_h), padding=0.0, update=True)
         for i, label in enumerate(self._label_items):
             label.setPos(self._view_point(i, self._label_radius))
         if self._legend.isVisible():
