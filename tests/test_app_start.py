@@ -96,3 +96,15 @@ def test_english_screens_come_from_the_translation_file(qtbot, store, instrument
             if t not in before:
                 app.removeTranslator(t)
     assert QCoreApplication.translate("PatientListPage", "Patiënten") == "Patiënten"
+
+
+def test_every_screen_text_has_an_english_translation():
+    import xml.etree.ElementTree as ET
+
+    from pgdesk.paths import resources_dir
+
+    root = ET.parse(resources_dir() / "translations" / "pgdesk_en.ts").getroot()
+    missing = [m.findtext("source") for m in root.iter("message")
+               if m.find("translation").get("type") == "unfinished"
+               or not (m.findtext("translation") or "").strip()]
+    assert missing == []

@@ -26,7 +26,16 @@ import math
 import os
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -88,6 +97,11 @@ PREVIOUS_DASHES: tuple[tuple[float, ...], ...] = (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RadarWidget", text)
+
+
+# Marked for lupdate, translated through _tr at run time.
+NOW = QT_TRANSLATE_NOOP("RadarWidget", "nu")
+NOT_SCORED = QT_TRANSLATE_NOOP("RadarWidget", "nog niet gescoord")
 
 
 def _cosmetic_pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -770,7 +784,7 @@ class RadarWidget(QWidget):
             self._legend.setVisible(False)
             return
         current_pen = _cosmetic_pen(WEB_BLUE, 2.0)
-        entries: list[tuple[str, QPen, bool]] = [(_tr("nu"), current_pen, True)]
+        entries: list[tuple[str, QPen, bool]] = [(_tr(NOW), current_pen, True)]
         for k, (name, _values) in enumerate(self._previous):
             entries.append((name, self._previous_pen(k), False))
         self._legend.set_entries(entries)
@@ -862,7 +876,7 @@ class RadarWidget(QWidget):
         handle.set_state(scored=value is not None)
         name = self._labels_text[index]
         if value is None:
-            handle.setToolTip(f"{name}: {_tr('nog niet gescoord')}")
+            handle.setToolTip(f"{name}: {_tr(NOT_SCORED)}")
         else:
             shown = f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
             handle.setToolTip(f"{name}: {shown}")

@@ -24,27 +24,27 @@
         <translation>&lt;b&gt;I want to talk about this&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="44"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="45"/>
         <source>Praten over %1</source>
         <translation>Talk about %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="53"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54"/>
         <source>Gebruik het &amp;gemiddelde als score</source>
         <translation>Use the &amp;average as the score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="56"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="57"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="81"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82"/>
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
         <translation>Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="84"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85"/>
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
         <translation>Average of the aspects: %1. The dimension score follows this average.</translation>
     </message>
@@ -68,12 +68,12 @@
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="87"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="145"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="147"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="144"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="146"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -101,12 +101,12 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="73"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -501,6 +501,19 @@ All data stays on this computer.</translation>
         <location filename="../../pgdesk/ui/dialogs.py" line="96"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
+    </message>
+</context>
+<context>
+    <name>RadarWidget</name>
+    <message>
+        <location filename="../../pgdesk/ui/radar.py" line="103"/>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/radar.py" line="104"/>
+        <source>nog niet gescoord</source>
+        <translation>not scored yet</translation>
     </message>
 </context>
 <context>
