@@ -217,3 +217,31 @@ def test_score_out_of_range_from_radar_is_refused(qtbot, window, store, professi
     window.consultation_page.web.set_score(0, 12)
     assert messages and "0 tot en met 10" in messages[0]
     assert store.consultation(c.id).manual_scores == {}
+
+
+def test_a_seventh_dimension_flows_through_window_and_handout(qtbot, store, professional):
+    import io
+    import json
+
+    from pgdesk.domain.instrument import parse_instrument
+    from pgdesk.paths import resources_dir
+
+    data = json.loads((resources_dir() / "instrument" / "nl.json").read_text(encoding="utf-8"))
+    data["dimensions"].append({"id": "werk", "name": "Werk", "explanation": "Hoe gaat uw werk?",
+                               "aspects": [{"id": "plezier", "name": "Plezier in je werk"}]})
+    seven = parse_instrument(data)
+    w = MainWindow(store, seven)
+    qtbot.addWidget(w)
+    p = store.add_patient("Wim Zeven")
+    c = store.new_consultation(p.id, professional.id)
+    w.show_patient(p.id)
+    w.open_consultation(c.id)
+    page = w.consultation_page
+    assert page.web.table.rowCount() == 7 and len(page.web.radar.labels()) == 7
+    for digit in "3456789":
+        qtbot.keyClick(page.web.table, getattr(Qt.Key, f"Key_{digit}"))
+    assert store.consultation(c.id).manual_scores["werk"] == 9
+    page.go_to(4)
+    text = " ".join("".join(pg.extract_text() for pg in
+                            PdfReader(io.BytesIO(page.summary.pdf)).pages).split())
+    assert "Werk" in text
