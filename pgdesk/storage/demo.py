@@ -69,9 +69,8 @@ def fill_demo(store: Store, instrument: Instrument, *, seed: int = 7,
             pro = rng.choice(pros)
             for k in range(n_conv):
                 date = start + dt.timedelta(days=90 * k + rng.randint(-7, 7))
-                c = Consultation(id="", patient_id=patient.id, professional_id=pro.id,
-                                 date=date.isoformat(), type=("start", "tussen", "eind")[k])
-                c = store.new_consultation(patient.id, pro.id, c.type, c.date)
+                c = store.new_consultation(patient.id, pro.id, ("start", "tussen", "eind")[k],
+                                           date.isoformat())
                 _fill(c, instrument, base, rng, k, today)
                 store.save_consultation(c)
                 for d in base:

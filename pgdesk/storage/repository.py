@@ -10,7 +10,6 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
 
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
@@ -359,6 +358,3 @@ class Store:
             self.set_progress(c.id, c.step, c.wheel_index)
             if c.completed_at:
                 self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
-
-    def ids(self, table: str) -> Iterable[str]:
-        return (r[0] for r in self.db.execute(f'SELECT id FROM "{table}"'))

@@ -154,12 +154,12 @@ class MainWindow(QMainWindow):
     def _drop_consultation(self) -> None:
         if self.consultation_page is not None:
             page, self.consultation_page = self.consultation_page, None
-            page._leave_current()  # whatever was typed last is stored before the page goes
+            page.leave_current()  # whatever was typed last is stored before the page goes
             self.stack.removeWidget(page)
             page.deleteLater()
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
-        if self.consultation_page is not None and not self.consultation_page._leave_current():
+        if self.consultation_page is not None and not self.consultation_page.leave_current():
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -115,14 +115,14 @@ class ConsultationPage(QWidget):
     def current_step(self) -> str:
         return STEPS[self.index]
 
-    def _leave_current(self) -> bool:
+    def leave_current(self) -> bool:
         step = self.steps[self.index] if self.index >= 0 else None
         flush = getattr(step, "flush", None)
         return flush() if flush else True
 
     def go_to(self, index: int) -> None:
         index = max(0, min(index, len(STEPS) - 1))
-        if self.index >= 0 and not self._leave_current():
+        if self.index >= 0 and not self.leave_current():
             self.step_buttons.button(self.index).setChecked(True)
             return
         self.index = index
@@ -169,5 +169,5 @@ class ConsultationPage(QWidget):
             self.summary.save_pdf()
 
     def close_consultation(self) -> None:
-        if self._leave_current():
+        if self.leave_current():
             self.closed.emit()
