@@ -46,6 +46,26 @@ def test_first_start_asks_who_is_working(qtbot, store, monkeypatch, instrument):
     assert "Ilse Testpersoon" in w.who.text()
 
 
+def test_switching_to_a_known_colleague_adds_no_one(qtbot, store, monkeypatch, instrument):
+    first = store.add_professional("Anna Eerst", "huisarts")
+    second = store.add_professional("Bert Tweede", "wijkverpleegkundige")
+    store.set_current_professional(first.id)
+
+    def pick_second(dialog):
+        assert dialog.chosen_id() == first.id  # starts on whoever is working now
+        dialog.who.setCurrentIndex(dialog.who.findData(second.id))
+        assert not dialog.name.isEnabled()
+        return ProfessionalDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfessionalDialog, "exec", pick_second)
+    w = MainWindow(store, instrument)
+    qtbot.addWidget(w)
+    assert w.choose_professional()
+    assert store.current_professional().id == second.id
+    assert len(store.professionals()) == 2
+    assert "Bert Tweede" in w.who.text()
+
+
 def test_demo_window_says_it_is_a_demo(qtbot, tmp_path, instrument):
     from pgdesk.storage.demo import write_demo
     from pgdesk.storage.repository import Store

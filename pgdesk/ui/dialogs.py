@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pgdesk.domain.models import ROLES, Patient
+from pgdesk.domain.models import ROLES, Patient, Professional
 from pgdesk.domain.validation import (
     InputError,
     display_birth_date,
@@ -81,23 +81,42 @@ class PatientDialog(_Form):
 
 
 class ProfessionalDialog(_Form):
-    """Asked once per workstation user: who holds the conversations."""
+    """Who holds the conversations: pick yourself from the list, or add yourself once."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, known: list[Professional] = (), current_id: str | None = None):
         super().__init__(self.tr("Wie werkt er met pgdesk?"), parent)
         intro = QLabel(self.tr("Uw naam komt op de samenvatting voor de patiënt."))
         intro.setWordWrap(True)
         self.form.addRow(intro)
+        self.who = QComboBox()
+        for pro in known:
+            self.who.addItem(f"{pro.name} ({role_label(pro.role)})", pro.id)
+        self.who.addItem(self.tr("Iemand anders: nieuw toevoegen"), None)
+        if current_id and self.who.findData(current_id) >= 0:
+            self.who.setCurrentIndex(self.who.findData(current_id))
         self.name = QLineEdit()
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role_label(role), role)
+        if known:
+            self.form.addRow(self.tr("&Ik ben"), self.who)
         self.form.addRow(self.tr("&Naam"), self.name)
         self.form.addRow(self.tr("&Functie"), self.role)
+        self.who.currentIndexChanged.connect(self._who_changed)
+        self._who_changed()
         self.setMinimumWidth(420)
 
+    def _who_changed(self) -> None:
+        new = self.chosen_id() is None
+        self.name.setEnabled(new)
+        self.role.setEnabled(new)
+
+    def chosen_id(self) -> str | None:
+        return self.who.currentData()
+
     def validate(self) -> None:
-        require_name(self.name.text())
+        if self.chosen_id() is None:
+            require_name(self.name.text())
 
     def values(self) -> tuple[str, str]:
         return self.name.text(), self.role.currentData()

@@ -93,13 +93,18 @@ class MainWindow(QMainWindow):
         return self.choose_professional()
 
     def choose_professional(self) -> bool:
-        dialog = ProfessionalDialog(self)
+        current = self.store.current_professional()
+        dialog = ProfessionalDialog(self, self.store.professionals(), current.id if current else None)
         if dialog.exec() != ProfessionalDialog.DialogCode.Accepted:
-            return self.store.current_professional() is not None
-        pro = guarded(self, self.store.add_professional, *dialog.values())
-        if pro is None:
+            return current is not None
+        pro_id = dialog.chosen_id()
+        if pro_id is None:
+            pro = guarded(self, self.store.add_professional, *dialog.values())
+            if pro is None:
+                return False
+            pro_id = pro.id
+        if not attempt(self, self.store.set_current_professional, pro_id):
             return False
-        guarded(self, self.store.set_current_professional, pro.id)
         self._update_title()
         return True
 

@@ -493,12 +493,22 @@ All data stays on this computer.</translation>
         <translation>Your name appears on the patient&apos;s summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="95"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
+        <source>Iemand anders: nieuw toevoegen</source>
+        <translation>Someone else: add new</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="102"/>
+        <source>&amp;Ik ben</source>
+        <translation>&amp;I am</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="103"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="96"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="104"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
