@@ -168,11 +168,16 @@ def test_drag_handle_from_3_to_7(qtbot, radar):
     assert radar.scores()[2] == 7
 
 
-def test_drag_snaps_to_whole_numbers(qtbot, radar):
+@pytest.mark.parametrize("to_value,expected", [
+    (6.3, 6),    # snaps to a whole number
+    (11.2, 10),  # beyond the outer ring clamps to 10
+    (-4, 0),     # through the centre clamps to 0
+])
+def test_drag_snaps_and_clamps(qtbot, radar, to_value, expected):
     radar.set_scores([5, 5, 3, 5, 5, 5])
     scores, _ = record(radar)
-    drag(qtbot, radar, 2, 3, 6.3)
-    assert scores == [(2, 6)]
+    drag(qtbot, radar, 2, 3, to_value)
+    assert scores == [(2, expected)]
 
 
 def test_drag_preview_emits_nothing_until_release(qtbot, radar):
@@ -207,20 +212,6 @@ def test_drag_without_change_emits_nothing(qtbot, radar):
     drag(qtbot, radar, 2, 3, 7)
     drag(qtbot, radar, 2, 7, 7.4)
     assert scores == [(2, 7)]
-
-
-def test_drag_beyond_10_clamps_to_10(qtbot, radar):
-    radar.set_scores([5, 5, 3, 5, 5, 5])
-    scores, _ = record(radar)
-    drag(qtbot, radar, 2, 3, 11.2)
-    assert scores == [(2, 10)]
-
-
-def test_drag_through_the_centre_clamps_to_0(qtbot, radar):
-    radar.set_scores([5, 5, 3, 5, 5, 5])
-    scores, _ = record(radar)
-    drag(qtbot, radar, 2, 3, -4)
-    assert scores == [(2, 0)]
 
 
 def test_drag_non_integer_score(qtbot, radar):
