@@ -220,3 +220,17 @@ def test_demo_database_has_about_twenty_filled_patients(tmp_path, instrument):
         assert s.setting("demo") == "1"
     finally:
         s.close()
+
+
+def test_new_demo_never_replaces_a_demo_that_is_open(tmp_path, instrument):
+    from pgdesk.storage.demo import write_demo
+
+    path = write_demo(tmp_path / "demo.sqlite", instrument)
+    running = Store.open(path)
+    try:
+        with pytest.raises(DatabaseLocked, match="ander pgdesk-venster"):
+            write_demo(path, instrument)
+        assert running.patient_count() > 0
+    finally:
+        running.close()
+    write_demo(path, instrument)  # once closed, a fresh demo is fine

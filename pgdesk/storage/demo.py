@@ -9,8 +9,11 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, Plan
+from pgdesk.storage.errors import DatabaseLocked
 from pgdesk.storage.repository import Store
 
 FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
@@ -102,10 +105,19 @@ def _fill(c: Consultation, instrument: Instrument, base: dict, rng: random.Rando
 def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
     """Write a fresh demo database at `path` (an existing demo file there is replaced)."""
     path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        p = Path(str(path) + suffix)
-        if p.exists():
-            p.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DatabaseLocked(
+            f"De demodatabase {path} is open in een ander pgdesk-venster. Sluit dat eerst."
+        ) from None
+    try:  # never pull the file away from under a running pgdesk
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    finally:
+        lock.release()
     store = Store.open(path)
     try:
         store.set_setting("demo", "1")
