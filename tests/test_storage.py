@@ -228,7 +228,7 @@ def test_new_demo_never_replaces_a_demo_that_is_open(tmp_path, instrument):
     path = write_demo(tmp_path / "demo.sqlite", instrument)
     running = Store.open(path)
     try:
-        with pytest.raises(DatabaseLocked, match="ander pgdesk-venster"):
+        with pytest.raises(DatabaseLocked, match="al geopend in een ander pgdesk-venster"):
             write_demo(path, instrument)
         assert running.patient_count() > 0
     finally:

@@ -110,6 +110,23 @@ class OpenDatabase:
                 self._lock = None
 
 
+def acquire_lock(path: Path) -> FileLock:
+    """The lock that allows one running pgdesk per database file."""
+    file_lock = FileLock(str(path) + ".lock")
+    try:
+        file_lock.acquire(timeout=0)
+    except Timeout:
+        raise DatabaseLocked(
+            f"De database {path} is al geopend in een ander pgdesk-venster. "
+            "Sluit dat eerst, of kies een andere database."
+        ) from None
+    except OSError as exc:
+        raise DatabaseReadOnly(
+            f"In de map {path.parent} kan pgdesk niet schrijven ({exc.strerror})."
+        ) from None
+    return file_lock
+
+
 def open_database(path: str | os.PathLike, *, lock: bool = True) -> OpenDatabase:
     path = Path(path).expanduser()
     existed = _check_file(path)
@@ -117,20 +134,7 @@ def open_database(path: str | os.PathLike, *, lock: bool = True) -> OpenDatabase
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"De map {path.parent} kan niet worden gemaakt: {exc.strerror}.") from None
-    file_lock = None
-    if lock:
-        file_lock = FileLock(str(path) + ".lock")
-        try:
-            file_lock.acquire(timeout=0)
-        except Timeout:
-            raise DatabaseLocked(
-                f"De database {path} is al geopend in een ander pgdesk-venster. "
-                "Sluit dat eerst, of kies een andere database."
-            ) from None
-        except OSError as exc:
-            raise DatabaseReadOnly(
-                f"In de map {path.parent} kan pgdesk niet schrijven ({exc.strerror})."
-            ) from None
+    file_lock = acquire_lock(path) if lock else None
     try:
         conn = _connect(path)
         db = Database(conn)

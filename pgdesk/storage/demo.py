@@ -9,11 +9,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, Plan
-from pgdesk.storage.errors import DatabaseLocked
+from pgdesk.storage.database import acquire_lock
 from pgdesk.storage.repository import Store
 
 FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
@@ -106,13 +104,7 @@ def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
     """Write a fresh demo database at `path` (an existing demo file there is replaced)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path) + ".lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise DatabaseLocked(
-            f"De demodatabase {path} is open in een ander pgdesk-venster. Sluit dat eerst."
-        ) from None
+    lock = acquire_lock(path)
     try:  # never pull the file away from under a running pgdesk
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
