@@ -56,16 +56,13 @@ def _handout(args) -> int:
             path = Path(args.handout_db)
             if not path.exists():
                 raise PgdeskError(f"De database {path} bestaat niet.")
-        store = Store.open(path)
-        try:
+        with Store.open(path) as store:
             cid = args.consultation
             if cid == "latest":
                 cid = store.latest_consultation_id()
                 if cid is None:
                     raise PgdeskError("Er staan nog geen gesprekken in deze database.")
             pdf = render_handout(store.view(cid), instrument)
-        finally:
-            store.close()
     write_atomically(Path(args.out), pdf)
     print(args.out)
     return 0

@@ -23,14 +23,11 @@ from pgdesk.storage.session import ConsultationSession
 
 def test_empty_file_is_migrated_to_current_schema(db_path):
     db_path.write_bytes(b"")
-    s = Store.open(db_path)
-    try:
+    with Store.open(db_path) as s:
         assert schema_version(s.db) == len(known_names())
         assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert {"patients", "consultations", "plans", "wheel_answers"} <= set(s.db.table_names())
-    finally:
-        s.close()
 
 
 def test_round_trip_of_a_whole_consultation(store, professional, db_path, instrument):
@@ -50,8 +47,7 @@ def test_round_trip_of_a_whole_consultation(store, professional, db_path, instru
     s.set_progress("wheel", 3)
     store.close()
 
-    again = Store.open(db_path)
-    try:
+    with Store.open(db_path) as again:
         got = again.consultation(c.id)
         assert got.manual_scores == {"lichaamsfuncties": 7, "meedoen": 10}
         assert got.aspect_scores == {"zingeving": {"levenslust": 6, "dankbaarheid": 9}}
@@ -64,10 +60,6 @@ def test_round_trip_of_a_whole_consultation(store, professional, db_path, instru
         assert (got.step, got.wheel_index) == ("wheel", 3)
         assert again.patient(p.id).birth_date == "1956-03-14"
         assert again.suggest_type(p.id) == "tussen"
-    finally:
-        again.close()
-    # the fixture closes `store` again; make that harmless
-    store.close = lambda: None
 
 
 def test_ids_are_uuids(store, professional):
@@ -198,39 +190,30 @@ def test_failed_migration_changes_nothing(db_path):
             Store.open(db_path)
     finally:
         m.migrations._migrations.pop()
-    s = Store.open(db_path)
-    try:
+    with Store.open(db_path) as s:
         assert "half" not in s.db["patients"].columns_dict
         assert schema_version(s.db) == 1
-    finally:
-        s.close()
 
 
 def test_demo_database_has_about_twenty_filled_patients(tmp_path, instrument):
     from pgdesk.storage.demo import write_demo
 
     path = write_demo(tmp_path / "demo.sqlite", instrument)
-    s = Store.open(path)
-    try:
+    with Store.open(path) as s:
         assert 15 <= s.patient_count() <= 25
         cid = s.latest_consultation_id()
         v = s.view(cid)
         assert v.consultation.is_scored(instrument)
         assert v.consultation.plan.first_step
         assert s.setting("demo") == "1"
-    finally:
-        s.close()
 
 
 def test_new_demo_never_replaces_a_demo_that_is_open(tmp_path, instrument):
     from pgdesk.storage.demo import write_demo
 
     path = write_demo(tmp_path / "demo.sqlite", instrument)
-    running = Store.open(path)
-    try:
+    with Store.open(path) as running:
         with pytest.raises(DatabaseLocked, match="al geopend in een ander pgdesk-venster"):
             write_demo(path, instrument)
         assert running.patient_count() > 0
-    finally:
-        running.close()
     write_demo(path, instrument)  # once closed, a fresh demo is fine

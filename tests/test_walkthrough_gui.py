@@ -178,7 +178,6 @@ def test_whole_consultation_by_keyboard_then_reopened(qtbot, window, store, db_p
         assert again.patient(patient_id).practice_number == "H-4711"
     finally:
         again.close()
-    store.close = lambda: None
 
 
 def test_interrupted_consultation_reopens_where_it_stopped(qtbot, window, store, professional):

@@ -110,10 +110,7 @@ def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
             Path(str(path) + suffix).unlink(missing_ok=True)
     finally:
         lock.release()
-    store = Store.open(path)
-    try:
+    with Store.open(path) as store:
         store.set_setting("demo", "1")
         fill_demo(store, instrument, **kw)
-    finally:
-        store.close()
     return path
