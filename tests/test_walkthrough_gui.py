@@ -244,3 +244,17 @@ def test_a_seventh_dimension_flows_through_window_and_handout(qtbot, store, prof
     text = " ".join("".join(pg.extract_text() for pg in
                             PdfReader(io.BytesIO(page.summary.pdf)).pages).split())
     assert "Werk" in text
+
+
+def test_talk_mark_on_an_aspect_stays_visible_after_a_score_change(qtbot, window, store,
+                                                                   professional):
+    p = store.add_patient("Tess Aspect")
+    c = store.new_consultation(p.id, professional.id)
+    store.set_mark(c.id, "talk", "zingeving", "levenslust", True)
+    window.show_patient(p.id)
+    window.open_consultation(c.id)
+    web = window.consultation_page.web
+    assert web.table.item(2, 2).text() == "✓"
+    web.set_score(2, 7)
+    assert web.table.item(2, 1).text() == "7"
+    assert web.table.item(2, 2).text() == "✓"

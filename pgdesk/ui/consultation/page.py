@@ -127,17 +127,9 @@ class ConsultationPage(QWidget):
             return
         self.index = index
         step = self.steps[index]
+        step.refresh()  # each step shows what earlier steps stored
         if step is self.summary:
-            self.summary.refresh()
             attempt(self, self.session.complete)
-        elif step is self.wheel:
-            self.wheel.refresh_topic()
-        elif step is self.web:
-            self.web.refresh()
-        elif step is self.plan:
-            self.plan.refresh()
-        elif step is self.focus:
-            self.focus.refresh()
         attempt(self, self.session.set_progress, STEPS[index],
                 self.wheel.index if step is self.wheel else self.session.c.wheel_index)
         self.stack.setCurrentIndex(index)

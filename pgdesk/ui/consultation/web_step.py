@@ -64,17 +64,20 @@ class WebStep(QWidget):
     def focus_widget(self) -> QWidget:
         return self.table
 
+    def _talks(self, row: int) -> bool:
+        """Marked "hier wil ik over praten", for the dimension itself or one of its aspects."""
+        return any(dim == self.dims[row].id for dim, _a in self.session.c.talk)
+
+    def _show_row(self, row: int) -> None:
+        self.table.show_row(row, format_score(self.session.score(self.dims[row].id),
+                                              self.tr("gem.")),
+                            self._talks(row), self.tr("Hier wil ik over praten"))
+
     def refresh(self) -> None:
-        mean_word = self.tr("gem.")
-        talk_text = self.tr("Hier wil ik over praten")
-        c = self.session.c
-        for row, d in enumerate(self.dims):
-            talk = any(dim == d.id for dim, _a in c.talk)
-            self.table.show_row(row, format_score(self.session.score(d.id), mean_word), talk,
-                                talk_text)
-        self.radar.set_scores(c.scores(self.session.instrument))
-        self.radar.set_marked({i for i, d in enumerate(self.dims)
-                               if any(dim == d.id for dim, _a in c.talk)})
+        for row in range(len(self.dims)):
+            self._show_row(row)
+        self.radar.set_scores(self.session.c.scores(self.session.instrument))
+        self.radar.set_marked({row for row in range(len(self.dims)) if self._talks(row)})
 
     def set_score(self, row: int, value: int | None) -> None:
         if not 0 <= row < len(self.dims):
@@ -82,10 +85,8 @@ class WebStep(QWidget):
         if not attempt(self, self.session.set_score, self.dims[row].id, value):
             self.refresh()  # refused: show what is really stored
             return
-        d = self.dims[row]
-        self.table.show_row(row, format_score(self.session.score(d.id), self.tr("gem.")),
-                            (d.id, "") in self.session.c.talk, self.tr("Hier wil ik over praten"))
-        self.radar.set_score(row, self.session.score(d.id).value)
+        self._show_row(row)
+        self.radar.set_score(row, self.session.score(self.dims[row].id).value)
 
     def toggle_talk(self, row: int) -> None:
         if 0 <= row < len(self.dims):

@@ -60,7 +60,8 @@ class WheelStep(QWidget):
     def focus_widget(self) -> QWidget:
         return self.answer
 
-    def refresh_topic(self) -> None:
+    def refresh(self) -> None:
+        """Show the focus chosen in the step before."""
         inst, c = self.session.instrument, self.session.c
         names = []
         for dim, aspect in sorted(c.focus):
@@ -82,7 +83,7 @@ class WheelStep(QWidget):
         answered = {i for i, s in enumerate(self.steps)
                     if self.session.c.wheel_answers.get(s.id, "").strip()}
         self.picture.set_state(self.index, answered)
-        self.refresh_topic()
+        self.refresh()
 
     def flush(self) -> bool:
         """Store the answer being typed now (also done 0.4 s after each keystroke)."""
