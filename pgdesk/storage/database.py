@@ -1,45 +1,49 @@
-"""Opens (or creates) the pgdesk database file safely: checks, lock, pragmas, migrations.
+"""Opens (or creates) the pgdesk database file safely: key, checks, lock, pragmas, migrations.
 
 A file that is not ours, damaged, read-only or in use is refused with a Dutch
-message and never written to.
+message and never written to. With a key the file is SQLCipher-encrypted; without
+one it is plain SQLite (only the demo database).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
+from pgdesk.storage import driver
 from pgdesk.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseReadOnly,
+    NeedsKey,
     NewerSchema,
     NotAPgdeskDatabase,
+    PlainDatabase,
     StorageError,
 )
 from pgdesk.storage.migrations import known_names, migrations
 
 # PRAGMA application_id marks a file as ours ("PGDS"), so a foreign SQLite file is recognised.
 APPLICATION_ID = 0x50474453
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _check_file(path: Path) -> bool:
+def _check_file(path: Path, key: bytes | None) -> bool:
     """True if the file exists with content; raises for files we must not touch."""
     if path.is_dir():
         raise NotAPgdeskDatabase(f"{path} is een map, geen databasebestand.")
     if not path.exists() or path.stat().st_size == 0:
         return False
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise NotAPgdeskDatabase(
-            f"Het bestand {path} is geen pgdesk-database. Er is niets aan veranderd."
+    plain = driver.is_plain_sqlite(path)
+    if key is None and not plain:
+        raise NeedsKey(
+            f"De database {path} is versleuteld of is geen pgdesk-database. "
+            "Ontgrendel hem met uw naam en wachtwoord."
         )
+    if key is not None and plain:
+        raise PlainDatabase(f"De database {path} is nog niet versleuteld.")
     if not os.access(path, os.W_OK):
         raise DatabaseReadOnly(
             f"De database {path} is alleen-lezen. pgdesk kan er niets in opslaan; "
@@ -48,24 +52,45 @@ def _check_file(path: Path) -> bool:
     return True
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # Autocommit at the driver level: every write runs in an explicit db.atomic() block.
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=3.0, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+def _corrupt(path: Path, detail: str = "") -> DatabaseCorrupt:
+    detail = f" ({detail})" if detail else ""
+    return DatabaseCorrupt(
+        f"De database {path} is beschadigd{detail}. Er is niets aan veranderd; "
+        "het bestand blijft bewaard voor onderzoek."
+    )
 
 
-def _verify_existing(db: Database, path: Path) -> None:
+def check_integrity(db: Database, path: Path, encrypted: bool) -> None:
+    """Raises DatabaseCorrupt for a damaged file.
+
+    SQLCipher's cipher_integrity_check verifies every page's HMAC, which catches damaged
+    pages that SQLite's own check cannot see (they would only fail when read later).
+    """
+    try:
+        if encrypted:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            problems = db.execute("PRAGMA cipher_integrity_check").fetchall()
+            if problems:
+                raise _corrupt(path, f"{len(problems)} beschadigde blokken")
+        ok = db.execute("PRAGMA quick_check").fetchone()[0]
+    except driver.DatabaseError as exc:
+        if "not a database" in str(exc) and encrypted:
+            raise DatabaseCorrupt(
+                f"De database {path} kan niet worden gelezen: het bestand is beschadigd of hoort "
+                "bij een ander sleutelbestand. Er is niets aan veranderd."
+            ) from None
+        raise _corrupt(path, str(exc)) from None
+    if ok != "ok":
+        raise _corrupt(path)
+
+
+def _verify_existing(db: Database, path: Path, encrypted: bool) -> None:
+    check_integrity(db, path, encrypted)
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         tables = db.table_names()
-        ok = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(
-            f"De database {path} is beschadigd ({exc}). Er is niets aan veranderd."
-        ) from None
-    if ok != "ok":
-        raise DatabaseCorrupt(f"De database {path} is beschadigd. Er is niets aan veranderd.")
+    except driver.DatabaseError as exc:
+        raise _corrupt(path, str(exc)) from None
     if app_id != APPLICATION_ID and tables:
         raise NotAPgdeskDatabase(
             f"Het bestand {path} is een database van een ander programma, geen pgdesk-database. "
@@ -80,13 +105,9 @@ def _verify_existing(db: Database, path: Path) -> None:
         )
 
 
-def _backup_before_migrating(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    target = path.with_name(f"{path.name}.v{version}.bak")
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+def _backup_before_migrating(conn: driver.Connection, path: Path, version: int,
+                             key: bytes | None) -> None:
+    driver.copy_database(conn, path.with_name(f"{path.name}.v{version}.bak"), key)
 
 
 def schema_version(db: Database) -> int:
@@ -96,10 +117,15 @@ def schema_version(db: Database) -> int:
 class OpenDatabase:
     """A migrated sqlite-utils Database plus the lock that keeps it ours."""
 
-    def __init__(self, path: Path, db: Database, lock: FileLock | None):
+    def __init__(self, path: Path, db: Database, lock: FileLock | None, key: bytes | None):
         self.path = path
         self.db = db
         self._lock = lock
+        self.key = key
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def close(self) -> None:
         try:
@@ -127,46 +153,49 @@ def acquire_lock(path: Path) -> FileLock:
     return file_lock
 
 
-def open_database(path: str | os.PathLike, *, lock: bool = True) -> OpenDatabase:
+def open_database(path: str | os.PathLike, *, key: bytes | None = None,
+                  lock: bool = True) -> OpenDatabase:
     path = Path(path).expanduser()
-    existed = _check_file(path)
+    existed = _check_file(path, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"De map {path.parent} kan niet worden gemaakt: {exc.strerror}.") from None
     file_lock = acquire_lock(path) if lock else None
+    conn = None
     try:
-        conn = _connect(path)
+        conn = driver.connect(path, key)
         db = Database(conn)
         if existed:
-            _verify_existing(db, path)
+            _verify_existing(db, path, key is not None)
         pending = migrations.pending(db)
         if pending:
             if existed and schema_version(db) > 0:
-                _backup_before_migrating(conn, path, schema_version(db))
+                _backup_before_migrating(conn, path, schema_version(db), key)
             if not existed or not db.table_names():
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             migrations.apply(db)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
-    except sqlite3.OperationalError as exc:
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
         if file_lock:
             file_lock.release()
+        raise _explain_open_error(exc, path) from None
+    return OpenDatabase(path, db, file_lock, key)
+
+
+def _explain_open_error(exc: BaseException, path: Path) -> BaseException:
+    if isinstance(exc, driver.OperationalError):
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
-            raise DatabaseLocked(f"De database {path} is bezet door een ander programma.") from None
+            return DatabaseLocked(f"De database {path} is bezet door een ander programma.")
         if "readonly" in msg or "unable to open" in msg:
-            raise DatabaseReadOnly(f"De database {path} kan niet worden geschreven ({msg}).") from None
-        raise StorageError(f"De database {path} kan niet worden geopend: {msg}") from None
-    except sqlite3.DatabaseError as exc:
-        if file_lock:
-            file_lock.release()
-        raise DatabaseCorrupt(
-            f"De database {path} is beschadigd ({exc}). Er is niets aan veranderd."
-        ) from None
-    except BaseException:
-        if file_lock:
-            file_lock.release()
-        raise
-    return OpenDatabase(path, db, file_lock)
-
+            return DatabaseReadOnly(f"De database {path} kan niet worden geschreven ({msg}).")
+        if "full" in msg:
+            return StorageError(f"De database {path} kan niet worden geopend: de schijf is vol.")
+        return StorageError(f"De database {path} kan niet worden geopend: {msg}")
+    if isinstance(exc, driver.DatabaseError):
+        return _corrupt(path, str(exc))
+    return exc

@@ -27,15 +27,37 @@ class NewerSchema(StorageError):
     pass
 
 
+class NeedsKey(NotAPgdeskDatabase):
+    """An encrypted database (or not an SQLite file at all) opened without a key."""
+
+
+class PlainDatabase(StorageError):
+    """An unencrypted database opened with a key: it must be converted first."""
+
+
+class DiskFull(StorageError):
+    pass
+
+
 def explain_write_error(exc: BaseException) -> str:
     """A Dutch sentence for a failed write; what was typed stays on screen."""
     if isinstance(exc, PgdeskError):
         return str(exc)
+    if isinstance(exc, OSError) and exc.errno is not None:
+        import errno
+
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return "Opslaan lukte niet: de schijf is vol. Maak ruimte vrij en probeer het opnieuw."
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return "Opslaan lukte niet: pgdesk mag hier niet schrijven."
     msg = str(exc).lower()
-    if "full" in msg or "no space" in msg:
+    if "full" in msg or "no space" in msg or "too large" in msg:
         return "Opslaan lukte niet: de schijf is vol. Maak ruimte vrij en probeer het opnieuw."
     if "locked" in msg or "busy" in msg:
         return "Opslaan lukte niet: de database is even bezet. Probeer het zo opnieuw."
     if "readonly" in msg or "read-only" in msg:
         return "Opslaan lukte niet: de database is alleen-lezen."
+    if "disk i/o" in msg:
+        return ("Opslaan lukte niet: de schijf gaf een fout (is hij vol of verwijderd?). "
+                "Er is niets verloren van wat al was opgeslagen.")
     return f"Opslaan lukte niet ({exc})."

@@ -60,5 +60,12 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_access_log")
+def m0002_access_log(db: Database) -> None:
+    from pgdesk.storage.access_log import create_table
+
+    create_table(db)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

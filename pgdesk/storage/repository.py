@@ -28,6 +28,8 @@ from pgdesk.domain.models import (
 )
 from pgdesk.domain.scores import validate_score
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
+from pgdesk.storage import access_log
+from pgdesk.storage.access_log import Actor, system_actor
 from pgdesk.storage.database import OpenDatabase, open_database
 
 MAX_ANSWER = 20_000
@@ -50,16 +52,35 @@ class NotFound(PgdeskError):
 
 
 class Store:
-    """The repository over one open database."""
+    """The repository over one open database.
 
-    def __init__(self, opened: OpenDatabase):
+    Every change to a patient's record writes its access-log line in the same
+    transaction, in the name of `actor`.
+    """
+
+    def __init__(self, opened: OpenDatabase, actor: Actor | None = None):
         self._opened = opened
         self.db: Database = opened.db
         self.path = opened.path
+        self.actor = actor or system_actor()
 
     @classmethod
-    def open(cls, path, **kw) -> Store:
-        return cls(open_database(path, **kw))
+    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
+        return cls(open_database(path, key=key, **kw), actor)
+
+    @property
+    def opened(self) -> OpenDatabase:
+        return self._opened
+
+    @property
+    def encrypted(self) -> bool:
+        return self._opened.encrypted
+
+    def set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+
+    def _log(self, patient_id: str | None, action: str, what: str) -> None:
+        access_log.append(self.db, self.actor, patient_id, action, what)
 
     def close(self) -> None:
         self._opened.close()
@@ -105,7 +126,9 @@ class Store:
         return Professional(r["id"], r["name"], r["role"])
 
     def current_professional(self) -> Professional | None:
-        return self.professional(self.setting("current_professional"))
+        """The unlocked user's professional; with a shared passphrase, the one chosen last."""
+        return (self.professional(self.actor.professional_id)
+                or self.professional(self.setting("current_professional")))
 
     def set_current_professional(self, pro_id: str) -> None:
         self.set_setting("current_professional", pro_id)
@@ -125,6 +148,7 @@ class Store:
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),
                 "created_at": now(), "updated_at": now(),
             })
+            self._log(p.id, "C", "patient")
         return p
 
     def update_patient(self, patient_id: str, display_name: str, birth_date: str,
@@ -137,6 +161,7 @@ class Store:
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),
                 "updated_at": now(),
             })
+            self._log(patient_id, "U", "patient")
         return p
 
     def patient(self, patient_id: str) -> Patient:
@@ -144,6 +169,16 @@ class Store:
             return self._patient(self.db["patients"].get(patient_id))
         except NotFoundError:
             raise NotFound("Deze patiënt bestaat niet (meer).") from None
+
+    def record_opened(self, patient_id: str) -> None:
+        """Log that someone looked at this patient's record (NEN 7513 logs reading too)."""
+        with self.db.atomic():
+            self._log(patient_id, "R", "record")
+
+    def record_exported(self, patient_id: str, what: str) -> None:
+        """Log a print, saved PDF or export of this patient's data."""
+        with self.db.atomic():
+            self._log(patient_id, "E", what)
 
     def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
         """Type-ahead search on name and practice number (full-text, prefix per word)."""
@@ -183,6 +218,7 @@ class Store:
                 "date": c.date, "type": ctype, "step": "web", "wheel_index": 0,
                 "created_at": now(), "updated_at": now(), "completed_at": None,
             })
+            self._log(patient_id, "C", "consultation")
         return c
 
     def suggest_type(self, patient_id: str) -> str:
@@ -253,15 +289,21 @@ class Store:
                                 self.previous_consultation(c))
 
     # -- answers: one short transaction each --------------------------------
-    def _touch(self, consultation_id: str) -> None:
-        cur = self.db.execute("UPDATE consultations SET updated_at = ? WHERE id = ?",
-                              [now(), consultation_id])
-        if cur.rowcount != 1:
+    def _touch(self, consultation_id: str, action: str | None = None, what: str = "") -> str:
+        """Mark the consultation changed and log the change; returns its patient's id."""
+        rows = self.db.execute(
+            "UPDATE consultations SET updated_at = ? WHERE id = ? RETURNING patient_id",
+            [now(), consultation_id],
+        ).fetchall()
+        if len(rows) != 1:
             raise NotFound("Dit gesprek bestaat niet (meer).")
+        if action:
+            self._log(rows[0][0], action, what)
+        return rows[0][0]
 
     def set_score(self, consultation_id: str, dimension_id: str, value: int | None) -> None:
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "D" if value is None else "U", f"score:{dimension_id}")
             if value is None:
                 self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
                                 "AND dimension_id = ?", [consultation_id, dimension_id])
@@ -274,7 +316,8 @@ class Store:
     def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
                          value: int | None) -> None:
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "D" if value is None else "U",
+                        f"aspect_score:{dimension_id}/{aspect_id}")
             if value is None:
                 self.db.execute("DELETE FROM aspect_scores WHERE consultation_id = ? AND "
                                 "dimension_id = ? AND aspect_id = ?",
@@ -290,7 +333,8 @@ class Store:
         if kind not in ("talk", "focus"):
             raise ValueError(kind)
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "C" if on else "D",
+                        f"mark:{kind}:{dimension_id}/{aspect_id or ''}")
             key = [consultation_id, kind, dimension_id, aspect_id or ""]
             if on:
                 self.db.execute("INSERT OR IGNORE INTO marks VALUES (?, ?, ?, ?)", key)
@@ -302,7 +346,7 @@ class Store:
         if len(answer) > MAX_ANSWER:
             raise InputError("Dit antwoord is te lang om op te slaan.")
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "U", f"wheel:{step_id}")
             self.db["wheel_answers"].upsert(
                 {"consultation_id": consultation_id, "step_id": step_id, "answer": answer},
                 pk=("consultation_id", "step_id"))
@@ -313,7 +357,7 @@ class Store:
         if len(value) > MAX_ANSWER:
             raise InputError("Deze tekst is te lang om op te slaan.")
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "U", f"plan:{field}")
             self.db.execute("INSERT OR IGNORE INTO plans (consultation_id) VALUES (?)",
                             [consultation_id])
             self.db.execute(f'UPDATE plans SET "{field}" = ? WHERE consultation_id = ?',
@@ -323,6 +367,7 @@ class Store:
         if step not in STEPS:
             raise ValueError(step)
         with self.db.atomic():
+            # Where the conversation stands is navigation, not record content: not logged.
             self._touch(consultation_id)
             self.db["consultations"].update(consultation_id,
                                             {"step": step, "wheel_index": wheel_index})
@@ -337,12 +382,12 @@ class Store:
         if date is not None:
             changes["date"] = dt.date.fromisoformat(date).isoformat()
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "U", "consultation")
             self.db["consultations"].update(consultation_id, changes)
 
     def complete(self, consultation_id: str) -> None:
         with self.db.atomic():
-            self._touch(consultation_id)
+            self._touch(consultation_id, "U", "consultation")
             self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
                             "WHERE id = ?", [now(), consultation_id])
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.storage import driver
 from pgdesk.storage.errors import explain_write_error
 
 _FAILED = object()
@@ -16,7 +16,7 @@ _FAILED = object()
 def _call(parent: QWidget | None, fn: Callable, args, kwargs):
     try:
         return fn(*args, **kwargs)
-    except (PgdeskError, sqlite3.Error, OSError) as exc:
+    except (PgdeskError, driver.Error, OSError) as exc:
         QMessageBox.warning(parent, "pgdesk", explain_write_error(exc))
         return _FAILED
 

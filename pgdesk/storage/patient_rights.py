@@ -1,0 +1,93 @@
+"""AVG and WGBO: everything held about one patient, erasure on request, and the 20-year review.
+
+The export's shape is documented in docs/export-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pgdesk.domain.models import PLAN_FIELDS
+from pgdesk.storage import access_log
+from pgdesk.storage.repository import Store
+
+EXPORT_FORMAT = "pgdesk-patient-export"
+EXPORT_VERSION = 1
+RETENTION_YEARS = 20  # WGBO: medical records are kept twenty years after the last change
+
+# Every table holding a patient's rows through their consultations, children first.
+CONSULTATION_TABLES = ("marks", "wheel_answers", "plans", "aspect_scores", "dimension_scores")
+
+
+def _consultation_dict(store: Store, row: dict) -> dict:
+    c = store.consultation(row["id"])
+    pro = store.professional(c.professional_id)
+    return {
+        "id": c.id, "date": c.date, "type": c.type,
+        "professional": {"name": pro.name, "role": pro.role} if pro else None,
+        "step": c.step, "created_at": row["created_at"], "updated_at": row["updated_at"],
+        "completed_at": c.completed_at,
+        "dimension_scores": dict(c.manual_scores),
+        "aspect_scores": {d: dict(a) for d, a in c.aspect_scores.items()},
+        "talk": sorted([d, a] for d, a in c.talk),
+        "focus": sorted([d, a] for d, a in c.focus),
+        "wheel_answers": dict(c.wheel_answers),
+        "plan": {f: getattr(c.plan, f) for f in PLAN_FIELDS},
+    }
+
+
+def export_patient(store: Store, patient_id: str) -> dict:
+    """Everything pgdesk holds about one patient; the export itself is logged first."""
+    store.record_exported(patient_id, "export")
+    row = store.db["patients"].get(patient_id)
+    consultations = store.db.query(
+        "SELECT id, created_at, updated_at FROM consultations WHERE patient_id = ? "
+        "ORDER BY date, created_at", [patient_id])
+    return {
+        "format": EXPORT_FORMAT, "version": EXPORT_VERSION,
+        "exported_at": access_log.utc_now(), "exported_by": store.actor.name,
+        "patient": {k: row[k] or "" for k in ("id", "display_name", "birth_date",
+                                              "practice_number", "created_at", "updated_at")},
+        "consultations": [_consultation_dict(store, r) for r in consultations],
+        "access_log": access_log.lines_for(store.db, patient_id),
+    }
+
+
+def erase_patient(store: Store, patient_id: str) -> None:
+    """Remove every row of the patient and overwrite what they left in the file.
+
+    secure_delete (set on every connection) zeroes freed content; optimizing the search
+    index drops the name from its segments; the WAL checkpoint moves the clean pages into
+    the file and truncates the WAL, which still held earlier page images. One log line
+    records the erasure, without any of the erased content.
+    """
+    store.patient(patient_id)  # NotFound for an unknown id
+    db = store.db
+    with db.atomic():
+        ids = [r[0] for r in db.execute("SELECT id FROM consultations WHERE patient_id = ?",
+                                        [patient_id]).fetchall()]
+        for table in CONSULTATION_TABLES:
+            db.executemany(f"DELETE FROM {table} WHERE consultation_id = ?", [[i] for i in ids])
+        db.execute("DELETE FROM consultations WHERE patient_id = ?", [patient_id])
+        db.execute("DELETE FROM patients WHERE id = ?", [patient_id])
+        access_log.append(db, store.actor, patient_id, "D", "erase")
+    db.execute("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def stale_patients(store: Store, *, today: dt.date | None = None,
+                   years: int = RETENTION_YEARS) -> list[dict]:
+    """Patients whose record has not changed for `years`, oldest first, for the practice to review."""
+    today = today or dt.date.today()
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - years, day=28)
+    rows = store.db.query(
+        "SELECT p.id, p.display_name, p.birth_date, p.practice_number, "
+        "max(p.updated_at, coalesce(max(c.updated_at), '')) AS last_change "
+        "FROM patients p LEFT JOIN consultations c ON c.patient_id = p.id "
+        "GROUP BY p.id HAVING last_change < ? ORDER BY last_change", [cutoff.isoformat()])
+    return list(rows)
+
+
