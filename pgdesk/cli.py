@@ -1,4 +1,4 @@
-"""Command line: start the window, or work without one (demo database, handout).
+"""Command line: start the window, or work without one (set-up, checks, backups, handouts).
 
 Only what a command needs is imported, so `pgdesk --version` and the headless
 commands never load Qt, and the window never loads reportlab at start.
@@ -7,13 +7,21 @@ commands never load Qt, and the window never loads reportlab at start.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-import tempfile
 from pathlib import Path
 
 from pgdesk import __version__
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.models import ROLES
 from pgdesk.paths import DB_ENV, ResourceMissing
+
+
+COMMANDS = {
+    "init": ("security", "init"), "check": ("security", "check"),
+    "backup": ("security", "backup"), "restore": ("security", "restore"),
+    "handout": ("records", "handout"), "export": ("records", "export"),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,53 +36,66 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="taal van het scherm")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
 
-    demo = sub.add_parser("demo", help="schrijf een demodatabase zonder venster")
+    user = argparse.ArgumentParser(add_help=False)
+    user.add_argument("--user", metavar="NAAM",
+                      help="wie werkt er; het wachtwoord komt van de terminal of de eerste regel "
+                           "van standaardinvoer")
+
+    init = sub.add_parser("init", parents=[user], help="maak een nieuwe versleutelde database")
+    init.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    init.add_argument("--role", default="huisarts", choices=ROLES)
+
+    demo = sub.add_parser("demo", parents=[user],
+                          help="schrijf een demodatabase zonder venster (versleuteld met --user)")
     demo.add_argument("path", metavar="PAD")
 
-    ho = sub.add_parser("handout", help="schrijf de samenvatting voor de patiënt als PDF")
+    check = sub.add_parser("check", parents=[user], help="controleer de database en het toegangslog")
+    check.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+
+    backup = sub.add_parser("backup", parents=[user], help="maak nu een reservekopie")
+    backup.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    backup.add_argument("--to", metavar="MAP", help="map voor de reservekopie")
+
+    restore = sub.add_parser("restore", parents=[user], help="zet een reservekopie terug")
+    restore.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    restore.add_argument("file", metavar="BESTAND")
+
+    ho = sub.add_parser("handout", parents=[user],
+                        help="schrijf de samenvatting voor de patiënt als PDF")
     src = ho.add_mutually_exclusive_group(required=True)
     src.add_argument("--db", dest="handout_db", metavar="PAD")
     src.add_argument("--demo", dest="handout_demo", action="store_true")
     ho.add_argument("--consultation", default="latest", metavar="ID|latest")
     ho.add_argument("--lang", dest="handout_lang", choices=("nl", "en"), default="nl")
     ho.add_argument("--out", required=True, metavar="BESTAND.pdf")
+
+    ex = sub.add_parser("export", parents=[user],
+                        help="alles over één patiënt als PDF en JSON (AVG-inzage)")
+    ex.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    ex.add_argument("--patient", required=True, metavar="ID")
+    ex.add_argument("--lang", dest="export_lang", choices=("nl", "en"), default="nl")
+    ex.add_argument("--out", required=True, metavar="MAP")
     return p
-
-
-def _handout(args) -> int:
-    from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.files import write_atomically
-    from pgdesk.reports.handout import render_handout
-    from pgdesk.storage.demo import write_demo
-    from pgdesk.storage.repository import Store
-
-    instrument = shipped_instrument(args.handout_lang)
-    with tempfile.TemporaryDirectory(prefix="pgdesk-demo-") as tmp:
-        if args.handout_demo:
-            path = write_demo(Path(tmp) / "demo.sqlite", shipped_instrument("nl"))
-        else:
-            path = Path(args.handout_db)
-            if not path.exists():
-                raise PgdeskError(f"De database {path} bestaat niet.")
-        with Store.open(path) as store:
-            cid = args.consultation
-            if cid == "latest":
-                cid = store.latest_consultation_id()
-                if cid is None:
-                    raise PgdeskError("Er staan nog geen gesprekken in deze database.")
-            pdf = render_handout(store.view(cid), instrument)
-    write_atomically(Path(args.out), pdf)
-    print(args.out)
-    return 0
 
 
 def _demo(args) -> int:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.demo import write_demo, write_encrypted_demo
 
     path = Path(args.path)
     if path.exists():
         raise PgdeskError(f"{path} bestaat al; kies een nieuwe bestandsnaam.")
+    if args.user:
+        from pgdesk.commands.common import read_secret
+        from pgdesk.storage.keyring import check_passphrase
+
+        passphrase = check_passphrase(read_secret(f"Nieuw wachtwoord voor {args.user}: ",
+                                                  confirm=True))
+        code = write_encrypted_demo(path, shipped_instrument("nl"), user=args.user,
+                                    passphrase=passphrase)
+        print(path)
+        print(f"Herstelcode: {code}")
+        return 0
     write_demo(path, shipped_instrument("nl"))
     print(path)
     return 0
@@ -85,8 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args)
-        if args.command == "handout":
-            return _handout(args)
+        if args.command in COMMANDS:
+            module, func = COMMANDS[args.command]
+            args.db = getattr(args, "cmd_db", None)
+            args.lang = getattr(args, "export_lang", "nl")
+            return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
         from pgdesk.ui.app import run
 
         return run(db=args.db, demo=args.demo, lang=args.lang)

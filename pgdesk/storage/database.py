@@ -165,6 +165,8 @@ def open_database(path: str | os.PathLike, *, key: bytes | None = None,
     conn = None
     try:
         conn = driver.connect(path, key)
+        if not existed:
+            os.chmod(path, 0o600)  # patient data: the owner only (SQLite gives WAL/SHM the same)
         db = Database(conn)
         if existed:
             _verify_existing(db, path, key is not None)

@@ -101,7 +101,7 @@ def _fill(c: Consultation, instrument: Instrument, base: dict, rng: random.Rando
 
 
 def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
-    """Write a fresh demo database at `path` (an existing demo file there is replaced)."""
+    """Write a fresh, unencrypted demo database at `path` (a demo file there is replaced)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(path)
@@ -114,3 +114,18 @@ def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
         store.set_setting("demo", "1")
         fill_demo(store, instrument, **kw)
     return path
+
+
+def write_encrypted_demo(path: Path, instrument: Instrument, *, user: str, passphrase: str,
+                         **kw) -> str:
+    """A demo database encrypted like a real one, with `user` as its first user.
+
+    Returns the recovery code. The demo colleagues are added as professionals only.
+    """
+    from pgdesk.storage.vault import init_encrypted
+
+    store, code = init_encrypted(path, name=user, role="huisarts", passphrase=passphrase, **kw)
+    with store:
+        store.set_setting("demo", "1")
+        fill_demo(store, instrument, **kw.get("fill", {}))
+    return code

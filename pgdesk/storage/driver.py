@@ -56,6 +56,7 @@ def copy_database(conn: Connection, target: Path, key: bytes | None) -> None:
     be verified read-only later.
     """
     dest = connect(target, key)
+    os.chmod(target, 0o600)
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")

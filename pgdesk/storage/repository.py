@@ -101,11 +101,12 @@ class Store:
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
 
     # -- professionals ----------------------------------------------------
-    def add_professional(self, name: str, role: str) -> Professional:
+    def add_professional(self, name: str, role: str, *,
+                         professional_id: str | None = None) -> Professional:
         name = require_name(name)
         if role not in ROLES:
             raise InputError(f"Onbekende functie: {role}")
-        pro = Professional(new_id(), name, role)
+        pro = Professional(professional_id or new_id(), name, role)
         with self.db.atomic():
             self.db["professionals"].insert(
                 {"id": pro.id, "name": name, "role": role, "created_at": now()}

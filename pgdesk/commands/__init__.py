@@ -1,0 +1,1 @@
+"""Headless command-line commands; none of them imports Qt."""

@@ -1,0 +1,197 @@
+"""Backups through SQLite's online backup API, encrypted like the database, and restore.
+
+A backup is one self-contained file, written under a temporary name and renamed only
+when complete, so a full disk or a pulled USB stick never leaves a half backup that
+looks whole. A restore verifies the file completely before anything is replaced, and
+keeps the database it replaces aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pgdesk.domain.retention import backups_to_keep
+from pgdesk.paths import data_dir
+from pgdesk.storage import driver
+from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
+from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError
+from pgdesk.storage.migrations import known_names, migrations
+
+SUFFIX = ".pgbackup"
+STAMP = "%Y%m%d-%H%M%S"
+SETTING_FOLDER = "backup_folder"
+SETTING_LAST = "last_backup"
+
+
+class BadBackup(StorageError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime
+    patients: int
+    consultations: int
+
+
+def default_folder() -> Path:
+    return data_dir() / "reservekopieen"
+
+
+def _stamp_of(path: Path) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(path.name.removeprefix("pgdesk-").removesuffix(SUFFIX), STAMP)
+    except ValueError:
+        return None
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups in a folder, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [(s, p) for p in folder.glob(f"pgdesk-*{SUFFIX}") if (s := _stamp_of(p))]
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def _fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None = None,
+                rotate_after: bool = True) -> Path:
+    """Copy the live database into `folder` and thin out older backups."""
+    now = now or dt.datetime.now()
+    folder = Path(folder)
+    target = folder / f"pgdesk-{now.strftime(STAMP)}{SUFFIX}"
+    tmp = folder / f".{target.name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        driver.copy_database(opened.db.conn, tmp, opened.key)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(folder)
+        _copy_keyring(opened.path, folder)
+    except (OSError, driver.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(
+            f"De reservekopie in {folder} is niet gelukt ({_reason(exc)}). "
+            "De database zelf is ongewijzigd."
+        ) from None
+    if rotate_after:
+        rotate(folder)
+    return target
+
+
+def _reason(exc: BaseException) -> str:
+    text = getattr(exc, "strerror", None) or str(exc)
+    if "full" in text.lower() or "space" in text.lower():
+        return "de schijf is vol"
+    return text
+
+
+def _copy_keyring(db_path: Path, folder: Path) -> None:
+    """The wrapped keys travel with the backups, so a lost laptop's backup can still be opened."""
+    from pgdesk.storage.keyring import Keyring, keyring_path
+
+    keys = keyring_path(db_path)
+    if keys.exists():
+        keyring = Keyring.load(keys)
+        keyring.path = folder / keys.name
+        keyring.save()  # atomic, private file mode
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete backups outside the 7 daily / 4 weekly / 12 monthly window; returns what went."""
+    backups = {_stamp_of(p): p for p in list_backups(folder)}
+    keep = backups_to_keep(backups)
+    removed = []
+    for stamp, path in backups.items():
+        if stamp not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def verify_backup(path: Path, key: bytes | None, *, db_id: str | None = None) -> BackupInfo:
+    """Open a backup read-only and check it completely; raises BadBackup with the reason."""
+    path = Path(path)
+    bad = BadBackup(f"{path.name} is geen bruikbare reservekopie van deze praktijk: het bestand is "
+                    "beschadigd, onvolledig of van een andere praktijk. Er is niets veranderd.")
+    if not path.is_file() or path.stat().st_size == 0:
+        raise bad
+    if (key is None) != driver.is_plain_sqlite(path):
+        raise bad
+    try:
+        conn = driver.connect(path, key, readonly=True)
+    except driver.Error:
+        raise bad from None
+    try:
+        db = Database(conn)
+        try:
+            check_integrity(db, path, encrypted=key is not None)
+        except DatabaseCorrupt:
+            raise bad from None
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise bad
+        applied = {m.name for m in migrations.applied(db)}
+        if applied - set(known_names()):
+            raise NewerSchema(f"{path.name} is gemaakt met een nieuwere versie van pgdesk. "
+                              "Werk pgdesk eerst bij.")
+        row = conn.execute("SELECT value FROM settings WHERE key = 'db_id'").fetchone()
+        if db_id is not None and (row is None or row[0] != db_id):
+            raise bad
+        patients = conn.execute("SELECT count(*) FROM patients").fetchone()[0]
+        consultations = conn.execute("SELECT count(*) FROM consultations").fetchone()[0]
+    except driver.Error:
+        raise bad from None
+    finally:
+        conn.close()
+    made = _stamp_of(path) or dt.datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path, made, patients, consultations)
+
+
+def restore_backup(db_path: Path, backup: Path, key: bytes | None, *, db_id: str | None = None,
+                   now: dt.datetime | None = None) -> Path | None:
+    """Replace the (closed) database with a verified backup.
+
+    The current file, with its WAL, is moved aside as `<name>.voor-herstel-<stamp>` and
+    kept; returns that path (None when there was no database). The caller holds the
+    database lock and has closed its connection.
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    verify_backup(backup, key, db_id=db_id)
+    stamp = (now or dt.datetime.now()).strftime(STAMP)
+    incoming = db_path.with_name(f"{db_path.name}.herstel.part")
+    try:
+        shutil.copyfile(backup, incoming)
+        with incoming.open("rb") as fh:
+            os.fsync(fh.fileno())
+        verify_backup(incoming, key, db_id=db_id)  # the copy, not only the source, is sound
+        aside = None
+        if db_path.exists():
+            aside = db_path.with_name(f"{db_path.name}.voor-herstel-{stamp}")
+            for suffix in ("-wal", "-shm", ""):
+                src = Path(f"{db_path}{suffix}")
+                if src.exists():
+                    os.replace(src, Path(f"{aside}{suffix}"))
+        os.replace(incoming, db_path)
+        _fsync_dir(db_path.parent)
+    except OSError as exc:
+        incoming.unlink(missing_ok=True)
+        raise StorageError(f"Terugzetten is niet gelukt ({_reason(exc)}). "
+                           "De database is ongewijzigd.") from None
+    return aside
