@@ -16,7 +16,6 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.paths import DB_ENV, ResourceMissing
 
-
 COMMANDS = {
     "init": ("security", "init"), "check": ("security", "check"),
     "backup": ("security", "backup"), "restore": ("security", "restore"),

@@ -166,14 +166,15 @@ def _role(role: str, instrument: Instrument) -> str:
     return label if label != key else ROLE_LABELS_NL.get(role, role)
 
 
-def _conversation(c: Mapping, instrument: Instrument) -> list[Flowable]:
+def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) -> list[Flowable]:
     st = report_styles()
     t = instrument.texts.get
     out: list[Flowable] = []
     kind = t(f"type_{c.get('type')}") or text(instrument, "type_los")
     date = format_date(str(c.get("date") or ""))
     heading = fill(text(instrument, "export_conversation_heading"), date=date)
-    out.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=10, spaceAfter=0))
+    if not first:
+        out.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=12, spaceAfter=0))
     out.append(Paragraph(escape(f"{heading}  ·  {kind}"), st["heading"]))
 
     facts = [(text(instrument, "export_type"), kind)]
@@ -216,8 +217,8 @@ def _conversation(c: Mapping, instrument: Instrument) -> list[Flowable]:
         out.append(Paragraph(escape(text(instrument, "export_wheel_heading")), st["subheading"]))
         order = [w.id for w in instrument.wheel]
         for step_id in sorted(answers, key=lambda s: order.index(s) if s in order else len(order)):
-            out.append(Paragraph(f"<b>{escape(wheel_question(instrument, step_id))}</b>", st["body"]))
-            out.append(para(answers[step_id], st["body"]))
+            out.append(para(wheel_question(instrument, step_id), st["label"]))
+            out.append(para(answers[step_id], st["answer"]))
 
     plan = c.get("plan") or {}
     fields = [f for f in PLAN_FIELDS if str(plan.get(f) or "").strip()]
@@ -229,8 +230,8 @@ def _conversation(c: Mapping, instrument: Instrument) -> list[Flowable]:
             if f == "next_appointment":
                 value = format_appointment(value)
             name = text(instrument, PLAN_HEADINGS[f]) if f in PLAN_HEADINGS else f
-            out.append(Paragraph(f"<b>{escape(name)}</b>", st["body"]))
-            out.append(para(value, st["body"]))
+            out.append(para(name, st["label"]))
+            out.append(para(value, st["answer"]))
     return out
 
 
@@ -265,8 +266,8 @@ def export_story(data: Mapping, instrument: Instrument) -> list[Flowable]:
                            key=lambda c: (str(c.get("date") or ""), str(c.get("created_at") or "")))
     if not consultations:
         story.append(Paragraph(escape(text(instrument, "export_no_conversations")), st["body"]))
-    for c in consultations:
-        story += _conversation(c, instrument)
+    for n, c in enumerate(consultations):
+        story += _conversation(c, instrument, first=n == 0)
 
     story.append(Spacer(1, 6))
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=10, spaceAfter=0))
