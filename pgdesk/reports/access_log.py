@@ -28,7 +28,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.content import shipped_instrument
@@ -52,8 +60,6 @@ from pgdesk.reports.handout import (
 )
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-ACTIONS = ("C", "R", "U", "D", "E")
 
 # The plan's fields, named as the handout names them.
 PLAN_HEADINGS = {
@@ -99,7 +105,7 @@ def fill(template: str, **values: object) -> str:
     """str.format that never fails on a practice's own wording: unknown fields stay as typed."""
     try:
         return template.format_map(_Keep(values))
-    except (ValueError, IndexError, AttributeError):
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         return template
 
 
@@ -281,16 +287,13 @@ def report_styles() -> dict[str, ParagraphStyle]:
         "meta": ParagraphStyle("meta", fontName=font, fontSize=TEXT_SIZE, leading=17,
                                textColor=INK),
         "heading": ParagraphStyle("heading", fontName=bold, fontSize=16, leading=20,
-                                  textColor=ACCENT, spaceBefore=14, spaceAfter=4,
-                                  keepWithNext=1),
+                                  textColor=ACCENT, spaceBefore=14, spaceAfter=4),
         "subheading": ParagraphStyle("subheading", fontName=bold, fontSize=14, leading=18,
-                                     textColor=ACCENT, spaceBefore=12, spaceAfter=3,
-                                     keepWithNext=1),
+                                     textColor=ACCENT, spaceBefore=12, spaceAfter=3),
         "body": ParagraphStyle("body", fontName=font, fontSize=TEXT_SIZE, leading=TEXT_SIZE * 1.35,
                                textColor=INK, spaceAfter=4),
         "label": ParagraphStyle("label", fontName=bold, fontSize=TEXT_SIZE,
-                                leading=TEXT_SIZE * 1.35, textColor=INK, spaceBefore=5,
-                                keepWithNext=1),
+                                leading=TEXT_SIZE * 1.35, textColor=INK, spaceBefore=5),
         "answer": ParagraphStyle("answer", fontName=font, fontSize=TEXT_SIZE,
                                  leading=TEXT_SIZE * 1.35, textColor=INK, leftIndent=14,
                                  spaceAfter=2),
@@ -308,6 +311,14 @@ def report_styles() -> dict[str, ParagraphStyle]:
         "cell_head": ParagraphStyle("cell_head", fontName=bold, fontSize=TABLE_SIZE,
                                     leading=TABLE_SIZE * 1.3, textColor=colors.white),
     }
+
+
+def heading(value: str, style: ParagraphStyle, room: float = 3) -> list[Flowable]:
+    """A heading that never stands alone at the foot of a page: it moves on unless it fits with
+    ``room`` lines of text under it. (Not keepWithNext: that would push a long answer that
+    follows to a new page as a whole and leave half a page empty.)"""
+    need = style.spaceBefore + style.leading + room * TEXT_SIZE * 1.35
+    return [CondPageBreak(need), para(value, style)]
 
 
 def para(value: str, style: ParagraphStyle) -> Paragraph:

@@ -22,6 +22,7 @@ from pgdesk.reports.access_log import (
     build_pdf,
     fill,
     grid_style,
+    heading,
     local_time,
     log_explanation,
     log_table,
@@ -172,10 +173,10 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
     out: list[Flowable] = []
     kind = t(f"type_{c.get('type')}") or text(instrument, "type_los")
     date = format_date(str(c.get("date") or ""))
-    heading = fill(text(instrument, "export_conversation_heading"), date=date)
+    title = fill(text(instrument, "export_conversation_heading"), date=date)
     if not first:
         out.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=12, spaceAfter=0))
-    out.append(Paragraph(escape(f"{heading}  ·  {kind}"), st["heading"]))
+    out += heading(f"{title}  ·  {kind}", st["heading"], room=6)
 
     facts = [(text(instrument, "export_type"), kind)]
     pro = c.get("professional")
@@ -200,7 +201,7 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
 
     rows = _score_rows(c, instrument)
     if rows:
-        out.append(Paragraph(escape(text(instrument, "export_scores_heading")), st["subheading"]))
+        out += heading(text(instrument, "export_scores_heading"), st["subheading"])
         table = Table(rows, colWidths=[FRAME_W * 0.62, FRAME_W * 0.38], hAlign="LEFT")
         table.setStyle(grid_style(header=False))
         out.append(table)
@@ -209,28 +210,28 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
                        ("important_heading", c.get("focus"))):
         lines = _marks(marks, instrument)
         if lines:
-            out.append(Paragraph(escape(text(instrument, key)), st["subheading"]))
+            out += heading(text(instrument, key), st["subheading"])
             out += [Paragraph(escape(line), st["bullet"], bulletText="•") for line in lines]
 
     answers = {k: str(v) for k, v in (c.get("wheel_answers") or {}).items() if str(v or "").strip()}
     if answers:
-        out.append(Paragraph(escape(text(instrument, "export_wheel_heading")), st["subheading"]))
+        out += heading(text(instrument, "export_wheel_heading"), st["subheading"])
         order = [w.id for w in instrument.wheel]
         for step_id in sorted(answers, key=lambda s: order.index(s) if s in order else len(order)):
-            out.append(para(wheel_question(instrument, step_id), st["label"]))
+            out += heading(wheel_question(instrument, step_id), st["label"], room=2)
             out.append(para(answers[step_id], st["answer"]))
 
     plan = c.get("plan") or {}
     fields = [f for f in PLAN_FIELDS if str(plan.get(f) or "").strip()]
     fields += sorted(f for f in plan if f not in PLAN_FIELDS and str(plan.get(f) or "").strip())
     if fields:
-        out.append(Paragraph(escape(text(instrument, "export_plan_heading")), st["subheading"]))
+        out += heading(text(instrument, "export_plan_heading"), st["subheading"])
         for f in fields:
             value = str(plan[f])
             if f == "next_appointment":
                 value = format_appointment(value)
             name = text(instrument, PLAN_HEADINGS[f]) if f in PLAN_HEADINGS else f
-            out.append(para(name, st["label"]))
+            out += heading(name, st["label"], room=2)
             out.append(para(value, st["answer"]))
     return out
 
@@ -250,7 +251,7 @@ def export_story(data: Mapping, instrument: Instrument) -> list[Flowable]:
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=7, spaceAfter=9))
     story.append(Paragraph(escape(text(instrument, "export_intro")), st["body"]))
 
-    story.append(Paragraph(escape(text(instrument, "export_personal_heading")), st["heading"]))
+    story += heading(text(instrument, "export_personal_heading"), st["heading"], room=5)
     facts = [(text(instrument, "export_name"), str(patient.get("display_name") or ""))]
     for key, field, show in (("export_birth_date", "birth_date", format_date),
                              ("export_practice_number", "practice_number", str),
@@ -261,7 +262,7 @@ def export_story(data: Mapping, instrument: Instrument) -> list[Flowable]:
             facts.append((text(instrument, key), show(value)))
     story.append(_facts(facts))
 
-    story.append(Paragraph(escape(text(instrument, "export_conversations_heading")), st["heading"]))
+    story += heading(text(instrument, "export_conversations_heading"), st["heading"], room=8)
     consultations = sorted(data.get("consultations") or [],
                            key=lambda c: (str(c.get("date") or ""), str(c.get("created_at") or "")))
     if not consultations:
@@ -271,7 +272,7 @@ def export_story(data: Mapping, instrument: Instrument) -> list[Flowable]:
 
     story.append(Spacer(1, 6))
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=10, spaceAfter=0))
-    story.append(Paragraph(escape(text(instrument, "log_title")), st["heading"]))
+    story += heading(text(instrument, "log_title"), st["heading"], room=8)
     story += log_explanation(instrument)
     story.append(log_table(data.get("access_log") or [], instrument))
     return story

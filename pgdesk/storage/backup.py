@@ -20,7 +20,7 @@ from pgdesk.domain.retention import backups_to_keep
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
-from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError
+from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError, is_disk_full
 from pgdesk.storage.migrations import known_names, migrations
 
 SUFFIX = ".pgbackup"
@@ -98,7 +98,7 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
 
 def _reason(exc: BaseException) -> str:
     text = getattr(exc, "strerror", None) or str(exc)
-    if "full" in text.lower() or "space" in text.lower():
+    if is_disk_full(exc) or "space" in text.lower():
         return "de schijf is vol"
     return text
 

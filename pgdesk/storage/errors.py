@@ -39,20 +39,46 @@ class DiskFull(StorageError):
     pass
 
 
-def explain_write_error(exc: BaseException) -> str:
-    """A Dutch sentence for a failed write; what was typed stays on screen."""
-    if isinstance(exc, PgdeskError):
-        return str(exc)
+def _file_size_limited() -> bool:
+    """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a failed write ran out of room: a full disk, a quota or a file-size limit.
+
+    SQLite reports only ENOSPC as "database or disk is full"; a write refused with EFBIG
+    (the file-size limit) reaches Python as a bare "disk I/O error". With such a limit in
+    force that error is, in practice, the limit.
+    """
     if isinstance(exc, OSError) and exc.errno is not None:
         import errno
 
         if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-            return "Opslaan lukte niet: de schijf is vol. Maak ruimte vrij en probeer het opnieuw."
+            return True
+    msg = (getattr(exc, "strerror", None) or str(exc)).lower()
+    if "full" in msg or "no space" in msg or "too large" in msg or "quota" in msg:
+        return True
+    return "disk i/o" in msg and _file_size_limited()
+
+
+def explain_write_error(exc: BaseException) -> str:
+    """A Dutch sentence for a failed write; what was typed stays on screen."""
+    if isinstance(exc, PgdeskError):
+        return str(exc)
+    if is_disk_full(exc):
+        return "Opslaan lukte niet: de schijf is vol. Maak ruimte vrij en probeer het opnieuw."
+    if isinstance(exc, OSError) and exc.errno is not None:
+        import errno
+
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return "Opslaan lukte niet: pgdesk mag hier niet schrijven."
     msg = str(exc).lower()
-    if "full" in msg or "no space" in msg or "too large" in msg:
-        return "Opslaan lukte niet: de schijf is vol. Maak ruimte vrij en probeer het opnieuw."
     if "locked" in msg or "busy" in msg:
         return "Opslaan lukte niet: de database is even bezet. Probeer het zo opnieuw."
     if "readonly" in msg or "read-only" in msg:

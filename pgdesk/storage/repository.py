@@ -63,6 +63,7 @@ class Store:
         self.db: Database = opened.db
         self.path = opened.path
         self.actor = actor or system_actor()
+        self.closed = False
 
     @classmethod
     def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
@@ -83,6 +84,7 @@ class Store:
         access_log.append(self.db, self.actor, patient_id, action, what)
 
     def close(self) -> None:
+        self.closed = True
         self._opened.close()
 
     def __enter__(self) -> Store:

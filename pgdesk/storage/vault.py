@@ -168,3 +168,25 @@ def encrypt_plain(path: str | os.PathLike, key: bytes, db_id: str) -> None:
         raise
     finally:
         lock.release()
+
+
+def convert_to_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
+                         params: KdfParams = DEFAULT_KDF) -> tuple[Store, str]:
+    """Encrypt an existing plain database with `name` as its first user (an existing
+    professional of that name is reused). Returns the open store and the recovery code."""
+    path = Path(path)
+    name = require_name(name)
+    with Store.open(path) as plain:
+        wanted = name.casefold()
+        pro = next((p for p in plain.professionals() if p.name.casefold() == wanted), None)
+        if pro is None:
+            pro = plain.add_professional(name, role)
+    keys = keyring_path(path)
+    keyring, key, code = Keyring.create(keys, name=name, passphrase=passphrase,
+                                        professional_id=pro.id, params=params)
+    try:
+        encrypt_plain(path, key, keyring.db_id)
+    except BaseException:
+        _remove(keys)
+        raise
+    return open_with_key(path, keyring, key, pro.id, name), code

@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pgdesk.domain.errors import PgdeskError
-from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, resources_dir
+from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
 
 
 def install_translator(app: QApplication, lang: str) -> str:
@@ -33,15 +33,16 @@ def _preload_chart() -> None:
 
 
 def open_store(db: str | None, demo: bool):
+    """(store, keyring) or None when the user cancelled the set-up or unlock."""
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.storage.demo import write_demo
     from pgdesk.storage.repository import Store
 
     if demo:
-        path = write_demo(demo_db_path(), shipped_instrument("nl"))
-    else:
-        path = db or default_db_path()
-    return Store.open(path)
+        return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
+    from pgdesk.ui.startup import open_interactively
+
+    return open_interactively(db)
 
 
 def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
@@ -56,14 +57,17 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
         from pgdesk.domain.content import shipped_instrument
 
         instrument = shipped_instrument(lang)
-        store = open_store(db, demo)
+        opened = open_store(db, demo)
     except (PgdeskError, ResourceMissing) as exc:
         QMessageBox.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2
+    if opened is None:
+        return 0
+    store, keyring = opened
     from pgdesk.ui.main_window import MainWindow
 
-    window = MainWindow(store, instrument)
+    window = MainWindow(store, instrument, keyring)
     window.show()
     if not window.ensure_professional():
         store.close()

@@ -2,31 +2,58 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
 
 from pgdesk import __version__
+from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
+from pgdesk.storage.access_log import Actor
+from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui import patient_actions, practice_actions
+from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE, IdleWatcher, LockScreen
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
+from pgdesk.ui.security_dialogs import busy
 from pgdesk.ui.style import STYLE_SHEET
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, instrument: Instrument):
+    def __init__(self, store: Store, instrument: Instrument, keyring: Keyring | None = None):
         super().__init__()
         self.store = store
         self.instrument = instrument
+        self.keyring = keyring
         self.demo = store.setting("demo") == "1"
+        self.locked = False
+        self._focus_before_lock = None
         self.setStyleSheet(STYLE_SHEET)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # While locked the outer stack shows only the unlock form: no patient data at all.
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.stack)
+        self.lock_screen = LockScreen()
+        self.lock_screen.form.unlockRequested.connect(self.unlock)
+        self.lock_screen.form.forgotRequested.connect(self._forgot)
+        self.outer.addWidget(self.lock_screen)
+        self.setCentralWidget(self.outer)
         self.list_page = PatientListPage(store)
         self.patient_page = PatientPage(store)
         self.consultation_page = None
@@ -43,9 +70,17 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
-        where = self.tr("DEMO: verzonnen patiënten, niet versleuteld") if self.demo \
-            else str(store.path)
+        if self.demo:
+            where = self.tr("DEMO: verzonnen patiënten") + (
+                "" if store.encrypted else self.tr(", niet versleuteld"))
+        else:
+            where = str(store.path) + ("" if store.encrypted else self.tr(" (niet versleuteld)"))
         self.statusBar().addWidget(QLabel(where))
+        self.idle = None
+        if keyring is not None:
+            self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
+            self.idle.idle.connect(self.lock)
+        self.backups = BackupScheduler(store, self)
         self._update_title()
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
@@ -54,25 +89,64 @@ class MainWindow(QMainWindow):
             self.resize(1180, 760)
         self.show_list()
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        for text, seq, slot in (
-            (self.tr("&Nieuwe patiënt…"), "Ctrl+Shift+N", self.add_patient),
-            (self.tr("&Zoek patiënt"), "Ctrl+F", self.show_list),
-            (self.tr("&Wie werkt er?…"), None, self.choose_professional),
-            (self.tr("&Afsluiten"), "Ctrl+Q", self.close),
-        ):
+    def _add_actions(self, menu, entries) -> None:
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, seq, slot = entry
             action = QAction(text, self)
             if seq:
                 action.setShortcut(QKeySequence(seq))
             action.triggered.connect(slot)
             menu.addAction(action)
+
+    def _build_menu(self) -> None:
+        encrypted = self.keyring is not None
+        self._add_actions(self.menuBar().addMenu(self.tr("&Bestand")), [
+            (self.tr("&Nieuwe patiënt…"), "Ctrl+Shift+N", self.add_patient),
+            (self.tr("&Zoek patiënt"), "Ctrl+F", self.show_list),
+            (self.tr("&Wie werkt er?…"), None, self.choose_professional),
+            *([(self.tr("&Vergrendelen"), "Ctrl+L", self.lock)] if encrypted else []),
+            None,
+            (self.tr("&Afsluiten"), "Ctrl+Q", self.close),
+        ])
+        self.patient_menu = self.menuBar().addMenu(self.tr("&Patiënt"))
+        self._add_actions(self.patient_menu, [
+            (self.tr("&Gegevens wijzigen…"), None, self.edit_patient),
+            (self.tr("&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", self.show_access_log),
+            (self.tr("Alles &exporteren (AVG)…"), None, self.export_patient),
+            None,
+            (self.tr("Patiënt &verwijderen…"), None, self.erase_patient),
+        ])
+        self.patient_menu.setEnabled(False)
+        practice = self.menuBar().addMenu(self.tr("P&raktijk"))
+        self._add_actions(practice, [
+            *([(self.tr("Mijn &wachtwoord wijzigen…"), None, self._change_passphrase),
+               (self.tr("&Collega toevoegen…"), None, self._add_colleague),
+               (self.tr("Nieuwe &herstelcode…"), None, self._new_recovery_code),
+               (self.tr("Automatisch ver&grendelen na…"), None, self._idle_minutes),
+               None] if encrypted else []),
+            (self.tr("&Reservekopie maken"), None, lambda: self.backups.backup_now(self)),
+            (self.tr("Reservekopie &terugzetten…"), None, self.restore_backup),
+            (self.tr("&Map voor reservekopieën…"), None,
+             lambda: practice_actions.choose_backup_folder(self)),
+            None,
+            (self.tr("&Dossiers ouder dan 20 jaar…"), None, self.show_stale_records),
+        ])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&Over pgdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         QShortcut(QKeySequence("Ctrl+N"), self.patient_page, activated=self.new_consultation)
         QShortcut(QKeySequence("Escape"), self.patient_page, activated=self.show_list)
+
+    def _current_patient(self) -> str | None:
+        if self.consultation_page is not None:
+            return self.consultation_page.session.patient.id
+        if self.stack.currentWidget() is self.patient_page:
+            return self.patient_page.patient_id
+        return None
 
     def _update_title(self) -> None:
         title = "pgdesk" + (" — DEMO" if self.demo else "")
@@ -93,6 +167,9 @@ class MainWindow(QMainWindow):
         return self.choose_professional()
 
     def choose_professional(self) -> bool:
+        if self.keyring is not None:  # each user unlocks as themselves: switch through the lock
+            self.lock(other_user=True)
+            return True
         current = self.store.current_professional()
         dialog = ProfessionalDialog(self, self.store.professionals(), current.id if current else None)
         if dialog.exec() != ProfessionalDialog.DialogCode.Accepted:
@@ -113,13 +190,16 @@ class MainWindow(QMainWindow):
         self._drop_consultation()
         self.list_page.refresh()
         self.stack.setCurrentWidget(self.list_page)
+        self.patient_menu.setEnabled(False)
         self.list_page.focus_search()
 
     def show_patient(self, patient_id: str) -> None:
         self._drop_consultation()
         if not attempt(self, self.patient_page.show_patient, patient_id):
             return
+        attempt(self, self.store.record_opened, patient_id)
         self.stack.setCurrentWidget(self.patient_page)
+        self.patient_menu.setEnabled(True)
         self.patient_page.new_button.setFocus()
 
     def add_patient(self) -> None:
@@ -130,7 +210,9 @@ class MainWindow(QMainWindow):
                 self.show_patient(patient.id)
 
     def edit_patient(self) -> None:
-        pid = self.patient_page.patient_id
+        pid = self._current_patient()
+        if pid is None:
+            return
         dialog = PatientDialog(self, self.store.patient(pid))
         if dialog.exec() == PatientDialog.DialogCode.Accepted:
             if guarded(self, self.store.update_patient, pid, *dialog.values()):
@@ -163,9 +245,131 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
 
+    # -- the record beyond the conversation -------------------------------------
+    def show_access_log(self) -> None:
+        pid = self._current_patient()
+        if pid is not None:
+            patient_actions.AccessLogDialog(self.store, self.instrument, pid, self).exec()
+
+    def export_patient(self) -> None:
+        pid = self._current_patient()
+        if pid is not None:
+            patient_actions.export_everything(self, self.store, self.instrument, pid)
+
+    def erase_patient(self) -> None:
+        pid = self._current_patient()
+        if pid is not None:
+            self._drop_consultation()
+            if patient_actions.erase(self, self.store, pid):
+                self.show_list()
+
+    def show_stale_records(self) -> None:
+        from pgdesk.storage.patient_rights import stale_patients
+
+        rows = guarded(self, stale_patients, self.store)
+        if rows is not None:
+            dialog = practice_actions.StaleRecordsDialog(rows, self)
+            dialog.patientChosen.connect(self.show_patient)
+            dialog.exec()
+
+    # -- practice -------------------------------------------------------------
+    def _change_passphrase(self) -> None:
+        practice_actions.change_passphrase(self, self.store, self.keyring)
+
+    def _add_colleague(self) -> None:
+        practice_actions.add_colleague(self, self.store, self.keyring, self.store.opened.key)
+
+    def _new_recovery_code(self) -> None:
+        practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
+
+    def _idle_minutes(self) -> None:
+        minutes = practice_actions.choose_idle_minutes(self, self.store)
+        if minutes and self.idle is not None:
+            self.idle.set_minutes(minutes)
+
+    def restore_backup(self) -> None:
+        from pgdesk.storage.backup import SUFFIX
+        from pgdesk.ui.backups import backup_folder, restore_file
+
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Reservekopie terugzetten"), str(backup_folder()),
+            self.tr("pgdesk-reservekopieën (*%1)").replace("%1", SUFFIX))
+        if not source:
+            return
+        self._drop_consultation()
+        path, key = self.store.path, self.store.opened.key
+        db_id, actor = self.store.setting("db_id"), self.store.actor
+        self.store.close()
+        restore_file(self, path, Path(source), key, db_id)
+        # Whether or not it worked, reopen what is there now (the restored or the old file).
+        self._replace_store(Store.open(path, key=key, actor=actor))
+        self.show_list()
+
+    def _replace_store(self, store: Store) -> None:
+        self.store = store
+        self.list_page.store = store
+        self.patient_page.store = store
+        self.backups.store = store
+
+    # -- locking --------------------------------------------------------------
+    def lock(self, other_user: bool = False) -> None:
+        """Hide every patient detail behind the unlock form; everything typed is already stored."""
+        if self.keyring is None or self.locked:
+            return
+        if self.consultation_page is not None:
+            self.consultation_page.leave_current()
+        self._focus_before_lock = QApplication.focusWidget()
+        for widget in QApplication.topLevelWidgets():  # open dialogs may show patient data
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.locked = True
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.statusBar().hide()
+        self.setWindowTitle(self.tr("pgdesk — vergrendeld"))
+        form = self.lock_screen.form
+        form.clear()
+        form.name.setText("" if other_user else self.store.actor.name)
+        form.focus()
+
+    def unlock(self, name: str, passphrase: str) -> bool:
+        from pgdesk.storage.keyring import WrongCredentials
+
+        try:
+            unlocked = busy(self.keyring.unlock, name, passphrase)
+        except (WrongCredentials, PgdeskError) as exc:
+            self.lock_screen.form.show_error(str(exc))
+            return False
+        same = (unlocked.professional_id == self.store.actor.professional_id
+                and (unlocked.professional_id is not None
+                     or unlocked.name.casefold() == self.store.actor.name.casefold()))
+        if not same:
+            pro = self.store.professional(unlocked.professional_id)
+            self.store.set_actor(Actor(pro.name if pro else unlocked.name, unlocked.professional_id))
+        self.locked = False
+        self.lock_screen.form.clear()
+        self.outer.setCurrentWidget(self.stack)
+        self.menuBar().setEnabled(True)
+        self.statusBar().show()
+        self._update_title()
+        if not same:  # someone else: start from the patient list, not in a colleague's consult
+            self.show_list()
+        elif self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus()
+        if self.idle is not None:
+            self.idle.timer.start()
+        return True
+
+    def _forgot(self, name: str) -> None:
+        from pgdesk.ui.startup import forgot_passphrase
+
+        forgot_passphrase(self, self.keyring, name)
+
     def closeEvent(self, event):  # noqa: N802 (Qt API)
         if self.consultation_page is not None and not self.consultation_page.leave_current():
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.backups.enabled and not self.store.closed:
+            self.backups.backup_now(self, quiet=True)
         super().closeEvent(event)

@@ -5,23 +5,15 @@ The PDF lives in memory only; nothing of the patient is left in a temporary file
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui import pdf_output
+from pgdesk.ui.feedback import attempt
 
 
 class SummaryStep(QWidget):
@@ -60,59 +52,27 @@ class SummaryStep(QWidget):
         from pgdesk.reports.handout import render_handout  # reportlab: only when needed
 
         self.pdf = render_handout(self.session.view(), self.session.instrument)
-        self.document.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self.pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
         if not self.pdf:
             self.refresh()
-        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        if ask:
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle(self.tr("Samenvatting afdrukken"))
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return False
-        self.paint_pages(printer)
+        if not pdf_output.print_pdf(self, self.document, self.tr("Samenvatting afdrukken"),
+                         printer=printer, ask=ask):
+            return False
+        self._log_handout()
         return True
-
-    def paint_pages(self, printer: QPrinter) -> None:
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, "pgdesk", self.tr("De printer kon niet worden gestart."))
-            return
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(
-                    page, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
 
     def save_pdf(self, path: str | None = None) -> bool:
-        from pgdesk.reports.files import write_atomically
-
         if not self.pdf:
             self.refresh()
-        if path is None:
-            suggested = f"samenvatting-{self.session.c.date}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Opslaan als PDF"), suggested,
-                                                  self.tr("PDF-bestanden (*.pdf)"))
-            if not path:
-                return False
-        try:
-            write_atomically(path, self.pdf)
-        except PgdeskError as exc:
-            QMessageBox.warning(self, "pgdesk", str(exc))
+        if not pdf_output.save_pdf(self, self.pdf, f"samenvatting-{self.session.c.date}.pdf", path):
             return False
+        self._log_handout()
         return True
+
+    def _log_handout(self) -> None:
+        attempt(self, self.session.store.record_exported, self.session.patient.id, "handout")
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(600, 800)

@@ -1,0 +1,267 @@
+"""Passphrase forms: set-up, unlock, forgotten passphrase, change, a new colleague, the recovery code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.models import ROLES
+from pgdesk.domain.validation import InputError, require_name
+from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
+from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.labels import role_label
+
+
+def _secret() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _new_passphrase(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
+    first, again = _secret(), _secret()
+    first.setPlaceholderText(parent.tr("minstens 8 tekens; een zin is goed te onthouden"))
+    form.addRow(label, first)
+    form.addRow(parent.tr("&Nog een keer"), again)
+    return first, again
+
+
+def _check_new(parent: QWidget, first: QLineEdit, again: QLineEdit) -> None:
+    check_passphrase(first.text())
+    if first.text() != again.text():
+        raise InputError(parent.tr("De twee wachtwoorden zijn niet gelijk."))
+
+
+def _role_box() -> QComboBox:
+    box = QComboBox()
+    for role in ROLES:
+        box.addItem(role_label(role), role)
+    return box
+
+
+class SetupDialog(_Form):
+    """A user: the first one of a new (or still unencrypted) database, or a new colleague."""
+
+    def __init__(self, parent=None, *, converting: bool = False, colleague: bool = False,
+                 names: list[str] = ()):
+        super().__init__(self.tr("Collega toevoegen") if colleague else self.tr("pgdesk instellen"),
+                         parent)
+        if colleague:
+            intro = QLabel(self.tr("De collega kiest hier zelf een wachtwoord en opent pgdesk "
+                                   "daarna met de eigen naam."))
+        else:
+            intro = QLabel(self.tr(
+                "pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met "
+                "een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker."))
+        if converting:
+            intro.setText(intro.text() + "\n\n" + self.tr(
+                "De bestaande database wordt daarna versleuteld; er gaat niets verloren."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.name = QLineEdit()
+        if names:
+            self.name.setPlaceholderText(", ".join(names[:3]))
+        self.role = _role_box()
+        self.form.addRow(self.tr("&Naam"), self.name)
+        self.form.addRow(self.tr("&Functie"), self.role)
+        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("&Wachtwoord"))
+        self.setMinimumWidth(480)
+
+    def validate(self) -> None:
+        require_name(self.name.text())
+        _check_new(self, self.passphrase, self.again)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.name.text().strip(), self.role.currentData(), self.passphrase.text()
+
+
+class ChangePassphraseDialog(_Form):
+    def __init__(self, parent=None, name: str = ""):
+        super().__init__(self.tr("Wachtwoord wijzigen"), parent)
+        self.form.addRow(self.tr("Gebruiker"), QLabel(name))
+        self.old = _secret()
+        self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
+        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("N&ieuw wachtwoord"))
+        self.setMinimumWidth(440)
+
+    def validate(self) -> None:
+        _check_new(self, self.passphrase, self.again)
+
+
+class RecoveryDialog(_Form):
+    """Forgot the passphrase: the practice's recovery code sets a new one."""
+
+    def __init__(self, parent=None, name: str = ""):
+        super().__init__(self.tr("Wachtwoord vergeten"), parent)
+        intro = QLabel(self.tr("Met de herstelcode van de praktijk (op papier bewaard bij de "
+                               "set-up) kiest u een nieuw wachtwoord."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.name = QLineEdit(name)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.form.addRow(self.tr("&Naam"), self.name)
+        self.form.addRow(self.tr("&Herstelcode"), self.code)
+        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("N&ieuw wachtwoord"))
+        self.setMinimumWidth(480)
+
+    def validate(self) -> None:
+        require_name(self.name.text())
+        normalize_recovery_code(self.code.text())
+        _check_new(self, self.passphrase, self.again)
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once; continuing needs a tick that it was kept."""
+
+    def __init__(self, code: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Herstelcode van de praktijk"))
+        text = QLabel(self.tr(
+            "Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de "
+            "praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord "
+            "én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar "
+            "één keer getoond."))
+        text.setWordWrap(True)
+        self.code = QLabel(code)
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(20)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        copy = QPushButton(self.tr("&Kopiëren"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Verder"))
+        self.ok.setEnabled(False)
+        self.kept.toggled.connect(self.ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        for w in (text, self.code, copy, self.kept, buttons):
+            layout.addWidget(w)
+        self.setMinimumWidth(560)
+
+    def reject(self) -> None:  # Escape must not skip the code
+        if self.kept.isChecked():
+            super().reject()
+
+
+class UnlockForm(QWidget):
+    """Name and passphrase; used at start and on the lock screen."""
+
+    unlockRequested = Signal(str, str)
+    forgotRequested = Signal(str)
+
+    def __init__(self, parent=None, *, name: str = "", title: str = ""):
+        super().__init__(parent)
+        self.title = QLabel(title or self.tr("pgdesk is vergrendeld"))
+        self.title.setObjectName("pageTitle")
+        hint = QLabel(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
+                              "wachtwoord."))
+        hint.setWordWrap(True)
+        self.name = QLineEdit(name)
+        self.passphrase = _secret()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.unlock_button = QPushButton(self.tr("&Ontgrendelen"))
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.forgot_button = QPushButton(self.tr("Wachtwoord &vergeten?"))
+        self.forgot_button.setFlat(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Naam"), self.name)
+        form.addRow(self.tr("&Wachtwoord"), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.unlock_button)
+        layout.addWidget(self.forgot_button)
+        self.unlock_button.clicked.connect(self._submit)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.name.returnPressed.connect(self.passphrase.setFocus)
+        self.forgot_button.clicked.connect(lambda: self.forgotRequested.emit(self.name.text()))
+
+    def _submit(self) -> None:
+        self.unlockRequested.emit(self.name.text(), self.passphrase.text())
+
+    def focus(self) -> None:
+        (self.passphrase if self.name.text() else self.name).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.passphrase.clear()
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.setFocus()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.error.hide()
+
+
+def busy(fn: Callable, *args, **kwargs):
+    """Run a slow call (the passphrase derivation) with a wait cursor."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class UnlockDialog(QDialog):
+    """At start: unlock with `opener(name, passphrase)`, which returns an open store or raises."""
+
+    def __init__(self, opener: Callable, parent=None, *, name: str = "",
+                 forgot: Callable[[QWidget, str], None] | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("pgdesk")
+        self.opener = opener
+        self.result_value = None
+        self.failure: PgdeskError | None = None
+        self.form = UnlockForm(self, name=name, title=self.tr("pgdesk ontgrendelen"))
+        self.form.unlockRequested.connect(self._unlock)
+        if forgot is not None:
+            self.form.forgotRequested.connect(lambda n: forgot(self, n))
+        else:
+            self.form.forgot_button.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.setMinimumWidth(440)
+        self.form.focus()
+
+    def _unlock(self, name: str, passphrase: str) -> None:
+        from pgdesk.storage.keyring import WrongCredentials
+
+        try:
+            self.result_value = busy(self.opener, name, passphrase)
+        except (WrongCredentials, InputError) as exc:
+            self.form.show_error(str(exc))
+            return
+        except PgdeskError as exc:  # damaged, locked, …: the caller explains and offers help
+            self.failure = exc
+            self.reject()
+            return
+        self.accept()

@@ -1,0 +1,99 @@
+"""Opening the database at start, as a person: set-up, conversion, unlock, restore after damage.
+
+Returns an open store and its keyring (None for the unencrypted demo), or None when the
+user cancelled. Problems that leave nothing to choose are raised as PgdeskError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.paths import default_db_path
+from pgdesk.storage import vault
+from pgdesk.storage.errors import DatabaseCorrupt
+from pgdesk.storage.keyring import Keyring, keyring_path
+from pgdesk.storage.repository import Store
+from pgdesk.ui.backups import backup_folder, offer_restore
+from pgdesk.ui.security_dialogs import (
+    RecoveryCodeDialog,
+    RecoveryDialog,
+    SetupDialog,
+    UnlockDialog,
+    busy,
+)
+
+LAST_USER = "unlock/last_user"
+
+
+def open_interactively(db: str | None, parent: QWidget | None = None):
+    path = Path(db) if db else default_db_path()
+    if vault.is_encrypted_setup(path):
+        return unlock_at_start(path, parent)
+    if path.exists() and path.stat().st_size > 0:
+        with Store.open(path) as probe:  # a foreign, locked or newer file stops here, untouched
+            is_demo = probe.setting("demo") == "1"
+            names = [p.name for p in probe.professionals()]
+        if is_demo:
+            return Store.open(path), None
+        return set_up(path, parent, converting=True, names=names)
+    return set_up(path, parent)
+
+
+def set_up(path: Path, parent: QWidget | None, *, converting: bool = False,
+           names: list[str] = ()):
+    dialog = SetupDialog(parent, converting=converting, names=list(names))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name, role, passphrase = dialog.values()
+    create = vault.convert_to_encrypted if converting else vault.init_encrypted
+    store, code = busy(create, path, name=name, role=role, passphrase=passphrase)
+    QSettings().setValue(LAST_USER, name)
+    RecoveryCodeDialog(code, parent).exec()
+    return store, Keyring.load(keyring_path(path))
+
+
+def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
+    """Set a new passphrase with the recovery code; True when it worked."""
+    dialog = RecoveryDialog(parent, name)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            key = busy(keyring.unlock_with_recovery, dialog.code.text())
+            keyring.set_passphrase(key, dialog.name.text(), dialog.passphrase.text())
+        except PgdeskError as exc:
+            dialog.error.setText(str(exc))
+            dialog.error.show()
+            continue
+        QMessageBox.information(parent, "pgdesk", parent.tr(
+            "Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord."))
+        return True
+    return False
+
+
+def unlock_at_start(path: Path, parent: QWidget | None):
+    keyring = Keyring.load(keyring_path(path))
+    unlocked_key: list[bytes] = []
+
+    def opener(name: str, passphrase: str) -> Store:
+        unlocked = keyring.unlock(name, passphrase)
+        unlocked_key[:] = [unlocked.key]
+        return vault.open_with_key(path, keyring, unlocked.key, unlocked.professional_id,
+                                   unlocked.name)
+
+    dialog = UnlockDialog(opener, parent, name=str(QSettings().value(LAST_USER, "")),
+                          forgot=lambda p, n: forgot_passphrase(p, keyring, n))
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if isinstance(dialog.failure, DatabaseCorrupt) and unlocked_key:
+        if not offer_restore(parent, path, unlocked_key[0], keyring.db_id, backup_folder(),
+                             str(dialog.failure)):
+            raise dialog.failure
+        return unlock_at_start(path, parent)
+    if dialog.failure is not None:
+        raise dialog.failure
+    if not accepted:
+        return None
+    QSettings().setValue(LAST_USER, dialog.form.name.text().strip())
+    return dialog.result_value, keyring
