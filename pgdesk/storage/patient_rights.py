@@ -64,10 +64,9 @@ def erase_patient(store: Store, patient_id: str) -> None:
     store.patient(patient_id)  # NotFound for an unknown id
     db = store.db
     with db.atomic():
-        ids = [r[0] for r in db.execute("SELECT id FROM consultations WHERE patient_id = ?",
-                                        [patient_id]).fetchall()]
         for table in CONSULTATION_TABLES:
-            db.executemany(f"DELETE FROM {table} WHERE consultation_id = ?", [[i] for i in ids])
+            db.execute(f"DELETE FROM {table} WHERE consultation_id IN "
+                       "(SELECT id FROM consultations WHERE patient_id = ?)", [patient_id])
         db.execute("DELETE FROM consultations WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM patients WHERE id = ?", [patient_id])
         access_log.append(db, store.actor, patient_id, "D", "erase")
