@@ -12,7 +12,7 @@ from pgdesk.storage import access_log, backup, driver
 from pgdesk.storage.errors import DatabaseCorrupt, NeedsKey
 from pgdesk.storage.keyring import FAST_KDF, Keyring, WrongCredentials, keyring_path
 from pgdesk.storage.patient_rights import erase_patient, export_patient, stale_patients
-from pgdesk.storage.repository import Store
+from pgdesk.storage.repository import NotFound, Store
 from pgdesk.storage.vault import convert_to_encrypted, unlock_with_recovery
 from tests.security_helpers import (
     PASSPHRASE,
@@ -155,7 +155,7 @@ def test_log_lines_cannot_be_changed_and_a_forged_change_breaks_the_chain(store,
 def test_a_failed_change_leaves_no_log_line(store, instrument):
     _consult(store, instrument)
     before = access_log.count(store.db)
-    with pytest.raises(Exception):
+    with pytest.raises(NotFound):
         store.set_score("geen-gesprek", instrument.dimensions[0].id, 5)
     assert access_log.count(store.db) == before
 

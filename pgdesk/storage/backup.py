@@ -194,4 +194,7 @@ def restore_backup(db_path: Path, backup: Path, key: bytes | None, *, db_id: str
         incoming.unlink(missing_ok=True)
         raise StorageError(f"Terugzetten is niet gelukt ({_reason(exc)}). "
                            "De database is ongewijzigd.") from None
+    except BaseException:  # e.g. the copy failed its check: no half copy stays beside the database
+        incoming.unlink(missing_ok=True)
+        raise
     return aside

@@ -14,6 +14,8 @@ from pgdesk.storage import backup as backups
 from pgdesk.storage.database import acquire_lock
 from pgdesk.storage.repository import Store, now
 
+translate = QCoreApplication.translate  # module functions: explicit context
+
 FOLDER_KEY = "backup/folder"
 DAY = dt.timedelta(days=1)
 
@@ -41,11 +43,11 @@ def offer_restore(parent: QWidget | None, path: Path, key: bytes | None, db_id: 
     """After damage: offer the newest good backup; the damaged file is kept aside. True if restored."""
     info = newest_good_backup(folder, key, db_id)
     if info is None:
-        QMessageBox.critical(parent, "pgdesk", reason + "\n\n" + QCoreApplication.translate("Backups",
+        QMessageBox.critical(parent, "pgdesk", reason + "\n\n" + translate("Backups",
             "Er is geen bruikbare reservekopie gevonden in %1. Vraag de beheerder om hulp; "
             "het beschadigde bestand blijft bewaard.").replace("%1", str(folder)))
         return False
-    question = reason + "\n\n" + QCoreApplication.translate("Backups",
+    question = reason + "\n\n" + translate("Backups",
         "De nieuwste goede reservekopie is van %1 (%2 patiënten). Wilt u die terugzetten? "
         "Het beschadigde bestand wordt apart bewaard.").replace(
         "%1", info.made_at.strftime("%d-%m-%Y %H:%M")).replace("%2", str(info.patients))
@@ -67,9 +69,9 @@ def restore_file(parent: QWidget | None, path: Path, source: Path, key: bytes | 
     except PgdeskError as exc:
         QMessageBox.warning(parent, "pgdesk", str(exc))
         return False
-    done = QCoreApplication.translate("Backups", "De reservekopie is teruggezet.")
+    done = translate("Backups", "De reservekopie is teruggezet.")
     if aside:
-        done += " " + QCoreApplication.translate(
+        done += " " + translate(
             "Backups", "De vorige database is bewaard als %1.").replace("%1", str(aside))
     QMessageBox.information(parent, "pgdesk", done)
     return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +28,8 @@ from pgdesk.storage import access_log
 from pgdesk.storage.repository import Store
 from pgdesk.ui import pdf_output
 from pgdesk.ui.feedback import attempt, guarded
+
+translate = QCoreApplication.translate  # module functions: explicit context
 
 
 def _patient_dict(store: Store, patient_id: str) -> dict:
@@ -110,7 +113,8 @@ def export_everything(parent: QWidget, store: Store, instrument: Instrument, pat
     from pgdesk.storage.patient_rights import export_patient
 
     if folder is None:
-        folder = QFileDialog.getExistingDirectory(parent, parent.tr("Map voor de export kiezen"))
+        folder = QFileDialog.getExistingDirectory(
+            parent, translate("PatientActions", "Map voor de export kiezen"))
         if not folder:
             return None
     data = guarded(parent, export_patient, store, patient_id)
@@ -124,7 +128,7 @@ def export_everything(parent: QWidget, store: Store, instrument: Instrument, pat
         write_atomically(files[1], export_json(data))])
     if written is None:
         return None
-    QMessageBox.information(parent, "pgdesk", parent.tr(
+    QMessageBox.information(parent, "pgdesk", translate("PatientActions",
         "Alles wat pgdesk over deze patiënt bewaart, staat nu in:\n%1\n%2").replace(
         "%1", str(files[0])).replace("%2", str(files[1])))
     return files
@@ -135,18 +139,19 @@ def erase(parent: QWidget, store: Store, patient_id: str, *, confirm_text: str |
     from pgdesk.storage.patient_rights import erase_patient
 
     patient = store.patient(patient_id)
-    question = parent.tr(
+    question = translate("PatientActions",
         "U verwijdert %1 (geboren %2) en alle gesprekken volledig. Dit kan niet ongedaan worden "
         "gemaakt. In het inzagelog blijft alleen staan dat het dossier is verwijderd. Bestaande "
         "reservekopieën bevatten de gegevens nog tot ze vervallen (na hoogstens twaalf maanden)."
         "\n\nTyp de naam van de patiënt om te bevestigen:").replace(
         "%1", patient.display_name).replace("%2", display_birth_date(patient.birth_date) or "–")
     if confirm_text is None:
-        confirm_text, ok = QInputDialog.getText(parent, parent.tr("Patiënt verwijderen"), question)
+        confirm_text, ok = QInputDialog.getText(
+            parent, translate("PatientActions", "Patiënt verwijderen"), question)
         if not ok:
             return False
     if confirm_text.strip().casefold() != patient.display_name.casefold():
-        QMessageBox.warning(parent, "pgdesk", parent.tr(
+        QMessageBox.warning(parent, "pgdesk", translate("PatientActions",
             "De naam klopt niet; er is niets verwijderd."))
         return False
     return attempt(parent, erase_patient, store, patient_id)

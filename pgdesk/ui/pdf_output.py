@@ -6,13 +6,15 @@ memory; only a file the user saves on purpose reaches the disk.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
+
+translate = QCoreApplication.translate  # module functions: explicit context
 
 
 def load_pdf(document: QPdfDocument, data: bytes, owner: QObject) -> QBuffer:
@@ -28,7 +30,7 @@ def load_pdf(document: QPdfDocument, data: bytes, owner: QObject) -> QBuffer:
 def paint_pdf(document: QPdfDocument, printer: QPrinter, parent: QWidget) -> bool:
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "pgdesk", parent.tr("De printer kon niet worden gestart."))
+        QMessageBox.warning(parent, "pgdesk", translate("PdfOutput", "De printer kon niet worden gestart."))
         return False
     try:
         for page in range(document.pageCount()):
@@ -60,8 +62,8 @@ def save_pdf(parent: QWidget, data: bytes, suggested: str, path: str | None = No
     from pgdesk.reports.files import write_atomically
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Opslaan als PDF"), suggested,
-                                              parent.tr("PDF-bestanden (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(parent, translate("PdfOutput", "Opslaan als PDF"), suggested,
+                                              translate("PdfOutput", "PDF-bestanden (*.pdf)"))
         if not path:
             return False
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +35,8 @@ from pgdesk.ui.security_dialogs import (
     busy,
 )
 
+translate = QCoreApplication.translate  # module functions: explicit context
+
 
 def _retry(dialog, action) -> bool:
     """Run `action` when the form is accepted; on a refusal show why and let the user fix it."""
@@ -55,7 +57,7 @@ def change_passphrase(parent: QWidget, store: Store, keyring: Keyring) -> bool:
     if not _retry(dialog, lambda: keyring.change_passphrase(
             name, dialog.old.text(), dialog.passphrase.text())):
         return False
-    QMessageBox.information(parent, "pgdesk", parent.tr("Uw wachtwoord is gewijzigd."))
+    QMessageBox.information(parent, "pgdesk", translate("PracticeActions", "Uw wachtwoord is gewijzigd."))
     return True
 
 
@@ -72,14 +74,14 @@ def add_colleague(parent: QWidget, store: Store, keyring: Keyring, key: bytes) -
 
     if not _retry(dialog, add):
         return False
-    QMessageBox.information(parent, "pgdesk", parent.tr(
+    QMessageBox.information(parent, "pgdesk", translate("PracticeActions",
         "%1 kan pgdesk nu openen met de eigen naam en het gekozen wachtwoord.").replace(
         "%1", dialog.values()[0]))
     return True
 
 
 def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
-    answer = QMessageBox.question(parent, "pgdesk", parent.tr(
+    answer = QMessageBox.question(parent, "pgdesk", translate("PracticeActions",
         "Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?"))
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -92,7 +94,8 @@ def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
 
 def choose_backup_folder(parent: QWidget) -> Path | None:
     folder = QFileDialog.getExistingDirectory(
-        parent, parent.tr("Map voor reservekopieën (bijvoorbeeld een USB-schijf of netwerkmap)"),
+        parent,
+        translate("PracticeActions", "Map voor reservekopieën (bijvoorbeeld een USB-schijf of netwerkmap)"),
         str(backup_folder()))
     if not folder:
         return None
@@ -103,8 +106,9 @@ def choose_backup_folder(parent: QWidget) -> Path | None:
 def choose_idle_minutes(parent: QWidget, store: Store) -> int | None:
     current = int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES)))
     minutes, ok = QInputDialog.getInt(
-        parent, parent.tr("Automatisch vergrendelen"),
-        parent.tr("Vergrendel pgdesk na dit aantal minuten zonder gebruik:"), current, 1, 60)
+        parent, translate("PracticeActions", "Automatisch vergrendelen"),
+        translate("PracticeActions", "Vergrendel pgdesk na dit aantal minuten zonder gebruik:"),
+        current, 1, 60)
     if not ok:
         return None
     store.set_setting(SETTING_IDLE, str(minutes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,8 @@ from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
 from pgdesk.ui.dialogs import _Form
 from pgdesk.ui.labels import role_label
 
+translate = QCoreApplication.translate  # module functions: explicit context
+
 
 def _secret() -> QLineEdit:
     edit = QLineEdit()
@@ -36,16 +38,16 @@ def _secret() -> QLineEdit:
 
 def _new_passphrase(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
     first, again = _secret(), _secret()
-    first.setPlaceholderText(parent.tr("minstens 8 tekens; een zin is goed te onthouden"))
+    first.setPlaceholderText(translate("SecurityDialogs", "minstens 8 tekens; een zin is goed te onthouden"))
     form.addRow(label, first)
-    form.addRow(parent.tr("&Nog een keer"), again)
+    form.addRow(translate("SecurityDialogs", "&Nog een keer"), again)
     return first, again
 
 
 def _check_new(parent: QWidget, first: QLineEdit, again: QLineEdit) -> None:
     check_passphrase(first.text())
     if first.text() != again.text():
-        raise InputError(parent.tr("De twee wachtwoorden zijn niet gelijk."))
+        raise InputError(translate("SecurityDialogs", "De twee wachtwoorden zijn niet gelijk."))
 
 
 def _role_box() -> QComboBox:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
@@ -25,6 +25,8 @@ from pgdesk.ui.security_dialogs import (
     UnlockDialog,
     busy,
 )
+
+translate = QCoreApplication.translate  # module functions: explicit context
 
 LAST_USER = "unlock/last_user"
 
@@ -67,7 +69,7 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
             dialog.error.setText(str(exc))
             dialog.error.show()
             continue
-        QMessageBox.information(parent, "pgdesk", parent.tr(
+        QMessageBox.information(parent, "pgdesk", translate("Startup",
             "Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord."))
         return True
     return False

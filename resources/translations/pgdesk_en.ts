@@ -1,79 +1,185 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="50" />
+        <source>Inzagelog: %1</source>
+        <translation>Access log: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="54" />
+        <source>Iedere keer dat iemand het dossier van %1 opende, wijzigde, afdrukte of exporteerde, staat hier: wanneer, wie en op welke computer.</source>
+        <translation>Every time someone opened, changed, printed or exported the record of %1 is listed here: when, who, and on which computer.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="59" />
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="59" />
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="59" />
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="59" />
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="70" />
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="71" />
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="73" />
+        <source>Opslaan als &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="94" />
+        <source>Inzagelog afdrukken</source>
+        <translation>Print access log</translation>
+    </message>
+</context>
 <context>
     <name>AspectDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25" />
         <source>Aspecten van %1</source>
         <translation>Aspects of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29" />
         <source>&lt;b&gt;Aspect&lt;/b&gt;</source>
         <translation>&lt;b&gt;Aspect&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30" />
         <source>&lt;b&gt;Score&lt;/b&gt;</source>
         <translation>&lt;b&gt;Score&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31" />
         <source>&lt;b&gt;Hier wil ik over praten&lt;/b&gt;</source>
         <translation>&lt;b&gt;I want to talk about this&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="45"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="45" />
         <source>Praten over %1</source>
         <translation>Talk about %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54" />
         <source>Gebruik het &amp;gemiddelde als score</source>
         <translation>Use the &amp;average as the score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="57" />
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
         <translation>Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
         <translation>Average of the aspects: %1. The dimension score follows this average.</translation>
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <location filename="../../pgdesk/ui/backups.py" line="109" />
+        <source>Reservekopie gemaakt: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../pgdesk/ui/backups.py" line="46" />
+        <source>Er is geen bruikbare reservekopie gevonden in %1. Vraag de beheerder om hulp; het beschadigde bestand blijft bewaard.</source>
+        <translation>No usable backup was found in %1. Ask your administrator for help; the damaged file is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/backups.py" line="50" />
+        <source>De nieuwste goede reservekopie is van %1 (%2 patiënten). Wilt u die terugzetten? Het beschadigde bestand wordt apart bewaard.</source>
+        <translation>The newest good backup is from %1 (%2 patients). Do you want to restore it? The damaged file is kept aside.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/backups.py" line="72" />
+        <source>De reservekopie is teruggezet.</source>
+        <translation>The backup has been restored.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/backups.py" line="74" />
+        <source>De vorige database is bewaard als %1.</source>
+        <translation>The previous database was kept as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="98" />
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="99" />
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="101" />
+        <source>&amp;Huidig wachtwoord</source>
+        <translation>&amp;Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="102" />
+        <source>N&amp;ieuw wachtwoord</source>
+        <translation>N&amp;ew passphrase</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="48"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="48" />
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="49"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="49" />
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="83"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="83" />
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="87"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="147"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="87" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="139" />
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="146"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="138" />
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -81,32 +187,32 @@
 <context>
     <name>FocusStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42" />
         <source>Waar wilt u mee aan de slag?</source>
         <translation>What would you like to work on?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44" />
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
         <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72" />
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80" />
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -114,82 +220,82 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="10"/>
+        <location filename="../../pgdesk/ui/labels.py" line="10" />
         <source>Startgesprek</source>
         <translation>First conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="11"/>
+        <location filename="../../pgdesk/ui/labels.py" line="11" />
         <source>Tussengesprek</source>
         <translation>Follow-up conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="12"/>
+        <location filename="../../pgdesk/ui/labels.py" line="12" />
         <source>Eindgesprek</source>
         <translation>Final conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="13"/>
+        <location filename="../../pgdesk/ui/labels.py" line="13" />
         <source>Los gesprek</source>
         <translation>Single conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="16"/>
+        <location filename="../../pgdesk/ui/labels.py" line="16" />
         <source>Spinnenweb</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="17"/>
+        <location filename="../../pgdesk/ui/labels.py" line="17" />
         <source>Wat is belangrijk?</source>
         <translation>What matters?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="18"/>
+        <location filename="../../pgdesk/ui/labels.py" line="18" />
         <source>Actiewiel</source>
         <translation>Action wheel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="19"/>
+        <location filename="../../pgdesk/ui/labels.py" line="19" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="20"/>
+        <location filename="../../pgdesk/ui/labels.py" line="20" />
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="24"/>
+        <location filename="../../pgdesk/ui/labels.py" line="24" />
         <source>Huisarts</source>
         <translation>GP</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="25"/>
+        <location filename="../../pgdesk/ui/labels.py" line="25" />
         <source>POH-somatiek</source>
         <translation>POH somatic care</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="26"/>
+        <location filename="../../pgdesk/ui/labels.py" line="26" />
         <source>POH-GGZ</source>
         <translation>POH mental health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="27"/>
+        <location filename="../../pgdesk/ui/labels.py" line="27" />
         <source>Wijkverpleegkundige</source>
         <translation>District nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="28"/>
+        <location filename="../../pgdesk/ui/labels.py" line="28" />
         <source>Praktijkondersteuner</source>
         <translation>Practice nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="29"/>
+        <location filename="../../pgdesk/ui/labels.py" line="29" />
         <source>Doktersassistent</source>
-        <translation>Doctor&apos;s assistant</translation>
+        <translation>Doctor's assistant</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="30"/>
+        <location filename="../../pgdesk/ui/labels.py" line="30" />
         <source>Anders</source>
         <translation>Other</translation>
     </message>
@@ -197,52 +303,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="46"/>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
-        <translation>DEMO: fictional patients, not encrypted</translation>
+        <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="58"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="74" />
+        <source>DEMO: verzonnen patiënten</source>
+        <translation>DEMO: fictitious patients</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="75" />
+        <source>, niet versleuteld</source>
+        <translation>, not encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="77" />
+        <source> (niet versleuteld)</source>
+        <translation> (not encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="106" />
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="60"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="107" />
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="61"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="108" />
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="62"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="109" />
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="63"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="110" />
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="112" />
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="114" />
+        <source>&amp;Patiënt</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="116" />
+        <source>&amp;Gegevens wijzigen…</source>
+        <translation>&amp;Edit details…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="117" />
+        <source>&amp;Inzagelog: wie zag dit dossier?…</source>
+        <translation>&amp;Access log: who saw this record?…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="118" />
+        <source>Alles &amp;exporteren (AVG)…</source>
+        <translation>&amp;Export everything (GDPR)…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="120" />
+        <source>Patiënt &amp;verwijderen…</source>
+        <translation>&amp;Erase patient…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="123" />
+        <source>P&amp;raktijk</source>
+        <translation>P&amp;ractice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="125" />
+        <source>Mijn &amp;wachtwoord wijzigen…</source>
+        <translation>Change my &amp;passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="126" />
+        <source>&amp;Collega toevoegen…</source>
+        <translation>Add &amp;colleague…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="127" />
+        <source>Nieuwe &amp;herstelcode…</source>
+        <translation>New &amp;recovery code…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="128" />
+        <source>Automatisch ver&amp;grendelen na…</source>
+        <translation>Automatic &amp;lock after…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="130" />
+        <source>&amp;Reservekopie maken</source>
+        <translation>Make &amp;backup</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="131" />
+        <source>Reservekopie &amp;terugzetten…</source>
+        <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="132" />
+        <source>&amp;Map voor reservekopieën…</source>
+        <translation>Backup &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="135" />
+        <source>&amp;Dossiers ouder dan 20 jaar…</source>
+        <translation>&amp;Records older than 20 years…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="137" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="71"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="138" />
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="158" />
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="159" />
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -254,46 +449,97 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 
 All data stays on this computer.</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="295" />
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="296" />
+        <source>pgdesk-reservekopieën (*%1)</source>
+        <translation>pgdesk backups (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="329" />
+        <source>pgdesk — vergrendeld</source>
+        <translation>pgdesk — locked</translation>
+    </message>
+</context>
+<context>
+    <name>PatientActions</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="117" />
+        <source>Map voor de export kiezen</source>
+        <translation>Choose a folder for the export</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="131" />
+        <source>Alles wat pgdesk over deze patiënt bewaart, staat nu in:
+%1
+%2</source>
+        <translation>Everything pgdesk holds about this patient is now in:
+%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="142" />
+        <source>U verwijdert %1 (geboren %2) en alle gesprekken volledig. Dit kan niet ongedaan worden gemaakt. In het inzagelog blijft alleen staan dat het dossier is verwijderd. Bestaande reservekopieën bevatten de gegevens nog tot ze vervallen (na hoogstens twaalf maanden).
+
+Typ de naam van de patiënt om te bevestigen:</source>
+        <translation>You are erasing %1 (born %2) and all conversations completely. This cannot be undone. The access log keeps only the fact that the record was erased. Existing backups still hold the data until they expire (after twelve months at most).
+
+Type the patient's name to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="150" />
+        <source>Patiënt verwijderen</source>
+        <translation>Erase patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="154" />
+        <source>De naam klopt niet; er is niets verwijderd.</source>
+        <translation>The name does not match; nothing was erased.</translation>
+    </message>
 </context>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="62" />
         <source>Patiënt wijzigen</source>
         <translation>Edit patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="62"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="62" />
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="65"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="65" />
         <source>zoals de praktijk de naam schrijft</source>
         <translation>as the practice writes the name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="67"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="67" />
         <source>dd-mm-jjjj of alleen het jaar</source>
         <translation>dd-mm-yyyy or just the year</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="69"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="69" />
         <source>optioneel: patiëntnummer in het HIS</source>
         <translation>optional: patient number in the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="70"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="70" />
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="71"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="71" />
         <source>&amp;Geboortedatum</source>
         <translation>&amp;Date of birth</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="72"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="72" />
         <source>N&amp;ummer</source>
         <translation>N&amp;umber</translation>
     </message>
@@ -301,32 +547,32 @@ All data stays on this computer.</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="30"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="30" />
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="33" />
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="35"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="35" />
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="46" />
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="90"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="90" />
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="92"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="92" />
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -334,67 +580,67 @@ All data stays on this computer.</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="44"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="44" />
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="47"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="47" />
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="51"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="51" />
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="53"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="53" />
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55" />
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="79"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="79" />
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="81"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="81" />
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="90"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="90" />
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="91"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="91" />
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
@@ -402,113 +648,164 @@ All data stays on this computer.</translation>
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="13"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="13" />
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="14"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="14" />
         <source>Geboren</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="15"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="15" />
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
 </context>
 <context>
-    <name>PlanStep</name>
+    <name>PdfOutput</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="29"/>
-        <source>Het plan, in de woorden van de patiënt</source>
-        <translation>The plan, in the patient&apos;s own words</translation>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="33" />
+        <source>De printer kon niet worden gestart.</source>
+        <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="65" />
+        <source>Opslaan als PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="66" />
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanStep</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="29" />
+        <source>Het plan, in de woorden van de patiënt</source>
+        <translation>The plan, in the patient's own words</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35" />
         <source>&amp;Wat wil ik bereiken?</source>
         <translation>&amp;What do I want to achieve?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35" />
         <source>bijvoorbeeld: weer elke dag wandelen</source>
         <translation>for example: go for a walk every day again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36" />
         <source>Mijn &amp;eerste stap</source>
         <translation>My &amp;first step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36" />
         <source>klein en concreet</source>
         <translation>small and specific</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37" />
         <source>&amp;Wie helpt mij?</source>
         <translation>Who will &amp;help me?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37" />
         <source>persoon of organisatie</source>
         <translation>person or organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38" />
         <source>Wa&amp;nneer?</source>
         <translation>Whe&amp;n?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38" />
         <source>bijvoorbeeld: maandag na het ontbijt</source>
         <translation>for example: Monday after breakfast</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45" />
         <source>Volgend &amp;gesprek afgesproken:</source>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="53"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="53" />
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54" />
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
     </message>
 </context>
 <context>
+    <name>PracticeActions</name>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="60" />
+        <source>Uw wachtwoord is gewijzigd.</source>
+        <translation>Your passphrase has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="77" />
+        <source>%1 kan pgdesk nu openen met de eigen naam en het gekozen wachtwoord.</source>
+        <translation>%1 can now open pgdesk with their own name and the chosen passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="84" />
+        <source>Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?</source>
+        <translation>A new recovery code makes the old one invalid. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="98" />
+        <source>Map voor reservekopieën (bijvoorbeeld een USB-schijf of netwerkmap)</source>
+        <translation>Folder for backups (for example a USB disk or network share)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="109" />
+        <source>Automatisch vergrendelen</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="110" />
+        <source>Vergrendel pgdesk na dit aantal minuten zonder gebruik:</source>
+        <translation>Lock pgdesk after this many minutes without use:</translation>
+    </message>
+</context>
+<context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="87"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="87" />
         <source>Wie werkt er met pgdesk?</source>
         <translation>Who is working with pgdesk?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="88"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="88" />
         <source>Uw naam komt op de samenvatting voor de patiënt.</source>
-        <translation>Your name appears on the patient&apos;s summary.</translation>
+        <translation>Your name appears on the patient's summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
         <source>Iemand anders: nieuw toevoegen</source>
         <translation>Someone else: add new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="102"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="102" />
         <source>&amp;Ik ben</source>
         <translation>&amp;I am</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="103"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="103" />
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="104"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="104" />
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
@@ -516,103 +813,297 @@ All data stays on this computer.</translation>
 <context>
     <name>RadarWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="103"/>
+        <location filename="../../pgdesk/ui/radar.py" line="103" />
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="104"/>
+        <location filename="../../pgdesk/ui/radar.py" line="104" />
         <source>nog niet gescoord</source>
         <translation>not scored yet</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="137" />
+        <source>Herstelcode van de praktijk</source>
+        <translation>Practice recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="139" />
+        <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
+        <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="151" />
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="153" />
+        <source>Ik heb de herstelcode &amp;bewaard</source>
+        <translation>I have &amp;kept the recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="156" />
+        <source>Verder</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="113" />
+        <source>Wachtwoord vergeten</source>
+        <translation>Forgot passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="114" />
+        <source>Met de herstelcode van de praktijk (op papier bewaard bij de set-up) kiest u een nieuw wachtwoord.</source>
+        <translation>With the practice's recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="121" />
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="122" />
+        <source>&amp;Herstelcode</source>
+        <translation>&amp;Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="123" />
+        <source>N&amp;ieuw wachtwoord</source>
+        <translation>N&amp;ew passphrase</translation>
+    </message>
+</context>
+<context>
     <name>ScoreTable</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
         <source>Praten</source>
         <translation>Talk</translation>
     </message>
 </context>
 <context>
+    <name>SecurityDialogs</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="41" />
+        <source>minstens 8 tekens; een zin is goed te onthouden</source>
+        <translation>at least 8 characters; a sentence is easy to remember</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="43" />
+        <source>&amp;Nog een keer</source>
+        <translation>&amp;Once more</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="50" />
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passphrases are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="65" />
+        <source>Collega toevoegen</source>
+        <translation>Add colleague</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="65" />
+        <source>pgdesk instellen</source>
+        <translation>Set up pgdesk</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="68" />
+        <source>De collega kiest hier zelf een wachtwoord en opent pgdesk daarna met de eigen naam.</source>
+        <translation>The colleague chooses their own passphrase here and then opens pgdesk with their own name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="72" />
+        <source>pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker.</source>
+        <translation>pgdesk encrypts all data on this computer. Every colleague opens pgdesk with their own name and passphrase. Create yourself now as the first user.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="76" />
+        <source>De bestaande database wordt daarna versleuteld; er gaat niets verloren.</source>
+        <translation>The existing database will then be encrypted; nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="83" />
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="84" />
+        <source>&amp;Functie</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="85" />
+        <source>&amp;Wachtwoord</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>StaleRecordsDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="125" />
+        <source>Dossiers ouder dan 20 jaar</source>
+        <translation>Records older than 20 years</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="127" />
+        <source>Deze dossiers zijn al meer dan twintig jaar niet gewijzigd. Bekijk per dossier of het nog nodig is; verwijderen gaat via het menu Patiënt.</source>
+        <translation>These records have not changed for more than twenty years. Review each one to see whether it is still needed; erasing is in the Patient menu.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="129" />
+        <source>Er zijn geen dossiers die langer dan twintig jaar niet zijn gewijzigd.</source>
+        <translation>No record has gone unchanged for more than twenty years.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <source>Laatst gewijzigd</source>
+        <translation>Last changed</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../pgdesk/ui/startup.py" line="72" />
+        <source>Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord.</source>
+        <translation>The new passphrase is set. Unlock now with your name and this passphrase.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="38"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="30" />
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="41"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="33" />
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="44"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="36" />
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="75"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="60" />
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="84"/>
         <source>De printer kon niet worden gestart.</source>
-        <translation>The printer could not be started.</translation>
+        <translation type="vanished">The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
         <source>Opslaan als PDF</source>
-        <translation>Save as PDF</translation>
+        <translation type="vanished">Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="107"/>
         <source>PDF-bestanden (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
+        <translation type="vanished">PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="246" />
+        <source>pgdesk ontgrendelen</source>
+        <translation>Unlock pgdesk</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="178" />
+        <source>pgdesk is vergrendeld</source>
+        <translation>pgdesk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="180" />
+        <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
+        <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="189" />
+        <source>&amp;Ontgrendelen</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="193" />
+        <source>Wachtwoord &amp;vergeten?</source>
+        <translation>&amp;Forgot passphrase?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="196" />
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="197" />
+        <source>&amp;Wachtwoord</source>
+        <translation>&amp;Passphrase</translation>
     </message>
 </context>
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="28"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="28" />
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33" />
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35" />
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="60"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="60" />
         <source>vorige keer</source>
         <translation>last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="68"/>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="86"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="73" />
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="87"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74" />
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -620,7 +1111,7 @@ All data stays on this computer.</translation>
 <context>
     <name>WheelPicture</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22" />
         <source>Klik op een vraag om ernaartoe te gaan</source>
         <translation>Click a question to go to it</translation>
     </message>
@@ -628,27 +1119,27 @@ All data stays on this computer.</translation>
 <context>
     <name>WheelStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="36"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="36" />
         <source>Het antwoord, in de woorden van de patiënt…</source>
-        <translation>The answer, in the patient&apos;s own words…</translation>
+        <translation>The answer, in the patient's own words…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="39" />
         <source>Ctrl+Enter: volgende vraag. Alt+←: vorige. Elk antwoord wordt meteen bewaard.</source>
         <translation>Ctrl+Enter: next question. Alt+←: previous. Each answer is saved straight away.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70" />
         <source>Onderwerp: %1</source>
         <translation>Topic: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="71" />
         <source>Nog geen onderwerp gekozen.</source>
         <translation>No topic chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="74"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="75" />
         <source>Vraag %1 van %2</source>
         <translation>Question %1 of %2</translation>
     </message>
@@ -656,14 +1147,29 @@ All data stays on this computer.</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="38"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="38" />
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="39"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="39" />
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>De printer kon niet worden gestart.</source>
+        <translation type="obsolete">The printer could not be started.</translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF</source>
+        <translation type="obsolete">Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation type="obsolete">PDF files (*.pdf)</translation>
     </message>
 </context>
 </TS>
