@@ -1,4 +1,4 @@
-"""Grab every page of the app to PNG, offscreen, on a fresh demo database.
+"""Grab every page of the app to PNG, offscreen, on a fresh encrypted demo database.
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py OUTDIR [--lang en]
 """
@@ -15,10 +15,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pgdesk.domain.content import shipped_instrument  # noqa: E402
-from pgdesk.storage.demo import write_demo  # noqa: E402
-from pgdesk.storage.repository import Store  # noqa: E402
+from pgdesk.storage.demo import write_encrypted_demo  # noqa: E402
+from pgdesk.storage.keyring import FAST_KDF, Keyring, keyring_path  # noqa: E402
+from pgdesk.storage.vault import unlock  # noqa: E402
 from pgdesk.ui.app import install_translator  # noqa: E402
 from pgdesk.ui.main_window import MainWindow  # noqa: E402
+
+USER, PASSPHRASE = "Dr. Anna de Vries", "screenshot zin"
+
+
+def _grab(app, widget, path: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(path))
 
 
 def main() -> None:
@@ -27,10 +37,16 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     install_translator(app, lang)
-    tmp = tempfile.mkdtemp()
-    write_demo(Path(tmp) / "demo.sqlite", shipped_instrument("nl"))
-    store = Store.open(Path(tmp) / "demo.sqlite")
-    w = MainWindow(store, shipped_instrument(lang))
+    from pgdesk.ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
+    tmp = Path(tempfile.mkdtemp())
+    db = tmp / "demo.db"
+    code = write_encrypted_demo(db, shipped_instrument("nl"), user=USER, passphrase=PASSPHRASE,
+                                params=FAST_KDF)
+    _security_dialogs(app, out, db, code)
+    store = unlock(db, USER, PASSPHRASE, min_seconds=0)
+    w = MainWindow(store, shipped_instrument(lang), Keyring.load(keyring_path(db)))
     w.resize(1280, 800)
     w.show()
 
@@ -78,7 +94,30 @@ def main() -> None:
     shot("06-plan")
     page.go_to(4)
     shot("07-summary")
+    from pgdesk.ui.patient_actions import AccessLogDialog
+
+    log = AccessLogDialog(store, shipped_instrument(lang), pid, w)
+    _grab(app, log, out / "08-access-log.png")
+    log.close()
+    page.go_to(2)
+    w.lock()
+    w.lock_screen.form.show_error(w.lock_screen.form.tr("Naam of wachtwoord klopt niet."))
+    shot("09-locked")
+    w.unlock(USER, PASSPHRASE)
+    shot("10-unlocked-same-place")
+    w.backups.enabled = False
     store.close()
+
+
+def _security_dialogs(app, out: Path, db: Path, code: str) -> None:
+    from pgdesk.ui.security_dialogs import RecoveryCodeDialog, SetupDialog, UnlockDialog
+
+    unlock_dialog = UnlockDialog(lambda n, p: None, name=USER, forgot=lambda *a: None)
+    _grab(app, unlock_dialog, out / "00a-unlock.png")
+    setup = SetupDialog(converting=True)
+    setup.name.setText(USER)
+    _grab(app, setup, out / "00b-setup.png")
+    _grab(app, RecoveryCodeDialog(code), out / "00c-recovery-code.png")
 
 
 if __name__ == "__main__":

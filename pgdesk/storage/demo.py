@@ -12,6 +12,7 @@ from pathlib import Path
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, Plan
 from pgdesk.storage.database import acquire_lock
+from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams
 from pgdesk.storage.repository import Store
 
 FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
@@ -117,15 +118,16 @@ def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
 
 
 def write_encrypted_demo(path: Path, instrument: Instrument, *, user: str, passphrase: str,
-                         **kw) -> str:
+                         params: KdfParams = DEFAULT_KDF) -> str:
     """A demo database encrypted like a real one, with `user` as its first user.
 
     Returns the recovery code. The demo colleagues are added as professionals only.
     """
     from pgdesk.storage.vault import init_encrypted
 
-    store, code = init_encrypted(path, name=user, role="huisarts", passphrase=passphrase, **kw)
+    store, code = init_encrypted(path, name=user, role="huisarts", passphrase=passphrase,
+                                 params=params)
     with store:
         store.set_setting("demo", "1")
-        fill_demo(store, instrument, **kw.get("fill", {}))
+        fill_demo(store, instrument)
     return code

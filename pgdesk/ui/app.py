@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
+from pgdesk.ui.style import STYLE_SHEET
 
 
 def install_translator(app: QApplication, lang: str) -> str:
@@ -50,6 +51,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
+    app.setStyleSheet(STYLE_SHEET)  # the unlock and set-up dialogs come before the window
     settings = QSettings()
     lang = lang or str(settings.value("language", "nl"))
     lang = install_translator(app, lang)

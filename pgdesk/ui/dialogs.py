@@ -22,6 +22,11 @@ from pgdesk.domain.validation import (
 from pgdesk.ui.labels import role_label
 
 
+def fit_wrapped_text(dialog: QDialog) -> None:
+    """Top-level windows ignore height-for-width, so word-wrapped labels would be cut off."""
+    dialog.setMinimumHeight(dialog.layout().totalHeightForWidth(dialog.width()))
+
+
 class _Form(QDialog):
     """A form dialog with a red error line instead of a pop-up on top of a pop-up."""
 
@@ -43,6 +48,10 @@ class _Form(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        fit_wrapped_text(self)
 
     def validate(self) -> None:
         raise NotImplementedError

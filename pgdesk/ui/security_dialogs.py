@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,7 +24,7 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
-from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.dialogs import _Form, fit_wrapped_text
 from pgdesk.ui.labels import role_label
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -142,10 +142,7 @@ class RecoveryCodeDialog(QDialog):
             "één keer getoond."))
         text.setWordWrap(True)
         self.code = QLabel(code)
-        font = QFont("DejaVu Sans Mono")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(20)
-        self.code.setFont(font)
+        self.code.setObjectName("recoveryCode")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("&Kopiëren"))
@@ -160,7 +157,11 @@ class RecoveryCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         for w in (text, self.code, copy, self.kept, buttons):
             layout.addWidget(w)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        fit_wrapped_text(self)
 
     def reject(self) -> None:  # Escape must not skip the code
         if self.kept.isChecked():

@@ -11,6 +11,8 @@ QLabel#prompts { font-size: 12pt; color: #425466; }
 QLabel#bigQuestion { font-size: 24pt; font-weight: 700; color: #1d2b3a; }
 QPlainTextEdit#answer { font-size: 15pt; }
 QTableWidget#scoreTable, QTreeWidget#focusTree { font-size: 14pt; }
+QLabel#recoveryCode { font-family: "DejaVu Sans Mono", monospace; font-size: 17pt;
+                      font-weight: 600; color: #1d2b3a; padding: 10px; }
 QPushButton { padding: 6px 14px; }
 QPushButton#stepButton { padding: 8px 10px; border: 1px solid #c9d3de; border-radius: 6px;
                          background: #f3f6fa; color: #1d2b3a; }
