@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", parents=[user], help="maak een nieuwe versleutelde database")
     init.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     init.add_argument("--role", default="huisarts", choices=ROLES)
+    init.add_argument("--shared", action="store_true",
+                      help="één praktijkwachtwoord voor deze werkplek in plaats van één per gebruiker")
 
     demo = sub.add_parser("demo", parents=[user],
                           help="schrijf een demodatabase zonder venster (versleuteld met --user)")

@@ -95,3 +95,12 @@ def test_check_reports_a_broken_chain(tmp_path):
     r = run("check", "--db", str(db), "--user", "Dr. Test Arts")
     assert r.returncode == 1
     assert "keten is verbroken" in r.stdout and "Regel 1 is achteraf gewijzigd" in r.stdout
+
+
+def test_shared_practice_passphrase_opens_for_whoever_works(tmp_path):
+    db = tmp_path / "p.db"
+    assert run("init", "--db", str(db), "--user", "Praktijk Test", "--shared").returncode == 0
+    r = run("check", "--db", str(db), "--user", "Invaller Testpersoon")
+    assert r.returncode == 0, r.stderr
+    r = run("check", "--db", str(db), "--user", "Invaller Testpersoon", pw="fout fout fout\n")
+    assert r.returncode == 2 and "klopt niet" in r.stderr

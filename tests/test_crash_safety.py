@@ -337,13 +337,15 @@ def test_sigkill_at_random_moments_loses_no_confirmed_write(mix, template, tmp_p
     rng = random.Random(f"{SEED}/{mix}/delays")
     with unlock(practice.db) as store:
         seq = last_seq(store)
-    stats = {"kills": 0, "confirmed": 0, "in_backup": 0, "before_ready": 0, "backups_checked": 0}
+    stats = {"kills": 0, "confirmed": 0, "amid_writes": 0, "in_backup": 0, "before_ready": 0,
+             "backups_checked": 0}
     for it in range(KILLS_PER_MIX):
         from_fork = mix == "openen"
         delay = rng.uniform(0.0, 0.03) if from_fork else rng.uniform(0.003, 0.05)
         kill = write_until_killed(practice, mix, it, backups, delay, wait_ready=not from_fork)
         stats["kills"] += 1
         stats["confirmed"] += kill.confirmed
+        stats["amid_writes"] += kill.confirmed > 0
         stats["before_ready"] += not kill.ready
 
         items = [write_plan(mix, it, n) for n in range(kill.confirmed + 1)]
@@ -367,10 +369,8 @@ def test_sigkill_at_random_moments_loses_no_confirmed_write(mix, template, tmp_p
 
     print(f"{mix}: {stats}")
     assert stats["kills"] == KILLS_PER_MIX
-    if mix == "openen":
-        assert stats["confirmed"] > 0
-    else:
-        assert stats["confirmed"] >= KILLS_PER_MIX  # the kills really fell amid the writes
+    # The kills really fell amid the writes (and, for "openen", some during the unlock).
+    assert stats["amid_writes"] >= (5 if mix == "openen" else KILLS_PER_MIX // 2), stats
     if mix == "reservekopie":
         assert stats["in_backup"] >= 5, stats
         assert stats["backups_checked"] > 0
@@ -380,7 +380,8 @@ def test_sigkill_at_random_moments_loses_no_confirmed_write(mix, template, tmp_p
 
 
 def _big_answer(n: int) -> str:
-    return f"Antwoord {n}: " + "Ik wil weer elke week met mijn kleinzoon gaan zwemmen. " * (200 + 20 * (n % 7))
+    sentence = "Ik wil weer elke week met mijn kleinzoon gaan zwemmen. "
+    return f"Antwoord {n}: " + sentence * (200 + 20 * (n % 7))
 
 
 def _limit_file_size(limit: int) -> None:
@@ -434,6 +435,7 @@ def test_disk_full_mid_write_keeps_every_confirmed_answer(template, tmp_path):
     assert report["driver_error"] or report["pgdesk_error"], report
     assert DISK_FULL in report["explained"], report
     assert not report["in_transaction"], "a failed write left its transaction open"
+    assert report["close_error"] is None, report  # closing pgdesk afterwards works
     assert report["confirmed"] >= 2, report  # the limit left room for some answers first
     confirmed = report["confirmed"]
 
@@ -486,7 +488,7 @@ def test_damaged_page_is_refused_and_the_file_left_untouched(template, tmp_path,
             c = store.new_consultation(patient.id, practice.professional_id, "start", "2026-03-02")
             store.set_wheel_answer(c.id, "nu", f"Antwoord {i}: " + "rustig aan doen. " * 150)
             store.set_score(c.id, DIMS[i % len(DIMS)], i % 11)
-        page_size = store.db.execute("PRAGMA cipher_page_size").fetchone()[0]
+        page_size = int(store.db.execute("PRAGMA cipher_page_size").fetchone()[0])
     db = practice.db
     wal = Path(f"{db}-wal")
     assert not wal.exists()
@@ -672,6 +674,25 @@ def test_restore_refuses_another_practices_backup_opened_with_its_own_key(materi
     with unlock(other.db) as store:
         made = backup.make_backup(store.opened, tmp_path / "kopie", rotate_after=False)
     try_restore(material, "andere-praktijk", made.read_bytes(), key=other.key)  # wrong db_id
+
+
+def test_restore_refuses_a_copy_that_came_out_damaged(material, monkeypatch):
+    """The backup on the stick is sound, but reading it back goes wrong (a flaky stick)."""
+    real_copy = shutil.copyfile
+
+    def damaging_copy(src, dst, **kw):
+        real_copy(src, dst, **kw)
+        if not str(dst).endswith(".herstel.part"):  # only the restore's own copy
+            return dst
+        with open(dst, "r+b") as fh:
+            fh.seek(os.path.getsize(dst) // 2)
+            byte = fh.read(1)
+            fh.seek(-1, os.SEEK_CUR)
+            fh.write(bytes([byte[0] ^ 0xFF]))
+        return dst
+
+    monkeypatch.setattr(backup.shutil, "copyfile", damaging_copy)
+    try_restore(material, "beschadigde-kopie", material.samples["echte"])
 
 
 @settings(max_examples=40, deadline=None, database=None)

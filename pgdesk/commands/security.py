@@ -14,7 +14,8 @@ def init(args) -> int:
 
     passphrase = check_passphrase(read_secret(f"Nieuw wachtwoord voor {args.user}: ", confirm=True))
     store, code = init_encrypted(Path(args.db), name=args.user, role=args.role,
-                                 passphrase=passphrase)
+                                 passphrase=passphrase,
+                                 mode="shared" if args.shared else "per-user")
     store.close()
     print(f"Versleutelde database gemaakt: {args.db}")
     print("Herstelcode (bewaar deze op papier, op een veilige plek; hij wordt maar één keer getoond):")

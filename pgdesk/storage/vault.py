@@ -33,8 +33,11 @@ def _remove(*paths: Path) -> None:
 
 
 def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
-                   params: KdfParams = DEFAULT_KDF) -> tuple[Store, str]:
-    """A new encrypted database with its first user; returns the store and the recovery code."""
+                   params: KdfParams = DEFAULT_KDF, mode: str = "per-user") -> tuple[Store, str]:
+    """A new encrypted database with its first user; returns the store and the recovery code.
+
+    mode "shared": one practice passphrase opens it on this workstation, and who is working
+    is chosen after unlocking (the practice's choice; per-user is the default)."""
     path = Path(path)
     name = require_name(name)
     if path.exists() and path.stat().st_size > 0:
@@ -43,13 +46,15 @@ def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase:
     if keys.exists():
         raise InputError(f"Er staat al een sleutelbestand {keys}; kies een nieuwe bestandsnaam.")
     pro_id = new_id()
-    keyring, key, code = Keyring.create(keys, name=name, passphrase=passphrase,
-                                        professional_id=pro_id, params=params)
+    keyring, key, code = Keyring.create(
+        keys, name=name, passphrase=passphrase, params=params, mode=mode,
+        professional_id=pro_id if mode == "per-user" else None)
     try:
         store = Store.open(path, key=key, actor=Actor(name, pro_id))
         try:
             store.set_setting("db_id", keyring.db_id)
             store.add_professional(name, role, professional_id=pro_id)
+            store.set_current_professional(pro_id)
         except BaseException:
             store.close()
             raise

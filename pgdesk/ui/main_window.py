@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
         return self.choose_professional()
 
     def choose_professional(self) -> bool:
-        if self.keyring is not None:  # each user unlocks as themselves: switch through the lock
-            self.lock(other_user=True)
+        if self.keyring is not None and self.keyring.mode == "per-user":
+            self.lock(other_user=True)  # each user unlocks as themselves: switch through the lock
             return True
         current = self.store.current_professional()
         dialog = ProfessionalDialog(self, self.store.professionals(), current.id if current else None)
@@ -182,6 +182,9 @@ class MainWindow(QMainWindow):
             pro_id = pro.id
         if not attempt(self, self.store.set_current_professional, pro_id):
             return False
+        if self.keyring is not None:  # shared passphrase: the log names whoever was chosen
+            pro = self.store.professional(pro_id)
+            self.store.set_actor(Actor(pro.name, pro.id))
         self._update_title()
         return True
 
