@@ -24,7 +24,10 @@ from pgdesk.ui.labels import role_label
 
 def fit_wrapped_text(dialog: QDialog) -> None:
     """Top-level windows ignore height-for-width, so word-wrapped labels would be cut off."""
-    dialog.setMinimumHeight(dialog.layout().totalHeightForWidth(dialog.width()))
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        dialog.setMinimumHeight(max(dialog.minimumHeight(),
+                                    layout.totalHeightForWidth(dialog.width())))
 
 
 class _Form(QDialog):
