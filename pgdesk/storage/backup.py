@@ -78,7 +78,7 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
     tmp = folder / f".{target.name}.part"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
+        _remove_stale_parts(folder, now)
         driver.copy_database(opened.db.conn, tmp, opened.key)
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
@@ -94,6 +94,17 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
     if rotate_after:
         rotate(folder)
     return target
+
+
+def _remove_stale_parts(folder: Path, now: dt.datetime) -> None:
+    """Half-written backups of an interrupted run (a crash, a pulled stick) are never whole."""
+    cutoff = now.timestamp() - 3600
+    for part in folder.glob(f".pgdesk-*{SUFFIX}.part"):
+        try:
+            if part.stat().st_mtime < cutoff or part.name.startswith(f".pgdesk-{now.strftime(STAMP)}"):
+                part.unlink()
+        except OSError:
+            pass
 
 
 def _reason(exc: BaseException) -> str:
@@ -126,11 +137,13 @@ def rotate(folder: Path) -> list[Path]:
     return removed
 
 
-def verify_backup(path: Path, key: bytes | None, *, db_id: str | None = None) -> BackupInfo:
+def verify_backup(path: Path, key: bytes | None, *, db_id: str | None = None,
+                  shown_as: str | None = None) -> BackupInfo:
     """Open a backup read-only and check it completely; raises BadBackup with the reason."""
     path = Path(path)
-    bad = BadBackup(f"{path.name} is geen bruikbare reservekopie van deze praktijk: het bestand is "
-                    "beschadigd, onvolledig of van een andere praktijk. Er is niets veranderd.")
+    bad = BadBackup(f"{shown_as or path.name} is geen bruikbare reservekopie van deze praktijk: "
+                    "het bestand is beschadigd, onvolledig of van een andere praktijk. "
+                    "Er is niets veranderd.")
     if not path.is_file() or path.stat().st_size == 0:
         raise bad
     if (key is None) != driver.is_plain_sqlite(path):
@@ -180,15 +193,23 @@ def restore_backup(db_path: Path, backup: Path, key: bytes | None, *, db_id: str
         shutil.copyfile(backup, incoming)
         with incoming.open("rb") as fh:
             os.fsync(fh.fileno())
-        verify_backup(incoming, key, db_id=db_id)  # the copy, not only the source, is sound
+        # The copy, not only the source, must be sound.
+        verify_backup(incoming, key, db_id=db_id, shown_as=backup.name)
         aside = None
-        if db_path.exists():
-            aside = db_path.with_name(f"{db_path.name}.voor-herstel-{stamp}")
-            for suffix in ("-wal", "-shm", ""):
-                src = Path(f"{db_path}{suffix}")
-                if src.exists():
-                    os.replace(src, Path(f"{aside}{suffix}"))
-        os.replace(incoming, db_path)
+        moved: list[tuple[Path, Path]] = []
+        try:
+            if db_path.exists():
+                aside = db_path.with_name(f"{db_path.name}.voor-herstel-{stamp}")
+                for suffix in ("-wal", "-shm", ""):
+                    src = Path(f"{db_path}{suffix}")
+                    if src.exists():
+                        os.replace(src, Path(f"{aside}{suffix}"))
+                        moved.append((src, Path(f"{aside}{suffix}")))
+            os.replace(incoming, db_path)
+        except OSError:
+            for src, dst in reversed(moved):  # put the database back as it was
+                os.replace(dst, src)
+            raise
         _fsync_dir(db_path.parent)
     except OSError as exc:
         incoming.unlink(missing_ok=True)
