@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pgdesk.domain.models import Patient
+from pgdesk.ui.due_panel import DuePanel
 from pgdesk.ui.patient_model import PatientTableModel
 
 
@@ -24,9 +25,10 @@ class PatientListPage(QWidget):
     patientChosen = Signal(str)
     addRequested = Signal()
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, *, due_source=None):
         super().__init__(parent)
         self.store = store
+        self.due_source = due_source  # () -> list[DueItem]; None hides the panel
         title = QLabel(self.tr("Patiënten"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
@@ -49,14 +51,23 @@ class PatientListPage(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("hint")
 
+        self.due = DuePanel()
+        self.due.patientChosen.connect(self.patientChosen)
+        self.due.setVisible(due_source is not None)
+        self.due.setMaximumWidth(380)
+
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addLayout(top)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.empty)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self.due)
 
         # Debounce keystrokes lightly; the search itself is an FTS prefix query.
         self._timer = QTimer(self, singleShot=True, interval=60)
@@ -79,6 +90,10 @@ class PatientListPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def refresh_due(self) -> None:
+        if self.due_source is not None:
+            self.due.set_items(self.due_source())
 
     def refresh(self) -> None:
         self._timer.stop()

@@ -1,0 +1,61 @@
+"""On the start page: who is due for a tussen or eind conversation, soonest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from pgdesk.domain.trajectory import DueItem
+from pgdesk.ui.labels import type_label
+
+
+class DuePanel(QWidget):
+    patientChosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(self.tr("&Wie is aan de beurt?"))
+        self.title.setObjectName("stepTitle")
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Gesprekken die gepland staan"))
+        self.title.setBuddy(self.list)  # Alt+W jumps here
+        self.list.itemActivated.connect(
+            lambda item: self.patientChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.empty = QLabel(self.tr("Niemand: er staan de komende twee weken geen tussen- of "
+                                    "eindgesprekken gepland."))
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self.items: list[DueItem] = []
+
+    def set_items(self, items: Sequence[DueItem], today: dt.date | None = None) -> None:
+        today = today or dt.date.today()
+        self.items = list(items)
+        self.list.clear()
+        for due in self.items:
+            planned = dt.date.fromisoformat(due.planned)
+            when = planned.strftime("%d-%m-%Y")
+            if due.overdue:
+                state = self.tr("te laat, %1 dagen").replace("%1", str((today - planned).days))
+            elif planned == today:
+                state = self.tr("vandaag")
+            else:
+                state = self.tr("over %1 dagen").replace("%1", str((planned - today).days))
+            item = QListWidgetItem(f"{due.display_name}\n{type_label(due.type)} · {when} · {state}")
+            item.setData(Qt.ItemDataRole.UserRole, due.patient_id)
+            if due.overdue:  # bold as well as coloured, so it also shows in black and white
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.list.addItem(item)
+        self.empty.setVisible(not self.items)
+        self.list.setVisible(bool(self.items))
