@@ -375,3 +375,107 @@ def test_set_score_repaint_is_fast(radar):
         radar.repaint()
         times.append(time.perf_counter() - t)
     assert statistics.median(times) < 0.02
+
+
+# ------------------------------------------------------- the earlier webs
+
+HISTORY = [
+    ("c-start", "start 14-06-2026", [5, 4, 6, 5, 3, 6]),
+    ("c-tussen", "tussen 13-09-2026", [6, 6, 7, 6, 5, 7]),
+    ("c-los", "los 01-11-2026", [7, 5, 6, 7, 6, 6]),
+]
+
+
+def test_history_each_web_its_own_colour_and_line_style(radar):
+    radar.set_scores([8, 7, 7, 8, 6, 8])
+    radar.set_history(HISTORY)
+    assert radar.history_keys() == ["c-start", "c-tussen", "c-los"]
+    pens = [radar.history_pen(key) for key in radar.history_keys()]
+    assert len({p.color().name() for p in pens}) == 3
+    assert len({p.style() for p in pens}) == 3
+    assert pens[0].style() == Qt.PenStyle.DashLine  # the start dashed, the tussen dotted
+    assert pens[1].style() == Qt.PenStyle.DotLine
+    current = radar._polygon.pen()
+    assert current.style() == Qt.PenStyle.SolidLine
+    assert all(current.widthF() > p.widthF() for p in pens)  # the current web is the strongest
+    assert all(p.color() != current.color() for p in pens)
+    # What is drawn is what was set.
+    for key in radar.history_keys():
+        assert radar.history_item(key).pen().style() == radar.history_pen(key).style()
+
+
+def test_history_toggles_hide_and_show_the_right_web(radar):
+    radar.set_history(HISTORY)
+    items = {key: radar.history_item(key) for key in radar.history_keys()}
+    assert all(item.isVisible() for item in items.values())
+    radar.set_history_visible("c-tussen", False)
+    assert not items["c-tussen"].isVisible() and not radar.history_visible("c-tussen")
+    assert items["c-start"].isVisible() and items["c-los"].isVisible()
+    assert radar._polygon.isVisible()  # the current web always shows
+    radar.set_history_visible("c-tussen", True)
+    assert items["c-tussen"].isVisible()
+    with pytest.raises(KeyError):
+        radar.set_history_visible("elders", False)
+
+
+def test_history_visibility_survives_a_new_set_history(radar):
+    radar.set_history(HISTORY)
+    radar.set_history_visible("c-start", False)
+    radar.set_history(HISTORY[:2])
+    assert not radar.history_visible("c-start") and radar.history_visible("c-tussen")
+    assert not radar.history_item("c-start").isVisible()
+
+
+def test_legend_names_the_webs_by_type_and_date(radar):
+    assert radar.legend_entries() == []  # nothing to tell apart
+    radar.set_history(HISTORY)
+    entries = radar.legend_entries()
+    assert [e.text for e in entries] == ["nu", "start 14-06-2026", "tussen 13-09-2026",
+                                         "los 01-11-2026"]
+    assert entries[0].filled and entries[0].pen.style() == Qt.PenStyle.SolidLine
+    assert [e.pen.style() for e in entries[1:]] == [radar.history_pen(k).style()
+                                                   for k in radar.history_keys()]
+    radar.set_history_visible("c-los", False)
+    # A web switched off stays listed (faded), so the legend and the web do not jump.
+    assert [e.shown for e in radar.legend_entries()] == [True, True, True, False]
+    radar.set_current_label("eind 12-12-2026")
+    assert radar.legend_entries()[0].text == "eind 12-12-2026"
+
+
+def test_set_previous_is_set_history_by_position(radar):
+    radar.set_previous([("12-03-2024", [5] * 6), ("04-09-2024", [6] * 6)])
+    assert radar.history_keys() == [0, 1]
+    assert [e.text for e in radar.legend_entries()] == ["nu", "12-03-2024", "04-09-2024"]
+    assert radar.history_pen(0).style() != radar.history_pen(1).style()
+    radar.set_previous([])
+    assert radar.history_keys() == [] and not radar.legend_visible()
+
+
+def test_read_only_radar_ignores_the_mouse(radar):
+    radar.set_scores([5, 5, 3, 5, 5, 5])
+    radar.set_interactive(False)
+    scores, axes = record(radar)
+    click(radar, 4, 8)
+    click_label(radar, 2)
+    assert scores == [] and axes == []
+    assert radar.scores() == [5, 5, 3, 5, 5, 5]
+    assert not any(h.isVisible() for h in radar._handles)
+
+
+def test_grab_with_three_earlier_webs_shows_their_colours(radar):
+    radar.set_scores([9, 9, 9, 9, 9, 9])
+    radar.set_history([("a", "start", [2] * 6), ("b", "tussen", [5] * 6), ("c", "los", [7] * 6)])
+    image = radar.grab().toImage()
+
+    def near(key, value):
+        colour = radar.history_pen(key).color()
+        p = radar.point_in_widget(0, value)  # around the web's corner on the top spoke
+        found = [image.pixelColor(p.x() + dx, p.y() + dy) for dx in range(-12, 13)
+                 for dy in range(-2, 3)]
+        return any(abs(c.red() - colour.red()) + abs(c.green() - colour.green())
+                   + abs(c.blue() - colour.blue()) < 60 for c in found)
+
+    assert near("a", 2) and near("b", 5) and near("c", 7)
+    radar.set_history_visible("b", False)
+    image = radar.grab().toImage()
+    assert not near("b", 5) and near("a", 2)

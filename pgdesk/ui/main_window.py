@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.lock_screen)
         self.setCentralWidget(self.outer)
         self.list_page = PatientListPage(store)
-        self.patient_page = PatientPage(store)
+        self.patient_page = PatientPage(store, instrument)
         self.consultation_page = None
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.patient_page)

@@ -1,4 +1,5 @@
-"""One patient: their details and conversations, and the way into a new or unfinished one."""
+"""One patient: their details and conversations, the way into a new or unfinished one, and the
+webs of their latest trajectory (built only once a patient with webs is shown: it needs pyqtgraph)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
+from pgdesk.storage.trajectories import trajectories_for
+from pgdesk.ui import web_history
 from pgdesk.ui.labels import role_label, step_label, type_label
 
 
@@ -25,9 +29,11 @@ class PatientPage(QWidget):
     editPatient = Signal()
     back = Signal()
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, instrument: Instrument | None = None, parent=None):
         super().__init__(parent)
         self.store = store
+        self.instrument = instrument
+        self.trajectory_panel: web_history.TrajectoryPanel | None = None
         self.patient_id: str | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -67,7 +73,9 @@ class PatientPage(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        self._panel_index = layout.count()
         layout.addLayout(buttons)
+        self._layout = layout
         self._ids: list[str] = []
 
     def show_patient(self, patient_id: str) -> None:
@@ -102,7 +110,33 @@ class PatientPage(QWidget):
         self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
+        self._show_trajectories(
+            trajectories_for(self.store, patient_id, self._instrument()) if rows else [])
         self.new_button.setFocus()
+
+    def _instrument(self) -> Instrument:
+        if self.instrument is None:
+            window = self.window()
+            self.instrument = getattr(window, "instrument", None)
+            if self.instrument is None:
+                from pgdesk.domain.content import shipped_instrument
+
+                self.instrument = shipped_instrument()
+        return self.instrument
+
+    def _show_trajectories(self, trajectories) -> None:
+        """The latest trajectory's webs and change table; nothing (and no chart) without webs."""
+        has_webs = any(web_history.is_scored(w) for t in trajectories for w in t.webs)
+        if has_webs and self.trajectory_panel is None:
+            self.trajectory_panel = web_history.TrajectoryPanel(self._instrument())
+            self._layout.insertWidget(self._panel_index, self.trajectory_panel, 3)
+            # The conversations stay in sight: the header and four rows at least.
+            self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                        + 4 * self.table.verticalHeader().defaultSectionSize() + 4)
+        if self.trajectory_panel is not None:
+            self.trajectory_panel.setVisible(has_webs)
+            if has_webs:
+                self.trajectory_panel.set_trajectories(trajectories)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self._ids):

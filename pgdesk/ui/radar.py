@@ -16,6 +16,10 @@ All mouse interaction is handled centrally by a small ViewBox subclass:
   the projected distance, rounded and clamped to 0..10, and emits
   ``scoreChanged`` (only if the value changed).
 
+Earlier webs (``set_history``) are drawn behind the current one, each in its
+own colour and line style (pgdesk.ui.web_pens), and can be switched off one by
+one; a legend along the bottom names them by type and date.
+
 The view range is recomputed on every resize so that the wrapped labels
 always fit inside the widget (the web shrinks instead of clipping them).
 """
@@ -24,7 +28,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -53,6 +58,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pgdesk.ui.web_pens import WEB_FILL, cosmetic_pen, current_pen, history_pen, paint_swatch
+
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (must come after PySide6 and the env var)
 
@@ -64,7 +71,6 @@ RINGS = (2, 4, 6, 8, 10)
 # Colours: calm blue for the current web, greys for everything structural.
 WEB_BLUE = QColor("#4f81bd")
 WEB_BLUE_DARK = QColor("#2f5f98")
-WEB_FILL = QColor("#cad9eb")  # #4f81bd at 30 % over white, but opaque: much cheaper to paint
 CURRENT_SPOKE_COLOUR = QColor(79, 129, 189, 200)
 # The grid is drawn *over* the (opaque) fill, so it is translucent black: light
 # grey on white, a little darker on the blue, as if the fill were translucent.
@@ -74,7 +80,6 @@ SPOKE_COLOUR = QColor(0, 0, 0, 44)
 NUMBER_COLOUR = QColor("#959595")
 LABEL_COLOUR = QColor("#333333")
 UNSCORED_COLOUR = QColor("#9a9a9a")
-PREVIOUS_COLOUR = QColor("#8c8c8c")
 MARK_COLOUR = QColor("#e8a33d")
 
 HANDLE_RADIUS = 7.5  # px: a 15 px handle, comfortably grabbable on a touchpad
@@ -85,15 +90,6 @@ BUBBLE_W = 15.0  # px: the "hier wil ik over praten" speech bubble
 BUBBLE_H = 12.0
 BUBBLE_SPACING = 4.0
 
-# One dash pattern per previous web (in pen widths); cycled if there are more.
-PREVIOUS_DASHES: tuple[tuple[float, ...], ...] = (
-    (5.0, 3.0),
-    (1.5, 2.5),
-    (8.0, 3.0, 1.5, 3.0),
-    (12.0, 4.0),
-    (3.0, 3.0, 3.0, 6.0),
-)
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RadarWidget", text)
@@ -102,14 +98,6 @@ def _tr(text: str) -> str:
 # Marked for lupdate, translated through _tr at run time.
 NOW = QT_TRANSLATE_NOOP("RadarWidget", "nu")
 NOT_SCORED = QT_TRANSLATE_NOOP("RadarWidget", "nog niet gescoord")
-
-
-def _cosmetic_pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(colour, width, style)
-    pen.setCosmetic(True)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return pen
 
 
 def wrap_label(text: str, max_single: int = 13) -> str:
@@ -399,51 +387,63 @@ class _SmallText(QGraphicsItem):
         painter.drawText(self._rect, int(Qt.AlignmentFlag.AlignCenter), self._text)
 
 
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    pen: QPen
+    filled: bool = False  # the current web: its line over its fill
+    shown: bool = True  # an earlier web switched off stays listed, faded
+
+
 class _Legend(QGraphicsItem):
-    """A small legend of the previous webs (plus the current one), in pixels."""
+    """A small legend of the webs (the current one first), in pixels along the bottom."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(30)
-        self._entries: list[tuple[str, QPen, bool]] = []
+        self._entries: list[LegendEntry] = []
         self._font = QFont()
-        self._rows: list[list[tuple[float, str, QPen, bool]]] = []
+        self._rows: list[list[tuple[float, LegendEntry]]] = []
         self._row_height = 0.0
         self._rect = QRectF()
 
-    def set_entries(self, entries: list[tuple[str, QPen, bool]]) -> None:
+    def set_entries(self, entries: list[LegendEntry]) -> None:
         self._entries = entries
+        self.update()
+
+    def entries(self) -> list[LegendEntry]:
+        return list(self._entries)
 
     def set_font(self, font: QFont) -> None:
         self._font = QFont(font)
 
-    SWATCH = 22.0
-    GAP = 5.0
-    SPACING = 14.0
+    SWATCH = 30.0
+    GAP = 6.0
+    SPACING = 16.0
 
     def layout(self, max_width: float) -> float:
         """Flow the entries into rows at most ``max_width`` wide; return the height."""
         self.prepareGeometryChange()
         fm = QFontMetricsF(self._font)
-        self._row_height = fm.height() + 2
-        rows: list[list[tuple[float, str, QPen, bool]]] = []
-        row: list[tuple[float, str, QPen, bool]] = []
+        self._row_height = fm.height() + 3
+        rows: list[list[tuple[float, LegendEntry]]] = []
+        row: list[tuple[float, LegendEntry]] = []
         x = 0.0
-        for text, pen, filled in self._entries:
-            w = self.SWATCH + self.GAP + fm.horizontalAdvance(text)
+        for entry in self._entries:
+            w = self.SWATCH + self.GAP + fm.horizontalAdvance(entry.text)
             if row and x + w > max_width:
                 rows.append(row)
                 row, x = [], 0.0
-            row.append((x, text, pen, filled))
+            row.append((x, entry))
             x += w + self.SPACING
         if row:
             rows.append(row)
         self._rows = rows
         width = 0.0
         for r in rows:
-            last_x, last_text = r[-1][0], r[-1][1]
-            width = max(width, last_x + self.SWATCH + self.GAP + fm.horizontalAdvance(last_text))
+            last_x, last = r[-1]
+            width = max(width, last_x + self.SWATCH + self.GAP + fm.horizontalAdvance(last.text))
         self._rect = QRectF(0, 0, width, self._row_height * len(rows))
         self.update()
         return self._rect.height()
@@ -459,20 +459,26 @@ class _Legend(QGraphicsItem):
         painter.setFont(self._font)
         for r, row in enumerate(self._rows):
             y = r * self._row_height
-            cy = y + self._row_height / 2
-            for x, text, pen, filled in row:
-                if filled:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(WEB_FILL)
-                    painter.drawRect(QRectF(x, cy - 4, self.SWATCH, 8))
-                painter.setPen(pen)
-                painter.drawLine(QPointF(x + 1, cy), QPointF(x + self.SWATCH - 1, cy))
+            for x, entry in row:
+                painter.setOpacity(1.0 if entry.shown else 0.3)
+                paint_swatch(painter, QRectF(x, y, self.SWATCH, self._row_height), entry.pen, entry.filled)
                 painter.setPen(LABEL_COLOUR)
                 painter.drawText(
                     QRectF(x + self.SWATCH + self.GAP, y, 1000, self._row_height),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                    text,
+                    entry.text,
                 )
+        painter.setOpacity(1.0)
+
+
+@dataclass
+class _HistoryWeb:
+    key: Hashable
+    label: str
+    values: list[float | None]
+    pen: QPen
+    item: QGraphicsPathItem
+    visible: bool = True
 
 
 class _RadarViewBox(pg.ViewBox):
@@ -510,7 +516,10 @@ class RadarWidget(QWidget):
         self._scores: list[float | None] = []
         self._current = -1
         self._marked: set[int] = set()
-        self._previous: list[tuple[str, list[float | None]]] = []
+        self._history: list[_HistoryWeb] = []
+        self._current_label = ""
+        self._interactive = True
+        self._legend_shown = True
         self._scale = 20.0  # px per score point, recomputed on resize
         self._label_radius = MAX_SCORE + 1.5
         self._drag_index: int | None = None
@@ -541,17 +550,16 @@ class RadarWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Static structure (rebuilt by set_labels).
-        self._rings = self._path_item(_cosmetic_pen(RING_COLOUR, 1.0), z=1)
-        self._outer_ring = self._path_item(_cosmetic_pen(RING_OUTER_COLOUR, 1.4), z=1)
-        self._spokes = self._path_item(_cosmetic_pen(SPOKE_COLOUR, 1.0), z=2)
-        self._current_spoke = self._path_item(_cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
+        self._rings = self._path_item(cosmetic_pen(RING_COLOUR, 1.0), z=1)
+        self._outer_ring = self._path_item(cosmetic_pen(RING_OUTER_COLOUR, 1.4), z=1)
+        self._spokes = self._path_item(cosmetic_pen(SPOKE_COLOUR, 1.0), z=2)
+        self._current_spoke = self._path_item(cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
         for static in (self._rings, self._outer_ring, self._spokes):
             static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The current web: an opaque fill under the grid, its outline above it.
         self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5)
         self._fill.setBrush(QBrush(WEB_FILL))
-        self._polygon = self._path_item(_cosmetic_pen(WEB_BLUE, 2.0), z=8)
-        self._previous_items: list[QGraphicsPathItem] = []
+        self._polygon = self._path_item(current_pen(), z=8)
         # "0" steps aside a little more: the centre is where unscored handles sit.
         self._numbers = [
             _SmallText(str(v), (1.0, 0.0), QPointF(-9, 3) if v == 0 else QPointF(-3, 1))
@@ -609,6 +617,7 @@ class RadarWidget(QWidget):
             self._label_items = []
             for _ in range(n):
                 handle = _Handle()
+                handle.setVisible(self._interactive)
                 self._vb.addItem(handle, ignoreBounds=True)
                 self._handles.append(handle)
             for text in labels:
@@ -628,8 +637,10 @@ class RadarWidget(QWidget):
             label.set_anchor(*self._label_anchor(i))
             label.set_bold(i == self._current)
             label.set_marked(i in self._marked)
+            if not self._interactive:
+                label.setCursor(Qt.CursorShape.ArrowCursor)
         self._build_static()
-        self._update_previous_paths()
+        self._update_history_paths()
         self._fit()
         for i in range(n):
             self._place_handle(i, self._scores[i])
@@ -665,19 +676,89 @@ class RadarWidget(QWidget):
         self._update_current()
 
     def set_previous(self, webs: Sequence[tuple[str, Sequence[float | None]]]) -> None:
-        """Earlier webs, drawn faintly (grey, dashed) behind the current one."""
+        """Earlier webs as (legend label, scores), oldest first; see ``set_history``."""
+        self.set_history([(k, name, scores) for k, (name, scores) in enumerate(webs)])
+
+    def set_history(self, webs: Sequence[tuple[Hashable, str, Sequence[float | None]]]) -> None:
+        """Earlier webs as (key, legend label, scores), oldest first, drawn behind the current
+        one, each in its own colour and line style.  A key shown before keeps its visibility."""
         n = len(self._labels_text)
-        self._previous = [(str(name), (list(sc) + [None] * n)[:n]) for name, sc in webs]
-        for it in self._previous_items:
-            self._vb.removeItem(it)
-        self._previous_items = []
-        for k in range(len(self._previous)):
-            pen = self._previous_pen(k)
+        was_visible = {h.key: h.visible for h in self._history}
+        for h in self._history:
+            self._vb.removeItem(h.item)
+        self._history = []
+        for k, (key, label, scores) in enumerate(webs):
+            pen = history_pen(k)
             item = self._path_item(pen, z=5 - 0.01 * k)
-            self._previous_items.append(item)
-        self._update_previous_paths()
+            visible = was_visible.get(key, True)
+            item.setVisible(visible)
+            values = (list(scores) + [None] * n)[:n]
+            self._history.append(_HistoryWeb(key, str(label), values, pen, item, visible))
+        self._update_history_paths()
         self._update_legend_entries()
         self._fit()
+
+    def history_keys(self) -> list[Hashable]:
+        return [h.key for h in self._history]
+
+    def _history_web(self, key: Hashable) -> _HistoryWeb:
+        for h in self._history:
+            if h.key == key:
+                return h
+        raise KeyError(key)
+
+    def set_history_visible(self, key: Hashable, visible: bool) -> None:
+        """Show or hide one earlier web (its legend entry stays, faded)."""
+        h = self._history_web(key)
+        if h.visible == visible:
+            return
+        h.visible = visible
+        h.item.setVisible(visible)
+        self._update_legend_entries()  # same entries, so the layout (and the web) stays put
+
+    def history_visible(self, key: Hashable) -> bool:
+        return self._history_web(key).visible
+
+    def history_pen(self, key: Hashable) -> QPen:
+        return QPen(self._history_web(key).pen)
+
+    def history_item(self, key: Hashable) -> QGraphicsPathItem:
+        """The drawn polygon of an earlier web (for tests)."""
+        return self._history_web(key).item
+
+    def legend_entries(self) -> list[LegendEntry]:
+        """What the legend lists, in order (empty when there are no earlier webs)."""
+        return self._legend.entries() if self._history else []
+
+    def legend_visible(self) -> bool:
+        return self._legend.isVisible()
+
+    def current_label(self) -> str:
+        return self._current_label or _tr(NOW)
+
+    def set_legend_shown(self, shown: bool) -> None:
+        """Off when the screen lists the webs itself (pgdesk.ui.web_history); the web grows."""
+        if shown != self._legend_shown:
+            self._legend_shown = shown
+            self._update_legend_entries()
+            self._fit()
+
+    def set_current_label(self, text: str) -> None:
+        """The legend's name of the solid web ("nu" unless told otherwise)."""
+        if text != self._current_label:
+            self._current_label = text
+            self._update_legend_entries()
+            self._fit()
+
+    def set_interactive(self, interactive: bool) -> None:
+        """Off: a picture only (no handles, clicks and drags do nothing), e.g. on the patient page."""
+        self._interactive = interactive
+        for handle in self._handles:
+            handle.setVisible(interactive)
+        for label in self._label_items:
+            label.setCursor(Qt.CursorShape.PointingHandCursor if interactive else Qt.CursorShape.ArrowCursor)
+        if not interactive:
+            self.set_current(-1)
 
     def set_marked(self, indices: set[int]) -> None:
         """Dimensions the patient wants to talk about get a speech bubble."""
@@ -768,27 +849,19 @@ class RadarWidget(QWidget):
             spokes.lineTo(self._view_point(i, MAX_SCORE))
         self._spokes.setPath(spokes)
 
-    def _previous_pen(self, k: int) -> QPen:
-        pen = _cosmetic_pen(PREVIOUS_COLOUR, 1.5)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setDashPattern(list(PREVIOUS_DASHES[k % len(PREVIOUS_DASHES)]))
-        return pen
-
-    def _update_previous_paths(self) -> None:
-        for item, (_name, values) in zip(self._previous_items, self._previous, strict=True):
-            item.setPath(self._polygon_path(values))
+    def _update_history_paths(self) -> None:
+        for h in self._history:
+            h.item.setPath(self._polygon_path(h.values))
 
     def _update_legend_entries(self) -> None:
-        if not self._previous:
+        if not self._history:
             self._legend.set_entries([])
             self._legend.setVisible(False)
             return
-        current_pen = _cosmetic_pen(WEB_BLUE, 2.0)
-        entries: list[tuple[str, QPen, bool]] = [(_tr(NOW), current_pen, True)]
-        for k, (name, _values) in enumerate(self._previous):
-            entries.append((name, self._previous_pen(k), False))
+        entries = [LegendEntry(self.current_label(), current_pen(), filled=True)]
+        entries += [LegendEntry(h.label, h.pen, shown=h.visible) for h in self._history]
         self._legend.set_entries(entries)
-        self._legend.setVisible(True)
+        self._legend.setVisible(self._legend_shown)
 
     # ---------------------------------------------------------------- fonts
     def _side(self) -> float:
@@ -958,7 +1031,7 @@ class RadarWidget(QWidget):
         self._tip.setVisible(True)
 
     def _on_drag(self, ev) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton:
+        if ev.button() != Qt.MouseButton.LeftButton or not self._interactive:
             ev.ignore()
             return
         if ev.isStart():
@@ -1006,7 +1079,7 @@ class RadarWidget(QWidget):
         return None
 
     def _on_click(self, ev) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton:
+        if ev.button() != Qt.MouseButton.LeftButton or not self._interactive:
             ev.ignore()
             return
         pos = ev.scenePos()

@@ -1,4 +1,5 @@
-"""Step 1, the spinnenweb: radar chart and score list, kept in step with each other."""
+"""Step 1, the spinnenweb: radar chart and score list, kept in step with each other; the earlier
+webs of the same trajectory behind it, each one switchable."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.aspect_dialog import AspectDialog
 from pgdesk.ui.consultation.score_table import ScoreTable, format_score
-from pgdesk.ui.feedback import attempt
+from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.web_history import WebHistory, earlier_webs
 
 
 class WebStep(QWidget):
@@ -16,11 +18,11 @@ class WebStep(QWidget):
 
     def __init__(self, session: ConsultationSession, parent=None):
         super().__init__(parent)
-        from pgdesk.ui.radar import RadarWidget  # pyqtgraph: only once a consultation opens
-
         self.session = session
         self.dims = session.instrument.dimensions
-        self.radar = RadarWidget([d.name for d in self.dims])
+        # The chart (pyqtgraph) is built here, only once a consultation opens.
+        self.history = WebHistory([d.name for d in self.dims])
+        self.radar = self.history.radar
         self.table = ScoreTable([d.name for d in self.dims])
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -44,7 +46,7 @@ class WebStep(QWidget):
         right.addWidget(self.explanation)
         right.addWidget(hint)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.radar, 3)
+        layout.addWidget(self.history, 3)
         layout.addLayout(right, 2)
 
         self.table.scoreEntered.connect(self.set_score)
@@ -55,9 +57,7 @@ class WebStep(QWidget):
         self.table.finished.connect(self.finished)
         self.radar.scoreChanged.connect(self.set_score)
         self.radar.axisSelected.connect(self.table.selectRow)
-        prev = session.previous
-        if prev is not None and any(s is not None for s in prev.scores(session.instrument)):
-            self.radar.set_previous([(self.tr("vorige keer"), prev.scores(session.instrument))])
+        self._history_for: tuple[str, str] | None = None
         self.refresh()
         self._select(0)
 
@@ -73,7 +73,14 @@ class WebStep(QWidget):
                                               self.tr("gem.")),
                             self._talks(row), self.tr("Hier wil ik over praten"))
 
+    def load_history(self) -> None:
+        """The earlier webs to compare with (they change with the conversation's type)."""
+        self._history_for = (self.session.c.type, self.session.c.date)
+        self.history.set_webs(guarded(self, earlier_webs, self.session) or [])
+
     def refresh(self) -> None:
+        if self._history_for != (self.session.c.type, self.session.c.date):
+            self.load_history()
         for row in range(len(self.dims)):
             self._show_row(row)
         self.radar.set_scores(self.session.c.scores(self.session.instrument))
