@@ -256,3 +256,135 @@ def test_no_qt_imported_by_reports():
             "print(any(m.split('.')[0] in ('PySide6', 'pyqtgraph') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the end conversation: start and end web together, and what changed --------------------
+
+START_STEP = "Elke ochtend tien minuten buiten wandelen."
+# scores per dimension in instrument order: lichaamsfuncties, mentaal welbevinden, zingeving,
+# kwaliteit van leven, meedoen, dagelijks functioneren
+START_SCORES = (5, 7, 6, 6, 5, 6)
+END_SCORES = (6, 7, 5, 8, 6, 6.5)
+
+
+def make_end(instrument, *, start_scores=START_SCORES, end_scores=END_SCORES, ctype="eind",
+             start_plan=None):
+    ids = instrument.dimension_ids
+    view = make_view(instrument, type=ctype, date="2025-07-10")
+    c = view.consultation
+    c.manual_scores = {d: s for d, s in zip(ids, end_scores, strict=True) if float(s).is_integer()}
+    # a half point comes from aspects, as it does in practice
+    for d, s in zip(ids, end_scores, strict=True):
+        if not float(s).is_integer():
+            aspects = [a.id for a in instrument.dimension(d).aspects][:2]
+            c.aspect_scores[d] = {aspects[0]: int(s), aspects[1]: int(s) + 1}
+    start = Consultation(id="c-start", patient_id="p-test", professional_id="d-test",
+                         date="2025-01-10", type="start",
+                         manual_scores=dict(zip(ids, start_scores, strict=True)),
+                         plan=start_plan if start_plan is not None else Plan(
+                             goal="Meer bewegen", first_step=START_STEP))
+    return view, start
+
+
+def test_end_handout_shows_start_and_now_with_plain_changes(nl):
+    view, start = make_end(nl)
+    pdf = render_handout(view, nl, start=start)
+    assert page_count(pdf) == 1
+    text = pdf_text(pdf)
+    # legend beside the heading
+    assert f"{nl.text('web_heading')} start 10-01-2025 {nl.text('web_now')}" in text
+    assert nl.text("change_heading") in text
+    # largest first, only whole points or more, the sign spelled out; ties keep instrument order
+    assert ("Meer dan bij de start: Kwaliteit van leven (+2), Lichaamsfuncties (+1), "
+            "Meedoen (+1)") in text
+    assert "Minder dan bij de start: Zingeving (−1)" in text
+    # 6 -> 6,5 is less than a point: not named
+    assert "Dagelijks functioneren (" not in text
+    assert "Mentaal welbevinden (" not in text
+    assert nl.text("change_note") in text
+    assert f"{nl.text('did_label')} {START_STEP}" in text
+    # the start web replaces the 'previous web' note; the rest of the handout is all there
+    assert nl.text("web_previous") not in text
+    for key in ("important_heading", "want_heading", "first_step_heading", "next_heading"):
+        assert nl.text(key) in text, key
+
+
+def test_end_handout_names_at_most_three_each_way_and_still_fits_one_page(nl):
+    long_step = ("Elke avond om 22:30 de telefoon weg en een rondje lopen, en op zondag met "
+                 "mijn buurman naar de markt.")
+    view, start = make_end(nl, start_scores=(5, 6, 5, 6, 5, 6), end_scores=(8, 3, 9, 2, 6, 4),
+                           start_plan=Plan(first_step=long_step))
+    pdf = render_handout(view, nl, start=start)
+    text = pdf_text(pdf)
+    assert "Meer dan bij de start: Zingeving (+4), Lichaamsfuncties (+3), Meedoen (+1)" in text
+    assert ("Minder dan bij de start: Kwaliteit van leven (−4), Mentaal welbevinden (−3), "
+            "Dagelijks functioneren (−2)") in text
+    assert long_step in text
+    assert page_count(pdf) == 1
+
+
+def test_end_handout_with_fractions_and_no_whole_point_change(nl):
+    view, start = make_end(nl, start_scores=(5, 5, 5, 5, 5, 5), end_scores=(5, 5, 5, 5, 5, 6.5))
+    text = pdf_text(render_handout(view, nl, start=start))
+    assert "Meer dan bij de start: Dagelijks functioneren (+1,5)" in text
+    assert "Minder dan bij de start" not in text
+    view, start = make_end(nl, start_scores=(5, 5, 5, 5, 5, 5), end_scores=(5, 5, 5, 5, 5, 5.5))
+    text = pdf_text(render_handout(view, nl, start=start))
+    assert nl.text("change_same") in text
+    assert "Meer dan bij de start" not in text
+
+
+def test_end_handout_falls_back_to_the_start_goal_or_leaves_the_plan_out(nl):
+    view, start = make_end(nl, start_plan=Plan(goal="Weer kunnen fietsen"))
+    assert f"{nl.text('did_label')} Weer kunnen fietsen" in pdf_text(
+        render_handout(view, nl, start=start))
+    view, start = make_end(nl, start_plan=Plan())
+    text = pdf_text(render_handout(view, nl, start=start))
+    assert nl.text("did_label") not in text
+    assert nl.text("change_heading") in text
+
+
+def test_start_is_ignored_for_other_conversations_and_without_scores(nl):
+    for ctype in ("start", "tussen", "los"):
+        view, start = make_end(nl, ctype=ctype)
+        with_start = pdf_text(render_handout(view, nl, start=start))
+        assert with_start == pdf_text(render_handout(view, nl)), ctype
+        assert nl.text("change_heading") not in with_start
+        assert "start 10-01-2025" not in with_start
+        assert nl.text("web_note") in with_start
+        assert nl.text("web_previous") in with_start  # the previous web, faint, as before
+    # an end conversation whose start has no scores: as before too
+    view, start = make_end(nl)
+    start.manual_scores = {}
+    text = pdf_text(render_handout(view, nl, start=start))
+    assert nl.text("change_heading") not in text
+    assert nl.text("web_previous") in text
+
+
+def test_english_end_handout():
+    en = shipped_instrument("en")
+    view, start = make_end(en)
+    text = pdf_text(render_handout(view, en, start=start))
+    assert "start 10-01-2025 now" in text
+    assert "More than at the start: Quality of life (+2)" in text
+    assert "Less than at the start: Meaningfulness (−1)" in text
+    assert en.text("change_note") in text
+    assert "Meer dan bij de start" not in text
+
+
+def test_own_instrument_without_the_new_texts_borrows_them():
+    data = json.loads(resource("instrument", "nl.json").read_text(encoding="utf-8"))
+    for key in ("web_start", "web_now", "change_heading", "change_more", "change_less",
+                "change_same", "change_note", "did_label"):
+        del data["texts"][key]
+    own = parse_instrument(data)
+    view, start = make_end(own)
+    text = pdf_text(render_handout(view, own, start=start))
+    assert "Meer dan bij de start: Kwaliteit van leven (+2)" in text
+    assert "change_more" not in text and "did_label" not in text
+
+
+def test_end_handout_uses_only_dejavu(nl):
+    view, start = make_end(nl)
+    names = {name for name, _ in fonts_of(render_handout(view, nl, start=start))}
+    assert names and all("DejaVuSans" in name for name in names), names

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from io import BytesIO
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import (
@@ -41,9 +42,13 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
 from pgdesk.reports.fonts import register_fonts
+
+if TYPE_CHECKING:  # storage only for trajectory_start, imported there
+    from pgdesk.storage.repository import Store
 
 # --- look -------------------------------------------------------------------------------
 
@@ -55,6 +60,11 @@ RING = colors.HexColor("#c7d2dc")
 RING_OUTER = colors.HexColor("#9fb0c0")
 SPOKE = colors.HexColor("#d3dbe3")
 PREVIOUS = colors.HexColor("#8a8a8a")
+CHANGE_MIN = 1.0  # only a change of a whole point or more is named
+CHANGE_MAX = 3  # at most this many dimensions up, and as many down
+START_WIDTH = 2.2  # the start web on an end handout: heavier than a faint 'previous'
+START_DASH = [6, 3.5]
+LEGEND_SAMPLE = 34
 MUTED = colors.HexColor("#3a3a3a")  # secondary text, still high contrast
 
 PAGE_W, PAGE_H = A4
@@ -72,8 +82,14 @@ NOTE_SIZE = 11.5
 LABEL_SIZE = 12.5
 MIN_LABEL_SIZE = 11
 BADGE_SIZE = 11
+LEGEND_SIZE = 12.5
+QUIET_SIZE = 12.5  # 'not about a high number': one line, a little quieter than the body
 
 WEB_RADIUS = 78
+# the end handout has a few lines more: its web starts a little smaller and shrinks further,
+# down to the minimum, while that keeps the page to one sheet
+COMPARE_RADIUS = 72
+COMPARE_RADIUS_MIN = 60
 ICON = 28  # pictogram box (points)
 INDENT = ICON + 10  # section text lines up right of the pictograms
 
@@ -85,6 +101,23 @@ _ISO_WHEN = re.compile(
 
 
 # --- small text helpers -------------------------------------------------------------------
+
+
+def _text(instrument: Instrument, key: str) -> str:
+    """The instrument's text; a practice's own file without one of the newer keys borrows it from
+    the shipped instrument of its language rather than printing the key."""
+    value = instrument.texts.get(key)
+    if value is None:
+        value = shipped_instrument(instrument.language).texts.get(key)
+    return value if value is not None else key
+
+
+def fill_text(template: str, **values: object) -> str:
+    """str.format that never fails on a practice's own wording: a bad template stays as typed."""
+    try:
+        return template.format(**values)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return template
 
 
 def _markup(text: str) -> str:
@@ -203,12 +236,16 @@ def _points(scores: Sequence[float | None], radius: float) -> list[tuple[float, 
     return pts
 
 
-def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W) -> Drawing:
-    """The spider web as vector graphics, sized to its labels."""
+def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W, *,
+                compare: Consultation | None = None, radius: float = WEB_RADIUS) -> Drawing:
+    """The spider web as vector graphics, sized to its labels.
+
+    Behind it, dashed and grey, the web of `compare` (the start of the trajectory) if given,
+    otherwise that of the previous conversation."""
     font, bold = register_fonts()
     dims = instrument.dimensions
     n = len(dims)
-    R = WEB_RADIUS
+    R = radius
     g = Group()
 
     # rings (2, 4, ... 10) and spokes
@@ -219,11 +256,13 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     for x, y in _points([SCALE_MAX] * n, R):
         g.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
 
-    # the previous web, faint and dashed, behind the current one
-    if view.previous is not None and _has_scores(view.previous, instrument):
-        prev = _points(view.previous.scores(instrument), R)
+    # the earlier web, dashed and grey, behind the current one
+    behind = compare if compare is not None else view.previous
+    if behind is not None and _has_scores(behind, instrument):
+        prev = _points(behind.scores(instrument), R)
+        width_, dash = (START_WIDTH, START_DASH) if compare is not None else (1.6, [5, 3])
         g.add(Polygon([c for p in prev for c in p], fillColor=None, strokeColor=PREVIOUS,
-                      strokeWidth=1.6, strokeDashArray=[5, 3], strokeLineJoin=1))
+                      strokeWidth=width_, strokeDashArray=dash, strokeLineJoin=1))
 
     scores = view.consultation.scores(instrument)
     pts = _points(scores, R)
@@ -284,6 +323,51 @@ def _previous_legend() -> Drawing:
     return d
 
 
+def _line_sample(start: bool) -> Drawing:
+    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now)."""
+    d = _drawing(LEGEND_SAMPLE, 14)
+    if start:
+        d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=PREVIOUS, strokeWidth=START_WIDTH,
+                   strokeDashArray=START_DASH))
+    else:
+        d.add(Rect(2, 1, LEGEND_SAMPLE - 4, 6, fillColor=WEB_FILL, strokeColor=None))
+        d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=ACCENT, strokeWidth=2.4))
+    return d
+
+
+def _compare_legend(start: Consultation, instrument: Instrument, style: ParagraphStyle) -> Table:
+    """'- - - start 10-01-2025     ——— nu' on one line."""
+    entries = [(True, fill_text(_text(instrument, "web_start"), date=format_date(start.date))),
+               (False, _text(instrument, "web_now"))]
+    cells, widths = [], []
+    for n, (is_start, label) in enumerate(entries):
+        cells += [_line_sample(is_start), Paragraph(escape(label), style)]
+        gap = 22 if n < len(entries) - 1 else 0
+        widths += [LEGEND_SAMPLE + 6, stringWidth(label, style.fontName, style.fontSize) + 2 + gap]
+    table = Table([cells], colWidths=widths, hAlign="RIGHT")
+    table.setStyle(_plain_table_style())
+    return table
+
+
+def _heading_with_legend(heading: str, start: Consultation, instrument: Instrument,
+                         st: dict) -> Table:
+    """The web's heading on the left, the legend on the right of the same line."""
+    legend = _compare_legend(start, instrument, st["legend"])
+    legend_w = sum(legend._colWidths)
+    head_w = FRAME_W - legend_w
+    if stringWidth(heading, st["heading"].fontName, st["heading"].fontSize) + 12 > head_w:
+        # a long heading: the legend goes on a line of its own under it
+        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[FRAME_W])
+    else:
+        table = Table([[Paragraph(escape(heading), st["heading"]), legend]],
+                      colWidths=[head_w, legend_w])
+    style = _plain_table_style()
+    style.add("VALIGN", (0, 0), (-1, -1), "BOTTOM")
+    style.add("BOTTOMPADDING", (0, 0), (-1, -1), 2)
+    table.setStyle(style)
+    return table
+
+
 # --- pictograms ---------------------------------------------------------------------------
 
 
@@ -317,6 +401,12 @@ def _icon(kind: str) -> Drawing:
         d.add(Circle(15, 15, 8.2, fillColor=colors.white, strokeColor=ACCENT, strokeWidth=2))
         d.add(Line(15, 15, 15, 20.5, **line))
         d.add(Line(15, 15, 19, 15, **line))
+    elif kind == "change":  # an arrow up beside an arrow down
+        for x, up in ((11, True), (19.5, False)):
+            tip, tail = (23.5, 8.5) if up else (6.5, 21.5)
+            d.add(Line(x, tail, x, tip + (-3 if up else 3), **line))
+            head = 4.2 if up else -4.2
+            d.add(Polygon([x - 3.8, tip - head, x + 3.8, tip - head, x, tip], **ink))
     elif kind == "calendar":
         d.add(Rect(7.5, 7.5, 15, 13.5, rx=1.5, ry=1.5, fillColor=colors.white,
                    strokeColor=ACCENT, strokeWidth=1.6))
@@ -352,6 +442,11 @@ def _styles() -> dict[str, ParagraphStyle]:
                                  bulletIndent=INDENT, bulletFontName=bold),
         "note": ParagraphStyle("note", fontName=font, fontSize=NOTE_SIZE,
                                leading=NOTE_SIZE * 1.3, textColor=MUTED, alignment=TA_CENTER),
+        "legend": ParagraphStyle("legend", fontName=font, fontSize=LEGEND_SIZE,
+                                 leading=LEGEND_SIZE * 1.2, textColor=INK),
+        "quiet": ParagraphStyle("quiet", fontName=font, fontSize=QUIET_SIZE,
+                                leading=QUIET_SIZE * 1.25, textColor=MUTED, leftIndent=INDENT,
+                                spaceBefore=2, spaceAfter=3),
     }
 
 
@@ -415,12 +510,95 @@ def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict) -> 
     return row
 
 
-def handout_story(view: ConsultationView, instrument: Instrument) -> list:
-    """The flowables of the handout, in reading order."""
+def compares_with_start(view: ConsultationView, instrument: Instrument,
+                        start: Consultation | None) -> bool:
+    """An end conversation with a scored start conversation to set beside it."""
+    return (view.consultation.type == "eind" and start is not None
+            and start.id != view.consultation.id and _has_scores(start, instrument))
+
+
+def score_changes(start: Consultation, end: Consultation, instrument: Instrument
+                  ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(higher, lower): (dimension name, change) for changes of at least one point since the
+    start, largest first, at most three each; ties keep the instrument's order."""
+    higher: list[tuple[str, float]] = []
+    lower: list[tuple[str, float]] = []
+    for dim, a, b in zip(instrument.dimensions, start.scores(instrument), end.scores(instrument),
+                         strict=True):
+        if a is None or b is None:
+            continue
+        delta = round(b - a, 1)
+        if delta >= CHANGE_MIN:
+            higher.append((dim.name, delta))
+        elif delta <= -CHANGE_MIN:
+            lower.append((dim.name, delta))
+    higher.sort(key=lambda item: -item[1])
+    lower.sort(key=lambda item: item[1])
+    return higher[:CHANGE_MAX], lower[:CHANGE_MAX]
+
+
+def format_change(delta: float, language: str) -> str:
+    """'+2', '−1', '+1,5': always signed, with a real minus sign."""
+    return ("+" if delta > 0 else "\u2212") + format_score(abs(delta), language)
+
+
+def change_sentences(start: Consultation, end: Consultation, instrument: Instrument
+                     ) -> list[tuple[str, str]]:
+    """(label, rest) per line: ('Meer dan bij de start:', 'Meedoen (+2), Zingeving (+1)'), ...;
+    one 'about the same' line when nothing moved a whole point."""
+    higher, lower = score_changes(start, end, instrument)
+    lines = []
+    for key, items in (("change_more", higher), ("change_less", lower)):
+        if items:
+            # no-break spaces keep 'Kwaliteit van leven (+2)' together on one line
+            listed = ", ".join(
+                f"{name} ({format_change(d, instrument.language)})".replace(" ", "\u00a0")
+                for name, d in items)
+            lines.append((_text(instrument, key), listed))
+    if not lines:
+        lines.append(("", _text(instrument, "change_same")))
+    return lines
+
+
+def _start_step(start: Consultation) -> str:
+    """What was agreed at the start: its first step, else its goal (the wheel's answers if the
+    plan was left empty)."""
+    for value in (start.plan.first_step, start.wheel_answers.get("besluit", ""),
+                  start.plan.goal, start.wheel_answers.get("wens", "")):
+        if (value or "").strip():
+            return value.strip()
+    return ""
+
+
+def _labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+    """'<b>label</b> value' with both parts printed literally."""
+    head = f"<b>{escape(label)}</b> " if label else ""
+    return Paragraph(head + _markup(value), style)
+
+
+def _change_section(start: Consultation, end: Consultation, instrument: Instrument,
+                    st: dict) -> list:
+    body = [_labelled(label, rest, st["body"])
+            for label, rest in change_sentences(start, end, instrument)]
+    body.append(Paragraph(escape(_text(instrument, "change_note")), st["quiet"]))
+    did = _start_step(start)
+    if did:
+        body.append(_labelled(_text(instrument, "did_label"), did, st["body"]))
+    return _section("change", _text(instrument, "change_heading"), body, st)
+
+
+def handout_story(view: ConsultationView, instrument: Instrument, *,
+                  start: Consultation | None = None, radius: float = COMPARE_RADIUS) -> list:
+    """The flowables of the handout, in reading order.
+
+    For an end conversation with its trajectory's `start`, the web (of `radius`) shows both
+    (start dashed) and a short section says in plain words what changed and what the plan at the
+    start was."""
     st = _styles()
     t = instrument.text
     c = view.consultation
     plan = c.plan
+    compare = start if compares_with_start(view, instrument, start) else None
     story: list = []
 
     # who, when, what kind of conversation
@@ -434,12 +612,19 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
     story.append(Paragraph(escape("  ·  ".join(m for m in meta if m)), st["meta"]))
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=7, spaceAfter=7))
 
-    # the web
-    story.append(Paragraph(escape(t("web_heading")), st["heading"]))
-    story.append(web_drawing(view, instrument))
-    story.append(Spacer(1, 4))
-    notes = [Paragraph(escape(t("web_note")), st["note"])]
-    if view.previous is not None and _has_scores(view.previous, instrument):
+    # the web; beside an end conversation's heading the legend 'start dd-mm-jjjj / nu' (the
+    # change section below says that a high number is not the point)
+    if compare is not None:
+        story.append(_heading_with_legend(t("web_heading"), compare, instrument, st))
+        story.append(Spacer(1, 5))
+        story.append(web_drawing(view, instrument, compare=compare, radius=radius))
+        notes = []
+    else:
+        story.append(Paragraph(escape(t("web_heading")), st["heading"]))
+        story.append(web_drawing(view, instrument))
+        story.append(Spacer(1, 4))
+        notes = [Paragraph(escape(t("web_note")), st["note"])]
+    if compare is None and view.previous is not None and _has_scores(view.previous, instrument):
         note = t("web_previous")
         note_w = min(FRAME_W - 34, stringWidth(note, st["note"].fontName, NOTE_SIZE) + 2)
         legend = Table([[_previous_legend(), Paragraph(escape(note), st["note"])]],
@@ -449,6 +634,9 @@ def handout_story(view: ConsultationView, instrument: Instrument) -> list:
     story.extend(notes)
     story.append(Spacer(1, 4))
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=4, spaceAfter=0))
+
+    if compare is not None:
+        story += _change_section(compare, c, instrument, st)
 
     # what matters, and the plan
     def text_body(value: str) -> list:
@@ -516,8 +704,30 @@ def _page_decor(footer: str, running_head: str):
     return first, later
 
 
-def render_handout(view: ConsultationView, instrument: Instrument) -> bytes:
-    """The patient's handout as PDF bytes (A4, normally one page), built in memory."""
+def trajectory_start(store: Store, consultation_id: str, instrument: Instrument) -> Consultation | None:
+    """The start conversation of an end conversation's trajectory, for `render_handout(start=)`;
+    None for any other conversation, or when there is no (other) start."""
+    from pgdesk.storage.trajectories import trajectory_of  # storage: only for this look-up
+
+    row = store.db.execute("SELECT type FROM consultations WHERE id = ?",
+                           [consultation_id]).fetchone()
+    if row is None or row[0] != "eind":
+        return None
+    trajectory = trajectory_of(store, consultation_id, instrument)
+    if trajectory is None:
+        return None
+    first = next((w for w in trajectory.webs if w.type == "start"), None)
+    if first is None or first.consultation_id == consultation_id:
+        return None
+    return store.consultation(first.consultation_id)
+
+
+def render_handout(view: ConsultationView, instrument: Instrument, *,
+                   start: Consultation | None = None) -> bytes:
+    """The patient's handout as PDF bytes (A4, normally one page), built in memory.
+
+    `start` is the start conversation of the trajectory; an end conversation ("eind") then
+    shows both webs and what changed. Other conversations ignore it."""
     font, _ = register_fonts()
     buffer = BytesIO()
     professional = view.professional.name.strip() if view.professional else ""
@@ -540,5 +750,27 @@ def render_handout(view: ConsultationView, instrument: Instrument) -> bytes:
     head = "  ·  ".join(p for p in (view.patient.display_name.strip(),
                                    format_date(view.consultation.date)) if p)
     first, later = _page_decor(instrument.text("footer"), head)
-    doc.build(handout_story(view, instrument), onFirstPage=first, onLaterPages=later)
+    doc.build(_fitted_story(view, instrument, start), onFirstPage=first, onLaterPages=later)
     return buffer.getvalue()
+
+
+def _story_height(story: list) -> float:
+    total = 0.0
+    for flowable in story:
+        _, h = flowable.wrap(FRAME_W, PAGE_H)
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _fitted_story(view: ConsultationView, instrument: Instrument,
+                  start: Consultation | None) -> list:
+    """The story; an end handout's web made smaller (within limits) until the page holds it all."""
+    if not compares_with_start(view, instrument, start):
+        return handout_story(view, instrument)
+    room = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PAD - 6  # a little slack for rounding
+    radius = COMPARE_RADIUS
+    while True:
+        story = handout_story(view, instrument, start=start, radius=radius)
+        if radius <= COMPARE_RADIUS_MIN or _story_height(story) <= room:
+            return story
+        radius = max(COMPARE_RADIUS_MIN, radius - 4)

@@ -1,0 +1,312 @@
+"""The practice overview on screen (the "check" of plan-do-check-act): conversations per month and
+per role, completed trajectories and their mean change per dimension; printable as one A4 page.
+
+Opened from a menu, so pyqtgraph is imported here and never at start. An aid, not a measurement.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.overview import UNKNOWN_ROLE, PracticeStats
+from pgdesk.ui import pdf_output
+from pgdesk.ui.labels import role_label
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+import pyqtgraph as pg  # noqa: E402  (must come after PySide6 and the env var)
+
+__all__ = ["PracticeOverview"]
+
+BAR = QColor("#1c4e7a")       # the reports' accent: dark in grey print too
+BAR_SOFT = QColor("#dbe5ef")  # a decrease: light with a dark edge
+INK = QColor("#1d2b3a")
+AXIS = QColor("#5b6775")
+GRID_ALPHA = 0.25
+BAR_WIDTH = 0.62
+
+
+def _signed(value: float, language: str) -> str:
+    """'+0,8', '−0,5', '0' (one decimal at most; a comma in Dutch)."""
+    value = round(value, 1)
+    if value == 0:
+        return "0"
+    number = f"{abs(value):.1f}".rstrip("0").rstrip(".")
+    if language == "nl":
+        number = number.replace(".", ",")
+    return ("+" if value > 0 else "\u2212") + number
+
+
+class _Chart(pg.PlotWidget):
+    """A still chart: white, no mouse, no menu, readable axis text."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent=parent, background="w")
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        self.tick_font = QFont()
+        self.tick_font.setPointSizeF(10)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setTickFont(self.tick_font)
+            axis.setPen(pg.mkPen(AXIS))
+            axis.setTextPen(pg.mkPen(INK))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(150)
+
+    def set_ticks(self, name: str, ticks: list[tuple[float, str]]) -> None:
+        """Only these ticks (no minor ones, so the grid stays calm); a left axis made wide enough
+        for its longest name (pyqtgraph widens it only after a repaint, and then only so far)."""
+        axis = self.getPlotItem().getAxis(name)
+        axis.setTicks([ticks, []])
+        if name == "left":
+            metrics = QFontMetrics(self.tick_font)
+            axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=0) + 16)
+
+    def label(self, x: float, y: float, text: str, anchor: tuple[float, float], bold: bool = False
+              ) -> pg.TextItem:
+        item = pg.TextItem(text, color=INK, anchor=anchor)
+        font = QFont()
+        font.setPointSizeF(10)
+        font.setBold(bold)
+        item.setFont(font)
+        item.setPos(x, y)
+        self.addItem(item)
+        return item
+
+
+class PracticeOverview(QDialog):
+    """The practice's numbers for the last twelve months, with print and save as PDF."""
+
+    def __init__(self, stats: PracticeStats, instrument: Instrument, *, practice_name: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.stats, self.instrument, self.practice_name = stats, instrument, practice_name
+        self.setWindowTitle(self.tr("Praktijkoverzicht"))
+
+        title = QLabel(self.tr("Praktijkoverzicht Positieve Gezondheid"))
+        title.setObjectName("pageTitle")
+        period = self.tr("%1 t/m %2").replace("%1", self._month(stats.months[0][0], True)) \
+            .replace("%2", self._month(stats.months[-1][0], True))
+        subtitle = QLabel("  ·  ".join(p for p in (practice_name.strip(), period) if p))
+        notice = QLabel(self.tr(
+            "Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van "
+            "het spinnenweb helpen het gesprek; een hoger cijfer is geen doel."))
+        notice.setObjectName("explanation")
+        notice.setWordWrap(True)
+
+        numbers = QHBoxLayout()
+        self.conversations_label = self._big_number(
+            numbers, stats.conversations, self.tr("gesprekken in deze periode"))
+        self.trajectories_label = self._big_number(
+            numbers, stats.completed_trajectories,
+            self.tr("afgeronde trajecten (start- en eindgesprek)"))
+        numbers.addStretch(1)
+
+        self.months_chart = self._months_chart()
+        self.roles_chart = self._roles_chart()
+        self.changes_chart = self._changes_chart()
+        grid = QGridLayout()
+        grid.addWidget(self._heading(self.tr("Gesprekken per maand")), 0, 0)
+        grid.addWidget(self.months_chart, 1, 0)
+        grid.addWidget(self._heading(self.tr("Gesprekken per functie")), 0, 1)
+        grid.addWidget(self.roles_chart, 1, 1)
+        grid.addWidget(self._heading(self.tr("Gemiddelde verandering per dimensie")), 2, 0, 1, 2)
+        grid.addWidget(self.changes_chart, 3, 0, 1, 2)
+        if stats.has_changes:
+            change_note = self.tr(
+                "Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, "
+                "gemiddeld (n = %1).").replace("%1", str(stats.completed_trajectories))
+        else:
+            change_note = self.tr("Nog geen afgeronde trajecten in deze periode.")
+        self.change_note = QLabel(change_note)
+        self.change_note.setObjectName("hint")
+        self.change_note.setWordWrap(True)
+        grid.addWidget(self.change_note, 4, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(3, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        self.print_button = buttons.addButton(self.tr("&Afdrukken…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Opslaan als &PDF…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: self.print_overview())
+        self.save_button.clicked.connect(lambda: self.save_overview())
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(notice)
+        layout.addLayout(numbers)
+        layout.addLayout(grid, 1)
+        layout.addWidget(buttons)
+        # fits a 1366 x 768 laptop; smaller would squeeze the charts
+        self.setMinimumSize(880, 680)
+        self.resize(1040, 720)
+
+    @classmethod
+    def from_store(cls, store, instrument: Instrument, parent: QWidget | None = None
+                   ) -> PracticeOverview | None:
+        """Counted from the store now; None (the user was told why) if reading failed."""
+        from pgdesk.reports.overview import practice_overview
+        from pgdesk.ui.feedback import guarded
+
+        stats = guarded(parent, practice_overview, store, instrument)
+        if stats is None:
+            return None
+        name = store.setting("practice_name", "") or ""
+        return cls(stats, instrument, practice_name=name, parent=parent)
+
+    # -- words -------------------------------------------------------------------------------
+    def _month(self, key: str, with_year: bool = False) -> str:
+        names = (self.tr("jan"), self.tr("feb"), self.tr("mrt"), self.tr("apr"), self.tr("mei"),
+                 self.tr("jun"), self.tr("jul"), self.tr("aug"), self.tr("sep"), self.tr("okt"),
+                 self.tr("nov"), self.tr("dec"))
+        try:
+            name = names[int(key[5:7]) - 1]
+        except (ValueError, IndexError):
+            return key
+        return f"{name} {key[:4]}" if with_year else name
+
+    def _role(self, role: str) -> str:
+        return self.tr("Onbekend") if role == UNKNOWN_ROLE else role_label(role)
+
+    # -- pieces ------------------------------------------------------------------------------
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("stepTitle")
+        return label
+
+    @staticmethod
+    def _big_number(row: QHBoxLayout, value: int, caption: str) -> QLabel:
+        number = QLabel(str(value))
+        number.setStyleSheet("font-size: 30pt; font-weight: 700; color: #1c4e7a;")
+        text = QLabel(caption)
+        text.setStyleSheet("font-size: 12pt; color: #1d2b3a;")
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        box.addWidget(number)
+        box.addWidget(text)
+        row.addLayout(box)
+        row.addSpacing(48)
+        return number
+
+    def _months_chart(self) -> _Chart:
+        chart = _Chart(self)
+        counts = [n for _, n in self.stats.months]
+        xs = list(range(len(counts)))
+        chart.addItem(pg.BarGraphItem(x=xs, height=counts, width=BAR_WIDTH, brush=BAR,
+                                      pen=pg.mkPen(None)))
+        ticks = []
+        for i, (key, _) in enumerate(self.stats.months):
+            label = self._month(key)
+            ticks.append((i, f"{label} \u2019{key[2:4]}" if i == 0 or key.endswith("-01") else label))
+        chart.set_ticks("bottom", ticks)
+        top = max(counts, default=0)
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**9) if top <= 4 * s)
+        chart.set_ticks("left", [(v, str(v)) for v in range(0, top + step, step)])
+        for x, n in zip(xs, counts, strict=True):
+            if n:
+                chart.label(x, n, str(n), anchor=(0.5, 1.0))
+        chart.setXRange(-0.75, len(counts) - 0.25, padding=0)
+        chart.setYRange(0, max(top * 1.18, 1), padding=0)
+        chart.getPlotItem().showGrid(y=True, alpha=GRID_ALPHA)
+        return chart
+
+    def _roles_chart(self) -> _Chart:
+        chart = _Chart(self)
+        roles = list(self.stats.roles)
+        ys = list(range(len(roles)))[::-1]  # the largest on top
+        counts = [n for _, n in roles]
+        if roles:
+            chart.addItem(pg.BarGraphItem(x0=0, y=ys, width=counts, height=BAR_WIDTH, brush=BAR,
+                                          pen=pg.mkPen(None)))
+        for y, n in zip(ys, counts, strict=True):
+            chart.label(n, y, f" {n}", anchor=(0.0, 0.5))
+        chart.set_ticks("left", [(y, self._role(r)) for y, (r, _) in zip(ys, roles, strict=True)])
+        chart.getAxis("bottom").hide()
+        if not roles:
+            chart.label(0.5, 0, self.tr("Nog geen gesprekken in deze periode."), anchor=(0.5, 0.5))
+            chart.getAxis("left").hide()
+        top = max(counts, default=0)
+        chart.setXRange(0, max(top * 1.2, 1), padding=0)
+        chart.setYRange(-0.6, max(len(roles), 1) - 0.4, padding=0)
+        return chart
+
+    def _changes_chart(self) -> _Chart:
+        chart = _Chart(self)
+        changes = list(self.stats.changes)
+        n = len(changes)
+        ys = [n - 1 - i for i in range(n)]  # instrument order from the top
+        up = [(y, c.mean) for y, c in zip(ys, changes, strict=True) if c.mean is not None and c.mean >= 0]
+        down = [(y, c.mean) for y, c in zip(ys, changes, strict=True) if c.mean is not None and c.mean < 0]
+        if up:
+            chart.addItem(pg.BarGraphItem(x0=0, y=[y for y, _ in up], width=[m for _, m in up],
+                                          height=BAR_WIDTH, brush=BAR, pen=pg.mkPen(None)))
+        if down:
+            chart.addItem(pg.BarGraphItem(x0=[m for _, m in down], y=[y for y, _ in down],
+                                          width=[-m for _, m in down], height=BAR_WIDTH,
+                                          brush=BAR_SOFT, pen=pg.mkPen(BAR, width=1.5)))
+        chart.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(AXIS, width=1.5)))
+        language = self.instrument.language
+        for y, c in zip(ys, changes, strict=True):
+            if c.mean is None:
+                chart.label(0, y, " –", anchor=(0.0, 0.5))
+            elif c.mean >= 0:
+                chart.label(c.mean, y, f" {_signed(c.mean, language)}", anchor=(0.0, 0.5), bold=True)
+            else:
+                chart.label(c.mean, y, f"{_signed(c.mean, language)} ", anchor=(1.0, 0.5), bold=True)
+        chart.set_ticks("left", [(y, c.name) for y, c in zip(ys, changes, strict=True)])
+        largest = max([abs(c.mean) for c in changes if c.mean is not None] + [0.5])
+        span = -(-(largest / 0.75) // 0.5) * 0.5
+        step = 0.5 if span <= 2 else 1.0
+        ticks, v = [], -span
+        while v <= span + 1e-9:
+            ticks.append((v, _signed(v, language)))
+            v += step
+        chart.set_ticks("bottom", ticks)
+        chart.getPlotItem().showGrid(x=True, alpha=GRID_ALPHA)
+        chart.setXRange(-span, span, padding=0)
+        chart.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        return chart
+
+    # -- output ------------------------------------------------------------------------------
+    def render(self) -> bytes:
+        from pgdesk.reports.overview import render_overview  # reportlab: only when printing
+
+        return render_overview(self.stats, self.instrument, self.practice_name)
+
+    def print_overview(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
+        document = QPdfDocument(self)
+        buffer = pdf_output.load_pdf(document, self.render(), self)
+        try:
+            return pdf_output.print_pdf(self, document, self.tr("Praktijkoverzicht afdrukken"),
+                                        printer=printer, ask=ask)
+        finally:
+            document.close()
+            buffer.close()
+
+    def save_overview(self, path: str | None = None) -> bool:
+        return pdf_output.save_pdf(self, self.render(), "praktijkoverzicht.pdf", path)
