@@ -19,7 +19,9 @@ from pgdesk.paths import DB_ENV, ResourceMissing
 COMMANDS = {
     "init": ("security", "init"), "check": ("security", "check"),
     "backup": ("security", "backup"), "restore": ("security", "restore"),
-    "handout": ("records", "handout"), "export": ("records", "export"),
+    "handout": ("records", "handout"),
+    "export patient": ("records", "export_patient"),
+    "export evaluation": ("records", "export_evaluation"),
 }
 
 
@@ -70,12 +72,20 @@ def _parser() -> argparse.ArgumentParser:
     ho.add_argument("--lang", dest="handout_lang", choices=("nl", "en"), default="nl")
     ho.add_argument("--out", required=True, metavar="BESTAND.pdf")
 
-    ex = sub.add_parser("export", parents=[user],
-                        help="alles over één patiënt als PDF en JSON (AVG-inzage)")
-    ex.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
-    ex.add_argument("--patient", required=True, metavar="ID")
-    ex.add_argument("--lang", dest="export_lang", choices=("nl", "en"), default="nl")
-    ex.add_argument("--out", required=True, metavar="MAP")
+    ex = sub.add_parser("export", help="gegevens uit pgdesk halen: één patiënt, of de evaluatie")
+    ex_sub = ex.add_subparsers(dest="export_what", metavar="WAT", required=True)
+    exp = ex_sub.add_parser("patient", parents=[user],
+                            help="alles over één patiënt als PDF en JSON (AVG-inzage)")
+    exp.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    exp.add_argument("--patient", required=True, metavar="ID")
+    exp.add_argument("--lang", dest="export_lang", choices=("nl", "en"), default="nl")
+    exp.add_argument("--out", required=True, metavar="MAP")
+    exe = ex_sub.add_parser(
+        "evaluation", parents=[user],
+        help="gepseudonimiseerde scores per gesprek en per traject als CSV "
+             "(BESTAND.csv en BESTAND-trajecten.csv)")
+    exe.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    exe.add_argument("--out", required=True, metavar="BESTAND.csv")
     return p
 
 
@@ -107,8 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _demo(args)
-        if args.command in COMMANDS:
-            module, func = COMMANDS[args.command]
+        command = args.command
+        if command == "export":
+            command = f"export {args.export_what}"
+        if command in COMMANDS:
+            module, func = COMMANDS[command]
             args.db = getattr(args, "cmd_db", None)
             args.lang = getattr(args, "export_lang", "nl")
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)

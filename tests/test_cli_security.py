@@ -71,7 +71,7 @@ def test_encrypted_demo_check_backup_restore_and_export(tmp_path):
     with open_with_key(db, keyring, unlocked.key, unlocked.professional_id, "t") as s:
         patient = s.search_patients("")[0]
     out = tmp_path / "export"
-    r = run("export", "--db", str(db), "--user", "Dr. Test Arts", "--patient", patient.id,
+    r = run("export", "patient", "--db", str(db), "--user", "Dr. Test Arts", "--patient", patient.id,
             "--out", str(out))
     assert r.returncode == 0, r.stderr
     data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))

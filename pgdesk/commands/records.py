@@ -1,4 +1,5 @@
-"""handout and export: a patient's data out of pgdesk, on purpose, logged."""
+"""handout and export: a patient's data out of pgdesk, on purpose, logged; and the
+pseudonymised evaluation export (not per patient, so not in a patient's access log)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def handout(args) -> int:
     return 0
 
 
-def export(args) -> int:
+def export_patient(args) -> int:
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.files import write_atomically
     from pgdesk.reports.patient_export import export_json, render_patient_export
@@ -51,4 +52,15 @@ def export(args) -> int:
     write_atomically(out / f"{stem}.pdf", render_patient_export(data, shipped_instrument(args.lang)))
     print(out / f"{stem}.json")
     print(out / f"{stem}.pdf")
+    return 0
+
+
+def export_evaluation(args) -> int:
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.reports.evaluation import export_evaluation as write_evaluation
+
+    with open_store(existing_db(args.db), args.user) as store:
+        paths = write_evaluation(store, shipped_instrument("nl"), Path(args.out))
+    for path in paths:
+        print(path)
     return 0

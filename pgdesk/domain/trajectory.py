@@ -55,8 +55,9 @@ class Trajectory:
     patient_id: str
     start_date: str
     planned: dict[str, str]                     # "tussen"/"eind" -> ISO date
-    closed_at: str | None = None
+    closed_at: str | None = None                # ISO date the trajectory ended; None while open
     webs: list[WebPoint] = field(default_factory=list)  # oldest first
+    start_consultation_id: str | None = None
 
     @property
     def open(self) -> bool:
@@ -65,14 +66,38 @@ class Trajectory:
     def held(self, ctype: str) -> bool:
         return any(w.type == ctype for w in self.webs)
 
+    def next_type(self) -> str | None:
+        """The follow-up to hold next: "tussen", then "eind"; None once the eind is held."""
+        if self.held("eind"):
+            return None
+        return "eind" if self.held("tussen") else "tussen"
+
     def next_due(self) -> tuple[str, str] | None:
         """(type, planned date) of the next follow-up not yet held, if the trajectory is open."""
-        if not self.open:
-            return None
-        for ctype in FOLLOW_UPS:
-            if not self.held(ctype):
-                return ctype, self.planned[ctype]
-        return None
+        ctype = self.next_type() if self.open else None
+        return (ctype, self.planned[ctype]) if ctype else None
+
+
+class TrajectoryOpen(InputError):
+    """A new start while the patient's trajectory still runs; the caller may offer to close it."""
+
+    def __init__(self, trajectory_id: str, start_date: str):
+        self.trajectory_id = trajectory_id
+        self.start_date = start_date
+        super().__init__(
+            f"Er loopt al een traject voor deze patiënt, begonnen op {dutch_date(start_date)}. "
+            "Sluit dat eerst af om een nieuw startgesprek te beginnen, of kies een tussen-, "
+            "eind- of los gesprek.")
+
+
+def dutch_date(iso: str) -> str:
+    """"2026-03-02" as "02-03-2026"."""
+    return f"{dt.date.fromisoformat(iso[:10]):%d-%m-%Y}"
+
+
+def type_noun(ctype: str) -> str:
+    return {"start": "startgesprek", "tussen": "tussengesprek", "eind": "eindgesprek"}.get(
+        ctype, "los gesprek")
 
 
 @dataclass(frozen=True)
@@ -97,8 +122,8 @@ def check_follow_up_date(start_date: str, ctype: str, date: str) -> None:
     """A tussen or eind conversation cannot come before its start."""
     if ctype in FOLLOW_UPS and date < start_date:
         raise InputError(
-            f"Een {'tussengesprek' if ctype == 'tussen' else 'eindgesprek'} kan niet vóór het "
-            f"startgesprek ({dt.date.fromisoformat(start_date):%d-%m-%Y}) liggen.")
+            f"Een {type_noun(ctype)} kan niet vóór het startgesprek ({dutch_date(start_date)}) "
+            "liggen.")
 
 
 @dataclass(frozen=True)

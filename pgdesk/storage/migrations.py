@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 from sqlite_utils import Database, Migrations
+
+from pgdesk.domain.trajectory import TrajectoryDefaults
 
 migrations = Migrations("pgdesk")
 
@@ -65,6 +70,70 @@ def m0002_access_log(db: Database) -> None:
     from pgdesk.storage.access_log import create_table
 
     create_table(db)
+
+
+# Trajectory ids made by the backfill are derived from their start conversation's id, so the
+# same data always gives the same trajectories.
+BACKFILL_NAMESPACE = uuid.UUID("5f1c2d8e-7a43-4b6e-9d0a-3e2b1c4f5a60")
+
+
+@migrations(name="0003_trajectories")
+def m0003_trajectories(db: Database) -> None:
+    """A trajectory groups a start with its tussen and eind; `los` conversations have none.
+
+    No foreign key on start_consultation_id: the two tables would point at each other,
+    and deleting a lone start would need deferred constraints.
+    """
+    db["trajectories"].create(
+        {"id": str, "patient_id": str, "start_consultation_id": str, "start_date": str,
+         "tussen_planned": str, "eind_planned": str, "closed_at": str, "created_at": str,
+         "updated_at": str},
+        pk="id", not_null={"patient_id", "start_date", "tussen_planned", "eind_planned"},
+        foreign_keys=[("patient_id", "patients", "id")],
+    )
+    db["trajectories"].create_index(["patient_id", "start_date"])
+    db.execute("ALTER TABLE consultations ADD COLUMN trajectory_id TEXT REFERENCES trajectories(id)")
+    db["consultations"].create_index(["trajectory_id"])
+    backfill_trajectories(db)
+
+
+def backfill_trajectories(db: Database) -> None:
+    """Group existing conversations: per patient in date order a `start` opens a trajectory
+    (closing one still open), a following `tussen` and `eind` attach to it, and an `eind`
+    closes it on the day it was completed (or its date). A follow-up with no open
+    trajectory, or a second one of its kind, stays unattached. Planned dates follow the
+    defaults."""
+    settings = dict(db.execute("SELECT key, value FROM settings WHERE key IN "
+                               "('trajectory_tussen_days', 'trajectory_eind_days')").fetchall())
+    defaults = TrajectoryDefaults(int(settings.get("trajectory_tussen_days", 91)),
+                                  int(settings.get("trajectory_eind_days", 182)))
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    rows = db.execute(
+        "SELECT id, patient_id, date, type, created_at, completed_at FROM consultations "
+        "ORDER BY patient_id, date, created_at, id").fetchall()
+    open_by_patient: dict[str, dict] = {}
+    for cid, patient_id, date, ctype, created_at, completed_at in rows:
+        current = open_by_patient.get(patient_id)
+        if ctype == "start":
+            if current:
+                db.execute("UPDATE trajectories SET closed_at = ? WHERE id = ?", [date, current["id"]])
+            tid = str(uuid.uuid5(BACKFILL_NAMESPACE, f"trajectory/{cid}"))
+            planned = defaults.planned(date)
+            db.execute(
+                "INSERT INTO trajectories (id, patient_id, start_consultation_id, start_date, "
+                "tussen_planned, eind_planned, closed_at, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                [tid, patient_id, cid, date, planned["tussen"], planned["eind"],
+                 created_at or stamp, stamp])
+            db.execute("UPDATE consultations SET trajectory_id = ? WHERE id = ?", [tid, cid])
+            open_by_patient[patient_id] = {"id": tid, "held": set()}
+        elif ctype in ("tussen", "eind") and current and ctype not in current["held"]:
+            db.execute("UPDATE consultations SET trajectory_id = ? WHERE id = ?", [current["id"], cid])
+            current["held"].add(ctype)
+            if ctype == "eind":
+                db.execute("UPDATE trajectories SET closed_at = ? WHERE id = ?",
+                           [(completed_at or date)[:10], current["id"]])
+                del open_by_patient[patient_id]
 
 
 def known_names() -> list[str]:

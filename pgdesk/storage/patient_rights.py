@@ -68,6 +68,7 @@ def erase_patient(store: Store, patient_id: str) -> None:
             db.execute(f"DELETE FROM {table} WHERE consultation_id IN "
                        "(SELECT id FROM consultations WHERE patient_id = ?)", [patient_id])
         db.execute("DELETE FROM consultations WHERE patient_id = ?", [patient_id])
+        db.execute("DELETE FROM trajectories WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM patients WHERE id = ?", [patient_id])
         access_log.append(db, store.actor, patient_id, "D", "erase")
     db.execute("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')")

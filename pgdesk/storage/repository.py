@@ -27,6 +27,7 @@ from pgdesk.domain.models import (
     Professional,
 )
 from pgdesk.domain.scores import validate_score
+from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
 from pgdesk.storage import access_log
 from pgdesk.storage.access_log import Actor, system_actor
@@ -49,6 +50,13 @@ def now() -> str:
 
 class NotFound(PgdeskError):
     pass
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(str(text).strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"'{text}' is geen geldige datum (jjjj-mm-dd).") from None
 
 
 class Store:
@@ -207,33 +215,45 @@ class Store:
     # -- consultations ----------------------------------------------------
     def new_consultation(self, patient_id: str, professional_id: str | None,
                          ctype: str | None = None, date: str | None = None,
-                         *, consultation_id: str | None = None) -> Consultation:
+                         *, consultation_id: str | None = None,
+                         close_open: bool = False) -> Consultation:
+        """A new conversation, placed in the patient's trajectory (see storage.trajectories).
+
+        A `start` while a trajectory runs raises TrajectoryOpen (an InputError naming its
+        start date); ask the user, then call again with close_open=True to close it today.
+        """
+        from pgdesk.storage import trajectories
+
         self.patient(patient_id)
         if ctype is None:
             ctype = self.suggest_type(patient_id)
         if ctype not in CONSULTATION_TYPES:
             raise InputError(f"Onbekend soort gesprek: {ctype}")
         c = Consultation(consultation_id or new_id(), patient_id, professional_id,
-                         date or dt.date.today().isoformat(), ctype)
+                         _iso_date(date) if date else dt.date.today().isoformat(), ctype)
         with self.db.atomic():
+            trajectory_id = trajectories.place_new(self, patient_id, c.id, ctype, c.date,
+                                                   close_open=close_open)
             self.db["consultations"].insert({
                 "id": c.id, "patient_id": patient_id, "professional_id": professional_id,
                 "date": c.date, "type": ctype, "step": "web", "wheel_index": 0,
                 "created_at": now(), "updated_at": now(), "completed_at": None,
+                "trajectory_id": trajectory_id,
             })
             self._log(patient_id, "C", "consultation")
         return c
 
     def suggest_type(self, patient_id: str) -> str:
-        n = self.db.execute(
-            "SELECT count(*) FROM consultations WHERE patient_id = ?", [patient_id]
-        ).fetchone()[0]
-        return CONSULTATION_TYPES[n] if n < 3 else "los"
+        """The running trajectory's next follow-up ("tussen", then "eind"); else "start"."""
+        from pgdesk.storage import trajectories
+
+        return trajectories.suggest_type(self, patient_id)
 
     def consultations_for(self, patient_id: str) -> list[dict]:
-        """Newest first, with the professional's name, for the patient page."""
+        """Newest first, with the professional's name and trajectory id, for the patient page."""
         return list(self.db.query(
-            "SELECT c.id, c.date, c.type, c.step, c.completed_at, p.name AS professional, "
+            "SELECT c.id, c.date, c.type, c.step, c.completed_at, c.trajectory_id, "
+            "p.name AS professional, "
             "p.role AS role FROM consultations c LEFT JOIN professionals p "
             "ON p.id = c.professional_id WHERE c.patient_id = ? "
             "ORDER BY c.date DESC, c.created_at DESC",
@@ -377,22 +397,32 @@ class Store:
 
     def set_consultation_info(self, consultation_id: str, *, ctype: str | None = None,
                               date: str | None = None) -> None:
+        """Change type or date; the trajectory rules hold (InputError, nothing changed, if not)."""
+        from pgdesk.storage import trajectories
+
         changes = {}
         if ctype is not None:
             if ctype not in CONSULTATION_TYPES:
                 raise InputError(f"Onbekend soort gesprek: {ctype}")
             changes["type"] = ctype
         if date is not None:
-            changes["date"] = dt.date.fromisoformat(date).isoformat()
+            changes["date"] = _iso_date(date)
         with self.db.atomic():
             self._touch(consultation_id, "U", "consultation")
+            row = self.db["consultations"].get(consultation_id)
+            trajectories.change_info(self, consultation_id, changes.get("type", row["type"]),
+                                     changes.get("date", row["date"]))
             self.db["consultations"].update(consultation_id, changes)
 
     def complete(self, consultation_id: str) -> None:
+        """Mark the conversation held; a completed eind closes its trajectory."""
+        from pgdesk.storage import trajectories
+
         with self.db.atomic():
             self._touch(consultation_id, "U", "consultation")
             self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
                             "WHERE id = ?", [now(), consultation_id])
+            trajectories.close_if_eind(self, consultation_id)
 
     def save_consultation(self, c: Consultation) -> None:
         """Write a whole consultation at once (demo data, imports), in one transaction."""
@@ -411,4 +441,7 @@ class Store:
                 self.set_plan_field(c.id, field, getattr(c.plan, field))
             self.set_progress(c.id, c.step, c.wheel_index)
             if c.completed_at:
+                from pgdesk.storage import trajectories
+
                 self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
+                trajectories.close_if_eind(self, c.id)

@@ -49,9 +49,11 @@ class SummaryStep(QWidget):
 
     def refresh(self) -> None:
         """Render the handout from what is stored now."""
-        from pgdesk.reports.handout import render_handout  # reportlab: only when needed
+        from pgdesk.reports.handout import render_handout, trajectory_start  # reportlab: lazily
 
-        self.pdf = render_handout(self.session.view(), self.session.instrument)
+        session = self.session
+        start = trajectory_start(session.store, session.id, session.instrument)
+        self.pdf = render_handout(session.view(), session.instrument, start=start)
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
