@@ -69,6 +69,26 @@ class _Form(QDialog):
         self.accept()
 
 
+class DateDialog(_Form):
+    """One date, typed or picked from a calendar (planned conversations)."""
+
+    def __init__(self, title: str, label: str, iso_date: str, parent=None):
+        super().__init__(title, parent)
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit
+
+        self.date = QDateEdit(QDate.fromString(iso_date, "yyyy-MM-dd"))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.form.addRow(label, self.date)
+
+    def validate(self) -> None:
+        pass
+
+    def iso(self) -> str:
+        return self.date.date().toString("yyyy-MM-dd")
+
+
 class PatientDialog(_Form):
     def __init__(self, parent=None, patient: Patient | None = None):
         super().__init__(self.tr("Patiënt wijzigen") if patient else self.tr("Nieuwe patiënt"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pgdesk import __version__
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
@@ -27,7 +28,7 @@ from pgdesk.ui import patient_actions, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.feedback import attempt, guarded
-from pgdesk.ui.labels import role_label
+from pgdesk.ui.labels import role_label, type_label
 from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE, IdleWatcher, LockScreen
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.form.forgotRequested.connect(self._forgot)
         self.outer.addWidget(self.lock_screen)
         self.setCentralWidget(self.outer)
-        self.list_page = PatientListPage(store)
+        self.list_page = PatientListPage(store, due_source=self._due_items)
         self.patient_page = PatientPage(store, instrument)
         self.consultation_page = None
         self.stack.addWidget(self.list_page)
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.patient_page.newConsultation.connect(self.new_consultation)
         self.patient_page.openConsultation.connect(self.open_consultation)
         self.patient_page.editPatient.connect(self.edit_patient)
+        self.patient_page.planRequested.connect(self.plan_conversation)
 
         self._build_menu()
         self.who = QLabel()
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.patient_menu = self.menuBar().addMenu(self.tr("&Patiënt"))
         self._add_actions(self.patient_menu, [
             (self.tr("&Gegevens wijzigen…"), None, self.edit_patient),
+            (self.tr("Nieuw &traject beginnen (startgesprek)…"), None, self.start_trajectory),
+            (self.tr("Gesprek ver&wijderen…"), None, self.delete_consultation),
             (self.tr("&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", self.show_access_log),
             (self.tr("Alles &exporteren (AVG)…"), None, self.export_patient),
             None,
@@ -131,6 +135,10 @@ class MainWindow(QMainWindow):
             (self.tr("Reservekopie &terugzetten…"), None, self.restore_backup),
             (self.tr("&Map voor reservekopieën…"), None,
              lambda: practice_actions.choose_backup_folder(self)),
+            None,
+            (self.tr("Praktijk&overzicht…"), None, self.show_overview),
+            (self.tr("&Evaluatie exporteren (CSV)…"), None, self.export_evaluation),
+            (self.tr("&Trajecten: tussen- en eindgesprek na…"), None, self.trajectory_defaults),
             None,
             (self.tr("&Dossiers ouder dan 20 jaar…"), None, self.show_stale_records),
         ])
@@ -189,9 +197,17 @@ class MainWindow(QMainWindow):
         return True
 
     # -- navigation -----------------------------------------------------------
+    def _due_items(self):
+        import datetime as dt
+
+        from pgdesk.storage.trajectories import due
+
+        return guarded(self, due, self.store, dt.date.today()) or []
+
     def show_list(self) -> None:
         self._drop_consultation()
         self.list_page.refresh()
+        self.list_page.refresh_due()
         self.stack.setCurrentWidget(self.list_page)
         self.patient_menu.setEnabled(False)
         self.list_page.focus_search()
@@ -247,6 +263,99 @@ class MainWindow(QMainWindow):
             page.leave_current()  # whatever was typed last is stored before the page goes
             self.stack.removeWidget(page)
             page.deleteLater()
+
+    # -- trajectories -----------------------------------------------------------
+    def start_trajectory(self) -> None:
+        """A new start conversation; a running trajectory is closed only when the user agrees."""
+        from pgdesk.domain.trajectory import TrajectoryOpen, dutch_date
+
+        pid = self._current_patient()
+        if pid is None:
+            return
+        self._drop_consultation()
+        pro = self.store.current_professional()
+        pro_id = pro.id if pro else None
+        try:
+            c = self.store.new_consultation(pid, pro_id, "start")
+        except TrajectoryOpen as exc:
+            answer = QMessageBox.question(self, "pgdesk", self.tr(
+                "Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject "
+                "beginnen?").replace("%1", dutch_date(exc.start_date)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            c = guarded(self, self.store.new_consultation, pid, pro_id, "start", close_open=True)
+        except PgdeskError as exc:
+            QMessageBox.warning(self, "pgdesk", str(exc))
+            return
+        if c:
+            self.open_consultation(c.id)
+
+    def delete_consultation(self) -> None:
+        from pgdesk.storage.trajectories import delete_consultation
+
+        pid = self._current_patient()
+        if pid is None or self.stack.currentWidget() is not self.patient_page:
+            return
+        cid = self.patient_page.selected_consultation_id()
+        if cid is None:
+            return
+        c = self.store.consultation(cid)
+        answer = QMessageBox.question(self, "pgdesk", self.tr(
+            "Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan "
+            "worden gemaakt.").replace("%1", display_birth_date(c.date)).replace(
+            "%2", type_label(c.type).lower()))
+        if answer == QMessageBox.StandardButton.Yes and attempt(self, delete_consultation,
+                                                                 self.store, cid):
+            self.show_patient(pid)
+
+    def plan_conversation(self, trajectory_id: str, ctype: str, planned: str) -> None:
+        from pgdesk.storage.trajectories import set_planned
+        from pgdesk.ui.dialogs import DateDialog
+
+        dialog = DateDialog(self.tr("Gesprek plannen"),
+                            self.tr("%1 op").replace("%1", type_label(ctype)), planned, self)
+        if dialog.exec() == DateDialog.DialogCode.Accepted and attempt(
+                self, set_planned, self.store, trajectory_id, ctype, dialog.iso()):
+            self.show_patient(self.patient_page.patient_id)
+
+    def trajectory_defaults(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from pgdesk.domain.trajectory import TrajectoryDefaults
+        from pgdesk.storage.trajectories import defaults, set_defaults
+
+        current = defaults(self.store)
+        tussen, ok = QInputDialog.getInt(
+            self, self.tr("Trajecten"),
+            self.tr("Tussengesprek standaard na hoeveel weken?"), round(current.tussen_days / 7), 1, 52)
+        if not ok:
+            return
+        eind, ok = QInputDialog.getInt(
+            self, self.tr("Trajecten"),
+            self.tr("Eindgesprek standaard na hoeveel weken?"), round(current.eind_days / 7), 2, 104)
+        if ok:
+            attempt(self, set_defaults, self.store, TrajectoryDefaults(tussen * 7, eind * 7))
+
+    def show_overview(self) -> None:
+        from pgdesk.ui.overview_window import PracticeOverview
+
+        dialog = PracticeOverview.from_store(self.store, self.instrument, self)
+        if dialog is not None:
+            dialog.exec()
+
+    def export_evaluation(self) -> None:
+        from pgdesk.reports.evaluation import export_evaluation
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
+                                              "pgdesk-evaluatie.csv", self.tr("CSV-bestanden (*.csv)"))
+        if not path:
+            return
+        files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
+        if files:
+            QMessageBox.information(self, "pgdesk", self.tr(
+                "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
+                "geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.")
+                .replace("%1", str(files[0])).replace("%2", str(files[1])))
 
     # -- the record beyond the conversation -------------------------------------
     def show_access_log(self) -> None:

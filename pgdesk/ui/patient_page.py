@@ -25,6 +25,7 @@ from pgdesk.ui.labels import role_label, step_label, type_label
 
 class PatientPage(QWidget):
     newConsultation = Signal()
+    planRequested = Signal(str, str, str)  # trajectory id, "tussen"/"eind", planned ISO date
     openConsultation = Signal(str)
     editPatient = Signal()
     back = Signal()
@@ -38,6 +39,11 @@ class PatientPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.details = QLabel()
+        self.next_label = QLabel()
+        self.plan_button = QPushButton(self.tr("&Plannen…"))
+        self.plan_button.setToolTip(self.tr("De datum van het volgende gesprek in dit traject wijzigen"))
+        self.plan_button.clicked.connect(self._plan)
+        self._next: tuple[str, str, str] | None = None
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Datum"), self.tr("Soort"), self.tr("Met"), self.tr("Stand")])
@@ -68,9 +74,14 @@ class PatientPage(QWidget):
         buttons.addWidget(edit)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_label)
+        next_row.addWidget(self.plan_button)
+        next_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        layout.addLayout(next_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self._panel_index = layout.count()
@@ -110,9 +121,29 @@ class PatientPage(QWidget):
         self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
-        self._show_trajectories(
-            trajectories_for(self.store, patient_id, self._instrument()) if rows else [])
+        trajectories = trajectories_for(self.store, patient_id, self._instrument()) if rows else []
+        self._show_next(trajectories)
+        self._show_trajectories(trajectories)
         self.new_button.setFocus()
+
+    def _show_next(self, trajectories) -> None:
+        """The running trajectory's next planned conversation, with a way to move it."""
+        running = next((t for t in reversed(trajectories) if t.open), None)
+        nxt = running.next_due() if running else None
+        self._next = (running.id, nxt[0], nxt[1]) if nxt else None
+        if nxt:
+            self.next_label.setText(self.tr("Volgend gesprek: %1, gepland op %2").replace(
+                "%1", type_label(nxt[0]).lower()).replace("%2", display_birth_date(nxt[1])))
+        self.next_label.setVisible(nxt is not None)
+        self.plan_button.setVisible(nxt is not None)
+
+    def _plan(self) -> None:
+        if self._next:
+            self.planRequested.emit(*self._next)
+
+    def selected_consultation_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def _instrument(self) -> Instrument:
         if self.instrument is None:

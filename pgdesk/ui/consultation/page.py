@@ -42,8 +42,7 @@ class ConsultationPage(QWidget):
         for code in CONSULTATION_TYPES:
             self.type_box.addItem(type_label(code), code)
         self.type_box.setCurrentIndex(CONSULTATION_TYPES.index(c.type))
-        self.type_box.currentIndexChanged.connect(
-            lambda _i: attempt(self, session.set_type, self.type_box.currentData()))
+        self.type_box.currentIndexChanged.connect(self._type_chosen)
         self.type_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         close = QPushButton(self.tr("Sluiten"))
         close.setToolTip(self.tr("Terug naar de patiënt (Esc). Alles is al bewaard."))
@@ -114,6 +113,13 @@ class ConsultationPage(QWidget):
     @property
     def current_step(self) -> str:
         return STEPS[self.index]
+
+    def _type_chosen(self, _index: int) -> None:
+        """A refused change (say a second start in a running trajectory) puts the box back."""
+        if not attempt(self, self.session.set_type, self.type_box.currentData()):
+            self.type_box.blockSignals(True)
+            self.type_box.setCurrentIndex(CONSULTATION_TYPES.index(self.session.c.type))
+            self.type_box.blockSignals(False)
 
     def leave_current(self) -> bool:
         step = self.steps[self.index] if self.index >= 0 else None
