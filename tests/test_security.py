@@ -247,6 +247,7 @@ def test_export_holds_everything_and_is_logged(store, instrument):
     assert data["consultations"][0]["wheel_answers"]["wens"] == ANSWER
     assert data["consultations"][0]["dimension_scores"] == {instrument.dimensions[0].id: 6}
     assert data["access_log"][-1]["action"] == "E" and data["access_log"][-1]["what"] == "export"
+    assert [t["consultation_ids"] for t in data["trajectories"]] == [[c.id]]
 
 
 def test_erased_patient_leaves_no_trace_in_the_file_only_the_log_line(tmp_path, instrument):

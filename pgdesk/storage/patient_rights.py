@@ -49,6 +49,14 @@ def export_patient(store: Store, patient_id: str) -> dict:
         "patient": {k: row[k] or "" for k in ("id", "display_name", "birth_date",
                                               "practice_number", "created_at", "updated_at")},
         "consultations": [_consultation_dict(store, r) for r in consultations],
+        "trajectories": [
+            {"id": t["id"], "start_date": t["start_date"], "tussen_planned": t["tussen_planned"],
+             "eind_planned": t["eind_planned"], "closed_at": t["closed_at"],
+             "consultation_ids": [r[0] for r in store.db.execute(
+                 "SELECT id FROM consultations WHERE trajectory_id = ? ORDER BY date, created_at",
+                 [t["id"]]).fetchall()]}
+            for t in store.db.query("SELECT * FROM trajectories WHERE patient_id = ? "
+                                    "ORDER BY start_date", [patient_id])],
         "access_log": access_log.lines_for(store.db, patient_id),
     }
 
