@@ -1,0 +1,97 @@
+"""The window with trajectories: who is due, planning, a new trajectory only after asking."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from pgdesk.storage.trajectories import trajectories_for
+from pgdesk.ui.dialogs import DateDialog
+from pgdesk.ui.main_window import MainWindow
+
+TODAY = dt.date.today()
+
+
+def _days(n: int) -> str:
+    return (TODAY + dt.timedelta(days=n)).isoformat()
+
+
+@pytest.fixture
+def window(qtbot, store, professional, instrument):
+    w = MainWindow(store, instrument)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.backups.enabled = False
+
+
+def test_due_list_shows_overdue_first_and_opens_the_patient(qtbot, window, store, professional):
+    late = store.add_patient("Lotte Laat", "1950")
+    soon = store.add_patient("Sem Straks", "1960")
+    later = store.add_patient("Lars Later", "1970")
+    store.new_consultation(late.id, professional.id, "start", _days(-120))   # tussen 29 days late
+    store.new_consultation(soon.id, professional.id, "start", _days(-85))    # tussen in 6 days
+    store.new_consultation(later.id, professional.id, "start", _days(-10))   # not yet due
+    window.show_list()
+    panel = window.list_page.due
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert len(texts) == 2
+    assert texts[0].startswith("Lotte Laat") and "te laat, 29 dagen" in texts[0]
+    assert texts[1].startswith("Sem Straks") and "over 6 dagen" in texts[1]
+    assert panel.list.item(0).font().bold() and not panel.list.item(1).font().bold()
+    panel.list.setCurrentRow(0)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.patient_page
+    assert window.patient_page.patient_id == late.id
+
+
+def test_planned_date_is_shown_and_can_be_moved(qtbot, window, store, professional, monkeypatch):
+    p = store.add_patient("Pim Planning", "1955")
+    store.new_consultation(p.id, professional.id, "start", "2026-01-05")
+    window.show_patient(p.id)
+    page = window.patient_page
+    assert "tussengesprek" in page.next_label.text().lower() and "06-04-2026" in page.next_label.text()
+
+    def pick(dialog):
+        dialog.date.setDate(dialog.date.date().addDays(14))
+        return DateDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DateDialog, "exec", pick)
+    page.plan_button.click()
+    assert "20-04-2026" in page.next_label.text()
+    assert trajectories_for(store, p.id, window.instrument)[0].planned["tussen"] == "2026-04-20"
+
+
+def test_second_start_asks_before_closing_the_running_trajectory(qtbot, window, store,
+                                                                 professional, monkeypatch):
+    p = store.add_patient("Tim Traject", "1965")
+    store.new_consultation(p.id, professional.id, "start", _days(-30))
+    window.show_patient(p.id)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or answers.pop(0))
+    window.start_trajectory()
+    assert window.consultation_page is None
+    assert len(trajectories_for(store, p.id, window.instrument)) == 1  # "No": nothing changed
+    window.start_trajectory()
+    assert "Er loopt al een traject sinds" in asked[0]
+    ts = trajectories_for(store, p.id, window.instrument)
+    assert len(ts) == 2 and not ts[0].open and ts[1].open
+    assert window.consultation_page.session.c.type == "start"
+
+
+def test_refused_type_change_puts_the_box_back(qtbot, window, store, professional, monkeypatch):
+    seen = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: seen.append(a[2]))
+    p = store.add_patient("Tess Type", "1975")
+    store.new_consultation(p.id, professional.id, "start", _days(-30))
+    c = store.new_consultation(p.id, professional.id, "tussen", _days(-1))
+    window.show_patient(p.id)
+    window.open_consultation(c.id)
+    box = window.consultation_page.type_box
+    box.setCurrentIndex(box.findData("start"))  # a second start in the same trajectory
+    assert seen and box.currentData() == "tussen"
+    assert store.consultation(c.id).type == "tussen"
