@@ -33,22 +33,22 @@
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="70" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="72" />
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="71" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="73" />
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="73" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="75" />
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="94" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="96" />
         <source>Inzagelog afdrukken</source>
         <translation>Print access log</translation>
     </message>
@@ -156,32 +156,95 @@
     </message>
 </context>
 <context>
+    <name>ChangeTable</name>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="283" />
+        <source>Scores per gesprek en het verschil sinds de start</source>
+        <translation>Scores per conversation and the change since the start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="292" />
+        <source>Dimensie</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="294" />
+        <source>verschil
+sinds start</source>
+        <translation>change
+since start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="305" />
+        <source>oppervlakte</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="306" />
+        <source>Oppervlakte van het web, als percentage van een web met overal een 10.</source>
+        <translation>Area of the web, as a percentage of a web with 10 everywhere.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="48" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="47" />
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="49" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="48" />
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="83" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="82" />
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="87" />
-        <location filename="../../pgdesk/ui/consultation/page.py" line="139" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="86" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="145" />
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="138" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="144" />
         <source>Klaar</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="21" />
+        <source>&amp;Wie is aan de beurt?</source>
+        <translation>&amp;Who is due?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="24" />
+        <source>Gesprekken die gepland staan</source>
+        <translation>Planned conversations</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="28" />
+        <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
+        <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="47" />
+        <source>te laat, %1 dagen</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="49" />
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="51" />
+        <source>over %1 dagen</source>
+        <translation>in %1 days</translation>
     </message>
 </context>
 <context>
@@ -307,137 +370,162 @@
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="74" />
+        <location filename="../../pgdesk/ui/main_window.py" line="76" />
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="75" />
+        <location filename="../../pgdesk/ui/main_window.py" line="77" />
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="77" />
+        <location filename="../../pgdesk/ui/main_window.py" line="79" />
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="106" />
+        <location filename="../../pgdesk/ui/main_window.py" line="108" />
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="107" />
+        <location filename="../../pgdesk/ui/main_window.py" line="109" />
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="108" />
+        <location filename="../../pgdesk/ui/main_window.py" line="110" />
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="109" />
+        <location filename="../../pgdesk/ui/main_window.py" line="111" />
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="110" />
+        <location filename="../../pgdesk/ui/main_window.py" line="112" />
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="112" />
+        <location filename="../../pgdesk/ui/main_window.py" line="114" />
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="114" />
+        <location filename="../../pgdesk/ui/main_window.py" line="116" />
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="116" />
+        <location filename="../../pgdesk/ui/main_window.py" line="118" />
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="117" />
+        <location filename="../../pgdesk/ui/main_window.py" line="119" />
+        <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
+        <translation>Begin a new &amp;trajectory (start conversation)…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="120" />
+        <source>Gesprek ver&amp;wijderen…</source>
+        <translation>&amp;Delete conversation…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="121" />
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="118" />
+        <location filename="../../pgdesk/ui/main_window.py" line="122" />
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120" />
+        <location filename="../../pgdesk/ui/main_window.py" line="124" />
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="123" />
+        <location filename="../../pgdesk/ui/main_window.py" line="127" />
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="125" />
+        <location filename="../../pgdesk/ui/main_window.py" line="129" />
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="126" />
+        <location filename="../../pgdesk/ui/main_window.py" line="130" />
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="127" />
+        <location filename="../../pgdesk/ui/main_window.py" line="131" />
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="128" />
+        <location filename="../../pgdesk/ui/main_window.py" line="132" />
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130" />
+        <location filename="../../pgdesk/ui/main_window.py" line="134" />
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="131" />
+        <location filename="../../pgdesk/ui/main_window.py" line="135" />
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="132" />
+        <location filename="../../pgdesk/ui/main_window.py" line="136" />
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="135" />
+        <location filename="../../pgdesk/ui/main_window.py" line="139" />
+        <source>Praktijk&amp;overzicht…</source>
+        <translation>Practice &amp;overview…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="140" />
+        <source>&amp;Evaluatie exporteren (CSV)…</source>
+        <translation>&amp;Export evaluation (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="141" />
+        <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
+        <translation>&amp;Trajectories: interim and end conversation after…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="143" />
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="137" />
+        <location filename="../../pgdesk/ui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="138" />
+        <location filename="../../pgdesk/ui/main_window.py" line="146" />
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="158" />
+        <location filename="../../pgdesk/ui/main_window.py" line="166" />
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159" />
+        <location filename="../../pgdesk/ui/main_window.py" line="167" />
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -450,17 +538,76 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="295" />
+        <location filename="../../pgdesk/ui/main_window.py" line="282" />
+        <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
+        <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="304" />
+        <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="315" />
+        <source>Gesprek plannen</source>
+        <translation>Plan conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="316" />
+        <source>%1 op</source>
+        <translation>%1 on</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="329" />
+        <location filename="../../pgdesk/ui/main_window.py" line="334" />
+        <source>Trajecten</source>
+        <translation>Trajectories</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="330" />
+        <source>Tussengesprek standaard na hoeveel weken?</source>
+        <translation>Interim conversation by default after how many weeks?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="335" />
+        <source>Eindgesprek standaard na hoeveel weken?</source>
+        <translation>End conversation by default after how many weeks?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="349" />
+        <source>Evaluatie exporteren</source>
+        <translation>Export evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="350" />
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="356" />
+        <source>De evaluatie staat in:
+%1
+%2
+
+De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.</source>
+        <translation>The evaluation is in:
+%1
+%2
+
+The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="407" />
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="296" />
+        <location filename="../../pgdesk/ui/main_window.py" line="408" />
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="329" />
+        <location filename="../../pgdesk/ui/main_window.py" line="441" />
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -468,12 +615,12 @@ All data stays on this computer.</translation>
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="117" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="119" />
         <source>Map voor de export kiezen</source>
         <translation>Choose a folder for the export</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="131" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="133" />
         <source>Alles wat pgdesk over deze patiënt bewaart, staat nu in:
 %1
 %2</source>
@@ -482,7 +629,7 @@ All data stays on this computer.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="142" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="144" />
         <source>U verwijdert %1 (geboren %2) en alle gesprekken volledig. Dit kan niet ongedaan worden gemaakt. In het inzagelog blijft alleen staan dat het dossier is verwijderd. Bestaande reservekopieën bevatten de gegevens nog tot ze vervallen (na hoogstens twaalf maanden).
 
 Typ de naam van de patiënt om te bevestigen:</source>
@@ -491,12 +638,12 @@ Typ de naam van de patiënt om te bevestigen:</source>
 Type the patient's name to confirm:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="150" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="152" />
         <source>Patiënt verwijderen</source>
         <translation>Erase patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="154" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="156" />
         <source>De naam klopt niet; er is niets verwijderd.</source>
         <translation>The name does not match; nothing was erased.</translation>
     </message>
@@ -504,42 +651,42 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="62" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
         <source>Patiënt wijzigen</source>
         <translation>Edit patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="62" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="65" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="97" />
         <source>zoals de praktijk de naam schrijft</source>
         <translation>as the practice writes the name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="67" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="99" />
         <source>dd-mm-jjjj of alleen het jaar</source>
         <translation>dd-mm-yyyy or just the year</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="69" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="101" />
         <source>optioneel: patiëntnummer in het HIS</source>
         <translation>optional: patient number in the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="70" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="102" />
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="71" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="103" />
         <source>&amp;Geboortedatum</source>
         <translation>&amp;Date of birth</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="72" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="104" />
         <source>N&amp;ummer</source>
         <translation>N&amp;umber</translation>
     </message>
@@ -547,32 +694,32 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="30" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="32" />
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="33" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="35" />
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="35" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="37" />
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="46" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="48" />
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="90" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="105" />
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="92" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="107" />
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -580,69 +727,84 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="43" />
+        <source>&amp;Plannen…</source>
+        <translation>&amp;Plan…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="44" />
+        <source>De datum van het volgende gesprek in dit traject wijzigen</source>
+        <translation>Change the date of the next conversation in this trajectory</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="37" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="44" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="56" />
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="47" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="59" />
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="51" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="63" />
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="53" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="65" />
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="67" />
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="79" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="98" />
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="81" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="100" />
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="90" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="109" />
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="91" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="110" />
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="135" />
+        <source>Volgend gesprek: %1, gepland op %2</source>
+        <translation>Next conversation: %1, planned on %2</translation>
     </message>
 </context>
 <context>
@@ -778,34 +940,182 @@ Type the patient's name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>PracticeOverview</name>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="101" />
+        <source>Praktijkoverzicht</source>
+        <translation>Practice overview</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="103" />
+        <source>Praktijkoverzicht Positieve Gezondheid</source>
+        <translation>Practice overview Positive Health</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="105" />
+        <source>%1 t/m %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="109" />
+        <source>Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van het spinnenweb helpen het gesprek; een hoger cijfer is geen doel.</source>
+        <translation>An aid, not a measurement. For the team to look back and adjust. The web's scores help the conversation; a higher score is not a goal.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="116" />
+        <source>gesprekken in deze periode</source>
+        <translation>conversations in this period</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="119" />
+        <source>afgeronde trajecten (start- en eindgesprek)</source>
+        <translation>completed trajectories (start and end conversation)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="126" />
+        <source>Gesprekken per maand</source>
+        <translation>Conversations per month</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="128" />
+        <source>Gesprekken per functie</source>
+        <translation>Conversations per role</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="130" />
+        <source>Gemiddelde verandering per dimensie</source>
+        <translation>Mean change per dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="134" />
+        <source>Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, gemiddeld (n = %1).</source>
+        <translation>Completed trajectories: score at the end conversation minus score at the start, averaged (n = %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="137" />
+        <source>Nog geen afgeronde trajecten in deze periode.</source>
+        <translation>No completed trajectories in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="148" />
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="149" />
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="151" />
+        <source>Opslaan als &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <source>jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <source>feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <source>mrt</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <source>apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="184" />
+        <source>jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="184" />
+        <source>jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="184" />
+        <source>aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="184" />
+        <source>sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="184" />
+        <source>okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="185" />
+        <source>nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="185" />
+        <source>dec</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="193" />
+        <source>Onbekend</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="251" />
+        <source>Nog geen gesprekken in deze periode.</source>
+        <translation>No conversations in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="305" />
+        <source>Praktijkoverzicht afdrukken</source>
+        <translation>Print practice overview</translation>
+    </message>
+</context>
+<context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="87" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="119" />
         <source>Wie werkt er met pgdesk?</source>
         <translation>Who is working with pgdesk?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="88" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="120" />
         <source>Uw naam komt op de samenvatting voor de patiënt.</source>
         <translation>Your name appears on the patient's summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="126" />
         <source>Iemand anders: nieuw toevoegen</source>
         <translation>Someone else: add new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="102" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="134" />
         <source>&amp;Ik ben</source>
         <translation>&amp;I am</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="103" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="135" />
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="104" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="136" />
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
@@ -813,12 +1123,12 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>RadarWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="103" />
+        <location filename="../../pgdesk/ui/radar.py" line="99" />
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="104" />
+        <location filename="../../pgdesk/ui/radar.py" line="100" />
         <source>nog niet gescoord</source>
         <translation>not scored yet</translation>
     </message>
@@ -836,17 +1146,17 @@ Type the patient's name to confirm:</translation>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="151" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="148" />
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="153" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="150" />
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="156" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="153" />
         <source>Verder</source>
         <translation>Continue</translation>
     </message>
@@ -1017,7 +1327,7 @@ Type the patient's name to confirm:</translation>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="60" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="62" />
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
@@ -1035,9 +1345,27 @@ Type the patient's name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>TrajectoryPanel</name>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="347" />
+        <source>&amp;Traject</source>
+        <translation>&amp;Trajectory</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="377" />
+        <source>vanaf %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="378" />
+        <source>%1 (afgesloten)</source>
+        <translation>%1 (closed)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="246" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="247" />
         <source>pgdesk ontgrendelen</source>
         <translation>Unlock pgdesk</translation>
     </message>
@@ -1045,57 +1373,94 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="178" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="179" />
         <source>pgdesk is vergrendeld</source>
         <translation>pgdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="180" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="181" />
         <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
         <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="189" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="190" />
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="193" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="194" />
         <source>Wachtwoord &amp;vergeten?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="196" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="197" />
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="197" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="198" />
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
 </context>
 <context>
+    <name>WebHistory</name>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="38" />
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="39" />
+        <source>tussen</source>
+        <translation>interim</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="40" />
+        <source>eind</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="41" />
+        <source>los</source>
+        <translation>single</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="43" />
+        <source>Hulpmiddel voor het gesprek, geen meting.</source>
+        <translation>An aid for the conversation, not a measurement.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="203" />
+        <source>Eerdere spinnenwebben tonen</source>
+        <translation>Show earlier webs</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="247" />
+        <source>Web van %1 tonen of verbergen (Alt+%2)</source>
+        <translation>Show or hide the web of %1 (Alt+%2)</translation>
+    </message>
+</context>
+<context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="28" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="30" />
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35" />
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37" />
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="60" />
         <source>vorige keer</source>
-        <translation>last time</translation>
+        <translation type="vanished">last time</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="73" />
@@ -1147,12 +1512,12 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="38" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="46" />
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="39" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="47" />
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
