@@ -56,6 +56,20 @@ def main() -> None:
         w.grab().save(str(out / f"{name}.png"))
 
     shot("01-patients")
+    three = store.db.execute(
+        "SELECT patient_id FROM consultations WHERE type = 'eind' ORDER BY date DESC LIMIT 1"
+    ).fetchone()
+    if three:  # a patient with a start, tussen and eind web
+        w.show_patient(three[0])
+        shot("02a-patient-three-webs")
+        eind = store.db.execute("SELECT id FROM consultations WHERE patient_id = ? AND type = 'eind'",
+                                [three[0]]).fetchone()[0]
+        _end_handout(store, eind, shipped_instrument(lang), out)
+    from pgdesk.ui.overview_window import PracticeOverview
+
+    overview = PracticeOverview.from_store(store, shipped_instrument(lang), w)
+    _grab(app, overview, out / "02b-practice-overview.png")
+    overview.close()
     cid = store.latest_consultation_id()
     pid = store.consultation(cid).patient_id
     w.show_patient(pid)
@@ -107,6 +121,15 @@ def main() -> None:
     shot("10-unlocked-same-place")
     w.backups.enabled = False
     store.close()
+
+
+def _end_handout(store, consultation_id: str, instrument, out: Path) -> None:
+    """The end-conversation handout, as PDF next to the screenshots (render with pdftoppm)."""
+    from pgdesk.reports.handout import render_handout, trajectory_start
+
+    pdf = render_handout(store.view(consultation_id), instrument,
+                         start=trajectory_start(store, consultation_id, instrument))
+    (out / "02c-end-handout.pdf").write_bytes(pdf)
 
 
 def _security_dialogs(app, out: Path, db: Path, code: str) -> None:

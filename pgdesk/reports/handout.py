@@ -96,7 +96,7 @@ INDENT = ICON + 10  # section text lines up right of the pictograms
 _PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 
 _ISO_WHEN = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$"
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$"
 )
 
 

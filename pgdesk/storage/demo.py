@@ -96,7 +96,7 @@ def _fill(c: Consultation, instrument: Instrument, base: dict, rng: random.Rando
             c.wheel_answers[step.id] = rng.choice(WHEEL[step.id])
     goal, first, helper, when = rng.choice(GOALS)
     nxt = dt.date.fromisoformat(c.date) + dt.timedelta(days=90)
-    c.plan = Plan(goal, first, helper, when, f"{nxt.isoformat()}T{rng.choice([9, 10, 14])}:00")
+    c.plan = Plan(goal, first, helper, when, f"{nxt.isoformat()}T{rng.choice([9, 10, 14]):02d}:00")
     c.step = "summary"
     c.completed_at = f"{c.date}T12:00:00+00:00"
 

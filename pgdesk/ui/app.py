@@ -5,6 +5,7 @@ pyqtgraph (and numpy) are imported after the first window has painted.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
@@ -74,6 +75,10 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     if not window.ensure_professional():
         store.close()
         return 0
+    if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test
+        from pgdesk.ui.first_paint import exit_after_first_paint
+
+        exit_after_first_paint(app, window, lang)
     QTimer.singleShot(50, _preload_chart)
     code = app.exec()
     store.close()

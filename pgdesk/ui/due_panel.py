@@ -22,6 +22,9 @@ class DuePanel(QWidget):
         self.title.setObjectName("stepTitle")
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesprekken die gepland staan"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.title.setBuddy(self.list)  # Alt+W jumps here
         self.list.itemActivated.connect(
             lambda item: self.patientChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -49,7 +52,7 @@ class DuePanel(QWidget):
                 state = self.tr("vandaag")
             else:
                 state = self.tr("over %1 dagen").replace("%1", str((planned - today).days))
-            item = QListWidgetItem(f"{due.display_name}\n{type_label(due.type)} · {when} · {state}")
+            item = QListWidgetItem(f"{due.display_name}\n{type_label(due.type)} {when}\n{state}")
             item.setData(Qt.ItemDataRole.UserRole, due.patient_id)
             if due.overdue:  # bold as well as coloured, so it also shows in black and white
                 font = QFont(item.font())
