@@ -1,4 +1,4 @@
-"""The take-home handout: one A4 page with the patient's web, what matters and the next steps.
+"""The take-home handout: one page (A4 or A5) with the patient's web, what matters and the next steps.
 
 Built in memory with reportlab only (patient data never touches the disk). Every fixed text
 comes from the instrument's "texts", so the handout follows the instrument's language, and the
@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from reportlab.graphics.shapes import (
 )
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
@@ -92,6 +93,85 @@ COMPARE_RADIUS = 72
 COMPARE_RADIUS_MIN = 60
 ICON = 28  # pictogram box (points)
 INDENT = ICON + 10  # section text lines up right of the pictograms
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page size, margins, type sizes and web size of one paper format."""
+
+    paper: str
+    page: tuple[float, float]
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+    title: float
+    who: float
+    heading: float
+    fact: float
+    body: float
+    note: float
+    label: float
+    min_label: float
+    badge: float
+    legend: float
+    quiet: float
+    footer: float
+    web_radius: float
+    compare_radius: float
+    compare_radius_min: float
+    icon: float
+    space: float = 1.0  # vertical spacing between sections, relative to A4
+    label_gap: tuple[float, float] = (16, 11)  # outer ring to the top / bottom dimension name
+    footer_y: float = 8 * mm  # baseline of the footer, from the bottom edge
+
+    @property
+    def page_w(self) -> float:
+        return self.page[0]
+
+    @property
+    def page_h(self) -> float:
+        return self.page[1]
+
+    @property
+    def frame_w(self) -> float:
+        return self.page_w - 2 * self.margin_x - 2 * FRAME_PAD
+
+    @property
+    def indent(self) -> float:
+        return self.icon + 10 * self.icon / ICON
+
+    @property
+    def room(self) -> float:
+        """The height the flowables of one page may take (a little slack for rounding)."""
+        return self.page_h - self.margin_top - self.margin_bottom - 2 * FRAME_PAD - 6
+
+
+A4_LAYOUT = Layout(
+    paper="A4", page=A4, margin_x=MARGIN_X, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM,
+    title=TITLE_SIZE, who=15, heading=HEADING_SIZE, fact=FACT_SIZE, body=BODY_SIZE,
+    note=NOTE_SIZE, label=LABEL_SIZE, min_label=MIN_LABEL_SIZE, badge=BADGE_SIZE,
+    legend=LEGEND_SIZE, quiet=QUIET_SIZE, footer=12.5, web_radius=WEB_RADIUS,
+    compare_radius=COMPARE_RADIUS, compare_radius_min=COMPARE_RADIUS_MIN, icon=ICON,
+)
+# A5 (148 x 210 mm): the same content; type stays large enough to read (body 12 pt, nothing
+# under 11 pt), margins, pictograms and the web are smaller, and the spacing is tighter
+A5_LAYOUT = Layout(
+    paper="A5", page=A5, margin_x=11 * mm, margin_top=8 * mm, margin_bottom=14 * mm,
+    title=18, who=13.5, heading=13.5, fact=12.5, body=12, note=11, label=11.5, min_label=11,
+    badge=11, legend=11, quiet=11, footer=11, web_radius=58, compare_radius=54,
+    compare_radius_min=48, icon=20, space=0.5, label_gap=(13, 10), footer_y=6.5 * mm,
+)
+LAYOUTS = {"A4": A4_LAYOUT, "A5": A5_LAYOUT}
+PAPERS = tuple(LAYOUTS)
+
+
+def layout_for(paper: str) -> Layout:
+    """The layout of 'A4' or 'A5' (any case); anything else is a ValueError."""
+    try:
+        return LAYOUTS[str(paper).strip().upper()]
+    except KeyError:
+        raise ValueError(f"onbekend papierformaat: {paper!r} (A4 of A5)") from None
+
 
 _PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -186,17 +266,17 @@ def _two_lines(text: str, font: str, size: float, width: float) -> list[str] | N
     return best[1] if best else None
 
 
-def _label_lines(text: str, font: str, width: float) -> tuple[list[str], float]:
+def _label_lines(text: str, font: str, width: float, size: float = LABEL_SIZE,
+                 min_size: float = MIN_LABEL_SIZE) -> tuple[list[str], float]:
     """A dimension name on one line, or evenly on two; the type shrinks a little before a cut."""
     text = " ".join(text.split())
-    size = LABEL_SIZE
     while True:
         if stringWidth(text, font, size) <= width:
             return [text], size
         lines = _two_lines(text, font, size, width)
         if lines:
             return lines, size
-        if size <= MIN_LABEL_SIZE:
+        if size <= min_size:
             break
         size -= 0.5
     lines = _wrap(text, font, size, width)
@@ -206,6 +286,19 @@ def _label_lines(text: str, font: str, width: float) -> tuple[list[str], float]:
             rest = rest[:-1]
         lines = [lines[0], rest.rstrip() + "…"]
     return lines, size
+
+
+def balanced_markup(text: str, font: str, size: float, width: float) -> str:
+    """A short note as Paragraph markup: on one line if it fits, else broken between its
+    sentences (or evenly in two) rather than leaving one word alone on the last line."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return escape(text)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    if len(sentences) > 1 and all(stringWidth(x, font, size) <= width for x in sentences):
+        return "<br/>".join(escape(x) for x in sentences)
+    lines = _two_lines(text, font, size, width)
+    return "<br/>".join(escape(x) for x in lines) if lines else escape(text)
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -237,7 +330,8 @@ def _points(scores: Sequence[float | None], radius: float) -> list[tuple[float, 
 
 
 def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W, *,
-                compare: Consultation | None = None, radius: float = WEB_RADIUS) -> Drawing:
+                compare: Consultation | None = None, radius: float = WEB_RADIUS,
+                layout: Layout = A4_LAYOUT) -> Drawing:
     """The spider web as vector graphics, sized to its labels.
 
     Behind it, dashed and grey, the web of `compare` (the start of the trajectory) if given,
@@ -274,11 +368,12 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         if s is None:
             continue
         label = format_score(s, instrument.language)
-        w = max(20.0, stringWidth(label, bold, BADGE_SIZE) + 9)
-        h = 19.0
+        badge = layout.badge
+        w = max(badge + 9, stringWidth(label, bold, badge) + 9)
+        h = badge + 8
         g.add(Rect(x - w / 2, y - h / 2, w, h, rx=h / 2, ry=h / 2, fillColor=ACCENT,
                    strokeColor=colors.white, strokeWidth=1.5))
-        g.add(String(x, y - BADGE_SIZE * 0.36, label, fontName=bold, fontSize=BADGE_SIZE,
+        g.add(String(x, y - badge * 0.36, label, fontName=bold, fontSize=badge,
                      fillColor=colors.white, textAnchor="middle"))
 
     # dimension names outside the outer ring
@@ -288,13 +383,14 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         ux, uy = math.sin(angle), math.cos(angle)
         # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
         if abs(ux) < 0.25:
-            gap = 16 if uy > 0 else 11  # text hangs below its top, stands on its baseline
+            # text hangs below its top, stands on its baseline
+            gap = layout.label_gap[0] if uy > 0 else layout.label_gap[1]
             ax, ay = (R + gap) * ux, (R + gap) * uy
             anchor, room = "middle", 2 * (half - 6)
         else:
             ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
-        lines, size = _label_lines(dim.name, bold, min(room, 150))
+        lines, size = _label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
         lead = size * 1.2
         extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
         block = (len(lines) + len(extra)) * lead
@@ -350,14 +446,14 @@ def _compare_legend(start: Consultation, instrument: Instrument, style: Paragrap
 
 
 def _heading_with_legend(heading: str, start: Consultation, instrument: Instrument,
-                         st: dict) -> Table:
+                         st: dict, frame_w: float = FRAME_W) -> Table:
     """The web's heading on the left, the legend on the right of the same line."""
     legend = _compare_legend(start, instrument, st["legend"])
     legend_w = sum(legend._colWidths)
-    head_w = FRAME_W - legend_w
+    head_w = frame_w - legend_w
     if stringWidth(heading, st["heading"].fontName, st["heading"].fontSize) + 12 > head_w:
         # a long heading: the legend goes on a line of its own under it
-        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[FRAME_W])
+        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
     else:
         table = Table([[Paragraph(escape(heading), st["heading"]), legend]],
                       colWidths=[head_w, legend_w])
@@ -371,11 +467,11 @@ def _heading_with_legend(heading: str, start: Consultation, instrument: Instrume
 # --- pictograms ---------------------------------------------------------------------------
 
 
-def _icon(kind: str) -> Drawing:
-    """A small, plain pictogram on a soft disc (30 x 30 pt)."""
+def _icon(kind: str, size: float = ICON) -> Drawing:
+    """A small, plain pictogram on a soft disc (drawn on 30 x 30, shown `size` points wide)."""
     d = _drawing(30, 30)
-    d.scale(ICON / 30, ICON / 30)
-    d.width = d.height = ICON
+    d.scale(size / 30, size / 30)
+    d.width = d.height = size
     c = 15
     d.add(Circle(c, c, c, fillColor=ACCENT_SOFT, strokeColor=None))
     ink = {"fillColor": ACCENT, "strokeColor": None}
@@ -422,30 +518,33 @@ def _icon(kind: str) -> Drawing:
 # --- the page -----------------------------------------------------------------------------
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
     font, bold = register_fonts()
+    indent = lay.indent
     return {
-        "title": ParagraphStyle("title", fontName=bold, fontSize=TITLE_SIZE,
-                                leading=TITLE_SIZE * 1.2, textColor=ACCENT, spaceAfter=6),
-        "who": ParagraphStyle("who", fontName=bold, fontSize=15, leading=19, textColor=INK),
-        "meta": ParagraphStyle("meta", fontName=font, fontSize=BODY_SIZE, leading=18,
+        "title": ParagraphStyle("title", fontName=bold, fontSize=lay.title,
+                                leading=lay.title * 1.2, textColor=ACCENT, spaceAfter=6 * lay.space),
+        "who": ParagraphStyle("who", fontName=bold, fontSize=lay.who, leading=lay.who + 4,
+                              textColor=INK),
+        "meta": ParagraphStyle("meta", fontName=font, fontSize=lay.body, leading=lay.body + 4.5,
                                textColor=INK),
-        "heading": ParagraphStyle("heading", fontName=bold, fontSize=HEADING_SIZE,
-                                  leading=HEADING_SIZE * 1.2, textColor=ACCENT),
-        "fact_heading": ParagraphStyle("fact_heading", fontName=bold, fontSize=FACT_SIZE,
-                                       leading=FACT_SIZE * 1.2, textColor=ACCENT),
-        "body": ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE,
-                               leading=BODY_SIZE * 1.3, textColor=INK, alignment=TA_LEFT,
-                               leftIndent=INDENT),
-        "bullet": ParagraphStyle("bullet", fontName=font, fontSize=BODY_SIZE,
-                                 leading=BODY_SIZE * 1.3, textColor=INK, leftIndent=INDENT + 14,
-                                 bulletIndent=INDENT, bulletFontName=bold),
-        "note": ParagraphStyle("note", fontName=font, fontSize=NOTE_SIZE,
-                               leading=NOTE_SIZE * 1.3, textColor=MUTED, alignment=TA_CENTER),
-        "legend": ParagraphStyle("legend", fontName=font, fontSize=LEGEND_SIZE,
-                                 leading=LEGEND_SIZE * 1.2, textColor=INK),
-        "quiet": ParagraphStyle("quiet", fontName=font, fontSize=QUIET_SIZE,
-                                leading=QUIET_SIZE * 1.25, textColor=MUTED, leftIndent=INDENT,
+        "heading": ParagraphStyle("heading", fontName=bold, fontSize=lay.heading,
+                                  leading=lay.heading * 1.2, textColor=ACCENT),
+        "fact_heading": ParagraphStyle("fact_heading", fontName=bold, fontSize=lay.fact,
+                                       leading=lay.fact * 1.2, textColor=ACCENT),
+        "body": ParagraphStyle("body", fontName=font, fontSize=lay.body,
+                               leading=lay.body * 1.3, textColor=INK, alignment=TA_LEFT,
+                               leftIndent=indent),
+        "bullet": ParagraphStyle("bullet", fontName=font, fontSize=lay.body,
+                                 leading=lay.body * 1.3, textColor=INK, leftIndent=indent + 14,
+                                 bulletIndent=indent, bulletFontName=bold,
+                                 bulletFontSize=min(lay.body, 11)),
+        "note": ParagraphStyle("note", fontName=font, fontSize=lay.note,
+                               leading=lay.note * 1.3, textColor=MUTED, alignment=TA_CENTER),
+        "legend": ParagraphStyle("legend", fontName=font, fontSize=lay.legend,
+                                 leading=lay.legend * 1.2, textColor=INK),
+        "quiet": ParagraphStyle("quiet", fontName=font, fontSize=lay.quiet,
+                                leading=lay.quiet * 1.25, textColor=MUTED, leftIndent=indent,
                                 spaceBefore=2, spaceAfter=3),
     }
 
@@ -475,33 +574,36 @@ def _plain_table_style() -> TableStyle:
     ])
 
 
-def _section(kind: str, heading: str, body: list, st: dict) -> list:
+def _section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYOUT) -> list:
     # the row is one heading line high; the pictogram, centred on it, reaches a little into
     # the white space above and into the empty margin left of the answer
-    head = Table([[_icon(kind), Paragraph(escape(heading), st["heading"])]],
-                 colWidths=[INDENT, FRAME_W - INDENT], rowHeights=[st["heading"].leading])
+    head = Table([[_icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])]],
+                 colWidths=[lay.indent, lay.frame_w - lay.indent],
+                 rowHeights=[st["heading"].leading])
     head.setStyle(_plain_table_style())
     # never a heading alone at the foot of a page: start a new page unless the heading and
     # two lines of the answer fit; after that a long answer simply flows on
-    need = 10 + st["heading"].leading + 2 * st["body"].leading
-    return [CondPageBreak(need), Spacer(1, 10), head, Spacer(1, 2), *body]
+    gap = 10 * lay.space
+    need = gap + st["heading"].leading + 2 * st["body"].leading
+    return [CondPageBreak(need), Spacer(1, gap), head, Spacer(1, 2), *body]
 
 
-def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict) -> Table | None:
+def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
+              lay: Layout = A4_LAYOUT) -> Table | None:
     """Pictogram, heading and answer on one row; None if the answer is too long for that."""
-    value_w = FRAME_W - INDENT - label_w
+    value_w = lay.frame_w - lay.indent - label_w
     body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0)
     body = Paragraph(_markup(value), body_style)
-    _, h = body.wrap(value_w, PAGE_H)
+    _, h = body.wrap(value_w, lay.page_h)
     if h > 3.2 * body_style.leading:
         return None
     # centre the pictogram on the heading's line, and put heading and answer on one baseline
     head = st["fact_heading"]
-    head_pad = (ICON - head.leading) / 2
+    head_pad = (lay.icon - head.leading) / 2
     body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
                            - getAscent(body_style.fontName, body_style.fontSize))
-    row = Table([[_icon(kind), Paragraph(escape(heading), head), body]],
-                colWidths=[INDENT, label_w, value_w], hAlign="LEFT")
+    row = Table([[_icon(kind, lay.icon), Paragraph(escape(heading), head), body]],
+                colWidths=[lay.indent, label_w, value_w], hAlign="LEFT")
     style = _plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
     style.add("TOPPADDING", (1, 0), (1, 0), head_pad)
@@ -577,24 +679,27 @@ def _labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _change_section(start: Consultation, end: Consultation, instrument: Instrument,
-                    st: dict) -> list:
+                    st: dict, lay: Layout = A4_LAYOUT) -> list:
     body = [_labelled(label, rest, st["body"])
             for label, rest in change_sentences(start, end, instrument)]
     body.append(Paragraph(escape(_text(instrument, "change_note")), st["quiet"]))
     did = _start_step(start)
     if did:
         body.append(_labelled(_text(instrument, "did_label"), did, st["body"]))
-    return _section("change", _text(instrument, "change_heading"), body, st)
+    return _section("change", _text(instrument, "change_heading"), body, st, lay)
 
 
 def handout_story(view: ConsultationView, instrument: Instrument, *,
-                  start: Consultation | None = None, radius: float = COMPARE_RADIUS) -> list:
-    """The flowables of the handout, in reading order.
+                  start: Consultation | None = None, radius: float | None = None,
+                  layout: Layout = A4_LAYOUT) -> list:
+    """The flowables of the handout, in reading order, for the page of `layout`.
 
-    For an end conversation with its trajectory's `start`, the web (of `radius`) shows both
-    (start dashed) and a short section says in plain words what changed and what the plan at the
-    start was."""
-    st = _styles()
+    For an end conversation with its trajectory's `start`, the web shows both (start dashed)
+    and a short section says in plain words what changed and what the plan at the start was.
+    `radius` is the web's (default: the layout's, a little smaller for two webs)."""
+    lay = layout
+    st = _styles(lay)
+    frame_w = lay.frame_w
     t = instrument.text
     c = view.consultation
     plan = c.plan
@@ -607,36 +712,44 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
     meta = [format_date(c.date)]
     kind = instrument.texts.get(f"type_{c.type}") or t("type_los")
     if view.professional is not None and view.professional.name.strip():
-        kind = f"{kind} {t('with')} {view.professional.name.strip()}"
+        # no-break spaces keep 'dr. A. de Vries' together when the line wraps
+        name = " ".join(view.professional.name.split()).replace(" ", "\u00a0")
+        kind = f"{kind} {t('with')} {name}"
     meta.append(kind)
     story.append(Paragraph(escape("  ·  ".join(m for m in meta if m)), st["meta"]))
-    story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=7, spaceAfter=7))
+    rule = 7 * lay.space
+    story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=rule,
+                            spaceAfter=rule))
 
     # the web; beside an end conversation's heading the legend 'start dd-mm-jjjj / nu' (the
     # change section below says that a high number is not the point)
     if compare is not None:
-        story.append(_heading_with_legend(t("web_heading"), compare, instrument, st))
-        story.append(Spacer(1, 5))
-        story.append(web_drawing(view, instrument, compare=compare, radius=radius))
+        story.append(_heading_with_legend(t("web_heading"), compare, instrument, st, frame_w))
+        story.append(Spacer(1, 5 * lay.space))
+        story.append(web_drawing(view, instrument, frame_w, compare=compare,
+                                 radius=radius or lay.compare_radius, layout=lay))
         notes = []
     else:
         story.append(Paragraph(escape(t("web_heading")), st["heading"]))
-        story.append(web_drawing(view, instrument))
-        story.append(Spacer(1, 4))
-        notes = [Paragraph(escape(t("web_note")), st["note"])]
+        story.append(web_drawing(view, instrument, frame_w, radius=radius or lay.web_radius,
+                                 layout=lay))
+        story.append(Spacer(1, 4 * lay.space))
+        notes = [Paragraph(balanced_markup(t("web_note"), st["note"].fontName, lay.note,
+                                          frame_w - 2), st["note"])]
     if compare is None and view.previous is not None and _has_scores(view.previous, instrument):
         note = t("web_previous")
-        note_w = min(FRAME_W - 34, stringWidth(note, st["note"].fontName, NOTE_SIZE) + 2)
+        note_w = min(frame_w - 34, stringWidth(note, st["note"].fontName, lay.note) + 2)
         legend = Table([[_previous_legend(), Paragraph(escape(note), st["note"])]],
                        colWidths=[34, note_w], hAlign="CENTER")
         legend.setStyle(_plain_table_style())
         notes.append(legend)
     story.extend(notes)
-    story.append(Spacer(1, 4))
-    story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=4, spaceAfter=0))
+    story.append(Spacer(1, 4 * lay.space))
+    story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=4 * lay.space,
+                            spaceAfter=0))
 
     if compare is not None:
-        story += _change_section(compare, c, instrument, st)
+        story += _change_section(compare, c, instrument, st, lay)
 
     # what matters, and the plan
     def text_body(value: str) -> list:
@@ -645,7 +758,7 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
     focus = _focus_lines(c, instrument)
     if focus:
         body = [Paragraph(escape(line), st["bullet"], bulletText="•") for line in focus]
-        story += _section("heart", t("important_heading"), body, st)
+        story += _section("heart", t("important_heading"), body, st, lay)
 
     goal = plan.goal if plan.goal.strip() else c.wheel_answers.get("wens", "")
     first = plan.first_step if plan.first_step.strip() else c.wheel_answers.get("besluit", "")
@@ -653,7 +766,7 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
                              ("steps", "first_step_heading", first)):
         body = text_body(value or "")
         if body:
-            story += _section(kind, t(key), body, st)
+            story += _section(kind, t(key), body, st, lay)
 
     # who, when, next appointment: short facts, one row each (long answers get a full section);
     # the next appointment is always shown: "not agreed yet" is useful to know too
@@ -663,32 +776,32 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
     facts = [(kind, t(key), value) for kind, key, value in facts if value.strip()]
     head = st["fact_heading"]
     label_w = max(stringWidth(h, head.fontName, head.fontSize) for _, h, _ in facts)
-    label_w = min(label_w + 14, FRAME_W * 0.42)
+    label_w = min(label_w + 14 * lay.icon / ICON, frame_w * 0.42)
     first_fact = True
     for kind, heading, value in facts:
-        row = _fact_row(kind, heading, value, label_w, st)
+        row = _fact_row(kind, heading, value, label_w, st, lay)
         if row is None:
-            story += _section(kind, heading, text_body(value), st)
+            story += _section(kind, heading, text_body(value), st, lay)
             first_fact = True
         else:
-            story += [Spacer(1, 9 if first_fact else 5), row]
+            story += [Spacer(1, (9 if first_fact else 5) * lay.space), row]
             first_fact = False
     return story
 
 
-def _page_decor(footer: str, running_head: str):
+def _page_decor(footer: str, running_head: str, lay: Layout = A4_LAYOUT):
     """Footer on every page; on later pages also a small line saying whose sheet this is."""
     font, _ = register_fonts()
-    left, right = MARGIN_X + FRAME_PAD, PAGE_W - MARGIN_X - FRAME_PAD
+    left, right = lay.margin_x + FRAME_PAD, lay.page_w - lay.margin_x - FRAME_PAD
+    y = lay.footer_y
 
     def first(canvas, doc) -> None:
         canvas.saveState()
-        y = 8 * mm
         canvas.setStrokeColor(RING)
         canvas.setLineWidth(1)
-        canvas.line(left, y + 17, right, y + 17)
+        canvas.line(left, y + lay.footer + 4.5, right, y + lay.footer + 4.5)
         canvas.setFillColor(INK)
-        canvas.setFont(font, 12.5)
+        canvas.setFont(font, lay.footer)
         canvas.drawString(left, y, footer)
         canvas.restoreState()
 
@@ -696,9 +809,10 @@ def _page_decor(footer: str, running_head: str):
         first(canvas, doc)
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        canvas.setFont(font, NOTE_SIZE)
-        canvas.drawString(left, PAGE_H - 8 * mm, running_head)
-        canvas.drawRightString(right, PAGE_H - 8 * mm, str(doc.page))
+        canvas.setFont(font, lay.note)
+        top = lay.page_h - min(8 * mm, lay.margin_top - 2)
+        canvas.drawString(left, top, running_head)
+        canvas.drawRightString(right, top, str(doc.page))
         canvas.restoreState()
 
     return first, later
@@ -723,21 +837,24 @@ def trajectory_start(store: Store, consultation_id: str, instrument: Instrument)
 
 
 def render_handout(view: ConsultationView, instrument: Instrument, *,
-                   start: Consultation | None = None) -> bytes:
-    """The patient's handout as PDF bytes (A4, normally one page), built in memory.
+                   start: Consultation | None = None, paper: str = "A4") -> bytes:
+    """The patient's handout as PDF bytes (A4 or A5, normally one page), built in memory.
 
+    The language is the instrument's: pass ``shipped_instrument("en")`` for English.
     `start` is the start conversation of the trajectory; an end conversation ("eind") then
-    shows both webs and what changed. Other conversations ignore it."""
+    shows both webs and what changed. Other conversations ignore it. On A5 the type stays
+    large and the web gets smaller; a long plan flows onto a second page."""
+    lay = layout_for(paper)
     font, _ = register_fonts()
     buffer = BytesIO()
     professional = view.professional.name.strip() if view.professional else ""
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        pagesize=lay.page,
+        leftMargin=lay.margin_x,
+        rightMargin=lay.margin_x,
+        topMargin=lay.margin_top,
+        bottomMargin=lay.margin_bottom,
         title=instrument.text("handout_title"),
         author=professional or instrument.title,
         subject=instrument.title,
@@ -745,32 +862,41 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
         lang=_PDF_LANG.get(instrument.language, instrument.language),
         displayDocTitle=1,
         initialFontName=font,
-        initialFontSize=BODY_SIZE,
+        initialFontSize=lay.body,
     )
     head = "  ·  ".join(p for p in (view.patient.display_name.strip(),
                                    format_date(view.consultation.date)) if p)
-    first, later = _page_decor(instrument.text("footer"), head)
-    doc.build(_fitted_story(view, instrument, start), onFirstPage=first, onLaterPages=later)
+    first, later = _page_decor(instrument.text("footer"), head, lay)
+    doc.build(_fitted_story(view, instrument, start, lay), onFirstPage=first, onLaterPages=later)
     return buffer.getvalue()
 
 
-def _story_height(story: list) -> float:
+def _story_height(story: list, lay: Layout = A4_LAYOUT) -> float:
     total = 0.0
     for flowable in story:
-        _, h = flowable.wrap(FRAME_W, PAGE_H)
+        _, h = flowable.wrap(lay.frame_w, lay.page_h)
         total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
 
 
 def _fitted_story(view: ConsultationView, instrument: Instrument,
-                  start: Consultation | None) -> list:
-    """The story; an end handout's web made smaller (within limits) until the page holds it all."""
-    if not compares_with_start(view, instrument, start):
-        return handout_story(view, instrument)
-    room = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PAD - 6  # a little slack for rounding
-    radius = COMPARE_RADIUS
+                  start: Consultation | None, lay: Layout = A4_LAYOUT) -> list:
+    """The story; the web made smaller (within limits) until the page holds it all.
+
+    On A4 only an end handout (two webs and what changed) needs that; on A5 any handout may.
+    When even the smallest web leaves too much, the text flows onto a second page."""
+    compare = compares_with_start(view, instrument, start)
+    if not compare and lay.paper == "A4":
+        return handout_story(view, instrument, layout=lay)
+    full = lay.compare_radius if compare else lay.web_radius
+    radius = full
     while True:
-        story = handout_story(view, instrument, start=start, radius=radius)
-        if radius <= COMPARE_RADIUS_MIN or _story_height(story) <= room:
+        story = handout_story(view, instrument, start=start, radius=radius, layout=lay)
+        if _story_height(story, lay) <= lay.room:
             return story
-        radius = max(COMPARE_RADIUS_MIN, radius - 4)
+        if radius <= lay.compare_radius_min:
+            if _story_height(story, lay) <= lay.room + 6:  # just fits, without the slack
+                return story
+            # two pages whatever the web's size: then it may as well be easy to read
+            return handout_story(view, instrument, start=start, radius=full, layout=lay)
+        radius = max(lay.compare_radius_min, radius - 4)

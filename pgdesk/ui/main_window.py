@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             (self.tr("&Wie werkt er?…"), None, self.choose_professional),
             *([(self.tr("&Vergrendelen"), "Ctrl+L", self.lock)] if encrypted else []),
             None,
+            (self.tr("&Leeg spinnenweb afdrukken…"), None, self.print_blank_web),
+            None,
             (self.tr("&Afsluiten"), "Ctrl+Q", self.close),
         ])
         self.patient_menu = self.menuBar().addMenu(self.tr("&Patiënt"))
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Gegevens wijzigen…"), None, self.edit_patient),
             (self.tr("Nieuw &traject beginnen (startgesprek)…"), None, self.start_trajectory),
             (self.tr("Gesprek ver&wijderen…"), None, self.delete_consultation),
+            (self.tr("Spinnenweb van &papier overnemen…"), "F2", self.copy_paper_web),
             (self.tr("&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", self.show_access_log),
             (self.tr("Alles &exporteren (AVG)…"), None, self.export_patient),
             None,
@@ -256,6 +259,28 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.consultation_page)
         self.stack.setCurrentWidget(self.consultation_page)
         self.consultation_page.steps[self.consultation_page.index].focus_widget().setFocus()
+
+    def copy_paper_web(self) -> None:
+        """F2: the numbers of a filled-in paper web typed in, then on to the wheel; from the
+        patient page a new conversation is started first (as Ctrl+N)."""
+        from pgdesk.ui import quick_entry
+
+        if self.locked:
+            return
+        if self.consultation_page is None:
+            if self.stack.currentWidget() is not self.patient_page:
+                return
+            self.new_consultation()
+            if self.consultation_page is None:
+                return
+        quick_entry.copy_from_paper(self.consultation_page)
+
+    def print_blank_web(self) -> None:
+        from pgdesk.ui.paper_web_dialog import PaperWebDialog
+
+        dialog = PaperWebDialog(self.instrument, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _drop_consultation(self) -> None:
         if self.consultation_page is not None:

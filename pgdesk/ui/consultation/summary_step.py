@@ -1,19 +1,64 @@
 """Step 5, the summary: the handout on screen, printed through Qt or saved as PDF.
 
+The practice chooses per patient the handout's language (Nederlands / English) and paper (A4 /
+A5); the choice is stored with the patient and comes back at the next conversation.
 The PDF lives in memory only; nothing of the patient is left in a temporary file.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QSize
+from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import pdf_output
-from pgdesk.ui.feedback import attempt
+from pgdesk.ui.feedback import attempt, guarded
+
+LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
+PAPERS = ("A4", "A5")
+DEFAULT_PREFERENCES = ("nl", "A4")
+
+
+def _preferences_api():
+    """(read, write) of the patient's handout preferences, or (None, None) while the storage
+    for them is not there (the choice then lasts as long as the conversation is open)."""
+    try:
+        from pgdesk.storage.social_map import handout_preferences, set_handout_preferences
+    except ImportError:
+        return None, None
+    return handout_preferences, set_handout_preferences
+
+
+def page_size(paper: str) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.A5 if paper == "A5" else QPageSize.PageSizeId.A4)
+
+
+def combo_pick(box: QComboBox, value: str) -> None:
+    """Select the item whose data is `value`, without telling anyone."""
+    index = box.findData(value)
+    if index >= 0 and index != box.currentIndex():
+        box.blockSignals(True)
+        box.setCurrentIndex(index)
+        box.blockSignals(False)
+
+
+def language_box(parent: QWidget | None = None) -> QComboBox:
+    box = QComboBox(parent)
+    for code, name in LANGUAGES:
+        box.addItem(name, code)
+    return box
+
+
+def paper_box(parent: QWidget | None = None) -> QComboBox:
+    box = QComboBox(parent)
+    for paper in PAPERS:
+        box.addItem(paper, paper)
+    return box
 
 
 class SummaryStep(QWidget):
@@ -22,6 +67,7 @@ class SummaryStep(QWidget):
         self.session = session
         self.pdf: bytes = b""
         self._buffer: QBuffer | None = None
+        self._memory: tuple[str, str] | None = None  # the choice, while it cannot be stored
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
@@ -33,34 +79,115 @@ class SummaryStep(QWidget):
         self.save_button = QPushButton(self.tr("Opslaan als &PDF…"))
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save_pdf)
+        self.language_box = language_box()
+        self.language_box.setToolTip(self.tr("De taal van de samenvatting; onthouden voor deze patiënt"))
+        self.paper_box = paper_box()
+        self.paper_box.setToolTip(self.tr("Het papierformaat; onthouden voor deze patiënt"))
+        language_label = QLabel(self.tr("&Taal:"))
+        language_label.setBuddy(self.language_box)
+        paper_label = QLabel(self.tr("Pap&ier:"))
+        paper_label.setBuddy(self.paper_box)
+        self.language_box.currentIndexChanged.connect(self._chosen)
+        self.paper_box.currentIndexChanged.connect(self._chosen)
         title = QLabel(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
         buttons = QHBoxLayout()
         buttons.addWidget(title)
         buttons.addStretch(1)
+        buttons.addWidget(language_label)
+        buttons.addWidget(self.language_box)
+        buttons.addSpacing(8)
+        buttons.addWidget(paper_label)
+        buttons.addWidget(self.paper_box)
+        buttons.addSpacing(16)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
+        self.setTabOrder(self.language_box, self.paper_box)
+        self.setTabOrder(self.paper_box, self.save_button)
+        self.setTabOrder(self.save_button, self.print_button)
 
     def focus_widget(self) -> QWidget:
         return self.print_button
 
+    # -- language and paper, per patient ------------------------------------------------------
+    def preferences(self) -> tuple[str, str]:
+        """(language, paper) for this patient: stored, else the default."""
+        if self._memory is not None:
+            return self._memory
+        read, _ = _preferences_api()
+        if read is None:
+            return DEFAULT_PREFERENCES
+        found = guarded(self, read, self.session.store, self.session.patient.id)
+        if not found:
+            return DEFAULT_PREFERENCES
+        lang, paper = found
+        return (lang if lang in dict(LANGUAGES) else DEFAULT_PREFERENCES[0],
+                paper if paper in PAPERS else DEFAULT_PREFERENCES[1])
+
+    @property
+    def language(self) -> str:
+        return self.language_box.currentData()
+
+    @property
+    def paper(self) -> str:
+        return self.paper_box.currentData()
+
+    def set_choice(self, language: str | None = None, paper: str | None = None) -> None:
+        """Choose as the user would (stored for the patient, handout rendered again)."""
+        if language is not None:
+            self.language_box.setCurrentIndex(self.language_box.findData(language))
+        if paper is not None:
+            self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+
+    def _chosen(self, _index: int = 0) -> None:
+        choice = (self.language, self.paper)
+        _, write = _preferences_api()
+        if write is None:
+            self._memory = choice
+        elif attempt(self, write, self.session.store, self.session.patient.id, *choice):
+            self._memory = None
+        else:  # not stored: show what is
+            lang, paper = self.preferences()
+            combo_pick(self.language_box, lang)
+            combo_pick(self.paper_box, paper)
+        self.update_handout()
+
+    def instrument(self) -> Instrument:
+        """The conversation's own instrument in its language; the shipped one in the other."""
+        own = self.session.instrument
+        if self.language == own.language:
+            return own
+        from pgdesk.domain.content import shipped_instrument
+
+        return shipped_instrument(self.language)
+
+    # -- the handout ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Render the handout from what is stored now."""
+        """Show this patient's language and paper, and render the handout from what is stored."""
+        lang, paper = self.preferences()
+        combo_pick(self.language_box, lang)
+        combo_pick(self.paper_box, paper)
+        self.update_handout()
+
+    def update_handout(self) -> None:
         from pgdesk.reports.handout import render_handout, trajectory_start  # reportlab: lazily
 
         session = self.session
-        start = trajectory_start(session.store, session.id, session.instrument)
-        self.pdf = render_handout(session.view(), session.instrument, start=start)
+        instrument = self.instrument()
+        start = trajectory_start(session.store, session.id, instrument)
+        self.pdf = render_handout(session.view(), instrument, start=start, paper=self.paper)
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
         if not self.pdf:
             self.refresh()
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(page_size(self.paper))
         if not pdf_output.print_pdf(self, self.document, self.tr("Samenvatting afdrukken"),
-                         printer=printer, ask=ask):
+                                    printer=printer, ask=ask):
             return False
         self._log_handout()
         return True
@@ -68,7 +195,8 @@ class SummaryStep(QWidget):
     def save_pdf(self, path: str | None = None) -> bool:
         if not self.pdf:
             self.refresh()
-        if not pdf_output.save_pdf(self, self.pdf, f"samenvatting-{self.session.c.date}.pdf", path):
+        name = "summary" if self.language == "en" else "samenvatting"
+        if not pdf_output.save_pdf(self, self.pdf, f"{name}-{self.session.c.date}.pdf", path):
             return False
         self._log_handout()
         return True
@@ -78,5 +206,3 @@ class SummaryStep(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(600, 800)
-
-
