@@ -22,6 +22,7 @@ COMMANDS = {
     "handout": ("records", "handout"),
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
+    "soep": ("records", "soep"),
 }
 
 
@@ -71,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     ho.add_argument("--consultation", default="latest", metavar="ID|latest")
     ho.add_argument("--lang", dest="handout_lang", choices=("nl", "en"), default="nl")
     ho.add_argument("--out", required=True, metavar="BESTAND.pdf")
+
+    so = sub.add_parser("soep", parents=[user],
+                        help="het verslag van een gesprek voor het HIS (SOEP), op standaarduitvoer")
+    so.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    so.add_argument("--consultation", default="latest", metavar="ID|latest")
+    so.add_argument("--width", type=int, default=72, metavar="N",
+                    help="hoogstens zoveel tekens per regel (standaard 72)")
 
     ex = sub.add_parser("export", help="gegevens uit pgdesk halen: één patiënt, of de evaluatie")
     ex_sub = ex.add_subparsers(dest="export_what", metavar="WAT", required=True)

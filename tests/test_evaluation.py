@@ -242,12 +242,15 @@ def test_header_columns_are_the_documented_ones(instrument):
     assert "utf-8-sig" in doc and "`;`" in doc and "decimal point" in doc
 
 
-def test_referrals_are_counted_once_the_table_exists(store, professional, instrument):
+def test_referrals_made_in_a_conversation_are_counted(store, professional, instrument):
+    from pgdesk.storage import social_map as sm
+
     p = store.add_patient("Rita Verwijzing")
     c = store.new_consultation(p.id, professional.id, "los", "2026-03-02")
     assert ev.referral_count(store, c.id) == 0
-    store.db.execute("CREATE TABLE referrals (id TEXT PRIMARY KEY, consultation_id TEXT)")
-    store.db.execute("INSERT INTO referrals VALUES ('r1', ?), ('r2', ?)", [c.id, c.id])
+    sm.add_referral(store, c.id, None, name="Wandelgroep De Stappers")
+    r = sm.add_referral(store, c.id, None, name="Taalcafé Het Praatje", status="verwezen")
+    sm.set_referral_status(store, r.id, "niet_doorgegaan")  # made, so still counted
     assert ev.referral_count(store, c.id) == 2
     assert ev.consultation_rows(store, instrument, key_salt=SALT)[0]["referrals"] == 2
 

@@ -3,6 +3,7 @@ pseudonymised evaluation export (not per patient, so not in a patient's access l
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -63,4 +64,26 @@ def export_evaluation(args) -> int:
         paths = write_evaluation(store, shipped_instrument("nl"), Path(args.out))
     for path in paths:
         print(path)
+    return 0
+
+
+def soep(args) -> int:
+    """The journal text (SOEP) of one conversation on stdout; logged as an export for the patient."""
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.reports.soep import MIN_WIDTH, soep_for
+
+    if args.width < MIN_WIDTH:
+        raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens.")
+    with open_store(existing_db(args.db), args.user) as store:
+        cid = args.consultation
+        if cid == "latest":
+            cid = store.latest_consultation_id()
+            if cid is None:
+                raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+        patient_id = store.consultation(cid).patient_id
+        text = soep_for(store, cid, shipped_instrument("nl"), width=args.width)
+        store.record_exported(patient_id, "soep")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # a console that lacks a letter shows '?'
+    print(text)
     return 0

@@ -71,7 +71,8 @@ PLAN_HEADINGS = {
 }
 
 # 'what' codes without a further part
-_SIMPLE = ("record", "patient", "consultation", "handout", "export", "erase", "access_log")
+_SIMPLE = ("record", "patient", "consultation", "handout", "export", "erase", "access_log", "soep",
+           "trajectory")
 
 TABLE_SIZE = 11  # the log table: the smallest text on the page, still 11 pt
 TEXT_SIZE = 12.5  # explanations
@@ -199,6 +200,8 @@ def _subject(what: str, instrument: Instrument) -> tuple[str, dict[str, str]] | 
         return kind, {"question": wheel_question(instrument, rest)}
     if kind == "plan":
         return kind, {"field": plan_field_name(instrument, rest)}
+    if kind == "referral":  # referral:<id>; the id says nothing to a patient
+        return kind, {}
     return None
 
 

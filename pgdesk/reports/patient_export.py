@@ -17,6 +17,7 @@ from reportlab.platypus.flowables import HRFlowable
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import PLAN_FIELDS, ROLE_LABELS_NL, Consultation
 from pgdesk.domain.scores import DimensionScore, dimension_score
+from pgdesk.domain.social_map import contact_lines, service_title
 from pgdesk.reports.access_log import (
     PLAN_HEADINGS,
     build_pdf,
@@ -233,7 +234,31 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
             name = text(instrument, PLAN_HEADINGS[f]) if f in PLAN_HEADINGS else f
             out += heading(name, st["label"], room=2)
             out.append(para(value, st["answer"]))
+
+    referrals = [r for r in (c.get("referrals") or []) if isinstance(r, Mapping)]
+    if referrals:
+        out += heading(text(instrument, "export_referrals_heading"), st["subheading"])
+        for r in referrals:
+            out += _referral(r, instrument)
     return out
+
+
+def _referral(r: Mapping, instrument: Instrument) -> list[Flowable]:
+    """The service's name as a label; under it the status, the contact details and the note."""
+    st = report_styles()
+    service = r.get("service") if isinstance(r.get("service"), Mapping) else {}
+    title = service_title(str(service.get("name") or ""), str(service.get("organisation") or ""))
+    status = str(r.get("status") or "")
+    label = text(instrument, f"referral_status_{status}")
+    lines = [f"{text(instrument, 'export_referral_status')}: "
+             f"{label if label != f'referral_status_{status}' else status}"]
+    contact = contact_lines(service)
+    if contact:
+        lines.append(f"{text(instrument, 'export_referral_contact')}: {', '.join(contact)}")
+    note = str(r.get("note") or "").strip()
+    if note:
+        lines.append(f"{text(instrument, 'export_referral_note')}: {note}")
+    return [*heading(title or "?", st["label"], room=2), para("\n".join(lines), st["answer"])]
 
 
 # --- the PDF ------------------------------------------------------------------------------

@@ -77,6 +77,51 @@ def fill_demo(store: Store, instrument: Instrument, *, seed: int = 7,
                 store.save_consultation(c)
                 for d in base:
                     base[d] = min(10, base[d] + rng.choice([0, 0, 1, 1, 2]))
+        fill_social_map(store, instrument, seed=seed)
+
+
+# Status of a referral at the next conversation, and at the last one (still running).
+FOLLOWED_UP = ("gestart", "afgerond", "afgerond", "niet_doorgegaan", "gestart")
+STILL_OPEN = ("voorgesteld", "verwezen", "verwezen")
+NOTES = ("", "", "Belt zelf deze week.", "Folder meegegeven.", "Samen met de dochter.")
+
+
+def fill_social_map(store: Store, instrument: Instrument, *, seed: int = 7) -> None:
+    """Import the example sociale kaart and make referrals in about two thirds of the patients'
+    conversations: those of an earlier conversation followed up (and mostly moved on) in the
+    next, those of the last one still open."""
+    from pgdesk.paths import resource
+    from pgdesk.storage import social_map
+
+    rng = random.Random(seed * 31 + 5)  # its own stream: the patients stay as they were
+    social_map.import_csv(store, resource("social_map", "voorbeeld.csv").read_bytes(), instrument)
+    by_patient: dict[str, list[str]] = {}
+    # in the order the patients were made (their ids are random): the same demo every time
+    for cid, pid in store.db.execute(
+            "SELECT c.id, c.patient_id FROM consultations c JOIN patients p ON p.id = c.patient_id "
+            "ORDER BY p.rowid, c.date, c.created_at, c.rowid"):
+        by_patient.setdefault(pid, []).append(cid)
+    with store.db.atomic():
+        for n, cids in enumerate(by_patient.values()):
+            if rng.random() > 0.67:
+                continue
+            for k, cid in enumerate(cids):
+                c = store.consultation(cid)
+                offered = social_map.services_for(store, [d for d, _ in c.focus])[:4]
+                picks = rng.sample(offered, rng.choice([1, 1, 2]))
+                later = cids[k + 1] if k + 1 < len(cids) else None
+                for service in picks:
+                    r = social_map.add_referral(store, cid, service.id,
+                                                status=rng.choice(("voorgesteld", "verwezen")),
+                                                note=rng.choice(NOTES))
+                    if later:
+                        social_map.set_referral_status(store, r.id, rng.choice(FOLLOWED_UP),
+                                                       consultation_id=later)
+                    else:
+                        social_map.set_referral_status(store, r.id, rng.choice(STILL_OPEN))
+                if n % 5 == 0 and later is None:
+                    social_map.add_referral(store, cid, None, name="Zwemclub De Spetters",
+                                            note="Zoon gaat de eerste keer mee.")
 
 
 def _fill(c: Consultation, instrument: Instrument, base: dict, rng: random.Random, k: int,

@@ -136,5 +136,56 @@ def backfill_trajectories(db: Database) -> None:
                 del open_by_patient[patient_id]
 
 
+@migrations(name="0004_sociale_kaart")
+def m0004_sociale_kaart(db: Database) -> None:
+    """The sociale kaart (services), referrals made in conversations, and per patient the
+    language and paper size of the handout.
+
+    Services are never deleted, only marked (deleted_at), and a referral keeps a JSON copy of
+    its service as it was (service_snapshot), so old conversations stay readable.
+    followed_up_in is the later conversation in which a referral's status was last changed
+    (no foreign key: deleting that conversation must not touch the referral).
+    """
+    db.execute("""
+        CREATE TABLE services (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            organisation TEXT NOT NULL DEFAULT '',
+            offer TEXT NOT NULL DEFAULT '',
+            dimensions TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            website TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            referral_route TEXT NOT NULL DEFAULT ''
+                CHECK (referral_route IN ('', 'zelf', 'huisarts', 'gemeente', 'anders')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )""")
+    db.execute("CREATE INDEX idx_services_name ON services (name COLLATE NOCASE)")
+    db.execute("""
+        CREATE TABLE referrals (
+            id TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            patient_id TEXT NOT NULL REFERENCES patients(id),
+            service_id TEXT REFERENCES services(id),
+            service_snapshot TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'voorgesteld' CHECK (status IN
+                ('voorgesteld', 'verwezen', 'gestart', 'afgerond', 'niet_doorgegaan')),
+            note TEXT NOT NULL DEFAULT '',
+            followed_up_in TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_referrals_consultation ON referrals (consultation_id)")
+    db.execute("CREATE INDEX idx_referrals_patient ON referrals (patient_id, status)")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_lang TEXT "
+               "CHECK (handout_lang IS NULL OR handout_lang IN ('nl', 'en'))")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_paper TEXT "
+               "CHECK (handout_paper IS NULL OR handout_paper IN ('A4', 'A5'))")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

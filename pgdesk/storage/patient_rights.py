@@ -10,13 +10,15 @@ import datetime as dt
 from pgdesk.domain.models import PLAN_FIELDS
 from pgdesk.storage import access_log
 from pgdesk.storage.repository import Store
+from pgdesk.storage.social_map import handout_preferences, referrals_for_consultation
 
 EXPORT_FORMAT = "pgdesk-patient-export"
 EXPORT_VERSION = 1
 RETENTION_YEARS = 20  # WGBO: medical records are kept twenty years after the last change
 
 # Every table holding a patient's rows through their consultations, children first.
-CONSULTATION_TABLES = ("marks", "wheel_answers", "plans", "aspect_scores", "dimension_scores")
+CONSULTATION_TABLES = ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
+                       "dimension_scores")
 
 
 def _consultation_dict(store: Store, row: dict) -> dict:
@@ -33,13 +35,21 @@ def _consultation_dict(store: Store, row: dict) -> dict:
         "focus": sorted([d, a] for d, a in c.focus),
         "wheel_answers": dict(c.wheel_answers),
         "plan": {f: getattr(c.plan, f) for f in PLAN_FIELDS},
+        "referrals": [_referral_dict(r) for r in referrals_for_consultation(store, c.id)],
     }
+
+
+def _referral_dict(r) -> dict:
+    return {"id": r.id, "service": dict(r.snapshot), "status": r.status, "note": r.note,
+            "created_at": r.created_at, "updated_at": r.updated_at,
+            "followed_up_in": r.followed_up_in}
 
 
 def export_patient(store: Store, patient_id: str) -> dict:
     """Everything pgdesk holds about one patient; the export itself is logged first."""
     store.record_exported(patient_id, "export")
     row = store.db["patients"].get(patient_id)
+    lang, paper = handout_preferences(store, patient_id)
     consultations = store.db.query(
         "SELECT id, created_at, updated_at FROM consultations WHERE patient_id = ? "
         "ORDER BY date, created_at", [patient_id])
@@ -47,7 +57,8 @@ def export_patient(store: Store, patient_id: str) -> dict:
         "format": EXPORT_FORMAT, "version": EXPORT_VERSION,
         "exported_at": access_log.utc_now(), "exported_by": store.actor.name,
         "patient": {k: row[k] or "" for k in ("id", "display_name", "birth_date",
-                                              "practice_number", "created_at", "updated_at")},
+                                              "practice_number", "created_at", "updated_at")}
+        | {"handout_language": lang, "handout_paper": paper},
         "consultations": [_consultation_dict(store, r) for r in consultations],
         "trajectories": [
             {"id": t["id"], "start_date": t["start_date"], "tussen_planned": t["tussen_planned"],
@@ -75,6 +86,7 @@ def erase_patient(store: Store, patient_id: str) -> None:
         for table in CONSULTATION_TABLES:
             db.execute(f"DELETE FROM {table} WHERE consultation_id IN "
                        "(SELECT id FROM consultations WHERE patient_id = ?)", [patient_id])
+        db.execute("DELETE FROM referrals WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM consultations WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM trajectories WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM patients WHERE id = ?", [patient_id])

@@ -325,6 +325,9 @@ def delete_consultation(store: Store, consultation_id: str) -> None:
     with db.atomic():
         for table in CONSULTATION_TABLES:
             db.execute(f"DELETE FROM {table} WHERE consultation_id = ?", [consultation_id])
+        # a referral from earlier followed up in this conversation stays, without that link
+        db.execute("UPDATE referrals SET followed_up_in = NULL WHERE followed_up_in = ?",
+                   [consultation_id])
         db.execute("DELETE FROM consultations WHERE id = ?", [consultation_id])
         if is_start:
             db.execute("DELETE FROM trajectories WHERE id = ?", [row["id"]])

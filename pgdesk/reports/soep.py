@@ -1,0 +1,277 @@
+"""The conversation as a journal entry for the practice's HIS, in SOEP form. No Qt, no PDF.
+
+Plain text without markup, in short lines (at most `width` characters), in Dutch, so it reads
+well when pasted into any HIS ("Kopieer naar HIS", and `pgdesk soep`)::
+
+    S: Belangrijk: Meedoen (Sociale contacten)
+       Wil ook praten over: Zingeving
+       Wat wil je? Ik wil weer dingen doen met anderen.
+       Wat houdt je tegen? Ik zie er tegenop om alleen te gaan.
+       Wat heb je nodig? Iemand die mee gaat.
+    O: Web: Lichaamsfuncties 6, Mentaal welbevinden 7, Zingeving 5, Kwaliteit
+       van leven 6, Meedoen 4, Dagelijks functioneren 7
+       Sinds 14-06-2026: Meedoen +2, Zingeving -1
+    E: Tussengesprek Positieve Gezondheid; focus: Meedoen
+    P: Eerste stap: Bellen met het buurthuis over de koffieochtend
+       Verwijzing (verwezen): Welzijnscoach (Stichting Welzijn)
+       Volgende afspraak: 12-09-2026 10:00
+
+S holds the patient's own words, condensed: what matters to them (focus and "hier wil ik over
+praten") and three answers of the action wheel, one line each (cut short with "…"). O gives the
+web in one line and the change since the previous conversation (whole points and more), E the
+kind of conversation and its focus, P the first step, the referrals with their status (made in
+this conversation, and earlier ones followed up in it) and the next appointment.
+
+Only characters that Windows-1252 also has are added around the patient's words (a plain "-"
+as minus sign, "…"), since some HIS still store that.
+
+Which parts a practice includes is a setting (`soep_parts`, `set_soep_parts`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+
+from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.social_map import Referral, status_label
+from pgdesk.domain.validation import InputError
+from pgdesk.storage.repository import Store
+
+SOEP_PARTS = ("S", "O", "E", "P")
+SETTING = "soep_parts"
+DEFAULT_WIDTH = 72
+MIN_WIDTH = 40
+INDENT = "   "
+NBSP = "\u00a0"
+WHEEL_IN_S = ("wens", "tegenhouden", "nodig")  # Wat wil je? Wat houdt je tegen? Wat heb je nodig?
+MIN_ANSWER_ROOM = 30  # on narrow lines a wheel answer wraps rather than being cut to nothing
+MAX_FIRST_STEP = 200
+CHANGE_MIN = 1.0
+TYPE_NAMES = {"start": "Startgesprek", "tussen": "Tussengesprek", "eind": "Eindgesprek",
+              "los": "Gesprek"}
+_ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$")
+
+
+# --- the practice's choice of parts ------------------------------------------------------------
+
+
+def _parts(value: Iterable[str] | str) -> tuple[str, ...]:
+    letters = [str(p).strip().upper() for p in value if str(p).strip() not in ("", ",", ";")]
+    unknown = [p for p in letters if p not in SOEP_PARTS]
+    if unknown:
+        raise InputError(f"Onbekend deel van de SOEP-tekst: {', '.join(unknown)}. Kies uit S, O, "
+                         "E en P.")
+    chosen = tuple(p for p in SOEP_PARTS if p in letters)
+    if not chosen:
+        raise InputError("Kies minstens één deel van de SOEP-tekst (S, O, E of P).")
+    return chosen
+
+
+def soep_parts(store: Store) -> tuple[str, ...]:
+    """The parts this practice puts in the journal text, in S, O, E, P order (all by default)."""
+    try:
+        return _parts(store.setting(SETTING, "".join(SOEP_PARTS)) or "")
+    except InputError:  # a damaged setting: everything
+        return SOEP_PARTS
+
+
+def set_soep_parts(store: Store, parts: Iterable[str] | str) -> tuple[str, ...]:
+    """Choose the parts ("SOP", or ["S", "O", "P"]); InputError for none or an unknown letter."""
+    chosen = _parts(parts)
+    store.set_setting(SETTING, "".join(chosen))
+    return chosen
+
+
+# --- small text helpers ------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    """Whitespace (also a no-break space pasted from elsewhere) as single spaces."""
+    return " ".join((text or "").split())
+
+
+def _keep(text: str) -> str:
+    """Never broken over two lines: 'Kwaliteit van leven 6', 'Sinds 14-06-2026:'. The no-break
+    spaces become plain ones after wrapping."""
+    return text.replace(" ", NBSP)
+
+
+def shorten(text: str, room: int) -> str:
+    """One line of at most `room` characters; cut after a whole word, with "…", if longer."""
+    text = _one_line(text)
+    if len(text) <= room:
+        return text
+    cut = text[:room - 1]
+    space = cut.rfind(" ")
+    if space >= room // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def _date(iso: str) -> str:
+    try:
+        return f"{dt.date.fromisoformat(iso[:10]):%d-%m-%Y}"
+    except ValueError:
+        return iso
+
+
+def _appointment(value: str) -> str:
+    text = _one_line(value)
+    m = _ISO_WHEN.match(text)
+    if not m:
+        return text
+    try:
+        when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0))
+    except ValueError:
+        return text
+    return when.strftime("%d-%m-%Y %H:%M" if m[4] is not None else "%d-%m-%Y")
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _signed(delta: float) -> str:
+    return ("+" if delta > 0 else "-") + _number(abs(delta))
+
+
+def _topics(marks: set[tuple[str, str]], instrument: Instrument, *,
+            skip: set[str] = frozenset()) -> str:
+    """'Meedoen (Sociale contacten, Steun van anderen), Zingeving' in instrument order."""
+    out = []
+    for dim in instrument.dimensions:
+        if dim.id in skip:
+            continue
+        picked = {a for d, a in marks if d == dim.id}
+        if not picked:
+            continue
+        aspects = [_keep(a.name) for a in dim.aspects if a.id in picked]
+        out.append(f"{_keep(dim.name)} ({', '.join(aspects)})" if aspects else _keep(dim.name))
+    return ", ".join(out)
+
+
+def _wrap(letter: str, entries: Sequence[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for n, entry in enumerate(entries):
+        lines += textwrap.wrap(entry, width=width, initial_indent=f"{letter}: " if n == 0 else INDENT,
+                               subsequent_indent=INDENT, break_long_words=True,
+                               break_on_hyphens=False)
+    return [line.replace(NBSP, " ") for line in lines]
+
+
+# --- the parts ---------------------------------------------------------------------------------
+
+
+def _subjective(c: Consultation, instrument: Instrument, width: int) -> list[str]:
+    entries = []
+    focus = _topics(c.focus, instrument)
+    if focus:
+        entries.append(f"Belangrijk: {focus}")
+    talk = _topics(c.talk, instrument, skip={d for d, _ in c.focus})
+    if talk:
+        entries.append(f"{'Wil ook praten over' if focus else 'Wil praten over'}: {talk}")
+    for step in instrument.wheel:
+        if step.id not in WHEEL_IN_S:
+            continue
+        answer = _one_line(c.wheel_answers.get(step.id, ""))
+        if answer:
+            room = max(width - len(INDENT) - len(step.question) - 1, MIN_ANSWER_ROOM)
+            entries.append(f"{step.question} {shorten(answer, room)}")
+    return entries
+
+
+def _objective(c: Consultation, previous: Consultation | None, instrument: Instrument) -> list[str]:
+    scores = c.scores(instrument)
+    if all(s is None for s in scores):
+        return []
+    web = ", ".join(_keep(f"{d.name} {'-' if s is None else _number(s)}")
+                    for d, s in zip(instrument.dimensions, scores, strict=True))
+    entries = [f"Web: {web}"]
+    if previous is not None and previous.id != c.id:
+        before = previous.scores(instrument)
+        if any(s is not None for s in before):
+            up, down = [], []
+            for dim, a, b in zip(instrument.dimensions, before, scores, strict=True):
+                if a is None or b is None:
+                    continue
+                delta = round(b - a, 1)
+                if delta >= CHANGE_MIN:
+                    up.append((dim.name, delta))
+                elif delta <= -CHANGE_MIN:
+                    down.append((dim.name, delta))
+            up.sort(key=lambda item: -item[1])
+            down.sort(key=lambda item: item[1])
+            changes = ", ".join(_keep(f"{name} {_signed(d)}") for name, d in up + down)
+            entries.append(_keep(f"Sinds {_date(previous.date)}:")
+                           + f" {changes or 'geen verschil van 1 punt of meer'}")
+    return entries
+
+
+def _evaluation(c: Consultation, instrument: Instrument) -> list[str]:
+    focus_dims = [d.name for d in instrument.dimensions if any(f == d.id for f, _ in c.focus)]
+    kind = f"{TYPE_NAMES.get(c.type, 'Gesprek')} Positieve Gezondheid"
+    return [f"{kind}; focus: {', '.join(_keep(d) for d in focus_dims)}" if focus_dims
+            else f"{kind}; nog geen focus gekozen"]
+
+
+def _plan(c: Consultation, referrals: Sequence[Referral]) -> list[str]:
+    entries = []
+    step = shorten(c.plan.first_step, MAX_FIRST_STEP)
+    if step:
+        entries.append(f"Eerste stap: {step}")
+    for r in referrals:
+        title = _one_line(r.title) or "?"
+        label = status_label(r.status).lower()
+        made = ""
+        if r.consultation_id != c.id and r.consultation_date:
+            made = f" van {_date(r.consultation_date)}"
+        entries.append(_keep(f"Verwijzing{made} ({label}):") + f" {title}")
+    nxt = _appointment(c.plan.next_appointment)
+    if nxt:
+        entries.append(f"Volgende afspraak: {_keep(nxt) if len(nxt) <= 16 else nxt}")
+    return entries
+
+
+def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequence[Referral],
+              previous: Consultation | None = None, parts: Iterable[str] = SOEP_PARTS,
+              width: int = DEFAULT_WIDTH) -> str:
+    """The journal entry (lines joined by "\\n", no newline at the end).
+
+    `referrals`: those to list under P, made in this conversation or earlier (those show the
+    day they were made). `previous`: the conversation to compare the web with; None takes
+    view.previous. A part with nothing to say is left out.
+    """
+    if width < MIN_WIDTH:
+        raise ValueError(f"width must be at least {MIN_WIDTH}")
+    chosen = _parts(parts)
+    c = view.consultation
+    previous = previous if previous is not None else view.previous
+    build = {
+        "S": lambda: _subjective(c, instrument, width),
+        "O": lambda: _objective(c, previous, instrument),
+        "E": lambda: _evaluation(c, instrument),
+        "P": lambda: _plan(c, referrals),
+    }
+    lines: list[str] = []
+    for letter in chosen:
+        lines += _wrap(letter, build[letter](), width)
+    return "\n".join(lines)
+
+
+def soep_for(store: Store, consultation_id: str, instrument: Instrument, *,
+             parts: Iterable[str] | None = None, width: int = DEFAULT_WIDTH) -> str:
+    """The journal entry of a stored conversation with the practice's parts, its referrals and
+    the earlier ones followed up in it. Not logged: the caller logs the copy or print
+    (store.record_exported(patient_id, "soep"))."""
+    from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
+
+    view = store.view(consultation_id)
+    refs = follow_ups(store, consultation_id) + referrals_for_consultation(store, consultation_id)
+    return soep_text(view, instrument, referrals=refs,
+                     parts=soep_parts(store) if parts is None else parts, width=width)
