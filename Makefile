@@ -4,8 +4,9 @@ PYTHON ?= $(shell bash scripts/find-python.sh)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PKG_STAMP := $(VENV)/.package-installed
 
-.PHONY: run start test lint translations screenshots clean setup
+.PHONY: run start test lint translations screenshots clean setup package smoke bench
 
 setup: $(STAMP)
 
@@ -27,7 +28,7 @@ start: $(STAMP)
 ## All tests, headless.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-	$(BIN)/ruff check pgdesk tests scripts
+	$(BIN)/ruff check pgdesk tests scripts bench packaging
 	$(BIN)/lint-imports --no-cache
 
 lint: $(STAMP)
@@ -42,6 +43,25 @@ translations: $(STAMP)
 ## Grab every page of the app to PNG (offscreen), to look at what users see.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py screenshots
+
+## The self-contained app in dist/pgdesk/ (PyInstaller; prints its size). Installs PyInstaller
+## (the 'package' extra) and the build tools (binutils; libpython for a Debian Python) first.
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+
+$(PKG_STAMP): $(STAMP)
+	bash scripts/system-deps.sh package
+	$(BIN)/pip install -q -e '.[package]'
+	touch $(PKG_STAMP)
+
+## Smoke-test the frozen app built by `make package` (offscreen; version, handout, window, encryption).
+smoke: $(STAMP)
+	$(BIN)/python packaging/smoke_test.py
+
+## Benchmarks against their floors and targets (start, web, handout, search, memory); writes
+## bench/results.json. Not part of `make test`. The 50,000-patient databases are cached in bench/.cache.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs (or names) the Debian/Ubuntu system libraries Qt 6 needs, so that
-# `make run` and `make test` work on a bare machine. Other systems: says what to do.
+# `make run` and `make test` work on a bare machine (with `package`: `make package` too).
+# Other systems: says what to do.
 set -euo pipefail
 
 PKGS=(
@@ -14,6 +15,24 @@ PKGS=(
   # python venv for the project environment
   python3-venv
 )
+
+# `system-deps.sh package` (make package): also what PyInstaller needs to build the bundle.
+if [ "${1:-}" = package ]; then
+  PKGS+=(binutils)  # objdump and strip: the bundle's library analysis and stripping
+  # A Debian/Ubuntu Python links its library statically; PyInstaller needs the shared one.
+  if [ -x .venv/bin/python ]; then
+    lib=$(.venv/bin/python - <<'PY'
+import os, sys, sysconfig
+so = sysconfig.get_config_var("INSTSONAME") or ""
+libdir = sysconfig.get_config_var("LIBDIR") or ""
+dirs = [libdir, os.path.join(libdir, sysconfig.get_config_var("MULTIARCH") or "")]
+found = bool(so) and any(os.path.exists(os.path.join(d, so)) for d in dirs)
+print("" if found or sys.base_prefix != "/usr" else "libpython%d.%d" % sys.version_info[:2])
+PY
+)
+    [ -n "$lib" ] && PKGS+=("$lib")
+  fi
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-like system; make sure Qt 6's runtime libraries are present." >&2

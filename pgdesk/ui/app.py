@@ -75,11 +75,12 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     if not window.ensure_professional():
         store.close()
         return 0
-    if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test
-        from pgdesk.ui.first_paint import exit_after_first_paint
+    from pgdesk.ui.first_paint import after_first_paint, exit_after_first_paint
 
+    if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test
         exit_after_first_paint(app, window, lang)
-    QTimer.singleShot(50, _preload_chart)
+    # The chart library loads once the window is on screen, however long the first paint takes.
+    after_first_paint(app, window, lambda: QTimer.singleShot(50, _preload_chart))
     code = app.exec()
     store.close()
     return code

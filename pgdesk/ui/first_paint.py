@@ -1,12 +1,17 @@
-"""Start-up probe for the benchmarks and the frozen-app smoke test (PGDESK_EXIT_AFTER_PAINT).
+"""Work that waits for the main window's first paint, and the start-up probe built on it.
 
-With PGDESK_EXIT_AFTER_PAINT=1 pgdesk prints one line when its main window has been painted
-for the first time, and quits:
+`after_first_paint` runs a callback once the window has been painted for the first time
+(pgdesk.ui.app preloads the chart library that way, never before the window is on screen).
 
-    pgdesk-painted <unix time> lang=<nl|en> icon=<ok|missing>
+The probe, for the benchmarks and the frozen-app smoke test: with PGDESK_EXIT_AFTER_PAINT=1
+pgdesk prints one line when its main window has first been painted, and quits:
 
-With PGDESK_EXIT_AFTER_PAINT=consultation it first opens the newest conversation (the
-spinnenweb, so pyqtgraph and numpy load too) and adds ``consultation=ok`` to the line.
+    pgdesk-painted <unix time> lang=<nl|en> icon=<ok|missing> preloaded=<modules|->
+
+`preloaded` names the heavy libraries (pyqtgraph, numpy, reportlab) already imported at
+that moment; there should be none. With PGDESK_EXIT_AFTER_PAINT=consultation it then opens
+the newest conversation (the spinnenweb: pyqtgraph and numpy load too) and adds
+``consultation=ok``.
 """
 
 from __future__ import annotations
@@ -14,17 +19,19 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 ENV = "PGDESK_EXIT_AFTER_PAINT"
+HEAVY = ("pyqtgraph", "numpy", "reportlab")
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app: QApplication, window: QMainWindow, lang: str, mode: str) -> None:
+    def __init__(self, app: QApplication, window: QMainWindow, callback: Callable[[], None]) -> None:
         super().__init__(app)
-        self.app, self.window, self.lang, self.mode = app, window, lang, mode
+        self.app, self.window, self.callback = app, window, callback
         self.seen = False
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
@@ -32,35 +39,43 @@ class _FirstPaint(QObject):
                 and obj.window() is self.window):
             self.seen = True
             self.app.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted)  # after this paint (and its flush) is done
+            QTimer.singleShot(0, self.callback)  # after this paint (and its flush) is done
         return False
 
-    def _painted(self) -> None:
-        stamp = time.time()
-        icon = "missing" if self.app.windowIcon().pixmap(32, 32).isNull() else "ok"
-        line = f"pgdesk-painted {stamp:.6f} lang={self.lang} icon={icon}"
-        code = 0
-        if self.mode == "consultation":
-            line += " consultation=" + self._open_consultation()
-            code = 0 if line.endswith("=ok") else 1
-        print(line, flush=True)
-        self.app.exit(code)
 
-    def _open_consultation(self) -> str:
-        try:
-            cid = self.window.store.latest_consultation_id()
-            self.window.open_consultation(cid)
-            self.app.processEvents()
-            page = self.window.consultation_page
-            if page is None or self.window.stack.currentWidget() is not page:
-                return "niet-geopend"
-            page.grab()  # paints the spinnenweb (pyqtgraph) once
-            return "ok"
-        except Exception as exc:  # report, don't hang the probe
-            print(f"pgdesk: gesprek openen mislukt: {exc!r}", file=sys.stderr)
-            return "fout"
+def after_first_paint(app: QApplication, window: QMainWindow, callback: Callable[[], None]) -> None:
+    """Call `callback` once, right after `window` (or a widget in it) is first painted."""
+    app.installEventFilter(_FirstPaint(app, window, callback))
 
 
 def exit_after_first_paint(app: QApplication, window: QMainWindow, lang: str) -> None:
     """Installed by pgdesk.ui.app.run when PGDESK_EXIT_AFTER_PAINT is set."""
-    app.installEventFilter(_FirstPaint(app, window, lang, os.environ.get(ENV, "1")))
+    mode = os.environ.get(ENV, "1")
+
+    def painted() -> None:
+        stamp = time.time()
+        icon = "missing" if app.windowIcon().pixmap(32, 32).isNull() else "ok"
+        loaded = ",".join(m for m in HEAVY if m in sys.modules) or "-"
+        line = f"pgdesk-painted {stamp:.6f} lang={lang} icon={icon} preloaded={loaded}"
+        code = 0
+        if mode == "consultation":
+            line += " consultation=" + _open_consultation(app, window)
+            code = 0 if line.endswith("=ok") else 1
+        print(line, flush=True)
+        app.exit(code)
+
+    after_first_paint(app, window, painted)
+
+
+def _open_consultation(app: QApplication, window) -> str:
+    try:
+        window.open_consultation(window.store.latest_consultation_id())
+        app.processEvents()
+        page = window.consultation_page
+        if page is None or window.stack.currentWidget() is not page:
+            return "niet-geopend"
+        page.grab()  # paints the spinnenweb (pyqtgraph) once
+        return "ok"
+    except Exception as exc:  # report, don't hang the probe
+        print(f"pgdesk: gesprek openen mislukt: {exc!r}", file=sys.stderr)
+        return "fout"

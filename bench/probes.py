@@ -1,0 +1,316 @@
+"""The measurements themselves, each run in a fresh process by bench/run.py:
+
+    python -m bench.probes NAME [ARGS]   →  one line of JSON on stdout
+
+bare-window  a bare PySide6 app showing one empty QWidget; prints when it is first painted
+web          score change → repainted RadarWidget, 1000 times; and the same for a bare polygon
+handout      render_handout for a demo consultation: the first in the process, then again
+bare-page    the floor: a bare reportlab page with one drawing, first and again
+search PATH ENCRYPTED   Store.search_patients per keystroke; and the bare full-text query
+memory PATH ENCRYPTED   resident memory with the database open and a consultation on screen
+bare-memory  resident memory of the bare PySide6 window
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.stats import median, p95, rss_mb
+
+WEB_CHANGES = 1000
+WEB_WARMUP = 50
+HANDOUT_RUNS = 15
+SEARCH_ROUNDS = 15
+# What a user types, keystroke by keystroke: names, a name with a prefix, and a number.
+TYPED = ("jansen", "jan de v", "ijsbrand", "zoë", "123456", "de vries")
+
+
+def _app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _settle(app, seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+
+
+def bare_window() -> dict:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    app = _app()
+    window = QWidget()
+    window.resize(1180, 760)
+    painted: dict = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+            if not painted and event.type() == QEvent.Type.Paint and obj is window:
+                painted["at"] = 0.0
+                QTimer.singleShot(0, done)
+            return False
+
+    def done():
+        painted["at"] = time.time()
+        app.quit()
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    window.show()
+    app.exec()
+    return {"painted": painted["at"]}
+
+
+def _web_sequence(n: int, count: int) -> list[tuple[int, int]]:
+    """(dimension, new score) pairs, each a real change."""
+    rng = random.Random(4)
+    current = [5] * n
+    out = []
+    for i in range(count):
+        index = i % n
+        value = rng.choice([v for v in range(11) if v != current[index]])
+        current[index] = value
+        out.append((index, value))
+    return out
+
+
+def web() -> dict:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+    from PySide6.QtWidgets import QWidget
+
+    from pgdesk.domain.content import shipped_instrument
+
+    app = _app()
+    from pgdesk.ui.radar import RadarWidget
+
+    labels = [d.name for d in shipped_instrument("nl").dimensions]
+    n = len(labels)
+    radar = RadarWidget(labels)
+    radar.resize(480, 480)
+    radar.set_scores([5] * n)
+    radar.show()
+    _settle(app)
+
+    class BareWeb(QWidget):
+        """The floor: one antialiased polygon repainted with QPainter, nothing else."""
+
+        def __init__(self):
+            super().__init__()
+            self.values = [5] * n
+
+        def paintEvent(self, _event):  # noqa: N802 (Qt API)
+            p = QPainter(self)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.fillRect(self.rect(), Qt.GlobalColor.white)
+            cx, cy, r = self.width() / 2, self.height() / 2, min(self.width(), self.height()) / 2.4
+            pts = [QPointF(cx + r * v / 10 * math.sin(2 * math.pi * i / n),
+                           cy - r * v / 10 * math.cos(2 * math.pi * i / n))
+                   for i, v in enumerate(self.values)]
+            p.setPen(QPen(QColor("#4f81bd"), 2))
+            p.setBrush(QColor("#cad9eb"))
+            p.drawPolygon(QPolygonF(pts))
+            p.end()
+
+    bare = BareWeb()
+    bare.resize(480, 480)
+    bare.show()
+    _settle(app)
+
+    def run(set_value, widget) -> list[float]:
+        samples = []
+        for i, (index, value) in enumerate(_web_sequence(n, WEB_WARMUP + WEB_CHANGES)):
+            t = time.perf_counter()
+            set_value(index, value)
+            widget.repaint()
+            app.processEvents()
+            if i >= WEB_WARMUP:
+                samples.append((time.perf_counter() - t) * 1000)
+        return samples
+
+    def set_bare(index, value):
+        bare.values[index] = value
+
+    web_ms = run(radar.set_score, radar)
+    floor_ms = run(set_bare, bare)
+    return {"median_ms": median(web_ms), "p95_ms": p95(web_ms), "max_ms": max(web_ms),
+            "floor_median_ms": median(floor_ms), "floor_p95_ms": p95(floor_ms),
+            "changes": len(web_ms)}
+
+
+def _bare_page(font: str) -> bytes:
+    from io import BytesIO
+
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.shapes import Drawing, Polygon, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    drawing = Drawing(300, 300)
+    drawing.add(Polygon([150, 280, 270, 200, 240, 60, 60, 60, 30, 200], fillColor=colors.lightblue,
+                        strokeColor=colors.darkblue))
+    drawing.add(String(150, 10, "Zingeving", fontName=font, fontSize=12, textAnchor="middle"))
+    renderPDF.draw(drawing, canvas, 150, 400)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def handout() -> dict:
+    """The first handout in a fresh process (what the first Ctrl+P of a session waits for:
+    pgdesk imports reportlab only then), and the median of the ones after it."""
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.repository import Store
+
+    instrument = shipped_instrument("nl")
+    with tempfile.TemporaryDirectory(prefix="pgdesk-bench-") as tmp:
+        with Store.open(write_demo(Path(tmp) / "demo.sqlite", instrument)) as store:
+            view = store.view(store.latest_consultation_id())
+    t = time.perf_counter()
+    from pgdesk.reports.handout import render_handout
+
+    pdf = render_handout(view, instrument)
+    first_s = time.perf_counter() - t
+    assert pdf.startswith(b"%PDF")
+    again = []
+    for _ in range(HANDOUT_RUNS):
+        t = time.perf_counter()
+        render_handout(view, instrument)
+        again.append(time.perf_counter() - t)
+    return {"first_s": first_s, "again_s": median(again), "kb": len(pdf) / 1024}
+
+
+def bare_page() -> dict:
+    """The floor: reportlab's own Helvetica, one page with one drawing; first, then again."""
+    t = time.perf_counter()
+    pdf = _bare_page("Helvetica")
+    first_s = time.perf_counter() - t
+    assert pdf.startswith(b"%PDF")
+    again = []
+    for _ in range(HANDOUT_RUNS):
+        t = time.perf_counter()
+        _bare_page("Helvetica")
+        again.append(time.perf_counter() - t)
+    return {"first_s": first_s, "again_s": median(again)}
+
+
+def _prefixes() -> list[str]:
+    return [word[:k] for word in TYPED for k in range(1, len(word) + 1)]
+
+
+def search(path: str, encrypted: str) -> dict:
+    from bench.practice import open_store
+    from pgdesk.storage.repository import search_form
+
+    store = open_store(Path(path), encrypted == "1")
+    conn = store.db.conn
+    prefixes = _prefixes()
+    per_key: dict[str, list[float]] = {p: [] for p in prefixes}
+    floor: dict[str, list[float]] = {p: [] for p in prefixes}
+    for _ in range(SEARCH_ROUNDS):
+        for prefix in prefixes:
+            t = time.perf_counter()
+            store.search_patients(prefix)
+            per_key[prefix].append((time.perf_counter() - t) * 1000)
+            words = search_form(prefix).split()
+            query = " ".join(f'"{w}"*' for w in words)
+            t = time.perf_counter()
+            conn.execute("SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? LIMIT 200",
+                         [query]).fetchall()
+            floor[prefix].append((time.perf_counter() - t) * 1000)
+    medians = {p: median(v) for p, v in per_key.items()}
+    worst = max(medians, key=medians.get)
+    all_ms = [x for v in per_key.values() for x in v]
+
+    # The whole keystroke as the user sees it: query, table model, repaint of the list page.
+    ui_ms = []
+    try:
+        app = _app()
+        from pgdesk.ui.patient_list_page import PatientListPage
+
+        page = PatientListPage(store)
+        page.resize(1180, 700)
+        page.show()
+        _settle(app)
+        for _ in range(3):
+            for prefix in prefixes:
+                t = time.perf_counter()
+                page.search.setText(prefix)
+                page.refresh()
+                page.repaint()
+                app.processEvents()
+                ui_ms.append((time.perf_counter() - t) * 1000)
+    except Exception as exc:  # the list page is not what this figure is about
+        print(f"search: list page not measured: {exc!r}", file=sys.stderr)
+    count = store.patient_count()
+    store.close()
+    return {"search_ms": medians[worst], "worst_prefix": worst, "p95_ms": p95(all_ms),
+            "floor_ms": median([median(v) for v in floor.values()]),
+            "floor_worst_ms": max(median(v) for v in floor.values()),
+            "ui_median_ms": median(ui_ms) if ui_ms else None,
+            "ui_p95_ms": p95(ui_ms) if ui_ms else None,
+            "keystrokes": len(prefixes), "patients": count}
+
+
+def memory(path: str, encrypted: str) -> dict:
+    from bench.practice import open_store
+    from pgdesk.domain.content import shipped_instrument
+
+    app = _app()
+    store = open_store(Path(path), encrypted == "1")
+    from pgdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, shipped_instrument("nl"))
+    window.show()
+    _settle(app)
+    row = store.db.execute("SELECT patient_id, id FROM consultations ORDER BY date DESC LIMIT 1").fetchone()
+    window.show_patient(row[0])
+    _settle(app)
+    window.open_consultation(row[1])
+    _settle(app, 0.5)
+    if window.consultation_page is None:
+        raise RuntimeError("the consultation did not open")
+    window.consultation_page.grab()
+    current, peak = rss_mb()
+    # No store.close(): the window's backup at close is not part of this measurement.
+    return {"rss_mb": current, "peak_mb": peak}
+
+
+def bare_memory() -> dict:
+    from PySide6.QtWidgets import QWidget
+
+    app = _app()
+    window = QWidget()
+    window.resize(1180, 760)
+    window.show()
+    _settle(app)
+    window.grab()
+    current, peak = rss_mb()
+    return {"rss_mb": current, "peak_mb": peak}
+
+
+PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
+          "search": search, "memory": memory, "bare-memory": bare_memory}
+
+
+if __name__ == "__main__":
+    result = PROBES[sys.argv[1]](*sys.argv[2:])
+    print(json.dumps(result), flush=True)
+    sys.stderr.flush()
+    # No teardown: Qt objects dying in Python's shutdown order, or the main window's backup
+    # of the 50,000-patient database at close, are not what is measured.
+    os._exit(0)

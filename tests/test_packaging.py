@@ -1,0 +1,132 @@
+"""Packaging without building: the spec, installers, icons and metadata are consistent, the
+dependencies stay lean, and the first-paint probe the smoke test and benchmarks rely on works.
+(The frozen app itself is checked by `make package && make smoke`.)"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import struct
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from pgdesk import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+ICONS = ROOT / "resources" / "icons"
+
+
+def test_spec_is_python_reads_the_one_version_and_bundles_the_resources():
+    spec = (PACKAGING / "pgdesk.spec").read_text(encoding="utf-8")
+    compile(spec, "pgdesk.spec", "exec")
+    assert '__version__ = "([^"]+)"' in spec and __version__ not in spec
+    assert "pyinstaller_datas(" in spec
+    for unwanted in ("QtWebEngineCore", "QtQuick", "QtQml", "Qt3DCore", "tkinter"):
+        assert f'"{unwanted}"' in spec
+
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        from bundled import bundled_resources, pyinstaller_datas
+    finally:
+        sys.path.remove(str(PACKAGING))
+    files = {str(p).replace(os.sep, "/") for p in bundled_resources()}
+    assert {"instrument/nl.json", "instrument/en.json", "fonts/DejaVuSans.ttf",
+            "fonts/DejaVuSans-Bold.ttf", "translations/pgdesk_en.qm", "icons/pgdesk.svg"} <= files
+    assert not any(f.endswith((".ts", ".ico", ".icns")) for f in files)
+    # Every file the app reads through pgdesk.paths is in resources/, hence bundled.
+    everything = {str(p.relative_to(ROOT / "resources")).replace(os.sep, "/")
+                  for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    assert {f for f in everything - files
+            if not f.endswith((".ts", ".ico", ".icns", ".png"))} == set()
+    assert all(Path(src).is_file() and dest.startswith("resources") for src, dest in pyinstaller_datas())
+
+
+def test_dependencies_stay_lean():
+    """PySide6-Essentials plus the PDF wheel: never the full PySide6 (WebEngine)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    names = [re.split(r"[<>=;\s\[]", d, maxsplit=1)[0].lower() for d in project["dependencies"]]
+    assert "pyside6" not in names
+    assert "pyside6-essentials" in names and "pyside6-pdf" in names
+    addons = [d for d in project["dependencies"] if d.lower().startswith("pyside6-addons")]
+    assert all("python_version < '3.12'" in d for d in addons)
+    assert "pyinstaller" in " ".join(project["optional-dependencies"]["package"]).lower()
+    if sys.version_info >= (3, 12):
+        from importlib.metadata import PackageNotFoundError, distribution
+
+        for heavy in ("PySide6", "PySide6_Addons"):
+            with pytest.raises(PackageNotFoundError):
+                distribution(heavy)
+
+
+def test_icons_are_rendered_from_the_svg():
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        data = (ICONS / f"pgdesk-{size}.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", data[16:24]) == (size, size)
+    ico = (ICONS / "pgdesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind) == (0, 1) and count >= 5
+    for i in range(count):
+        size, offset = struct.unpack("<II", ico[6 + 16 * i + 8:6 + 16 * i + 16])
+        assert ico[offset:offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + size <= len(ico)
+    icns = (ICONS / "pgdesk.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+
+
+def test_linux_desktop_entry_and_appstream_metadata():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(PACKAGING / "linux" / "pgdesk.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Exec"].split()[0] == "pgdesk"
+    assert desktop["Icon"] == "nl.pgdesk.pgdesk" and desktop["Categories"].endswith(";")
+    assert "Name[nl]" in entry["Desktop Action demo"]
+
+    root = ET.parse(PACKAGING / "linux" / "nl.pgdesk.pgdesk.metainfo.xml").getroot()  # well-formed
+    assert root.tag == "component" and root.get("type") == "desktop-application"
+    assert root.findtext("id") == "nl.pgdesk.pgdesk"
+    assert root.findtext("launchable") == "nl.pgdesk.pgdesk.desktop"
+    assert root.findtext("metadata_license") == "CC0-1.0"
+    assert root.findtext("project_license") == "EUPL-1.2"
+    assert root.find("releases/release").get("version") == "@VERSION@"  # filled in by install.sh
+    assert "@VERSION@" in (PACKAGING / "linux" / "install.sh").read_text()
+
+
+def test_windows_installer_takes_the_version_from_outside_and_can_install_per_user():
+    iss = (PACKAGING / "windows" / "pgdesk.iss").read_text(encoding="utf-8")
+    assert iss.isascii()
+    assert "PrivilegesRequired=lowest" in iss and "PrivilegesRequiredOverridesAllowed=dialog" in iss
+    assert "{autoprograms}" in iss and "UninstallDisplayIcon" in iss
+    code = "\n".join(line for line in iss.splitlines() if not line.lstrip().startswith(";"))
+    assert not re.search(r"AppVersion\s*=\s*\d", code) and "#ifndef AppVersion" in code
+    icon = re.search(r"SetupIconFile=(.+)", iss).group(1).strip().replace("\\", "/")
+    assert (PACKAGING / "windows" / icon).resolve().is_file()
+    assert "/DAppVersion=$version" in (PACKAGING / "windows" / "build.ps1").read_text()
+
+
+def test_ci_runs_the_tests_then_builds_and_smoke_tests_the_frozen_app():
+    steps = [line for line in (ROOT / ".ci" / "run").read_text().splitlines()
+             if line.startswith("make ")]
+    assert steps == ["make test", "make package", "make smoke"]
+
+
+def test_first_paint_probe_reports_and_quits(tmp_path):
+    """PGDESK_EXIT_AFTER_PAINT: what the smoke test and the start benchmark read."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "1",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_DB", None)
+    r = subprocess.run([sys.executable, "-m", "pgdesk", "--demo", "--lang", "en"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("pgdesk-painted "))
+    assert float(line.split()[1]) > 0
+    assert "lang=en" in line and "icon=ok" in line
+    # Fast start, on the real start path: no chart or PDF library before the first paint.
+    assert "preloaded=-" in line
