@@ -6,7 +6,10 @@ All names, numbers and answers are invented.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import random
+import shutil
 from pathlib import Path
 
 from pgdesk.domain.instrument import Instrument
@@ -154,12 +157,43 @@ def write_demo(path: Path, instrument: Instrument, **kw) -> Path:
     try:  # never pull the file away from under a running pgdesk
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+        template = _template_path(instrument) if not kw else None
+        if template is not None and template.exists():
+            # Filling the demo costs thousands of statements; a copy made earlier today is instant.
+            shutil.copyfile(template, path)
+            return path
     finally:
         lock.release()
     with Store.open(path) as store:
         store.set_setting("demo", "1")
         fill_demo(store, instrument, **kw)
+    if template is not None:
+        _keep_as_template(path, template)
     return path
+
+
+def _template_path(instrument: Instrument) -> Path:
+    """Today's demo for this version, schema and instrument (its dates follow the calendar)."""
+    from pgdesk import __version__
+    from pgdesk.paths import data_dir
+    from pgdesk.storage.migrations import known_names
+
+    ids = [(d.id, [a.id for a in d.aspects]) for d in instrument.dimensions]
+    digest = hashlib.sha256(repr((__version__, known_names(), ids, instrument.language))
+                            .encode()).hexdigest()[:12]
+    return data_dir() / "demo-cache" / f"demo-{dt.date.today().isoformat()}-{digest}.sqlite"
+
+
+def _keep_as_template(path: Path, template: Path) -> None:
+    try:
+        template.parent.mkdir(parents=True, exist_ok=True)
+        for old in template.parent.glob("demo-*.sqlite"):
+            old.unlink(missing_ok=True)
+        tmp = template.with_suffix(".part")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, template)
+    except OSError:
+        pass  # only a speed-up: without it the next demo is filled again
 
 
 def write_encrypted_demo(path: Path, instrument: Instrument, *, user: str, passphrase: str,

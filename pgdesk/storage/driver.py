@@ -40,6 +40,9 @@ def connect(path: str | os.PathLike, key: bytes | None = None, *,
     # tables and sorts never touch the disk unencrypted.
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
+    # Decrypting a page costs more than reading it: a 16 MB page cache keeps type-ahead search
+    # on a large encrypted practice database well under 20 ms per keystroke (bench/).
+    conn.execute("PRAGMA cache_size = -16384")
     return conn
 
 
