@@ -17,3 +17,9 @@ if "sqlite_utils" not in _sys.modules:
         for _m, _mod in _hidden.items():
             if _mod is None:
                 del _sys.modules[_m]
+
+# sqlite-utils would load any installed "sqlite_utils" plugin into every connection. A medical
+# record store runs only its own code, and skipping the entry-point scan also saves start time.
+import sqlite_utils.plugins as _plugins  # noqa: E402
+
+_plugins._plugins_loaded = True
