@@ -23,6 +23,8 @@ COMMANDS = {
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
     "soep": ("records", "soep"),
+    "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
+    "transfer back": ("transfer", "back"), "transfer clear": ("transfer", "clear"),
 }
 
 
@@ -94,6 +96,35 @@ def _parser() -> argparse.ArgumentParser:
              "(BESTAND.csv en BESTAND-trajecten.csv)")
     exe.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     exe.add_argument("--out", required=True, metavar="BESTAND.csv")
+
+    tr = sub.add_parser(
+        "transfer", help="patiënten meenemen op een laptop (huisbezoek) en terugbrengen; "
+                         "eerst het databasewachtwoord, dan de transferwachtwoordzin "
+                         "(zonder terminal: regel 1 en 2 van standaardinvoer)")
+    tr_sub = tr.add_subparsers(dest="transfer_what", metavar="WAT", required=True)
+    tro = tr_sub.add_parser("out", parents=[user], help="in de praktijk: patiënten naar een "
+                                                        "meeneembestand")
+    tro.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    tro.add_argument("--patients", required=True, metavar="ID,ID,…")
+    tro.add_argument("--out", required=True, metavar="BESTAND")
+    tri = tr_sub.add_parser("in", parents=[user],
+                            help="lees een meeneem- of terugbrengbestand; toont eerst wat er "
+                                 "verandert en schrijft alleen met --yes")
+    tri.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    tri.add_argument("file", metavar="BESTAND")
+    tri.add_argument("--yes", action="store_true", help="lees het echt in")
+    tri.add_argument("--resolve", choices=("keep_both", "later_wins", "take_incoming", "keep_local"),
+                     help="wat bij een conflict (standaard keep_both: beide versies bewaren)")
+    trb = tr_sub.add_parser("back", parents=[user],
+                            help="op de laptop: wat veranderd is naar een terugbrengbestand")
+    trb.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    trb.add_argument("--out", required=True, metavar="BESTAND")
+    trc = tr_sub.add_parser("clear", parents=[user],
+                            help="op de laptop: de meegenomen patiënten veilig verwijderen")
+    trc.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    trc.add_argument("--yes", action="store_true", help="verwijder ze echt")
+    trc.add_argument("--force", action="store_true",
+                     help="ook als er wijzigingen zijn die nog niet zijn teruggebracht")
     return p
 
 
@@ -128,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         command = args.command
         if command == "export":
             command = f"export {args.export_what}"
+        elif command == "transfer":
+            command = f"transfer {args.transfer_what}"
         if command in COMMANDS:
             module, func = COMMANDS[command]
             args.db = getattr(args, "cmd_db", None)

@@ -187,5 +187,57 @@ def m0004_sociale_kaart(db: Database) -> None:
                "CHECK (handout_paper IS NULL OR handout_paper IN ('A4', 'A5'))")
 
 
+@migrations(name="0005_transfer")
+def m0005_transfer(db: Database) -> None:
+    """Taking patients along on a laptop and bringing them back (storage/transfer.py).
+
+    brought_along: on the laptop, the patients imported from a take-along file, with the
+    practice they came from. transfer_base: per record of those patients the digests of the
+    version taken along (never its content), to find what changed since. transfers: which
+    transfer files this database wrote or read (ids and counts only). consultations.conflict_of:
+    a conversation kept as the second version of one changed on both sides.
+
+    No foreign keys to patients: erasing a patient must not be blocked; the trigger clears the
+    markers and digests of an erased patient with it.
+    """
+    db.execute("""
+        CREATE TABLE brought_along (
+            patient_id TEXT PRIMARY KEY,
+            transfer_id TEXT NOT NULL,
+            origin_db_id TEXT NOT NULL,
+            taken_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            brought_back_at TEXT,
+            brought_back_digest TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE transfer_base (
+            kind TEXT NOT NULL CHECK (kind IN ('patient', 'trajectory', 'consultation')),
+            record_id TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            updated_at TEXT,
+            PRIMARY KEY (kind, record_id)
+        )""")
+    db.execute("CREATE INDEX idx_transfer_base_patient ON transfer_base (patient_id)")
+    db.execute("""
+        CREATE TABLE transfers (
+            id TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+            kind TEXT NOT NULL CHECK (kind IN ('take-along', 'bring-back')),
+            origin_db_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            patients INTEGER NOT NULL,
+            PRIMARY KEY (id, direction)
+        )""")
+    db.execute("ALTER TABLE consultations ADD COLUMN conflict_of TEXT")
+    db.execute("""
+        CREATE TRIGGER brought_along_erased AFTER DELETE ON patients BEGIN
+            DELETE FROM brought_along WHERE patient_id = OLD.id;
+            DELETE FROM transfer_base WHERE patient_id = OLD.id;
+        END""")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
