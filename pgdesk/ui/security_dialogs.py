@@ -30,21 +30,21 @@ from pgdesk.ui.labels import role_label
 translate = QCoreApplication.translate  # module functions: explicit context
 
 
-def _secret() -> QLineEdit:
+def secret_field() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
 
-def _new_passphrase(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
-    first, again = _secret(), _secret()
+def new_passphrase_fields(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
+    first, again = secret_field(), secret_field()
     first.setPlaceholderText(translate("SecurityDialogs", "minstens 8 tekens; een zin is goed te onthouden"))
     form.addRow(label, first)
     form.addRow(translate("SecurityDialogs", "&Nog een keer"), again)
     return first, again
 
 
-def _check_new(parent: QWidget, first: QLineEdit, again: QLineEdit) -> None:
+def check_new_passphrase(parent: QWidget, first: QLineEdit, again: QLineEdit) -> None:
     check_passphrase(first.text())
     if first.text() != again.text():
         raise InputError(translate("SecurityDialogs", "De twee wachtwoorden zijn niet gelijk."))
@@ -82,12 +82,12 @@ class SetupDialog(_Form):
         self.role = _role_box()
         self.form.addRow(self.tr("&Naam"), self.name)
         self.form.addRow(self.tr("&Functie"), self.role)
-        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("&Wachtwoord"))
+        self.passphrase, self.again = new_passphrase_fields(self.form, self, self.tr("&Wachtwoord"))
         self.setMinimumWidth(480)
 
     def validate(self) -> None:
         require_name(self.name.text())
-        _check_new(self, self.passphrase, self.again)
+        check_new_passphrase(self, self.passphrase, self.again)
 
     def values(self) -> tuple[str, str, str]:
         return self.name.text().strip(), self.role.currentData(), self.passphrase.text()
@@ -97,13 +97,13 @@ class ChangePassphraseDialog(_Form):
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
         self.form.addRow(self.tr("Gebruiker"), QLabel(name))
-        self.old = _secret()
+        self.old = secret_field()
         self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
-        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("N&ieuw wachtwoord"))
+        self.passphrase, self.again = new_passphrase_fields(self.form, self, self.tr("N&ieuw wachtwoord"))
         self.setMinimumWidth(440)
 
     def validate(self) -> None:
-        _check_new(self, self.passphrase, self.again)
+        check_new_passphrase(self, self.passphrase, self.again)
 
 
 class RecoveryDialog(_Form):
@@ -120,13 +120,13 @@ class RecoveryDialog(_Form):
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.form.addRow(self.tr("&Naam"), self.name)
         self.form.addRow(self.tr("&Herstelcode"), self.code)
-        self.passphrase, self.again = _new_passphrase(self.form, self, self.tr("N&ieuw wachtwoord"))
+        self.passphrase, self.again = new_passphrase_fields(self.form, self, self.tr("N&ieuw wachtwoord"))
         self.setMinimumWidth(480)
 
     def validate(self) -> None:
         require_name(self.name.text())
         normalize_recovery_code(self.code.text())
-        _check_new(self, self.passphrase, self.again)
+        check_new_passphrase(self, self.passphrase, self.again)
 
 
 class RecoveryCodeDialog(QDialog):
@@ -182,7 +182,7 @@ class UnlockForm(QWidget):
                               "wachtwoord."))
         hint.setWordWrap(True)
         self.name = QLineEdit(name)
-        self.passphrase = _secret()
+        self.passphrase = secret_field()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)

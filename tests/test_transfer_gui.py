@@ -1,0 +1,89 @@
+"""Reading a transfer file in the window: the summary and the conflicts come before anything is
+written, and the choice made there is what gets applied."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from pgdesk.domain.transfer import KEEP_LOCAL
+from pgdesk.ui import transfer_dialogs
+from tests.test_transfer import (
+    TPW,
+    all_rows,
+    answers_and_goals,
+    bring_back,
+    laptop_changes,
+    make_sites,
+    read_in,
+    take_along,
+)
+
+
+@pytest.fixture
+def conflict_file(tmp_path):
+    s = make_sites(tmp_path / "sites")
+    read_in(s, take_along(s))
+    laptop_changes(s)
+    with s.open_practice() as p:
+        p.set_wheel_answer(s.c1, "nu", "Praktijk: het gaat wat beter.")
+    return s, bring_back(s)
+
+
+def test_summary_shows_the_conflict_and_applies_the_choice(qtbot, conflict_file, monkeypatch):
+    s, back = conflict_file
+    seen = {}
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: seen.setdefault("done", a[2]))
+
+    def hook(dialog: transfer_dialogs.ImportSummaryDialog):
+        seen["summary"] = dialog.summary.text()
+        seen["rows"] = dialog.conflicts.rowCount()
+        seen["diff"] = dialog.conflicts.item(0, 1).text()
+        box = dialog.choice_boxes[0]
+        box.setCurrentIndex(box.findData(KEEP_LOCAL))  # keep the practice's version only
+        seen["after"] = dialog.summary.text()
+        if os.environ.get("PGDESK_SHOTS"):
+            dialog.show()
+            dialog.grab().save(os.path.join(os.environ["PGDESK_SHOTS"], "11-transfer-summary.png"))
+        monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Accepted)
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with s.open_practice() as p:
+        before = all_rows(p)
+        assert transfer_dialogs.read_transfer(parent, p, path=back, passphrase=TPW,
+                                              dialog_hook=hook)
+        assert all_rows(p) != before
+        answers, goals = answers_and_goals(p, s.anna)
+    assert seen["rows"] == 1
+    assert "1 conflict" in seen["summary"] and "beide versies bewaren" in seen["summary"]
+    assert "Plan: doel" in seen["diff"] and "Fietsen naar de markt" in seen["diff"]
+    assert "de versie van de praktijk houden" in seen["after"]
+    # keep_local: the practice's answer stays, the laptop's goal for c1 did not come in,
+    # but the laptop's new conversation did.
+    assert "Praktijk: het gaat wat beter." in answers
+    assert "Fietsen naar de markt" not in goals
+    assert "Ik ben twee keer naar de markt gefietst." in answers
+    assert "1 nieuw gesprek" in seen["done"]
+
+
+def test_cancel_writes_nothing_and_a_wrong_passphrase_is_told(qtbot, conflict_file, monkeypatch):
+    s, back = conflict_file
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def cancel(dialog):
+        monkeypatch.setattr(dialog, "exec", lambda: QDialog.DialogCode.Rejected)
+
+    with s.open_practice() as p:
+        before = all_rows(p)
+        assert not transfer_dialogs.read_transfer(parent, p, path=back, passphrase=TPW,
+                                                  dialog_hook=cancel)
+        assert not transfer_dialogs.read_transfer(parent, p, path=back,
+                                                  passphrase="verkeerde wachtwoordzin")
+        assert all_rows(p) == before
+    assert "klopt niet" in warnings[0]
