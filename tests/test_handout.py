@@ -549,3 +549,91 @@ def test_summary_remembers_language_and_paper_per_patient(qtbot, store, professi
     # and back to Dutch on A4 is stored just the same
     again.set_choice(language="nl", paper="A4")
     assert tuple(handout_preferences(store, anna.id)) == ("nl", "A4")
+
+
+# --- "Wie kan mij helpen": the referrals with their contact details -------------------------
+
+WELZIJN = {"name": "Welzijnscoach", "organisation": "Stichting Welzijn Voorbeeldstad",
+           "offer": "Denkt met u mee.", "phone": "0800-0000101",
+           "email": "welzijnscoach@welzijn.example.org", "website": "https://welzijn.example.org/",
+           "address": "Dorpsstraat 12\nVoorbeeldstad", "referral_route": "huisarts"}
+STAPPERS = {"name": "Wandelgroep De Stappers", "organisation": "Buurtsportcoach Voorbeeldstad",
+            "phone": "0800-0000104", "website": "sport.example.org/wandelen",
+            "address": "Start bij de ingang van het Stadspark, Parklaan 1, Voorbeeldstad"}
+
+
+def referral(rid: str, snapshot: dict, status: str = "voorgesteld"):
+    from pgdesk.domain.social_map import Referral
+
+    return Referral(rid, "c-test", "p-test", None if len(snapshot) == 1 else f"s-{rid}", snapshot,
+                    status=status)
+
+
+def test_one_referral_fits_on_the_a4_page_with_its_contact_lines(nl):
+    from pgdesk.reports.handout import referral_contact
+
+    r = referral("r1", WELZIJN)
+    assert referral_contact(r) == ["0800-0000101", "welzijnscoach@welzijn.example.org",
+                                   "welzijn.example.org", "Dorpsstraat 12, Voorbeeldstad"]
+    pdf = render_handout(make_view(nl), nl, referrals=[r])
+    assert page_count(pdf) == 1
+    text = pdf_text(pdf)
+    assert nl.text("referrals_heading") in text
+    for value in ("Welzijnscoach", "Stichting Welzijn Voorbeeldstad", *referral_contact(r)):
+        assert value in text, value
+    assert "https://" not in text and "Denkt met u mee" not in text
+    # without referrals the section is not there at all
+    assert nl.text("referrals_heading") not in pdf_text(render_handout(make_view(nl), nl))
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_several_referrals_stay_together_under_their_heading(nl, paper):
+    from pgdesk.reports.handout import referral_contact
+
+    refs = [referral("r1", WELZIJN), referral("r2", STAPPERS), referral("r3", {"name": "Zwemclub"})]
+    pdf = render_handout(make_view(nl), nl, referrals=refs, paper=paper)
+    pages = [re.sub(r"\s+", " ", p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == 2
+    # the plan on the first page, as without referrals; the services together on the next
+    assert nl.text("next_heading") in pages[0] and nl.text("referrals_heading") not in pages[0]
+    for r in refs:
+        for value in (r.name, r.organisation, *referral_contact(r)):
+            assert value in pages[1], value
+    assert min(font_sizes(pdf)) >= 11
+    names = {name for name, _ in fonts_of(pdf)}
+    assert names and all("DejaVuSans" in name for name in names), names
+
+
+def test_english_handout_with_referrals():
+    en = shipped_instrument("en")
+    for paper in ("A4", "A5"):
+        text = pdf_text(render_handout(make_view(en), en, paper=paper,
+                                       referrals=[referral("r1", WELZIJN)]))
+        assert "Who can help me" in text and "Wie kan mij helpen" not in text
+        assert "0800-0000101" in text and "welzijn.example.org" in text
+
+
+def test_handout_referrals_from_the_store(store, professional, nl):
+    from pgdesk.domain.social_map import Service
+    from pgdesk.reports.handout import handout_referrals
+    from pgdesk.storage import social_map as sm
+
+    walk = sm.add_service(store, Service(name="Wandelgroep", phone="0800-0000104",
+                                         dimensions=("meedoen",)))
+    coach = sm.add_service(store, Service(name="Welzijnscoach", phone="0800-0000101"))
+    p = store.add_patient("Ans Overzicht")
+    before = store.new_consultation(p.id, professional.id, date="2026-01-12")
+    still = sm.add_referral(store, before.id, walk.id, status="gestart")
+    done = sm.add_referral(store, before.id, coach.id)
+    now = store.new_consultation(p.id, professional.id, date="2026-03-02")
+    sm.set_referral_status(store, done.id, "afgerond", consultation_id=now.id)
+    made = sm.add_referral(store, now.id, None, name="Zwemclub")
+    dropped = sm.add_referral(store, now.id, coach.id, status="niet_doorgegaan")
+    got = [r.id for r in handout_referrals(store, now.id)]
+    # earlier ones still running first, then this conversation's; finished or dropped ones not
+    assert got == [still.id, made.id]
+    assert dropped.id not in got and done.id not in got
+    pdf = render_handout(store.view(now.id), nl, referrals=handout_referrals(store, now.id))
+    text = pdf_text(pdf)
+    assert "Wandelgroep" in text and "0800-0000104" in text and "Zwemclub" in text
+    assert "0800-0000101" not in text

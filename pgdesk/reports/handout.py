@@ -1,5 +1,8 @@
 """The take-home handout: one page (A4 or A5) with the patient's web, what matters and the next steps.
 
+The referrals of the conversation (and earlier ones still running) close it, under "Wie kan mij
+helpen", with their contact details in large type.
+
 Built in memory with reportlab only (patient data never touches the disk). Every fixed text
 comes from the instrument's "texts", so the handout follows the instrument's language, and the
 web follows the instrument's dimensions (any number, three or more).
@@ -46,6 +49,7 @@ from reportlab.platypus.flowables import HRFlowable
 from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.social_map import Referral
 from pgdesk.reports.fonts import register_fonts
 
 if TYPE_CHECKING:  # storage only for trajectory_start, imported there
@@ -123,6 +127,10 @@ class Layout:
     space: float = 1.0  # vertical spacing between sections, relative to A4
     label_gap: tuple[float, float] = (16, 11)  # outer ring to the top / bottom dimension name
     footer_y: float = 8 * mm  # baseline of the footer, from the bottom edge
+    referral_name: float = 14.5  # "Wie kan mij helpen": the name of each service, bold
+    contact: float = 13  # its organisation and contact lines
+    referral_gap: float = 8  # between two services
+    referral_columns: bool = True  # contact lines beside the name (False: under it)
 
     @property
     def page_w(self) -> float:
@@ -160,6 +168,7 @@ A5_LAYOUT = Layout(
     title=18, who=13.5, heading=13.5, fact=12.5, body=12, note=11, label=11.5, min_label=11,
     badge=11, legend=11, quiet=11, footer=11, web_radius=58, compare_radius=54,
     compare_radius_min=48, icon=20, space=0.5, label_gap=(13, 10), footer_y=6.5 * mm,
+    referral_name=12.5, contact=12, referral_gap=5, referral_columns=False,
 )
 LAYOUTS = {"A4": A4_LAYOUT, "A5": A5_LAYOUT}
 PAPERS = tuple(LAYOUTS)
@@ -503,6 +512,10 @@ def _icon(kind: str, size: float = ICON) -> Drawing:
             d.add(Line(x, tail, x, tip + (-3 if up else 3), **line))
             head = 4.2 if up else -4.2
             d.add(Polygon([x - 3.8, tip - head, x + 3.8, tip - head, x, tip], **ink))
+    elif kind == "signpost":  # a post with two boards pointing either way
+        d.add(Line(15, 5.5, 15, 24.5, **line))
+        d.add(Polygon([9, 17.5, 21, 17.5, 24, 20.25, 21, 23, 9, 23], **ink))
+        d.add(Polygon([21, 10, 9, 10, 6, 12.75, 9, 15.5, 21, 15.5], **ink))
     elif kind == "calendar":
         d.add(Rect(7.5, 7.5, 15, 13.5, rx=1.5, ry=1.5, fillColor=colors.white,
                    strokeColor=ACCENT, strokeWidth=1.6))
@@ -546,6 +559,13 @@ def _styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
         "quiet": ParagraphStyle("quiet", fontName=font, fontSize=lay.quiet,
                                 leading=lay.quiet * 1.25, textColor=MUTED, leftIndent=indent,
                                 spaceBefore=2, spaceAfter=3),
+        "referral_name": ParagraphStyle("referral_name", fontName=bold, fontSize=lay.referral_name,
+                                        leading=lay.referral_name * 1.25, textColor=INK,
+                                        leftIndent=indent),
+        "contact": ParagraphStyle("contact", fontName=font, fontSize=lay.contact,
+                                  leading=lay.contact * 1.3, textColor=INK, leftIndent=indent),
+        "contact_beside": ParagraphStyle("contact_beside", fontName=font, fontSize=lay.contact,
+                                         leading=lay.contact * 1.3, textColor=INK),
     }
 
 
@@ -574,7 +594,8 @@ def _plain_table_style() -> TableStyle:
     ])
 
 
-def _section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYOUT) -> list:
+def _section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYOUT, *,
+             keep: float | None = None) -> list:
     # the row is one heading line high; the pictogram, centred on it, reaches a little into
     # the white space above and into the empty margin left of the answer
     head = Table([[_icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])]],
@@ -582,9 +603,10 @@ def _section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAY
                  rowHeights=[st["heading"].leading])
     head.setStyle(_plain_table_style())
     # never a heading alone at the foot of a page: start a new page unless the heading and
-    # two lines of the answer fit; after that a long answer simply flows on
+    # two lines of the answer (or the first `keep` points of it) fit; after that a long answer
+    # simply flows on
     gap = 10 * lay.space
-    need = gap + st["heading"].leading + 2 * st["body"].leading
+    need = gap + st["heading"].leading + 2 + (2 * st["body"].leading if keep is None else keep)
     return [CondPageBreak(need), Spacer(1, gap), head, Spacer(1, 2), *body]
 
 
@@ -689,9 +711,87 @@ def _change_section(start: Consultation, end: Consultation, instrument: Instrume
     return _section("change", _text(instrument, "change_heading"), body, st, lay)
 
 
+def referral_contact(referral: Referral) -> list[str]:
+    """What the patient needs to get in touch: phone, e-mail, website (without 'https://') and
+    the address on one line; those that are known."""
+    s = referral.snapshot
+    lines = []
+    for f in ("phone", "email", "website", "address"):
+        value = str(s.get(f) or "")
+        if f == "address":
+            value = ", ".join(part.strip().rstrip(",") for part in value.splitlines() if part.strip())
+        value = " ".join(value.split())
+        if f == "website":
+            value = re.sub(r"^https?://", "", value, flags=re.I).rstrip("/")
+        if value:
+            lines.append(value)
+    return lines
+
+
+def _contact_left(lay: Layout) -> float:
+    """Width of the name column when the contact lines stand beside it."""
+    return lay.indent + (lay.frame_w - lay.indent) * 0.42
+
+
+def _contact_beside(referrals: Sequence[Referral], st: dict, lay: Layout) -> bool:
+    """Contact lines beside the names: on a wide page, when no word of them (a long web address)
+    would have to be broken there. The same for every service, so the section reads as a list."""
+    if not lay.referral_columns:
+        return False
+    style = st["contact_beside"]
+    room = lay.frame_w - _contact_left(lay) - 2
+    return all(stringWidth(word, style.fontName, style.fontSize) <= room
+               for r in referrals for line in referral_contact(r) for word in line.split())
+
+
+def _referral_block(referral: Referral, st: dict, lay: Layout, beside: bool) -> Table | None:
+    """One service: its name in bold and the organisation, then the contact lines (beside them,
+    or under them). One table cell or row, so never split over pages."""
+    name = " ".join(referral.name.split()) or " ".join(referral.organisation.split())
+    if not name:
+        return None
+    who = [Paragraph(escape(name), st["referral_name"])]
+    org = " ".join(referral.organisation.split())
+    if org and org.casefold() != name.casefold():
+        who.append(Paragraph(escape(org), st["contact"]))
+    contact = referral_contact(referral)
+    style = _plain_table_style()
+    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
+    if beside and contact:
+        left = _contact_left(lay)
+        lines = Paragraph("<br/>".join(escape(x) for x in contact), st["contact_beside"])
+        table = Table([[who, lines]], colWidths=[left, lay.frame_w - left], hAlign="LEFT")
+        style.add("RIGHTPADDING", (0, 0), (0, 0), 10)
+    else:
+        if contact:
+            who.append(Paragraph("<br/>".join(escape(x) for x in contact), st["contact"]))
+        table = Table([[who]], colWidths=[lay.frame_w], hAlign="LEFT")
+    table.setStyle(style)
+    return table
+
+
+def _referral_section(referrals: Sequence[Referral], instrument: Instrument, st: dict,
+                      lay: Layout = A4_LAYOUT) -> list:
+    """'Wie kan mij helpen': per service its name, organisation and how to reach it."""
+    beside = _contact_beside(referrals, st, lay)
+    blocks = [b for b in (_referral_block(r, st, lay, beside) for r in referrals) if b is not None]
+    if not blocks:
+        return []
+    body: list = []
+    for n, block in enumerate(blocks):
+        if n:
+            body.append(Spacer(1, lay.referral_gap))
+        body.append(block)
+    # the services stay together with their heading: if they do not all fit under the plan they
+    # start the next page (unless they are more than a page)
+    whole = sum(f.wrap(lay.frame_w, lay.page_h)[1] for f in body)
+    keep = min(whole, lay.room - 10 * lay.space - st["heading"].leading - 2 - 12)
+    return _section("signpost", _text(instrument, "referrals_heading"), body, st, lay, keep=keep)
+
+
 def handout_story(view: ConsultationView, instrument: Instrument, *,
                   start: Consultation | None = None, radius: float | None = None,
-                  layout: Layout = A4_LAYOUT) -> list:
+                  layout: Layout = A4_LAYOUT, referrals: Sequence[Referral] = ()) -> list:
     """The flowables of the handout, in reading order, for the page of `layout`.
 
     For an end conversation with its trajectory's `start`, the web shows both (start dashed)
@@ -786,6 +886,9 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
         else:
             story += [Spacer(1, (9 if first_fact else 5) * lay.space), row]
             first_fact = False
+
+    # who can help: the services referred to, with how to reach them
+    story += _referral_section(referrals, instrument, st, lay)
     return story
 
 
@@ -836,13 +939,36 @@ def trajectory_start(store: Store, consultation_id: str, instrument: Instrument)
     return store.consultation(first.consultation_id)
 
 
+def handout_referrals(store: Store, consultation_id: str) -> list[Referral]:
+    """The referrals for `render_handout(referrals=)`: those of earlier conversations that are
+    still running, then those made in this one, oldest first; one that did not go ahead is
+    left out (and an earlier one that was completed), and a service referred to twice is
+    listed once."""
+    from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
+
+    def key(r: Referral) -> tuple[str, str]:
+        return ("service", r.service_id) if r.service_id else ("name", r.name.casefold().strip())
+
+    made = [r for r in referrals_for_consultation(store, consultation_id)
+            if r.status != "niet_doorgegaan"]
+    seen = {key(r) for r in made}  # referred again today: listed once
+    earlier = []
+    for r in follow_ups(store, consultation_id):
+        if r.is_open and key(r) not in seen:
+            seen.add(key(r))
+            earlier.append(r)
+    return earlier + made
+
+
 def render_handout(view: ConsultationView, instrument: Instrument, *,
-                   start: Consultation | None = None, paper: str = "A4") -> bytes:
+                   start: Consultation | None = None, paper: str = "A4",
+                   referrals: Sequence[Referral] = ()) -> bytes:
     """The patient's handout as PDF bytes (A4 or A5, normally one page), built in memory.
 
     The language is the instrument's: pass ``shipped_instrument("en")`` for English.
     `start` is the start conversation of the trajectory; an end conversation ("eind") then
-    shows both webs and what changed. Other conversations ignore it. On A5 the type stays
+    shows both webs and what changed. Other conversations ignore it. `referrals` are listed
+    at the end with their contact details (see handout_referrals). On A5 the type stays
     large and the web gets smaller; a long plan flows onto a second page."""
     lay = layout_for(paper)
     font, _ = register_fonts()
@@ -867,7 +993,8 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
     head = "  ·  ".join(p for p in (view.patient.display_name.strip(),
                                    format_date(view.consultation.date)) if p)
     first, later = _page_decor(instrument.text("footer"), head, lay)
-    doc.build(_fitted_story(view, instrument, start, lay), onFirstPage=first, onLaterPages=later)
+    doc.build(_fitted_story(view, instrument, start, lay, referrals), onFirstPage=first,
+              onLaterPages=later)
     return buffer.getvalue()
 
 
@@ -879,24 +1006,38 @@ def _story_height(story: list, lay: Layout = A4_LAYOUT) -> float:
     return total
 
 
-def _fitted_story(view: ConsultationView, instrument: Instrument,
-                  start: Consultation | None, lay: Layout = A4_LAYOUT) -> list:
-    """The story; the web made smaller (within limits) until the page holds it all.
-
-    On A4 only an end handout (two webs and what changed) needs that; on A5 any handout may.
-    When even the smallest web leaves too much, the text flows onto a second page."""
-    compare = compares_with_start(view, instrument, start)
-    if not compare and lay.paper == "A4":
-        return handout_story(view, instrument, layout=lay)
-    full = lay.compare_radius if compare else lay.web_radius
+def _fit_radius(view: ConsultationView, instrument: Instrument, start: Consultation | None,
+                lay: Layout, referrals: Sequence[Referral], full: float) -> float | None:
+    """The largest web radius (from `full` down to the layout's minimum) at which the whole
+    story fits on one page, or None."""
     radius = full
     while True:
-        story = handout_story(view, instrument, start=start, radius=radius, layout=lay)
-        if _story_height(story, lay) <= lay.room:
-            return story
+        story = handout_story(view, instrument, start=start, radius=radius, layout=lay,
+                              referrals=referrals)
+        height = _story_height(story, lay)
+        if height <= lay.room:
+            return radius
         if radius <= lay.compare_radius_min:
-            if _story_height(story, lay) <= lay.room + 6:  # just fits, without the slack
-                return story
-            # two pages whatever the web's size: then it may as well be easy to read
-            return handout_story(view, instrument, start=start, radius=full, layout=lay)
+            return radius if height <= lay.room + 6 else None  # just fits, without the slack
         radius = max(lay.compare_radius_min, radius - 4)
+
+
+def _fitted_story(view: ConsultationView, instrument: Instrument,
+                  start: Consultation | None, lay: Layout = A4_LAYOUT,
+                  referrals: Sequence[Referral] = ()) -> list:
+    """The story; the web made smaller (within limits) until the page holds it all.
+
+    On A4 only an end handout (two webs and what changed) or one with referrals needs that;
+    on A5 any handout may. When even the smallest web leaves too much, the text flows onto a
+    second page; referrals that do not fit on the first page start the second one together
+    (the first page is then fitted as if they were not there)."""
+    compare = compares_with_start(view, instrument, start)
+    full = lay.compare_radius if compare else lay.web_radius
+    radius = None
+    if referrals:
+        radius = _fit_radius(view, instrument, start, lay, referrals, full)
+    if radius is None and (compare or lay.paper != "A4"):
+        radius = _fit_radius(view, instrument, start, lay, (), full)
+    # two pages whatever the web's size: then it may as well be easy to read
+    return handout_story(view, instrument, start=start, radius=radius or full, layout=lay,
+                         referrals=referrals)

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
             (self.tr("&Evaluatie exporteren (CSV)…"), None, self.export_evaluation),
             (self.tr("&Trajecten: tussen- en eindgesprek na…"), None, self.trajectory_defaults),
             None,
+            (self.tr("&Sociale kaart…"), None, self.show_social_map),
+            (self.tr("H&IS-tekst…"), None, self.choose_soep_parts),
+            None,
             (self.tr("&Dossiers ouder dan 20 jaar…"), None, self.show_stale_records),
         ])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -360,6 +363,22 @@ class MainWindow(QMainWindow):
             self.tr("Eindgesprek standaard na hoeveel weken?"), round(current.eind_days / 7), 2, 104)
         if ok:
             attempt(self, set_defaults, self.store, TrajectoryDefaults(tussen * 7, eind * 7))
+
+    def show_social_map(self) -> None:
+        from pgdesk.ui.social_map_dialog import SocialMapDialog
+
+        dialog = SocialMapDialog(self.store, self.instrument, self)
+        dialog.exec()
+        dialog.deleteLater()
+        if self.consultation_page is not None:  # the plan step offers the map as it is now
+            self.consultation_page.plan.referrals.refresh()
+
+    def choose_soep_parts(self) -> None:
+        from pgdesk.ui.his_text import SoepPartsDialog
+
+        dialog = SoepPartsDialog(self.store, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_overview(self) -> None:
         from pgdesk.ui.overview_window import PracticeOverview

@@ -102,7 +102,8 @@ class ConsultationPage(QWidget):
         for seq, slot in (("Alt+Right", self.next), ("Ctrl+Return", self.next),
                           ("Ctrl+Enter", self.next), ("Alt+Left", self.back),
                           ("Escape", self.close_consultation),
-                          ("Ctrl+P", self._print), ("Ctrl+S", self._save)):
+                          ("Ctrl+P", self._print), ("Ctrl+S", self._save),
+                          ("Ctrl+Shift+C", self.copy_to_his)):
             QShortcut(QKeySequence(seq), self, activated=slot)
         for i in range(len(STEPS)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.go_to(i))
@@ -165,6 +166,11 @@ class ConsultationPage(QWidget):
     def _save(self) -> None:
         if self.steps[self.index] is self.summary:
             self.summary.save_pdf()
+
+    def copy_to_his(self) -> None:
+        """Ctrl+Shift+C, from any step: what was typed last is stored, then copied."""
+        if self.leave_current():
+            self.summary.copy_to_his()
 
     def close_consultation(self) -> None:
         if self.leave_current():

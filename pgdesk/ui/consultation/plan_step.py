@@ -1,4 +1,5 @@
-"""Step 4, the plan: goal, first step, who helps, when, and the next conversation."""
+"""Step 4, the plan: goal, first step, who helps, when, and the next conversation; under it the
+referrals ("Verwijzen naar", with the earlier ones still to follow up)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,22 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.referrals_widget import ReferralsWidget
 
 NEXT_FORMAT = "yyyy-MM-ddTHH:mm"
 
@@ -53,11 +58,27 @@ class PlanStep(QWidget):
         form.addRow(self.tr("Volgende afspraak"), row)
         hint = QLabel(self.tr("Alles wordt meteen bewaard. Alt+→: naar de samenvatting."))
         hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
+        # after the plan fields, also in the Tab order: the plan is typed first
+        self.referrals = ReferralsWidget(session)
+        self.referrals.tab_after = self.next_edit
+        self.referrals.added.connect(self._referral_added)
+        # many referrals on a small screen: the step scrolls rather than squeezing its fields
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(self.referrals, 1)
         layout.addWidget(hint)
-        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._scroll = scroll
+        QApplication.instance().focusChanged.connect(self._show_focus)
 
         self._load()
         self._timer = QTimer(self, singleShot=True, interval=400)
@@ -68,6 +89,14 @@ class PlanStep(QWidget):
         self.has_next.toggled.connect(self._next_toggled)
         self.next_edit.dateTimeChanged.connect(self._timer.start)
 
+    def _show_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever gets the focus (Tab, or Alt+V to the search) is scrolled into view."""
+        try:
+            if new is not None and self._scroll.widget().isAncestorOf(new):
+                self._scroll.ensureWidgetVisible(new, 0, 8)
+        except RuntimeError:  # the step is being taken down
+            pass
+
     def focus_widget(self) -> QWidget:
         """The first field still empty, so no key press is spent on what is filled in."""
         for edit in self.fields.values():
@@ -76,7 +105,9 @@ class PlanStep(QWidget):
         return self.has_next
 
     def refresh(self) -> None:
-        """An empty plan starts from the patient's own words on the wheel."""
+        """An empty plan starts from the patient's own words on the wheel. The referrals are read
+        again (the focus may have changed)."""
+        self.referrals.refresh()
         if not self.session.c.plan.is_empty():
             return
         answers = self.session.c.wheel_answers
@@ -96,6 +127,13 @@ class PlanStep(QWidget):
         self.next_edit.setDateTime(nxt)
         self.next_edit.setEnabled(self.has_next.isChecked())
 
+    def _referral_added(self, referral) -> None:
+        """'Wie helpt mij?' still empty: the first referral's name goes there."""
+        helper = self.fields["helper"]
+        if not helper.text().strip():
+            helper.setText(referral.name)
+            self.flush()
+
     def _next_toggled(self, on: bool) -> None:
         self.next_edit.setEnabled(on)
         if on:
@@ -110,6 +148,7 @@ class PlanStep(QWidget):
         nxt = (self.next_edit.dateTime().toString(NEXT_FORMAT)
                if self.has_next.isChecked() else "")
         ok &= attempt(self, self.session.set_plan_field, "next_appointment", nxt)
+        ok &= self.referrals.flush()
         return ok
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)

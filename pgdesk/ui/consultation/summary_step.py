@@ -1,4 +1,5 @@
-"""Step 5, the summary: the handout on screen, printed through Qt or saved as PDF.
+"""Step 5, the summary: the handout on screen, printed through Qt or saved as PDF; and the
+conversation as SOEP text for the HIS journal on the clipboard ("Kopieer naar HIS").
 
 The practice chooses per patient the handout's language (Nederlands / English) and paper (A4 /
 A5); the choice is stored with the patient and comes back at the next conversation.
@@ -12,11 +13,19 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import pdf_output
+from pgdesk.ui import his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
 
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
@@ -79,6 +88,13 @@ class SummaryStep(QWidget):
         self.save_button = QPushButton(self.tr("Opslaan als &PDF…"))
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save_pdf)
+        self.his_button = QPushButton(self.tr("Kopieer naar &HIS"))
+        self.his_button.setToolTip(self.tr("Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, "
+                                           "om in het journaal van het HIS te plakken"))
+        self.his_button.clicked.connect(self.copy_to_his)
+        self.copied = QLabel()
+        self.copied.setObjectName("hint")
+        self.copied.hide()
         self.language_box = language_box()
         self.language_box.setToolTip(self.tr("De taal van de samenvatting; onthouden voor deze patiënt"))
         self.paper_box = paper_box()
@@ -102,12 +118,19 @@ class SummaryStep(QWidget):
         buttons.addSpacing(16)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.his_button)
+        note = QHBoxLayout()
+        note.addStretch(1)
+        note.addWidget(self.copied)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(note)
         layout.addWidget(self.view, 1)
         self.setTabOrder(self.language_box, self.paper_box)
         self.setTabOrder(self.paper_box, self.save_button)
         self.setTabOrder(self.save_button, self.print_button)
+        self.setTabOrder(self.print_button, self.his_button)
 
     def focus_widget(self) -> QWidget:
         return self.print_button
@@ -173,12 +196,18 @@ class SummaryStep(QWidget):
         self.update_handout()
 
     def update_handout(self) -> None:
-        from pgdesk.reports.handout import render_handout, trajectory_start  # reportlab: lazily
+        from pgdesk.reports.handout import (  # reportlab: lazily
+            handout_referrals,
+            render_handout,
+            trajectory_start,
+        )
 
         session = self.session
         instrument = self.instrument()
         start = trajectory_start(session.store, session.id, instrument)
-        self.pdf = render_handout(session.view(), instrument, start=start, paper=self.paper)
+        referrals = guarded(self, handout_referrals, session.store, session.id) or []
+        self.pdf = render_handout(session.view(), instrument, start=start, paper=self.paper,
+                                  referrals=referrals)
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
@@ -199,6 +228,19 @@ class SummaryStep(QWidget):
         if not pdf_output.save_pdf(self, self.pdf, f"{name}-{self.session.c.date}.pdf", path):
             return False
         self._log_handout()
+        return True
+
+    # -- the HIS journal --------------------------------------------------------------------
+    def copy_to_his(self) -> bool:
+        """The SOEP text on the clipboard (logged), and a word that it is there."""
+        if his_text.copy_to_his(self, self.session) is None:
+            return False
+        message = self.tr("Gekopieerd: plak het in het journaal van het HIS")
+        self.copied.setText(message)
+        self.copied.show()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 10_000)
         return True
 
     def _log_handout(self) -> None:

@@ -1,0 +1,84 @@
+"""'Kopieer naar HIS': the conversation as SOEP journal text on the clipboard (logged as an export
+for the patient), and the practice's choice of parts (Praktijk → HIS-tekst…)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.validation import InputError
+from pgdesk.storage import driver
+from pgdesk.storage.errors import explain_write_error
+from pgdesk.storage.repository import Store
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.feedback import attempt, guarded
+
+SOEP_WHAT = "soep"  # the access log's 'what' of a copied journal text
+
+
+def journal_instrument(instrument: Instrument) -> Instrument:
+    """The journal text is Dutch: the practice's own instrument when it is Dutch, else the
+    shipped Dutch one."""
+    if instrument.language == "nl":
+        return instrument
+    from pgdesk.domain.content import shipped_instrument
+
+    return shipped_instrument("nl")
+
+
+def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
+    """Put the SOEP text of this conversation on the clipboard and log it; the text, or None when
+    nothing was copied (the user was told why)."""
+    from pgdesk.reports.soep import soep_for
+
+    text = guarded(parent, soep_for, session.store, session.id,
+                   journal_instrument(session.instrument))
+    if text is None:
+        return None
+    # logged first: what leaves pgdesk is in the patient's access log, or it does not leave
+    if not attempt(parent, session.store.record_exported, session.patient.id, SOEP_WHAT):
+        return None
+    QApplication.clipboard().setText(text)
+    return text
+
+
+class SoepPartsDialog(_Form):
+    """Which parts of S, O, E and P the practice puts in the journal text."""
+
+    def __init__(self, store: Store, parent=None):
+        from pgdesk.reports.soep import soep_parts
+
+        super().__init__(self.tr("Tekst voor het HIS"), parent)
+        self.store = store
+        intro = QLabel(self.tr("Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) "
+                               "op het klembord zet voor het journaal van het HIS?"))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        chosen = set(soep_parts(store))
+        self.parts: dict[str, QCheckBox] = {}
+        for letter, text in (
+            ("S", self.tr("&S: de woorden van de patiënt (wat belangrijk is, het actiewiel)")),
+            ("O", self.tr("&O: de cijfers van het spinnenweb en het verschil met de vorige keer")),
+            ("E", self.tr("&E: het soort gesprek en de focus")),
+            ("P", self.tr("&P: eerste stap, verwijzingen en volgende afspraak")),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(letter in chosen)
+            self.parts[letter] = box
+            self.form.addRow(box)
+        self.setMinimumWidth(600)
+
+    def chosen(self) -> str:
+        return "".join(letter for letter, box in self.parts.items() if box.isChecked())
+
+    def validate(self) -> None:
+        from pgdesk.reports.soep import set_soep_parts
+
+        try:
+            set_soep_parts(self.store, self.chosen())
+        except InputError:
+            raise
+        except (PgdeskError, driver.Error, OSError) as exc:
+            raise InputError(explain_write_error(exc)) from None
