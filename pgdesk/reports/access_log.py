@@ -72,7 +72,7 @@ PLAN_HEADINGS = {
 
 # 'what' codes without a further part
 _SIMPLE = ("record", "patient", "consultation", "handout", "export", "erase", "access_log", "soep",
-           "trajectory")
+           "trajectory", "transfer")
 
 TABLE_SIZE = 11  # the log table: the smallest text on the page, still 11 pt
 TEXT_SIZE = 12.5  # explanations

@@ -127,6 +127,14 @@ class MainWindow(QMainWindow):
             (self.tr("Patiënt &verwijderen…"), None, self.erase_patient),
         ])
         self.patient_menu.setEnabled(False)
+        visits = self.menuBar().addMenu(self.tr("&Huisbezoek"))
+        self._add_actions(visits, [
+            (self.tr("Patiënten &meegeven…"), None, self.take_along),
+            (self.tr("Overdrachtsbestand &inlezen…"), None, self.read_transfer),
+            (self.tr("Wijzigingen &terugbrengen naar de praktijk…"), None, self.bring_back),
+            None,
+            (self.tr("Meegenomen patiënten &verwijderen…"), None, self.clear_brought_along),
+        ])
         practice = self.menuBar().addMenu(self.tr("P&raktijk"))
         self._add_actions(practice, [
             *([(self.tr("Mijn &wachtwoord wijzigen…"), None, self._change_passphrase),
@@ -400,6 +408,34 @@ class MainWindow(QMainWindow):
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
                 "geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.")
                 .replace("%1", str(files[0])).replace("%2", str(files[1])))
+
+    # -- home visits ------------------------------------------------------------
+    def take_along(self) -> None:
+        from pgdesk.ui import transfer_dialogs
+
+        pid = self._current_patient()
+        self._drop_consultation()
+        transfer_dialogs.take_along(self, self.store, [pid] if pid else [])
+
+    def read_transfer(self) -> None:
+        from pgdesk.ui import transfer_dialogs
+
+        self._drop_consultation()
+        if transfer_dialogs.read_transfer(self, self.store):
+            self.show_list()
+
+    def bring_back(self) -> None:
+        from pgdesk.ui import transfer_dialogs
+
+        self._drop_consultation()
+        transfer_dialogs.bring_back(self, self.store)
+
+    def clear_brought_along(self) -> None:
+        from pgdesk.ui import transfer_dialogs
+
+        self._drop_consultation()
+        if transfer_dialogs.clear_brought_along(self, self.store):
+            self.show_list()
 
     # -- the record beyond the conversation -------------------------------------
     def show_access_log(self) -> None:

@@ -204,12 +204,12 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="86" />
-        <location filename="../../pgdesk/ui/consultation/page.py" line="145" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="146" />
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="144" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="145" />
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -227,22 +227,22 @@ since start</translation>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="28" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="31" />
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="47" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="50" />
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="49" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="52" />
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="51" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="54" />
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
@@ -278,6 +278,167 @@ since start</translation>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80" />
         <source>gem.</source>
         <translation>avg.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="252" />
+        <source>Sociale kaart inlezen</source>
+        <translation>Import social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="253" />
+        <source>Wat staat er in %1?</source>
+        <translation>What is in %1?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="268" />
+        <source>&amp;Inlezen</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272" />
+        <source>Alleen de &amp;goede regel inlezen</source>
+        <translation>Import only the &amp;good line</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273" />
+        <source>Alleen de &amp;goede regels inlezen</source>
+        <translation>Import only the &amp;good lines</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276" />
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276" />
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="299" />
+        <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
+        <translation>This file cannot be imported; the social map does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="303" />
+        <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
+        <translation>There is nothing new in this file; the social map does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306" />
+        <source>1 nieuwe dienst kan worden ingelezen.</source>
+        <translation>1 new service can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307" />
+        <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
+        <translation>%1 new services can be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="309" />
+        <source>1 staat al in de kaart en wordt overgeslagen.</source>
+        <translation>1 is already on the map and will be skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="310" />
+        <source>%1 staan al in de kaart en worden overgeslagen.</source>
+        <translation>%1 are already on the map and will be skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="313" />
+        <source>1 regel kan niet worden gelezen.</source>
+        <translation>1 line cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="314" />
+        <source>%1 regels kunnen niet worden gelezen.</source>
+        <translation>%1 lines cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="316" />
+        <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
+        <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="319" />
+        <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
+        <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327" />
+        <source>Regel %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327" />
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <source>puntkomma</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <source>komma</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="350" />
+        <source>Gelezen als %1, gescheiden door %2.</source>
+        <translation>Read as %1, separated by %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="113" />
+        <source>Overdrachtsbestand inlezen</source>
+        <translation>Read transfer file</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <source>Tegelijk gewijzigd</source>
+        <translation>Changed on both sides</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <source>Wat verschilt</source>
+        <translation>What differs</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="142" />
+        <source>&amp;Laatste wijziging wint (alle)</source>
+        <translation>&amp;Latest change wins (all)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="143" />
+        <source>Per conflict de versie die het laatst is gewijzigd; bij gelijke tijd blijven beide bewaard.</source>
+        <translation>For each conflict the version changed last; at equal times both are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="149" />
+        <source>&amp;Inlezen</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150" />
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -411,121 +572,166 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="114" />
+        <source>&amp;Leeg spinnenweb afdrukken…</source>
+        <translation>Print a &amp;blank web…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="116" />
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="116" />
+        <location filename="../../pgdesk/ui/main_window.py" line="118" />
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="118" />
+        <location filename="../../pgdesk/ui/main_window.py" line="120" />
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="119" />
+        <location filename="../../pgdesk/ui/main_window.py" line="121" />
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120" />
+        <location filename="../../pgdesk/ui/main_window.py" line="122" />
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="121" />
+        <location filename="../../pgdesk/ui/main_window.py" line="123" />
+        <source>Spinnenweb van &amp;papier overnemen…</source>
+        <translation>Copy a &amp;paper web…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="124" />
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="122" />
+        <location filename="../../pgdesk/ui/main_window.py" line="125" />
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124" />
+        <location filename="../../pgdesk/ui/main_window.py" line="127" />
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="127" />
+        <location filename="../../pgdesk/ui/main_window.py" line="130" />
+        <source>&amp;Huisbezoek</source>
+        <translation>&amp;Home visit</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="132" />
+        <source>Patiënten &amp;meegeven…</source>
+        <translation>&amp;Take patients along…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="133" />
+        <source>Overdrachtsbestand &amp;inlezen…</source>
+        <translation>&amp;Read transfer file…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="134" />
+        <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
+        <translation>&amp;Bring changes back to the practice…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="136" />
+        <source>Meegenomen patiënten &amp;verwijderen…</source>
+        <translation>&amp;Remove brought-along patients…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="138" />
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="129" />
+        <location filename="../../pgdesk/ui/main_window.py" line="140" />
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130" />
+        <location filename="../../pgdesk/ui/main_window.py" line="141" />
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="131" />
+        <location filename="../../pgdesk/ui/main_window.py" line="142" />
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="132" />
+        <location filename="../../pgdesk/ui/main_window.py" line="143" />
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="134" />
+        <location filename="../../pgdesk/ui/main_window.py" line="145" />
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="135" />
+        <location filename="../../pgdesk/ui/main_window.py" line="146" />
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="136" />
+        <location filename="../../pgdesk/ui/main_window.py" line="147" />
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="139" />
+        <location filename="../../pgdesk/ui/main_window.py" line="150" />
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="140" />
+        <location filename="../../pgdesk/ui/main_window.py" line="151" />
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="141" />
+        <location filename="../../pgdesk/ui/main_window.py" line="152" />
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="143" />
+        <location filename="../../pgdesk/ui/main_window.py" line="154" />
+        <source>&amp;Sociale kaart…</source>
+        <translation>&amp;Social map…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="155" />
+        <source>H&amp;IS-tekst…</source>
+        <translation>H&amp;IS text…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="157" />
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="145" />
+        <location filename="../../pgdesk/ui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="146" />
+        <location filename="../../pgdesk/ui/main_window.py" line="160" />
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="166" />
+        <location filename="../../pgdesk/ui/main_window.py" line="180" />
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="167" />
+        <location filename="../../pgdesk/ui/main_window.py" line="181" />
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -538,53 +744,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="282" />
+        <location filename="../../pgdesk/ui/main_window.py" line="318" />
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="304" />
+        <location filename="../../pgdesk/ui/main_window.py" line="340" />
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="315" />
+        <location filename="../../pgdesk/ui/main_window.py" line="351" />
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="316" />
+        <location filename="../../pgdesk/ui/main_window.py" line="352" />
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="329" />
-        <location filename="../../pgdesk/ui/main_window.py" line="334" />
+        <location filename="../../pgdesk/ui/main_window.py" line="365" />
+        <location filename="../../pgdesk/ui/main_window.py" line="370" />
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="330" />
+        <location filename="../../pgdesk/ui/main_window.py" line="366" />
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="335" />
+        <location filename="../../pgdesk/ui/main_window.py" line="371" />
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="349" />
+        <location filename="../../pgdesk/ui/main_window.py" line="401" />
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="350" />
+        <location filename="../../pgdesk/ui/main_window.py" line="402" />
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="356" />
+        <location filename="../../pgdesk/ui/main_window.py" line="408" />
         <source>De evaluatie staat in:
 %1
 %2
@@ -597,19 +803,63 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="407" />
+        <location filename="../../pgdesk/ui/main_window.py" line="487" />
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="408" />
+        <location filename="../../pgdesk/ui/main_window.py" line="488" />
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="441" />
+        <location filename="../../pgdesk/ui/main_window.py" line="521" />
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
+    </message>
+</context>
+<context>
+    <name>PaperWebDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="38" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="123" />
+        <source>Leeg spinnenweb afdrukken</source>
+        <translation>Print a blank web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="50" />
+        <source>&amp;Met de aspecten per dimensie</source>
+        <translation>&amp;With the aspects of each dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="51" />
+        <source>Op A4 naast het web, op A5 op de achterkant (dubbelzijdig afdrukken)</source>
+        <translation>On A4 beside the web, on A5 on the back (print double-sided)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54" />
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="56" />
+        <source>Pap&amp;ier:</source>
+        <translation>Pap&amp;er:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="62" />
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65" />
+        <source>Opslaan als &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="67" />
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -846,62 +1096,62 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PlanStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="29" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="34" />
         <source>Het plan, in de woorden van de patiënt</source>
         <translation>The plan, in the patient's own words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
         <source>&amp;Wat wil ik bereiken?</source>
         <translation>&amp;What do I want to achieve?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="35" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
         <source>bijvoorbeeld: weer elke dag wandelen</source>
         <translation>for example: go for a walk every day again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
         <source>Mijn &amp;eerste stap</source>
         <translation>My &amp;first step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
         <source>klein en concreet</source>
         <translation>small and specific</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
         <source>&amp;Wie helpt mij?</source>
         <translation>Who will &amp;help me?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="37" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
         <source>persoon of organisatie</source>
         <translation>person or organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
         <source>Wa&amp;nneer?</source>
         <translation>Whe&amp;n?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="38" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
         <source>bijvoorbeeld: maandag na het ontbijt</source>
         <translation>for example: Monday after breakfast</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="50" />
         <source>Volgend &amp;gesprek afgesproken:</source>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="53" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="58" />
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="59" />
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
     </message>
@@ -1121,6 +1371,26 @@ Type the patient's name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>QuickEntryDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="27" />
+        <source>Spinnenweb van papier overnemen</source>
+        <translation>Copy a paper web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="31" />
+        <source>Van papier overnemen</source>
+        <translation>Copy from paper</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="34" />
+        <source>Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, dan 0. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met het actiewiel.
+Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
+        <translation>Type the numbers from the paper web, from the top, clockwise. For 10: first 1, then 0. After the last number everything is saved and the conversation goes on to the action wheel.
+Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
+    </message>
+</context>
+<context>
     <name>RadarWidget</name>
     <message>
         <location filename="../../pgdesk/ui/radar.py" line="99" />
@@ -1190,6 +1460,157 @@ Type the patient's name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>Referrals</name>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="38" />
+        <source>Voorgesteld</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="39" />
+        <source>Verwezen</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="40" />
+        <source>Gestart</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="41" />
+        <source>Afgerond</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="42" />
+        <source>Niet doorgegaan</source>
+        <translation>Did not go ahead</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsWidget</name>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="94" />
+        <source>&amp;Verwijzen naar</source>
+        <translation>&amp;Refer to</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="97" />
+        <source>zoek in de sociale kaart: naam, organisatie, aanbod</source>
+        <translation>search the social map: name, organisation, offer</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="100" />
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="101" />
+        <source>Het gekozen aanbod toevoegen (Enter)</source>
+        <translation>Add the chosen service (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="102" />
+        <source>Iets &amp;anders…</source>
+        <translation>Something &amp;else…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="103" />
+        <source>Een verwijzing naar iemand die niet in de sociale kaart staat</source>
+        <translation>A referral to someone not on the social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="107" />
+        <source>Sociale kaart</source>
+        <translation>Social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="168" />
+        <source>De sociale kaart is nog leeg (Praktijk → Sociale kaart…).</source>
+        <translation>The social map is still empty (Practice → Social map…).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="170" />
+        <source>Past bij de focus (%1)</source>
+        <translation>Fits the focus (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="175" />
+        <source>Ander aanbod</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="202" />
+        <source>(al toegevoegd)</source>
+        <translation>(already added)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="228" />
+        <source>Iets anders: “%1” (niet uit de sociale kaart)</source>
+        <translation>Something else: “%1” (not from the social map)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="293" />
+        <source>Iets anders</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="294" />
+        <source>Naar wie of wat verwijst u? (niet uit de sociale kaart)</source>
+        <translation>Who or what are you referring to? (not from the social map)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="335" />
+        <source>Nog open van eerder</source>
+        <translation>Still open from earlier</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="340" />
+        <source>van %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="352" />
+        <source>In dit gesprek</source>
+        <translation>In this conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="355" />
+        <source>(niet uit de kaart)</source>
+        <translation>(not from the map)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="363" />
+        <source>notitie</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="364" />
+        <source>Notitie bij %1</source>
+        <translation>Note on %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="367" />
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="368" />
+        <source>Deze verwijzing verwijderen</source>
+        <translation>Delete this referral</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="381" />
+        <source>Stand van %1</source>
+        <translation>Status of %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="449" />
+        <source>De verwijzing naar %1 verwijderen?</source>
+        <translation>Delete the referral to %1?</translation>
+    </message>
+</context>
+<context>
     <name>ScoreTable</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
@@ -1223,6 +1644,104 @@ Type the patient's name to confirm:</translation>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="50" />
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="161" />
+        <source>Hulpaanbod wijzigen</source>
+        <translation>Edit service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="161" />
+        <source>Nieuw hulpaanbod</source>
+        <translation>New service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="168" />
+        <source>bijvoorbeeld: Welzijnscoach</source>
+        <translation>for example: Wellbeing coach</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170" />
+        <source>bijvoorbeeld: Stichting Welzijn</source>
+        <translation>for example: Wellbeing Foundation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="173" />
+        <source>wat ze doen, in gewone woorden</source>
+        <translation>what they do, in plain words</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="186" />
+        <source>info@voorbeeld.nl</source>
+        <translation>info@example.org</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="188" />
+        <source>www.voorbeeld.nl</source>
+        <translation>www.example.org</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="192" />
+        <source>(niet ingevuld)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="198" />
+        <source>voor de praktijk: wachttijd, kosten, contactpersoon</source>
+        <translation>for the practice: waiting time, costs, contact person</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="202" />
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="203" />
+        <source>&amp;Organisatie</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="204" />
+        <source>&amp;Aanbod</source>
+        <translation>O&amp;ffer</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="205" />
+        <source>Helpt bij</source>
+        <translation>Helps with</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="206" />
+        <source>&amp;Telefoon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="207" />
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="208" />
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="209" />
+        <source>A&amp;dres</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="210" />
+        <source>&amp;Verwijzen</source>
+        <translation>&amp;Referral</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="211" />
+        <source>No&amp;tities</source>
+        <translation>No&amp;tes</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1788,253 @@ Type the patient's name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>SocialMap</name>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="58" />
+        <source>Patiënt meldt zich zelf aan</source>
+        <translation>Patient signs up themselves</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="59" />
+        <source>Via de huisarts of praktijk</source>
+        <translation>Via the GP or practice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="60" />
+        <source>Via de gemeente (sociaal team, Wmo)</source>
+        <translation>Via the municipality (social team, Wmo)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="61" />
+        <source>Anders</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="64" />
+        <source>zelf</source>
+        <translation>self</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="65" />
+        <source>via huisarts</source>
+        <translation>via GP</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="66" />
+        <source>via gemeente</source>
+        <translation>via municipality</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="67" />
+        <source>anders</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="69" />
+        <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83" />
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83" />
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84" />
+        <source>Dimensies</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84" />
+        <source>Verwijzing</source>
+        <translation>Referral</translation>
+    </message>
+</context>
+<context>
+    <name>SocialMapDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="366" />
+        <source>Sociale kaart</source>
+        <translation>Social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="368" />
+        <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
+        <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation's focus are suggested first.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="373" />
+        <source>typ een deel van de naam, organisatie of het aanbod</source>
+        <translation>type part of the name, organisation or offer</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="375" />
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="378" />
+        <source>Alle dimensies</source>
+        <translation>All dimensions</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="381" />
+        <source>&amp;Dimensie:</source>
+        <translation>&amp;Dimension:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="401" />
+        <source>Diensten in de sociale kaart</source>
+        <translation>Services on the social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="403" />
+        <source>&amp;Nieuw…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="404" />
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="405" />
+        <source>&amp;Verwijderen…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="406" />
+        <source>CSV &amp;inlezen…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="407" />
+        <source>CSV &amp;opslaan…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="408" />
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="471" />
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="531" />
+        <source>“%1” is toegevoegd.</source>
+        <translation>“%1” has been added.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="542" />
+        <source>“%1” is gewijzigd.</source>
+        <translation>“%1” has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550" />
+        <source>Uit de sociale kaart halen</source>
+        <translation>Remove from the social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="551" />
+        <source>“%1” uit de sociale kaart verwijderen?
+
+Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
+        <translation>Remove “%1” from the social map?
+
+Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="563" />
+        <source>“%1” is uit de sociale kaart gehaald.</source>
+        <translation>“%1” has been removed from the social map.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="571" />
+        <source>Sociale kaart inlezen</source>
+        <translation>Import social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="578" />
+        <source>%1 kan niet worden gelezen: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="586" />
+        <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
+        <translation>Nothing imported; the social map has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="612" />
+        <source>Sociale kaart opslaan</source>
+        <translation>Save social map</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="614" />
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="624" />
+        <source>De sociale kaart is niet opgeslagen.
+
+%1</source>
+        <translation>The social map has not been saved.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="625" />
+        <source>De sociale kaart is niet opgeslagen.</source>
+        <translation>The social map has not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="627" />
+        <source>%1 diensten opgeslagen in %2</source>
+        <translation>%1 services saved in %2</translation>
+    </message>
+</context>
+<context>
+    <name>SoepPartsDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="53" />
+        <source>Tekst voor het HIS</source>
+        <translation>Text for the HIS</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="55" />
+        <source>Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) op het klembord zet voor het journaal van het HIS?</source>
+        <translation>Which parts go into the text that “Copy to HIS” (Ctrl+Shift+C) puts on the clipboard for the HIS journal?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="62" />
+        <source>&amp;S: de woorden van de patiënt (wat belangrijk is, het actiewiel)</source>
+        <translation>&amp;S: the patient's own words (what matters, the action wheel)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="63" />
+        <source>&amp;O: de cijfers van het spinnenweb en het verschil met de vorige keer</source>
+        <translation>&amp;O: the web scores and the change since last time</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="64" />
+        <source>&amp;E: het soort gesprek en de focus</source>
+        <translation>&amp;E: the kind of conversation and the focus</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="65" />
+        <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
+        <translation>&amp;P: first step, referrals and next appointment</translation>
+    </message>
+</context>
+<context>
     <name>StaleRecordsDialog</name>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="125" />
@@ -1312,24 +2078,59 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="30" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85" />
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="33" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="88" />
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="36" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="91" />
+        <source>Kopieer naar &amp;HIS</source>
+        <translation>Copy to &amp;HIS</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="92" />
+        <source>Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, om in het journaal van het HIS te plakken</source>
+        <translation>Ctrl+Shift+C: the conversation as SOEP text on the clipboard, to paste into the HIS journal</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="99" />
+        <source>De taal van de samenvatting; onthouden voor deze patiënt</source>
+        <translation>The summary's language; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101" />
+        <source>Het papierformaat; onthouden voor deze patiënt</source>
+        <translation>The paper size; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="102" />
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104" />
+        <source>Pap&amp;ier:</source>
+        <translation>Pap&amp;er:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="108" />
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="62" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="218" />
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="238" />
+        <source>Gekopieerd: plak het in het journaal van het HIS</source>
+        <translation>Copied: paste it into the HIS journal</translation>
     </message>
     <message>
         <source>De printer kon niet worden gestart.</source>
@@ -1342,6 +2143,34 @@ Type the patient's name to confirm:</translation>
     <message>
         <source>PDF-bestanden (*.pdf)</source>
         <translation type="vanished">PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlongDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="68" />
+        <source>Patiënten meegeven voor huisbezoek</source>
+        <translation>Take patients along for a home visit</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="70" />
+        <source>Kies de patiënten die mee gaan op de laptop. Hun dossier, trajecten, verwijzingen en de bijbehorende sociale kaart komen in één versleuteld bestand.</source>
+        <translation>Choose the patients who go along on the laptop. Their record, trajectories, referrals and the social map entries they need go into one encrypted file.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="75" />
+        <source>Zoek op naam of nummer…</source>
+        <translation>Search by name or number…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="85" />
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="101" />
+        <source>Kies ten minste één patiënt.</source>
+        <translation>Choose at least one patient.</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +2189,82 @@ Type the patient's name to confirm:</translation>
         <location filename="../../pgdesk/ui/web_history.py" line="378" />
         <source>%1 (afgesloten)</source>
         <translation>%1 (closed)</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="188" />
+        <source>pgdesk-overdracht (*%1)</source>
+        <translation>pgdesk transfer (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="203" />
+        <source>Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop nodig; stuur hem nooit mee met het bestand.</source>
+        <translation>Choose a passphrase for this file only. You need it on the laptop; never send it along with the file.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="209" />
+        <source>Overdrachtsbestand opslaan</source>
+        <translation>Save transfer file</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="229" />
+        <source>Overdrachtsbestand inlezen</source>
+        <translation>Read transfer file</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="230" />
+        <source>pgdesk-overdracht (*%1);;Alle bestanden (*)</source>
+        <translation>pgdesk transfer (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="266" />
+        <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
+        <translation>Choose a passphrase for the file with this laptop's changes; the practice needs it to read the file.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="272" />
+        <source>Wijzigingen opslaan voor de praktijk</source>
+        <translation>Save changes for the practice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291" />
+        <source>Er staan geen meegenomen patiënten op deze computer.</source>
+        <translation>There are no brought-along patients on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="295" />
+        <source>Deze meegenomen patiënten volledig van deze computer verwijderen?
+
+%1</source>
+        <translation>Remove these brought-along patients completely from this computer?
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="304" />
+        <source>Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren.</source>
+        <translation>Remove anyway? What has not been brought back will then be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPassphraseDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="44" />
+        <source>Wachtwoordzin voor het overdrachtsbestand</source>
+        <translation>Passphrase for the transfer file</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="51" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="54" />
+        <source>&amp;Wachtwoordzin</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="61" />
+        <source>Typ de wachtwoordzin van dit bestand.</source>
+        <translation>Type the passphrase of this file.</translation>
     </message>
 </context>
 <context>
