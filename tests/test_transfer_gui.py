@@ -87,3 +87,24 @@ def test_cancel_writes_nothing_and_a_wrong_passphrase_is_told(qtbot, conflict_fi
                                                   passphrase="verkeerde wachtwoordzin")
         assert all_rows(p) == before
     assert "klopt niet" in warnings[0]
+
+
+def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot, conflict_file,
+                                                                          instrument):
+    from pgdesk.ui.patient_page import PatientPage
+    from tests.test_transfer import read_in
+
+    s, back = conflict_file
+    read_in(s, back, on="practice")  # default: keep both
+    with s.open_practice() as p:
+        page = PatientPage(p, instrument)
+        qtbot.addWidget(page)
+        page.show_patient(s.anna)
+        kinds = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
+        assert sum("tweede versie, van de laptop" in k for k in kinds) == 1
+        assert "meegenomen" not in page.details.text()
+    with s.open_laptop() as lap:
+        page = PatientPage(lap, instrument)
+        qtbot.addWidget(page)
+        page.show_patient(s.anna)
+        assert "meegenomen voor huisbezoek" in page.details.text()

@@ -98,7 +98,12 @@ class PatientPage(QWidget):
             bits.append(self.tr("geboren %1").replace("%1", display_birth_date(p.birth_date)))
         if p.practice_number:
             bits.append(self.tr("nummer %1").replace("%1", p.practice_number))
+        from pgdesk.storage.transfer import conflict_copies, is_brought_along
+
+        if is_brought_along(self.store, patient_id):
+            bits.append(self.tr("meegenomen voor huisbezoek"))
         self.details.setText(" · ".join(bits))
+        copies = conflict_copies(self.store, patient_id)
         rows = self.store.consultations_for(patient_id)
         self._ids = [r["id"] for r in rows]
         self.table.setRowCount(len(rows))
@@ -108,9 +113,10 @@ class PatientPage(QWidget):
                 who += f" ({role_label(r['role'])})"
             state = (self.tr("afgerond") if r["completed_at"]
                      else self.tr("bezig: %1").replace("%1", step_label(r["step"])))
-            for col, text in enumerate(
-                    (display_birth_date(r["date"]), type_label(r["type"]),
-                     who, state)):
+            kind = type_label(r["type"])
+            if r["id"] in copies:  # both versions kept after a home visit
+                kind += " " + self.tr("(tweede versie, van de laptop)")
+            for col, text in enumerate((display_birth_date(r["date"]), kind, who, state)):
                 item = QTableWidgetItem(text)
                 if col == 3 and not r["completed_at"]:
                     item.setForeground(Qt.GlobalColor.darkRed)

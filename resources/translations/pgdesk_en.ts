@@ -1042,17 +1042,27 @@ Type the patient's name to confirm:</translation>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="109" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="104" />
+        <source>meegenomen voor huisbezoek</source>
+        <translation>brought along for a home visit</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="114" />
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="110" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="115" />
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="135" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="118" />
+        <source>(tweede versie, van de laptop)</source>
+        <translation>(second version, from the laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="141" />
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
