@@ -108,3 +108,34 @@ def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot
         qtbot.addWidget(page)
         page.show_patient(s.anna)
         assert "meegenomen voor huisbezoek" in page.details.text()
+
+
+def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tests.test_transfer import make_sites
+
+    s = make_sites(tmp_path / "sites")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+
+    def choose_anna(dialog):
+        for i in range(dialog.list.count()):
+            item = dialog.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == s.anna:
+                item.setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choose_anna)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tmp_path / "mee.pgtransfer"
+    with s.open_practice() as p:
+        assert transfer_dialogs.take_along(parent, p, path=out, passphrase=TPW)
+    assert out.exists() and "1 patiënt" in shown[-1]
+    read_in(s, out)
+    laptop_changes(s)
+    back = tmp_path / "terug.pgtransfer"
+    with s.open_laptop() as lap:
+        assert transfer_dialogs.bring_back(parent, lap, path=back, passphrase=TPW)
+    assert back.exists() and "Terugbrengbestand geschreven" in shown[-1]

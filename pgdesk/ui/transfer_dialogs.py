@@ -191,6 +191,26 @@ def _save_path(parent: QWidget, title: str, suggested: str) -> Path | None:
     return Path(path if path.endswith(SUFFIX) else path + SUFFIX)
 
 
+def _write_transfer(parent: QWidget, export, intro: str, title: str, suggested: str,
+                    passphrase: str | None, path: Path | None) -> bool:
+    """Ask a new passphrase and where to save, write the file with `export(passphrase, path)`."""
+    if passphrase is None:
+        pw = TransferPassphraseDialog(parent, new=True, intro=intro)
+        if pw.exec() != QDialog.DialogCode.Accepted:
+            return False
+        passphrase = pw.passphrase.text()
+    path = path or _save_path(parent, title, suggested + SUFFIX)
+    if path is None:
+        return False
+    try:
+        summary = busy(export, check_passphrase(passphrase), path)
+    except PgdeskError as exc:
+        QMessageBox.warning(parent, "pgdesk", str(exc))
+        return False
+    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
+    return True
+
+
 def take_along(parent: QWidget, store: Store, preselect: list[str] = (), *,
                path: Path | None = None, passphrase: str | None = None) -> bool:
     from pgdesk.storage.transfer import export_take_along
@@ -199,24 +219,11 @@ def take_along(parent: QWidget, store: Store, preselect: list[str] = (), *,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     ids = dialog.chosen()
-    if passphrase is None:
-        pw = TransferPassphraseDialog(parent, new=True, intro=translate(
-            "Transfer", "Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop "
-            "nodig; stuur hem nooit mee met het bestand."))
-        if pw.exec() != QDialog.DialogCode.Accepted:
-            return False
-        passphrase = pw.passphrase.text()
-    path = path or _save_path(parent, translate("Transfer", "Overdrachtsbestand opslaan"),
-                              "huisbezoek" + SUFFIX)
-    if path is None:
-        return False
-    try:
-        summary = busy(export_take_along, store, ids, check_passphrase(passphrase), path)
-    except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
-        return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
-    return True
+    return _write_transfer(
+        parent, lambda pw, out: export_take_along(store, ids, pw, out),
+        translate("Transfer", "Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de "
+                              "laptop nodig; stuur hem nooit mee met het bestand."),
+        translate("Transfer", "Overdrachtsbestand opslaan"), "huisbezoek", passphrase, path)
 
 
 def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
@@ -262,24 +269,12 @@ def bring_back(parent: QWidget, store: Store, *, path: Path | None = None,
                passphrase: str | None = None) -> bool:
     from pgdesk.storage.transfer import export_bring_back
 
-    if passphrase is None:
-        pw = TransferPassphraseDialog(parent, new=True, intro=translate(
-            "Transfer", "Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; "
-            "de praktijk heeft hem nodig bij het inlezen."))
-        if pw.exec() != QDialog.DialogCode.Accepted:
-            return False
-        passphrase = pw.passphrase.text()
-    path = path or _save_path(parent, translate("Transfer", "Wijzigingen opslaan voor de praktijk"),
-                              "terug-naar-praktijk" + SUFFIX)
-    if path is None:
-        return False
-    try:
-        summary = busy(export_bring_back, store, check_passphrase(passphrase), path)
-    except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
-        return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
-    return True
+    return _write_transfer(
+        parent, lambda pw, out: export_bring_back(store, pw, out),
+        translate("Transfer", "Kies een wachtwoordzin voor het bestand met de wijzigingen van deze "
+                              "laptop; de praktijk heeft hem nodig bij het inlezen."),
+        translate("Transfer", "Wijzigingen opslaan voor de praktijk"), "terug-naar-praktijk",
+        passphrase, path)
 
 
 def clear_brought_along(parent: QWidget, store: Store) -> bool:
