@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 
 from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -144,15 +142,7 @@ class PracticeOverview(QDialog):
         grid.setRowStretch(1, 1)
         grid.setRowStretch(3, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
-        self.print_button = buttons.addButton(self.tr("&Afdrukken…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton(self.tr("Opslaan als &PDF…"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.clicked.connect(lambda: self.print_overview())
-        self.save_button.clicked.connect(lambda: self.save_overview())
-        buttons.rejected.connect(self.reject)
+        buttons = pdf_output.report_buttons(self, self.print_overview, self.save_overview)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -299,14 +289,8 @@ class PracticeOverview(QDialog):
         return render_overview(self.stats, self.instrument, self.practice_name)
 
     def print_overview(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
-        document = QPdfDocument(self)
-        buffer = pdf_output.load_pdf(document, self.render(), self)
-        try:
-            return pdf_output.print_pdf(self, document, self.tr("Praktijkoverzicht afdrukken"),
-                                        printer=printer, ask=ask)
-        finally:
-            document.close()
-            buffer.close()
+        return pdf_output.print_pdf_bytes(self, self.render(), self.tr("Praktijkoverzicht afdrukken"),
+                                          printer=printer, ask=ask)
 
     def save_overview(self, path: str | None = None) -> bool:
         return pdf_output.save_pdf(self, self.render(), "praktijkoverzicht.pdf", path)

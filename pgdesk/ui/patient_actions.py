@@ -6,11 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -68,15 +66,7 @@ class AccessLogDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.scrollToBottom()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
-        self.print_button = buttons.addButton(self.tr("&Afdrukken…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton(self.tr("Opslaan als &PDF…"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.clicked.connect(lambda: self.print_log())
-        self.save_button.clicked.connect(lambda: self.save_log())
-        buttons.rejected.connect(self.reject)
+        buttons = pdf_output.report_buttons(self, self.print_log, self.save_log)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -90,15 +80,9 @@ class AccessLogDialog(QDialog):
                                  self.instrument, printed_at=access_log.utc_now())
 
     def print_log(self, *, printer=None, ask: bool = True) -> bool:
-        document = QPdfDocument(self)
-        buffer = pdf_output.load_pdf(document, self.render(), self)
-        try:
-            if not pdf_output.print_pdf(self, document, self.tr("Inzagelog afdrukken"),
-                                        printer=printer, ask=ask):
-                return False
-        finally:
-            document.close()
-            buffer.close()
+        if not pdf_output.print_pdf_bytes(self, self.render(), self.tr("Inzagelog afdrukken"),
+                                          printer=printer, ask=ask):
+            return False
         return attempt(self, self.store.record_exported, self.patient_id, "access_log")
 
     def save_log(self, path: str | None = None) -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QOb
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 
@@ -56,6 +56,32 @@ def print_pdf(parent: QWidget, document: QPdfDocument, title: str, *,
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
     return paint_pdf(document, printer, parent)
+
+
+def print_pdf_bytes(parent: QWidget, data: bytes, title: str, *,
+                    printer: QPrinter | None = None, ask: bool = True) -> bool:
+    """Print a PDF that is not on screen (a report rendered on request), from memory."""
+    document = QPdfDocument(parent)
+    buffer = load_pdf(document, data, parent)
+    try:
+        return print_pdf(parent, document, title, printer=printer, ask=ask)
+    finally:
+        document.close()
+        buffer.close()
+
+
+def report_buttons(dialog: QDialog, on_print, on_save) -> QDialogButtonBox:
+    """Close, Print… and Save as PDF… for a dialog showing a printable report."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText(translate("PdfOutput", "Sluiten"))
+    dialog.print_button = buttons.addButton(translate("PdfOutput", "&Afdrukken…"),
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+    dialog.save_button = buttons.addButton(translate("PdfOutput", "Opslaan als &PDF…"),
+                                           QDialogButtonBox.ButtonRole.ActionRole)
+    dialog.print_button.clicked.connect(lambda: on_print())
+    dialog.save_button.clicked.connect(lambda: on_save())
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested: str, path: str | None = None) -> bool:
