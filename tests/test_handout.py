@@ -11,10 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from pgdesk.domain.content import shipped_instrument
+from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.instrument import parse_instrument
 from pgdesk.domain.models import Consultation, ConsultationView, Patient, Plan, Professional
 from pgdesk.paths import resource
-from pgdesk.reports.handout import format_appointment, render_handout
+from pgdesk.reports.handout import render_handout
 
 PATIENT_NAME = "Zoë Ĳsselmeer-de Bruïne"
 

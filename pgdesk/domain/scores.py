@@ -72,3 +72,26 @@ def web_area_fraction(scores: Sequence[float | None]) -> float:
 def ordered_scores(dimension_ids: Sequence[str], by_id: Mapping[str, float | None]):
     """Scores in instrument order, None where a dimension has no score."""
     return [by_id.get(d) for d in dimension_ids]
+
+
+CHANGE_MIN = 1.0  # only a change of a whole point or more is named to the patient
+
+
+def score_changes(names: Sequence[str], before: Sequence[float | None],
+                  after: Sequence[float | None], *, limit: int | None = None
+                  ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(higher, lower): (name, change) for dimensions that changed by at least CHANGE_MIN,
+    largest first (ties keep the given order), at most `limit` each when given."""
+    higher: list[tuple[str, float]] = []
+    lower: list[tuple[str, float]] = []
+    for name, a, b in zip(names, before, after, strict=True):
+        if a is None or b is None:
+            continue
+        delta = round(b - a, 1)
+        if delta >= CHANGE_MIN:
+            higher.append((name, delta))
+        elif delta <= -CHANGE_MIN:
+            lower.append((name, delta))
+    higher.sort(key=lambda item: -item[1])
+    lower.sort(key=lambda item: item[1])
+    return higher[:limit], lower[:limit]

@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from io import BytesIO
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -47,8 +46,10 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.content import shipped_instrument
+from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.scores import score_changes as domain_score_changes
 from pgdesk.domain.social_map import Referral
 from pgdesk.reports.fonts import register_fonts
 
@@ -65,7 +66,6 @@ RING = colors.HexColor("#c7d2dc")
 RING_OUTER = colors.HexColor("#9fb0c0")
 SPOKE = colors.HexColor("#d3dbe3")
 PREVIOUS = colors.HexColor("#8a8a8a")
-CHANGE_MIN = 1.0  # only a change of a whole point or more is named
 CHANGE_MAX = 3  # at most this many dimensions up, and as many down
 START_WIDTH = 2.2  # the start web on an end handout: heavier than a faint 'previous'
 START_DASH = [6, 3.5]
@@ -184,9 +184,6 @@ def layout_for(paper: str) -> Layout:
 
 _PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 
-_ISO_WHEN = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$"
-)
 
 
 # --- small text helpers -------------------------------------------------------------------
@@ -213,31 +210,6 @@ def _markup(text: str) -> str:
     """User text made safe for Paragraph markup; line breaks kept."""
     lines = [escape(line.strip()) for line in text.strip().splitlines()]
     return "<br/>".join(line for line in lines if line)
-
-
-def format_date(value: str) -> str:
-    """'YYYY-MM-DD' (optionally with a time) as dd-mm-jjjj; anything else unchanged."""
-    m = _ISO_WHEN.match(value.strip())
-    if not m:
-        return value.strip()
-    try:
-        d = datetime(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return value.strip()
-    return d.strftime("%d-%m-%Y")
-
-
-def format_appointment(value: str) -> str:
-    """ISO date or date-time as 'dd-mm-jjjj' or 'dd-mm-jjjj HH:MM'; free text unchanged."""
-    text = value.strip()
-    m = _ISO_WHEN.match(text)
-    if not m:
-        return text
-    try:
-        d = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0))
-    except ValueError:
-        return text
-    return d.strftime("%d-%m-%Y %H:%M") if m[4] is not None else d.strftime("%d-%m-%Y")
 
 
 def format_score(value: float, language: str) -> str:
@@ -645,20 +617,8 @@ def score_changes(start: Consultation, end: Consultation, instrument: Instrument
                   ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """(higher, lower): (dimension name, change) for changes of at least one point since the
     start, largest first, at most three each; ties keep the instrument's order."""
-    higher: list[tuple[str, float]] = []
-    lower: list[tuple[str, float]] = []
-    for dim, a, b in zip(instrument.dimensions, start.scores(instrument), end.scores(instrument),
-                         strict=True):
-        if a is None or b is None:
-            continue
-        delta = round(b - a, 1)
-        if delta >= CHANGE_MIN:
-            higher.append((dim.name, delta))
-        elif delta <= -CHANGE_MIN:
-            lower.append((dim.name, delta))
-    higher.sort(key=lambda item: -item[1])
-    lower.sort(key=lambda item: item[1])
-    return higher[:CHANGE_MAX], lower[:CHANGE_MAX]
+    return domain_score_changes([d.name for d in instrument.dimensions], start.scores(instrument),
+                                end.scores(instrument), limit=CHANGE_MAX)
 
 
 def format_change(delta: float, language: str) -> str:

@@ -21,13 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from pgdesk.domain.dates import format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import ROLE_LABELS_NL
 from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats, practice_stats
 from pgdesk.domain.trajectory import Trajectory
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing, format_date, format_score
+from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing, format_score
 
 if TYPE_CHECKING:  # storage is only needed when collecting, and imported there
     from pgdesk.storage.repository import Store

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
+from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import PLAN_FIELDS, ROLE_LABELS_NL, Consultation
 from pgdesk.domain.scores import DimensionScore, dimension_score
@@ -33,7 +34,7 @@ from pgdesk.reports.access_log import (
     text,
     wheel_question,
 )
-from pgdesk.reports.handout import FRAME_W, RING, format_appointment, format_date, format_score
+from pgdesk.reports.handout import FRAME_W, RING, format_score
 
 FORMAT = "pgdesk-patient-export"
 VERSION = 1

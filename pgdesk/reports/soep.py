@@ -31,12 +31,13 @@ Which parts a practice includes is a setting (`soep_parts`, `set_soep_parts`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from collections.abc import Iterable, Sequence
 
+from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.scores import score_changes
 from pgdesk.domain.social_map import Referral, status_label
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store
@@ -50,10 +51,8 @@ NBSP = "\u00a0"
 WHEEL_IN_S = ("wens", "tegenhouden", "nodig")  # Wat wil je? Wat houdt je tegen? Wat heb je nodig?
 MIN_ANSWER_ROOM = 30  # on narrow lines a wheel answer wraps rather than being cut to nothing
 MAX_FIRST_STEP = 200
-CHANGE_MIN = 1.0
 TYPE_NAMES = {"start": "Startgesprek", "tussen": "Tussengesprek", "eind": "Eindgesprek",
               "los": "Gesprek"}
-_ISO_WHEN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$")
 
 
 # --- the practice's choice of parts ------------------------------------------------------------
@@ -120,15 +119,7 @@ def _date(iso: str) -> str:
 
 
 def _appointment(value: str) -> str:
-    text = _one_line(value)
-    m = _ISO_WHEN.match(text)
-    if not m:
-        return text
-    try:
-        when = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0))
-    except ValueError:
-        return text
-    return when.strftime("%d-%m-%Y %H:%M" if m[4] is not None else "%d-%m-%Y")
+    return format_appointment(_one_line(value))
 
 
 def _number(value: float) -> str:
@@ -196,17 +187,7 @@ def _objective(c: Consultation, previous: Consultation | None, instrument: Instr
     if previous is not None and previous.id != c.id:
         before = previous.scores(instrument)
         if any(s is not None for s in before):
-            up, down = [], []
-            for dim, a, b in zip(instrument.dimensions, before, scores, strict=True):
-                if a is None or b is None:
-                    continue
-                delta = round(b - a, 1)
-                if delta >= CHANGE_MIN:
-                    up.append((dim.name, delta))
-                elif delta <= -CHANGE_MIN:
-                    down.append((dim.name, delta))
-            up.sort(key=lambda item: -item[1])
-            down.sort(key=lambda item: item[1])
+            up, down = score_changes([d.name for d in instrument.dimensions], before, scores)
             changes = ", ".join(_keep(f"{name} {_signed(d)}") for name, d in up + down)
             entries.append(_keep(f"Sinds {_date(previous.date)}:")
                            + f" {changes or 'geen verschil van 1 punt of meer'}")
