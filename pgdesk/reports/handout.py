@@ -174,12 +174,16 @@ LAYOUTS = {"A4": A4_LAYOUT, "A5": A5_LAYOUT}
 PAPERS = tuple(LAYOUTS)
 
 
+def paper_name(paper: str) -> str:
+    """'A4' or 'A5' from any case; anything else is a ValueError."""
+    name = str(paper).strip().upper()
+    if name not in PAPERS:
+        raise ValueError(f"onbekend papierformaat: {paper!r} (A4 of A5)")
+    return name
+
+
 def layout_for(paper: str) -> Layout:
-    """The layout of 'A4' or 'A5' (any case); anything else is a ValueError."""
-    try:
-        return LAYOUTS[str(paper).strip().upper()]
-    except KeyError:
-        raise ValueError(f"onbekend papierformaat: {paper!r} (A4 of A5)") from None
+    return LAYOUTS[paper_name(paper)]
 
 
 _PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
@@ -422,7 +426,7 @@ def _compare_legend(start: Consultation, instrument: Instrument, style: Paragrap
         gap = 22 if n < len(entries) - 1 else 0
         widths += [LEGEND_SAMPLE + 6, stringWidth(label, style.fontName, style.fontSize) + 2 + gap]
     table = Table([cells], colWidths=widths, hAlign="RIGHT")
-    table.setStyle(_plain_table_style())
+    table.setStyle(plain_table_style())
     return table
 
 
@@ -438,7 +442,7 @@ def _heading_with_legend(heading: str, start: Consultation, instrument: Instrume
     else:
         table = Table([[Paragraph(escape(heading), st["heading"]), legend]],
                       colWidths=[head_w, legend_w])
-    style = _plain_table_style()
+    style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "BOTTOM")
     style.add("BOTTOMPADDING", (0, 0), (-1, -1), 2)
     table.setStyle(style)
@@ -553,16 +557,17 @@ def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str
     return lines
 
 
-def _plain_table_style() -> TableStyle:
-    """No padding, centred rows, DejaVu as cell font (the default would pull in Helvetica)."""
+def plain_table_style(valign: str = "MIDDLE", extra: list | None = None) -> TableStyle:
+    """No padding, DejaVu as cell font (the default would pull in Helvetica), plus `extra`."""
     font, _ = register_fonts()
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), font),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), valign),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *(extra or []),
     ])
 
 
@@ -573,7 +578,7 @@ def _section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAY
     head = Table([[_icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])]],
                  colWidths=[lay.indent, lay.frame_w - lay.indent],
                  rowHeights=[st["heading"].leading])
-    head.setStyle(_plain_table_style())
+    head.setStyle(plain_table_style())
     # never a heading alone at the foot of a page: start a new page unless the heading and
     # two lines of the answer (or the first `keep` points of it) fit; after that a long answer
     # simply flows on
@@ -598,7 +603,7 @@ def _fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
                            - getAscent(body_style.fontName, body_style.fontSize))
     row = Table([[_icon(kind, lay.icon), Paragraph(escape(heading), head), body]],
                 colWidths=[lay.indent, label_w, value_w], hAlign="LEFT")
-    style = _plain_table_style()
+    style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
     style.add("TOPPADDING", (1, 0), (1, 0), head_pad)
     style.add("TOPPADDING", (2, 0), (2, 0), body_pad)
@@ -715,7 +720,7 @@ def _referral_block(referral: Referral, st: dict, lay: Layout, beside: bool) -> 
     if org and org.casefold() != name.casefold():
         who.append(Paragraph(escape(org), st["contact"]))
     contact = referral_contact(referral)
-    style = _plain_table_style()
+    style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
     if beside and contact:
         left = _contact_left(lay)
@@ -801,7 +806,7 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
         note_w = min(frame_w - 34, stringWidth(note, st["note"].fontName, lay.note) + 2)
         legend = Table([[_previous_legend(), Paragraph(escape(note), st["note"])]],
                        colWidths=[34, note_w], hAlign="CENTER")
-        legend.setStyle(_plain_table_style())
+        legend.setStyle(plain_table_style())
         notes.append(legend)
     story.extend(notes)
     story.append(Spacer(1, 4 * lay.space))

@@ -39,6 +39,8 @@ from pgdesk.reports.handout import (
     _text,
     _two_lines,
     _wrap,
+    paper_name,
+    plain_table_style,
 )
 
 TICK = colors.HexColor("#5f6f7f")  # spokes and their marks: clearly visible, not heavy
@@ -98,10 +100,7 @@ PAPERS = tuple(SHEETS)
 
 def sheet_for(paper: str) -> Sheet:
     """The sizes of 'A4' or 'A5' (any case); anything else is a ValueError."""
-    try:
-        return SHEETS[str(paper).strip().upper()]
-    except KeyError:
-        raise ValueError(f"onbekend papierformaat: {paper!r} (A4 of A5)") from None
+    return SHEETS[paper_name(paper)]
 
 
 # --- the web --------------------------------------------------------------------------------
@@ -352,16 +351,7 @@ def blank_web(instrument: Instrument, width: float, radius: float, sheet: Sheet,
 
 
 def _plain(style: list | None = None) -> TableStyle:
-    font, _ = register_fonts()
-    return TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *(style or []),
-    ])
+    return plain_table_style("BOTTOM", style)
 
 
 def _styles(sheet: Sheet) -> dict[str, ParagraphStyle]:
