@@ -30,10 +30,12 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check pgdesk tests scripts bench packaging
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check_import_cycles.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check pgdesk tests
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check_import_cycles.py
 
 ## Refresh the English translation source and compile all .qm files.
 translations: $(STAMP)

@@ -473,7 +473,7 @@ def test_a5_end_handout_and_long_answers_keep_everything(nl):
 
 # --- the summary step: language and paper chosen per patient (offscreen Qt) -----------------
 
-PREFERENCES_MISSING = ("pgdesk.storage.social_map.handout_preferences / set_handout_preferences "
+PREFERENCES_MISSING = ("pgdesk.storage.handout_preferences.handout_preferences / set_handout_preferences "
                        "(the patient handout preferences API) is not there yet; re-run once it is")
 
 
@@ -529,7 +529,7 @@ def test_summary_language_and_paper_change_the_handout_and_the_printer(qtbot, st
 @pytest.mark.gui
 def test_summary_remembers_language_and_paper_per_patient(qtbot, store, professional):
     try:
-        from pgdesk.storage.social_map import handout_preferences
+        from pgdesk.storage.handout_preferences import handout_preferences
     except ImportError:
         pytest.skip(PREFERENCES_MISSING)
     nl = shipped_instrument("nl")

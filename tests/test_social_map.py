@@ -23,6 +23,7 @@ from pgdesk.domain.validation import InputError
 from pgdesk.paths import resource
 from pgdesk.reports.access_log import describe
 from pgdesk.storage import access_log, driver
+from pgdesk.storage import handout_preferences as hp
 from pgdesk.storage import social_map as sm
 from pgdesk.storage import trajectories as tr
 from pgdesk.storage.database import APPLICATION_ID, schema_version
@@ -473,22 +474,22 @@ def test_erase_removes_referrals_and_export_includes_them(store, professional, p
 
 
 def test_handout_preferences_default_are_remembered_and_logged(store, patient):
-    assert sm.handout_preferences(store, patient.id) == ("nl", "A4")
+    assert hp.handout_preferences(store, patient.id) == ("nl", "A4")
     before = len(access_log.lines_for(store.db, patient.id))
-    sm.set_handout_preferences(store, patient.id, "en", "a5")
-    assert sm.handout_preferences(store, patient.id) == ("en", "A5")
+    hp.set_handout_preferences(store, patient.id, "en", "a5")
+    assert hp.handout_preferences(store, patient.id) == ("en", "A5")
     lines = access_log.lines_for(store.db, patient.id)
     assert len(lines) == before + 1 and (lines[-1]["action"], lines[-1]["what"]) == ("U", "patient")
-    sm.set_handout_preferences(store, patient.id, "en", "A5")  # unchanged: not written again
+    hp.set_handout_preferences(store, patient.id, "en", "A5")  # unchanged: not written again
     assert len(access_log.lines_for(store.db, patient.id)) == before + 1
     for lang, paper in (("de", "A4"), ("nl", "Letter"), ("", "")):
         with pytest.raises(InputError):
-            sm.set_handout_preferences(store, patient.id, lang, paper)
-    assert sm.handout_preferences(store, patient.id) == ("en", "A5")
+            hp.set_handout_preferences(store, patient.id, lang, paper)
+    assert hp.handout_preferences(store, patient.id) == ("en", "A5")
     with pytest.raises(NotFound):
-        sm.handout_preferences(store, "niemand")
+        hp.handout_preferences(store, "niemand")
     with pytest.raises(NotFound):
-        sm.set_handout_preferences(store, "niemand", "nl", "A4")
+        hp.set_handout_preferences(store, "niemand", "nl", "A4")
 
 
 # --- the migration -----------------------------------------------------------------------------
@@ -507,7 +508,7 @@ def test_migration_adds_the_map_referrals_and_preferences_to_an_older_file(tmp_p
     with Store.open(path) as s:
         assert schema_version(s.db) == len(known_names())
         assert path.with_name(path.name + ".v3.bak").exists()
-        assert sm.handout_preferences(s, "p1") == ("nl", "A4")
+        assert hp.handout_preferences(s, "p1") == ("nl", "A4")
         assert s.db["services"].count == 0 and s.db["referrals"].count == 0
         with pytest.raises(Exception, match="CHECK"):
             s.db.execute("UPDATE patients SET handout_paper = 'A3' WHERE id = 'p1'")

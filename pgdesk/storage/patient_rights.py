@@ -9,17 +9,14 @@ import datetime as dt
 
 from pgdesk.domain.models import PLAN_FIELDS
 from pgdesk.storage import access_log
+from pgdesk.storage.core import CONSULTATION_TABLES
+from pgdesk.storage.handout_preferences import handout_preferences
 from pgdesk.storage.repository import Store
-from pgdesk.storage.social_map import handout_preferences, referrals_for_consultation
+from pgdesk.storage.social_map import referrals_for_consultation
 
 EXPORT_FORMAT = "pgdesk-patient-export"
 EXPORT_VERSION = 1
 RETENTION_YEARS = 20  # WGBO: medical records are kept twenty years after the last change
-
-# Every table holding a patient's rows through their consultations, children first.
-CONSULTATION_TABLES = ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
-                       "dimension_scores")
-
 
 def _consultation_dict(store: Store, row: dict) -> dict:
     c = store.consultation(row["id"])

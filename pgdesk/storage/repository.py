@@ -9,12 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import uuid
 
-from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import (
     CONSULTATION_TYPES,
     PLAN_FIELDS,
@@ -23,33 +20,20 @@ from pgdesk.domain.models import (
     Consultation,
     ConsultationView,
     Patient,
-    Plan,
     Professional,
 )
 from pgdesk.domain.scores import validate_score
 from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
-from pgdesk.storage import access_log
-from pgdesk.storage.access_log import Actor, system_actor
-from pgdesk.storage.database import OpenDatabase, open_database
+from pgdesk.storage import consultations, trajectories
+from pgdesk.storage.core import NotFound as NotFound  # raised by every reader
+from pgdesk.storage.core import StoreCore, new_id, now
 
 MAX_ANSWER = 20_000
 
 
 def search_form(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-class NotFound(PgdeskError):
-    pass
 
 
 def _iso_date(text: str) -> str:
@@ -59,56 +43,12 @@ def _iso_date(text: str) -> str:
         raise InputError(f"'{text}' is geen geldige datum (jjjj-mm-dd).") from None
 
 
-class Store:
-    """The repository over one open database.
+class Store(StoreCore):
+    """The repository over one open database: patients, professionals and consultations.
 
     Every change to a patient's record writes its access-log line in the same
-    transaction, in the name of `actor`.
+    transaction, in the name of `actor` (see StoreCore).
     """
-
-    def __init__(self, opened: OpenDatabase, actor: Actor | None = None):
-        self._opened = opened
-        self.db: Database = opened.db
-        self.path = opened.path
-        self.actor = actor or system_actor()
-        self.closed = False
-
-    @classmethod
-    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
-        return cls(open_database(path, key=key, **kw), actor)
-
-    @property
-    def opened(self) -> OpenDatabase:
-        return self._opened
-
-    @property
-    def encrypted(self) -> bool:
-        return self._opened.encrypted
-
-    def set_actor(self, actor: Actor) -> None:
-        self.actor = actor
-
-    def _log(self, patient_id: str | None, action: str, what: str) -> None:
-        access_log.append(self.db, self.actor, patient_id, action, what)
-
-    def close(self) -> None:
-        self.closed = True
-        self._opened.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    # -- settings ---------------------------------------------------------
-    def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
-
-    def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
-            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
 
     # -- professionals ----------------------------------------------------
     def add_professional(self, name: str, role: str, *,
@@ -159,7 +99,7 @@ class Store:
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),
                 "created_at": now(), "updated_at": now(),
             })
-            self._log(p.id, "C", "patient")
+            self.log(p.id, "C", "patient")
         return p
 
     def update_patient(self, patient_id: str, display_name: str, birth_date: str,
@@ -172,7 +112,7 @@ class Store:
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),
                 "updated_at": now(),
             })
-            self._log(patient_id, "U", "patient")
+            self.log(patient_id, "U", "patient")
         return p
 
     def patient(self, patient_id: str) -> Patient:
@@ -184,12 +124,12 @@ class Store:
     def record_opened(self, patient_id: str) -> None:
         """Log that someone looked at this patient's record (NEN 7513 logs reading too)."""
         with self.db.atomic():
-            self._log(patient_id, "R", "record")
+            self.log(patient_id, "R", "record")
 
     def record_exported(self, patient_id: str, what: str) -> None:
         """Log a print, saved PDF or export of this patient's data."""
         with self.db.atomic():
-            self._log(patient_id, "E", what)
+            self.log(patient_id, "E", what)
 
     def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
         """Type-ahead search on name and practice number (full-text, prefix per word)."""
@@ -222,8 +162,6 @@ class Store:
         A `start` while a trajectory runs raises TrajectoryOpen (an InputError naming its
         start date); ask the user, then call again with close_open=True to close it today.
         """
-        from pgdesk.storage import trajectories
-
         self.patient(patient_id)
         if ctype is None:
             ctype = self.suggest_type(patient_id)
@@ -240,13 +178,11 @@ class Store:
                 "created_at": now(), "updated_at": now(), "completed_at": None,
                 "trajectory_id": trajectory_id,
             })
-            self._log(patient_id, "C", "consultation")
+            self.log(patient_id, "C", "consultation")
         return c
 
     def suggest_type(self, patient_id: str) -> str:
         """The running trajectory's next follow-up ("tussen", then "eind"); else "start"."""
-        from pgdesk.storage import trajectories
-
         return trajectories.suggest_type(self, patient_id)
 
     def consultations_for(self, patient_id: str) -> list[dict]:
@@ -267,34 +203,7 @@ class Store:
         return row[0] if row else None
 
     def consultation(self, consultation_id: str) -> Consultation:
-        try:
-            r = self.db["consultations"].get(consultation_id)
-        except NotFoundError:
-            raise NotFound("Dit gesprek bestaat niet (meer).") from None
-        c = Consultation(r["id"], r["patient_id"], r["professional_id"], r["date"], r["type"],
-                         r["step"] or "web", r["wheel_index"] or 0,
-                         completed_at=r["completed_at"])
-        q = [consultation_id]
-        for row in self.db.execute(
-            "SELECT dimension_id, score FROM dimension_scores WHERE consultation_id = ?", q
-        ):
-            c.manual_scores[row[0]] = row[1]
-        for d, a, s in self.db.execute(
-            "SELECT dimension_id, aspect_id, score FROM aspect_scores WHERE consultation_id = ?", q
-        ):
-            c.aspect_scores.setdefault(d, {})[a] = s
-        for kind, d, a in self.db.execute(
-            "SELECT kind, dimension_id, aspect_id FROM marks WHERE consultation_id = ?", q
-        ):
-            (c.talk if kind == "talk" else c.focus).add((d, a))
-        for step_id, answer in self.db.execute(
-            "SELECT step_id, answer FROM wheel_answers WHERE consultation_id = ?", q
-        ):
-            c.wheel_answers[step_id] = answer
-        plan = self.db.execute("SELECT * FROM plans WHERE consultation_id = ?", q).fetchone()
-        if plan:
-            c.plan = Plan(*[v or "" for v in plan[1:]])
-        return c
+        return consultations.consultation(self, consultation_id)
 
     def previous_consultation(self, c: Consultation) -> Consultation | None:
         row = self.db.execute(
@@ -312,21 +221,9 @@ class Store:
                                 self.previous_consultation(c))
 
     # -- answers: one short transaction each --------------------------------
-    def _touch(self, consultation_id: str, action: str | None = None, what: str = "") -> str:
-        """Mark the consultation changed and log the change; returns its patient's id."""
-        rows = self.db.execute(
-            "UPDATE consultations SET updated_at = ? WHERE id = ? RETURNING patient_id",
-            [now(), consultation_id],
-        ).fetchall()
-        if len(rows) != 1:
-            raise NotFound("Dit gesprek bestaat niet (meer).")
-        if action:
-            self._log(rows[0][0], action, what)
-        return rows[0][0]
-
     def set_score(self, consultation_id: str, dimension_id: str, value: int | None) -> None:
         with self.db.atomic():
-            self._touch(consultation_id, "D" if value is None else "U", f"score:{dimension_id}")
+            self.touch(consultation_id, "D" if value is None else "U", f"score:{dimension_id}")
             if value is None:
                 self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
                                 "AND dimension_id = ?", [consultation_id, dimension_id])
@@ -339,7 +236,7 @@ class Store:
     def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
                          value: int | None) -> None:
         with self.db.atomic():
-            self._touch(consultation_id, "D" if value is None else "U",
+            self.touch(consultation_id, "D" if value is None else "U",
                         f"aspect_score:{dimension_id}/{aspect_id}")
             if value is None:
                 self.db.execute("DELETE FROM aspect_scores WHERE consultation_id = ? AND "
@@ -356,7 +253,7 @@ class Store:
         if kind not in ("talk", "focus"):
             raise ValueError(kind)
         with self.db.atomic():
-            self._touch(consultation_id, "C" if on else "D",
+            self.touch(consultation_id, "C" if on else "D",
                         f"mark:{kind}:{dimension_id}/{aspect_id or ''}")
             key = [consultation_id, kind, dimension_id, aspect_id or ""]
             if on:
@@ -369,7 +266,7 @@ class Store:
         if len(answer) > MAX_ANSWER:
             raise InputError("Dit antwoord is te lang om op te slaan.")
         with self.db.atomic():
-            self._touch(consultation_id, "U", f"wheel:{step_id}")
+            self.touch(consultation_id, "U", f"wheel:{step_id}")
             self.db["wheel_answers"].upsert(
                 {"consultation_id": consultation_id, "step_id": step_id, "answer": answer},
                 pk=("consultation_id", "step_id"))
@@ -380,7 +277,7 @@ class Store:
         if len(value) > MAX_ANSWER:
             raise InputError("Deze tekst is te lang om op te slaan.")
         with self.db.atomic():
-            self._touch(consultation_id, "U", f"plan:{field}")
+            self.touch(consultation_id, "U", f"plan:{field}")
             self.db.execute("INSERT OR IGNORE INTO plans (consultation_id) VALUES (?)",
                             [consultation_id])
             self.db.execute(f'UPDATE plans SET "{field}" = ? WHERE consultation_id = ?',
@@ -391,15 +288,13 @@ class Store:
             raise ValueError(step)
         with self.db.atomic():
             # Where the conversation stands is navigation, not record content: not logged.
-            self._touch(consultation_id)
+            self.touch(consultation_id)
             self.db["consultations"].update(consultation_id,
                                             {"step": step, "wheel_index": wheel_index})
 
     def set_consultation_info(self, consultation_id: str, *, ctype: str | None = None,
                               date: str | None = None) -> None:
         """Change type or date; the trajectory rules hold (InputError, nothing changed, if not)."""
-        from pgdesk.storage import trajectories
-
         changes = {}
         if ctype is not None:
             if ctype not in CONSULTATION_TYPES:
@@ -408,7 +303,7 @@ class Store:
         if date is not None:
             changes["date"] = _iso_date(date)
         with self.db.atomic():
-            self._touch(consultation_id, "U", "consultation")
+            self.touch(consultation_id, "U", "consultation")
             row = self.db["consultations"].get(consultation_id)
             trajectories.change_info(self, consultation_id, changes.get("type", row["type"]),
                                      changes.get("date", row["date"]))
@@ -416,10 +311,8 @@ class Store:
 
     def complete(self, consultation_id: str) -> None:
         """Mark the conversation held; a completed eind closes its trajectory."""
-        from pgdesk.storage import trajectories
-
         with self.db.atomic():
-            self._touch(consultation_id, "U", "consultation")
+            self.touch(consultation_id, "U", "consultation")
             self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
                             "WHERE id = ?", [now(), consultation_id])
             trajectories.close_if_eind(self, consultation_id)
@@ -441,7 +334,5 @@ class Store:
                 self.set_plan_field(c.id, field, getattr(c.plan, field))
             self.set_progress(c.id, c.step, c.wheel_index)
             if c.completed_at:
-                from pgdesk.storage import trajectories
-
                 self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
                 trajectories.close_if_eind(self, c.id)

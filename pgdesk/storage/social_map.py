@@ -1,6 +1,6 @@
-"""The sociale kaart, referrals made in conversations, and a patient's handout preferences.
+"""The sociale kaart and the referrals made in conversations.
 
-Functions over a Store, like patient_rights and trajectories.
+Functions over the storage core (any Store), like patient_rights and trajectories.
 
 - Services (the map) are the practice's, not a patient's: changing them writes no access-log
   line. They are never removed, only marked deleted, so a referral can still point at one.
@@ -36,14 +36,14 @@ from pgdesk.domain.social_map import (
     validate_service,
 )
 from pgdesk.domain.validation import InputError, require_name
-from pgdesk.storage.repository import NotFound, Store, new_id, now
+from pgdesk.storage.consultations import consultation
+from pgdesk.storage.core import NotFound, StoreCore, new_id, now
 
 __all__ = [
-    "CSV_COLUMNS", "HANDOUT_LANGS", "HANDOUT_PAPERS", "ImportReport", "add_referral", "add_service",
-    "delete_referral", "delete_service", "export_csv", "follow_ups", "handout_preferences",
-    "import_csv", "open_referrals", "preview_csv", "referral", "referrals_for_consultation",
-    "service", "services", "services_for", "set_handout_preferences", "set_referral_status",
-    "update_service",
+    "CSV_COLUMNS", "ImportReport", "add_referral", "add_service", "delete_referral",
+    "delete_service", "export_csv", "follow_ups", "import_csv", "open_referrals", "preview_csv",
+    "referral", "referrals_for_consultation", "service", "services", "services_for",
+    "set_referral_status", "update_service",
 ]
 
 DIMENSION_JOIN = ";"  # how the services table joins dimension ids
@@ -75,14 +75,14 @@ def _row(s: Service) -> dict:
             **{f: getattr(s, f) for f in SERVICE_FIELDS}}
 
 
-def services(store: Store, *, include_deleted: bool = False) -> list[Service]:
+def services(store: StoreCore, *, include_deleted: bool = False) -> list[Service]:
     """The map, alphabetical by name (then organisation); deleted entries only on request."""
     where = "" if include_deleted else " WHERE deleted_at IS NULL"
     found = [_service(r) for r in store.db.query(f"SELECT * FROM services{where}")]
     return sorted(found, key=_sort_key)
 
 
-def service(store: Store, service_id: str) -> Service:
+def service(store: StoreCore, service_id: str) -> Service:
     """One entry, also when it was deleted (NotFound if it never existed)."""
     rows = list(store.db.query("SELECT * FROM services WHERE id = ?", [service_id]))
     if not rows:
@@ -90,7 +90,7 @@ def service(store: Store, service_id: str) -> Service:
     return _service(rows[0])
 
 
-def services_for(store: Store, dimension_ids: Iterable[str]) -> list[Service]:
+def services_for(store: StoreCore, dimension_ids: Iterable[str]) -> list[Service]:
     """Services that help with any of these dimensions first, then the rest; alphabetical within
     each group; deleted ones left out."""
     wanted = set(dimension_ids)
@@ -103,13 +103,13 @@ def _instrument(instrument: Instrument | None) -> Instrument:
     return instrument or shipped_instrument("nl")
 
 
-def _check_unique(store: Store, s: Service) -> None:
+def _check_unique(store: StoreCore, s: Service) -> None:
     for other in services(store):
         if other.id != s.id and other.key() == s.key():
             raise InputError(f"'{s.title}' staat al in de sociale kaart.")
 
 
-def add_service(store: Store, s: Service, *, instrument: Instrument | None = None) -> Service:
+def add_service(store: StoreCore, s: Service, *, instrument: Instrument | None = None) -> Service:
     """Add an entry (checked; InputError in Dutch); returns it with its new id and times (an id
     already on `s` is not used)."""
     s = validate_service(s, _instrument(instrument))
@@ -118,14 +118,14 @@ def add_service(store: Store, s: Service, *, instrument: Instrument | None = Non
         return _insert(store, s)
 
 
-def _insert(store: Store, s: Service) -> Service:
+def _insert(store: StoreCore, s: Service) -> Service:
     stamp = now()
     s = replace(s, id=new_id(), created_at=stamp, updated_at=stamp, deleted_at=None)
     store.db["services"].insert(_row(s))
     return s
 
 
-def update_service(store: Store, s: Service, *, instrument: Instrument | None = None) -> Service:
+def update_service(store: StoreCore, s: Service, *, instrument: Instrument | None = None) -> Service:
     """Change an entry (found by s.id); referrals made earlier keep their copy as it was."""
     old = service(store, s.id)
     if old.deleted:
@@ -139,7 +139,7 @@ def update_service(store: Store, s: Service, *, instrument: Instrument | None = 
     return s
 
 
-def delete_service(store: Store, service_id: str) -> None:
+def delete_service(store: StoreCore, service_id: str) -> None:
     """Take an entry off the map. It is only marked deleted: referrals to it stay readable."""
     service(store, service_id)
     with store.db.atomic():
@@ -171,14 +171,14 @@ _SELECT = ("SELECT r.*, c.date AS consultation_date FROM referrals r "
 _ORDER = " ORDER BY c.date, c.created_at, r.created_at, r.rowid"
 
 
-def referral(store: Store, referral_id: str) -> Referral:
+def referral(store: StoreCore, referral_id: str) -> Referral:
     rows = list(store.db.query(_SELECT + "WHERE r.id = ?", [referral_id]))
     if not rows:
         raise NotFound("Deze verwijzing bestaat niet (meer).")
     return _referral(rows[0])
 
 
-def add_referral(store: Store, consultation_id: str, service_id: str | None, *,
+def add_referral(store: StoreCore, consultation_id: str, service_id: str | None, *,
                  name: str | None = None, status: str = "voorgesteld", note: str = "") -> Referral:
     """A referral in this conversation: to a service of the map (its details are copied), or,
     with service_id None, to someone not on the map by `name` alone.
@@ -202,7 +202,7 @@ def add_referral(store: Store, consultation_id: str, service_id: str | None, *,
     rid = new_id()
     stamp = now()
     with store.db.atomic():
-        patient_id = store._touch(consultation_id, "C", f"referral:{rid}")
+        patient_id = store.touch(consultation_id, "C", f"referral:{rid}")
         store.db["referrals"].insert({
             "id": rid, "consultation_id": consultation_id, "patient_id": patient_id,
             "service_id": service_id, "service_snapshot": json.dumps(snapshot, ensure_ascii=False),
@@ -212,7 +212,7 @@ def add_referral(store: Store, consultation_id: str, service_id: str | None, *,
     return referral(store, rid)
 
 
-def set_referral_status(store: Store, referral_id: str, status: str, note: str | None = None, *,
+def set_referral_status(store: StoreCore, referral_id: str, status: str, note: str | None = None, *,
                         consultation_id: str | None = None) -> Referral:
     """New status (and note, unless None). `consultation_id`: the later conversation in which it
     was followed up, so that conversation's SOEP text and handout show it (see follow_ups)."""
@@ -222,32 +222,32 @@ def set_referral_status(store: Store, referral_id: str, status: str, note: str |
     r = referral(store, referral_id)
     followed = r.followed_up_in
     if consultation_id and consultation_id != r.consultation_id:
-        later = store.consultation(consultation_id)  # NotFound if unknown
+        later = consultation(store, consultation_id)  # NotFound if unknown
         if later.patient_id != r.patient_id:
             raise InputError("Deze verwijzing hoort bij een andere patiënt.")
         followed = consultation_id
     with store.db.atomic():
-        store._touch(r.consultation_id, "U", f"referral:{referral_id}")
+        store.touch(r.consultation_id, "U", f"referral:{referral_id}")
         store.db.execute(
             "UPDATE referrals SET status = ?, note = coalesce(?, note), followed_up_in = ?, "
             "updated_at = ? WHERE id = ?", [status, note, followed, now(), referral_id])
     return referral(store, referral_id)
 
 
-def delete_referral(store: Store, referral_id: str) -> None:
+def delete_referral(store: StoreCore, referral_id: str) -> None:
     r = referral(store, referral_id)
     with store.db.atomic():
-        store._touch(r.consultation_id, "D", f"referral:{referral_id}")
+        store.touch(r.consultation_id, "D", f"referral:{referral_id}")
         store.db.execute("DELETE FROM referrals WHERE id = ?", [referral_id])
 
 
-def referrals_for_consultation(store: Store, consultation_id: str) -> list[Referral]:
+def referrals_for_consultation(store: StoreCore, consultation_id: str) -> list[Referral]:
     """The referrals made in this conversation, in the order they were added."""
     return [_referral(r) for r in store.db.query(
         _SELECT + "WHERE r.consultation_id = ?" + _ORDER, [consultation_id])]
 
 
-def _before(store: Store, consultation_id: str) -> tuple[str, list, str]:
+def _before(store: StoreCore, consultation_id: str) -> tuple[str, list, str]:
     """SQL for 'held before this conversation' (as Store.previous_consultation orders them),
     its parameters, and the conversation's patient."""
     c = store.db.execute("SELECT date, created_at, patient_id FROM consultations WHERE id = ?",
@@ -257,7 +257,7 @@ def _before(store: Store, consultation_id: str) -> tuple[str, list, str]:
     return "(c.date < ? OR (c.date = ? AND c.created_at < ?))", [c[0], c[0], c[1]], c[2]
 
 
-def open_referrals(store: Store, patient_id: str, *,
+def open_referrals(store: StoreCore, patient_id: str, *,
                    before_consultation_id: str | None = None) -> list[Referral]:
     """The patient's referrals that are still open (voorgesteld, verwezen, gestart), oldest
     first; with before_consultation_id only those made in earlier conversations, to follow up
@@ -272,7 +272,7 @@ def open_referrals(store: Store, patient_id: str, *,
     return [_referral(r) for r in store.db.query(sql + _ORDER, params)]
 
 
-def follow_ups(store: Store, consultation_id: str) -> list[Referral]:
+def follow_ups(store: StoreCore, consultation_id: str) -> list[Referral]:
     """Referrals from earlier conversations that belong to this one's follow-up: those still
     open, and those whose status was changed in this conversation (set_referral_status with
     consultation_id), oldest first."""
@@ -282,40 +282,6 @@ def follow_ups(store: Store, consultation_id: str) -> list[Referral]:
            f"AND (r.status IN ({marks}) OR r.followed_up_in = ?)")
     return [_referral(r) for r in store.db.query(
         sql + _ORDER, [patient_id, *params, *OPEN_STATUSES, consultation_id])]
-
-
-# --- a patient's handout preferences ----------------------------------------------------------
-
-HANDOUT_LANGS = ("nl", "en")
-HANDOUT_PAPERS = ("A4", "A5")
-
-
-def handout_preferences(store: Store, patient_id: str) -> tuple[str, str]:
-    """(language, paper) of this patient's handout: ("nl", "A4") unless chosen otherwise."""
-    row = store.db.execute("SELECT handout_lang, handout_paper FROM patients WHERE id = ?",
-                           [patient_id]).fetchone()
-    if row is None:
-        raise NotFound("Deze patiënt bestaat niet (meer).")
-    lang = row[0] if row[0] in HANDOUT_LANGS else HANDOUT_LANGS[0]
-    paper = row[1] if row[1] in HANDOUT_PAPERS else HANDOUT_PAPERS[0]
-    return lang, paper
-
-
-def set_handout_preferences(store: Store, patient_id: str, lang: str, paper: str) -> None:
-    """Remember the handout's language ('nl'/'en') and paper ('A4'/'A5') for this patient
-    (logged as a change of the personal details; nothing is written when nothing changes)."""
-    lang = str(lang or "").strip().lower()
-    paper = str(paper or "").strip().upper()
-    if lang not in HANDOUT_LANGS:
-        raise InputError(f"Onbekende taal voor de samenvatting: '{lang}'. Kies nl of en.")
-    if paper not in HANDOUT_PAPERS:
-        raise InputError(f"Onbekend papierformaat: '{paper}'. Kies A4 of A5.")
-    if handout_preferences(store, patient_id) == (lang, paper):
-        return
-    with store.db.atomic():
-        store.db.execute("UPDATE patients SET handout_lang = ?, handout_paper = ?, updated_at = ? "
-                         "WHERE id = ?", [lang, paper, now(), patient_id])
-        store._log(patient_id, "U", "patient")
 
 
 # --- CSV: import and export ---------------------------------------------------------------------
@@ -520,7 +486,7 @@ def _service_from(values: dict[str, str], instrument: Instrument,
     return validate_service(s, instrument)
 
 
-def _read(store: Store, data: bytes, instrument: Instrument) -> ImportReport:
+def _read(store: StoreCore, data: bytes, instrument: Instrument) -> ImportReport:
     report = ImportReport()
     try:
         text, report.encoding = _decode(data)
@@ -611,12 +577,12 @@ def _take_row(report: ImportReport, cells: list[str], header: list[str | None], 
     report._services.append(s)
 
 
-def preview_csv(store: Store, data: bytes, instrument: Instrument) -> ImportReport:
+def preview_csv(store: StoreCore, data: bytes, instrument: Instrument) -> ImportReport:
     """What importing this file would do, without writing anything."""
     return import_csv(store, data, instrument, apply=False)
 
 
-def import_csv(store: Store, data: bytes, instrument: Instrument, *, apply: bool = True,
+def import_csv(store: StoreCore, data: bytes, instrument: Instrument, *, apply: bool = True,
                skip_bad: bool = False) -> ImportReport:
     """Read a CSV sociale kaart (see docs/social-map-csv.md) and add its services.
 
@@ -642,7 +608,7 @@ def _guard(value: str) -> str:
     return f"'{value}" if _FORMULA.match(value) else value
 
 
-def export_csv(store: Store, *, instrument: Instrument | None = None) -> bytes:
+def export_csv(store: StoreCore, *, instrument: Instrument | None = None) -> bytes:
     """The map (without deleted entries) as CSV: semicolons, UTF-8 with BOM, CRLF, the Dutch
     column names. Dimensions are ids joined by ', ' (names of `instrument` when given). Reads
     back in with import_csv."""

@@ -1,7 +1,8 @@
 """Trajectories over time: a start conversation with its tussen and eind, the planned dates,
 who is due, and deleting a conversation without breaking a trajectory.
 
-Functions over a Store, like patient_rights. The rules for new conversations and for
+Functions over the storage core (any Store), like patient_rights; this module imports no other
+feature module, so the repository can call it without a cycle. The rules for new conversations and for
 changing a conversation's type or date live here too; Store.new_consultation,
 Store.set_consultation_info and Store.complete call them inside their own transaction.
 
@@ -33,8 +34,8 @@ from pgdesk.domain.trajectory import (
     type_noun,
 )
 from pgdesk.domain.validation import InputError
-from pgdesk.storage.patient_rights import CONSULTATION_TABLES
-from pgdesk.storage.repository import NotFound, Store, new_id, now
+from pgdesk.storage.consultations import consultation
+from pgdesk.storage.core import CONSULTATION_TABLES, NotFound, StoreCore, new_id, now
 
 SETTING_TUSSEN = "trajectory_tussen_days"
 SETTING_EIND = "trajectory_eind_days"
@@ -49,7 +50,7 @@ __all__ = ["TrajectoryOpen", "defaults", "delete_consultation", "due", "set_defa
 
 
 # -- practice defaults -------------------------------------------------------------------------
-def defaults(store: Store) -> TrajectoryDefaults:
+def defaults(store: StoreCore) -> TrajectoryDefaults:
     base = TrajectoryDefaults()
     try:
         return TrajectoryDefaults(int(store.setting(SETTING_TUSSEN, str(base.tussen_days))),
@@ -58,7 +59,7 @@ def defaults(store: Store) -> TrajectoryDefaults:
         return base
 
 
-def set_defaults(store: Store, value: TrajectoryDefaults) -> None:
+def set_defaults(store: StoreCore, value: TrajectoryDefaults) -> None:
     """Days from the start to the tussen and eind conversation, for trajectories started from now."""
     t, e = value.tussen_days, value.eind_days
     if not (isinstance(t, int) and isinstance(e, int)) or not 1 <= t < e <= MAX_DAYS:
@@ -70,29 +71,29 @@ def set_defaults(store: Store, value: TrajectoryDefaults) -> None:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def _rows(store: Store, sql: str, params) -> list[dict]:
+def _rows(store: StoreCore, sql: str, params) -> list[dict]:
     return list(store.db.query(sql, params))
 
 
-def _trajectory_row(store: Store, trajectory_id: str | None) -> dict | None:
+def _trajectory_row(store: StoreCore, trajectory_id: str | None) -> dict | None:
     if not trajectory_id:
         return None
     rows = _rows(store, "SELECT * FROM trajectories WHERE id = ?", [trajectory_id])
     return rows[0] if rows else None
 
 
-def _open_row(store: Store, patient_id: str) -> dict | None:
+def _open_row(store: StoreCore, patient_id: str) -> dict | None:
     rows = _rows(store, "SELECT * FROM trajectories WHERE patient_id = ? AND closed_at IS NULL "
                  "ORDER BY start_date DESC, created_at DESC LIMIT 1", [patient_id])
     return rows[0] if rows else None
 
 
-def _members(store: Store, trajectory_id: str) -> list[dict]:
+def _members(store: StoreCore, trajectory_id: str) -> list[dict]:
     return _rows(store, "SELECT id, date, type, completed_at FROM consultations "
                  "WHERE trajectory_id = ? ORDER BY date, created_at, id", [trajectory_id])
 
 
-def _consultation_row(store: Store, consultation_id: str) -> dict:
+def _consultation_row(store: StoreCore, consultation_id: str) -> dict:
     rows = _rows(store, "SELECT id, patient_id, date, type, completed_at, trajectory_id "
                  "FROM consultations WHERE id = ?", [consultation_id])
     if not rows:
@@ -106,39 +107,39 @@ def _trajectory(row: dict, webs: list[WebPoint]) -> Trajectory:
                       row["closed_at"], webs, row["start_consultation_id"])
 
 
-def _build(store: Store, row: dict, instrument: Instrument) -> Trajectory:
-    webs = [WebPoint.of(store.consultation(m["id"]), instrument)
+def _build(store: StoreCore, row: dict, instrument: Instrument) -> Trajectory:
+    webs = [WebPoint.of(consultation(store, m["id"]), instrument)
             for m in _members(store, row["id"])]
     return _trajectory(row, webs)
 
 
-def trajectories_for(store: Store, patient_id: str, instrument: Instrument) -> list[Trajectory]:
+def trajectories_for(store: StoreCore, patient_id: str, instrument: Instrument) -> list[Trajectory]:
     """The patient's trajectories, oldest first, each with its webs (oldest first)."""
     rows = _rows(store, "SELECT * FROM trajectories WHERE patient_id = ? "
                  "ORDER BY start_date, created_at, id", [patient_id])
     return [_build(store, r, instrument) for r in rows]
 
 
-def trajectory_of(store: Store, consultation_id: str, instrument: Instrument) -> Trajectory | None:
+def trajectory_of(store: StoreCore, consultation_id: str, instrument: Instrument) -> Trajectory | None:
     """The trajectory a conversation belongs to; None for a `los` one (NotFound if unknown)."""
     row = _trajectory_row(store, _consultation_row(store, consultation_id)["trajectory_id"])
     return _build(store, row, instrument) if row else None
 
 
-def open_trajectory(store: Store, patient_id: str) -> Trajectory | None:
+def open_trajectory(store: StoreCore, patient_id: str) -> Trajectory | None:
     """The patient's running trajectory, without scores (its webs carry type and date only)."""
     row = _open_row(store, patient_id)
     return _light(store, row) if row else None
 
 
-def _light(store: Store, row: dict) -> Trajectory:
+def _light(store: StoreCore, row: dict) -> Trajectory:
     # Enough for held()/next_due(): which conversations there are, not what was scored.
     webs = [WebPoint(m["id"], m["date"], m["type"], (), 0.0, 0.0)
             for m in _members(store, row["id"])]
     return _trajectory(row, webs)
 
 
-def suggest_type(store: Store, patient_id: str) -> str:
+def suggest_type(store: StoreCore, patient_id: str) -> str:
     """The next follow-up of the running trajectory ("tussen", then "eind"); "start" when none
     runs; "los" when its eind is already being held."""
     t = open_trajectory(store, patient_id)
@@ -147,7 +148,7 @@ def suggest_type(store: Store, patient_id: str) -> str:
     return t.next_type() or "los"
 
 
-def due(store: Store, today: dt.date, within_days: int = 14) -> list[DueItem]:
+def due(store: StoreCore, today: dt.date, within_days: int = 14) -> list[DueItem]:
     """Tussen and eind conversations planned within `within_days` or overdue, soonest first."""
     rows = _rows(store, "SELECT t.*, p.display_name FROM trajectories t JOIN patients p "
                  "ON p.id = t.patient_id WHERE t.closed_at IS NULL", [])
@@ -162,7 +163,7 @@ def _iso(date: str, what: str = "datum") -> str:
         raise InputError(f"De {what} '{date}' is geen geldige datum (jjjj-mm-dd).") from None
 
 
-def set_planned(store: Store, trajectory_id: str, ctype: str, iso_date: str) -> None:
+def set_planned(store: StoreCore, trajectory_id: str, ctype: str, iso_date: str) -> None:
     """Move the planned tussen or eind conversation; never before the start."""
     if ctype not in FOLLOW_UPS:
         raise InputError(f"Alleen een tussen- of eindgesprek wordt gepland, niet: {ctype}")
@@ -176,15 +177,15 @@ def set_planned(store: Store, trajectory_id: str, ctype: str, iso_date: str) -> 
     with store.db.atomic():
         store.db.execute(f"UPDATE trajectories SET {ctype}_planned = ?, updated_at = ? WHERE id = ?",
                          [date, now(), trajectory_id])
-        store._log(row["patient_id"], "U", "trajectory")
+        store.log(row["patient_id"], "U", "trajectory")
 
 
-def _close(store: Store, trajectory_id: str, on: str) -> None:
+def _close(store: StoreCore, trajectory_id: str, on: str) -> None:
     store.db.execute("UPDATE trajectories SET closed_at = coalesce(closed_at, ?), updated_at = ? "
                      "WHERE id = ?", [on, now(), trajectory_id])
 
 
-def _reopen(store: Store, row: dict) -> None:
+def _reopen(store: StoreCore, row: dict) -> None:
     """Open a trajectory again (its eind went away), unless a newer one has started since."""
     if row["closed_at"] is None:
         return
@@ -196,7 +197,7 @@ def _reopen(store: Store, row: dict) -> None:
                          [now(), row["id"]])
 
 
-def _create(store: Store, patient_id: str, start_consultation_id: str, start_date: str) -> str:
+def _create(store: StoreCore, patient_id: str, start_consultation_id: str, start_date: str) -> str:
     tid = new_id()
     planned = defaults(store).planned(start_date)
     store.db["trajectories"].insert({
@@ -208,7 +209,7 @@ def _create(store: Store, patient_id: str, start_consultation_id: str, start_dat
     return tid
 
 
-def _attach_follow_up(store: Store, patient_id: str, ctype: str, date: str,
+def _attach_follow_up(store: StoreCore, patient_id: str, ctype: str, date: str,
                       consultation_id: str) -> str:
     """The open trajectory a new tussen/eind joins, after checking the rules."""
     row = _open_row(store, patient_id)
@@ -223,7 +224,7 @@ def _attach_follow_up(store: Store, patient_id: str, ctype: str, date: str,
     return row["id"]
 
 
-def place_new(store: Store, patient_id: str, consultation_id: str, ctype: str, date: str,
+def place_new(store: StoreCore, patient_id: str, consultation_id: str, ctype: str, date: str,
               *, close_open: bool = False) -> str | None:
     """Run inside Store.new_consultation's transaction, before the conversation is inserted:
     the trajectory id it gets (None for `los`)."""
@@ -233,14 +234,14 @@ def place_new(store: Store, patient_id: str, consultation_id: str, ctype: str, d
             if not close_open:
                 raise TrajectoryOpen(running["id"], running["start_date"])
             _close(store, running["id"], dt.date.today().isoformat())
-            store._log(patient_id, "U", "trajectory")
+            store.log(patient_id, "U", "trajectory")
         return _create(store, patient_id, consultation_id, date)
     if ctype in FOLLOW_UPS:
         return _attach_follow_up(store, patient_id, ctype, date, consultation_id)
     return None
 
 
-def close_if_eind(store: Store, consultation_id: str) -> None:
+def close_if_eind(store: StoreCore, consultation_id: str) -> None:
     """A completed eind closes its trajectory (run inside Store.complete's transaction)."""
     row = _consultation_row(store, consultation_id)
     if row["type"] == "eind" and row["trajectory_id"]:
@@ -248,7 +249,7 @@ def close_if_eind(store: Store, consultation_id: str) -> None:
         _close(store, row["trajectory_id"], on)
 
 
-def change_info(store: Store, consultation_id: str, ctype: str, date: str) -> None:
+def change_info(store: StoreCore, consultation_id: str, ctype: str, date: str) -> None:
     """Keep the trajectory rules when a conversation's type or date changes.
 
     Run inside Store.set_consultation_info's transaction, before the row is updated; a
@@ -301,7 +302,7 @@ def change_info(store: Store, consultation_id: str, ctype: str, date: str) -> No
             _close(store, tid, c["completed_at"][:10])
 
 
-def _move_start(store: Store, row: dict, date: str) -> None:
+def _move_start(store: StoreCore, row: dict, date: str) -> None:
     """The start moved: the planned dates move with it, keeping their distance."""
     shift = dt.date.fromisoformat(date) - dt.date.fromisoformat(row["start_date"])
     moved = {k: (dt.date.fromisoformat(row[f"{k}_planned"]) + shift).isoformat() for k in FOLLOW_UPS}
@@ -310,7 +311,7 @@ def _move_start(store: Store, row: dict, date: str) -> None:
                      [date, moved["tussen"], moved["eind"], now(), row["id"]])
 
 
-def delete_consultation(store: Store, consultation_id: str) -> None:
+def delete_consultation(store: StoreCore, consultation_id: str) -> None:
     """Delete one conversation and everything recorded in it, logged as one line.
 
     A start with later conversations in its trajectory is refused; a lone start takes its
@@ -333,4 +334,4 @@ def delete_consultation(store: Store, consultation_id: str) -> None:
             db.execute("DELETE FROM trajectories WHERE id = ?", [row["id"]])
         elif row is not None and c["type"] == "eind":
             _reopen(store, row)
-        store._log(c["patient_id"], "D", "consultation")
+        store.log(c["patient_id"], "D", "consultation")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pgdesk.domain.instrument import Instrument
+from pgdesk.storage.handout_preferences import handout_preferences, set_handout_preferences
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
@@ -31,16 +32,6 @@ from pgdesk.ui.feedback import attempt, guarded
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
 PAPERS = ("A4", "A5")
 DEFAULT_PREFERENCES = ("nl", "A4")
-
-
-def _preferences_api():
-    """(read, write) of the patient's handout preferences, or (None, None) while the storage
-    for them is not there (the choice then lasts as long as the conversation is open)."""
-    try:
-        from pgdesk.storage.social_map import handout_preferences, set_handout_preferences
-    except ImportError:
-        return None, None
-    return handout_preferences, set_handout_preferences
 
 
 def page_size(paper: str) -> QPageSize:
@@ -76,7 +67,6 @@ class SummaryStep(QWidget):
         self.session = session
         self.pdf: bytes = b""
         self._buffer: QBuffer | None = None
-        self._memory: tuple[str, str] | None = None  # the choice, while it cannot be stored
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
@@ -138,12 +128,7 @@ class SummaryStep(QWidget):
     # -- language and paper, per patient ------------------------------------------------------
     def preferences(self) -> tuple[str, str]:
         """(language, paper) for this patient: stored, else the default."""
-        if self._memory is not None:
-            return self._memory
-        read, _ = _preferences_api()
-        if read is None:
-            return DEFAULT_PREFERENCES
-        found = guarded(self, read, self.session.store, self.session.patient.id)
+        found = guarded(self, handout_preferences, self.session.store, self.session.patient.id)
         if not found:
             return DEFAULT_PREFERENCES
         lang, paper = found
@@ -167,12 +152,8 @@ class SummaryStep(QWidget):
 
     def _chosen(self, _index: int = 0) -> None:
         choice = (self.language, self.paper)
-        _, write = _preferences_api()
-        if write is None:
-            self._memory = choice
-        elif attempt(self, write, self.session.store, self.session.patient.id, *choice):
-            self._memory = None
-        else:  # not stored: show what is
+        if not attempt(self, set_handout_preferences, self.session.store,
+                       self.session.patient.id, *choice):  # not stored: show what is
             lang, paper = self.preferences()
             combo_pick(self.language_box, lang)
             combo_pick(self.paper_box, paper)
