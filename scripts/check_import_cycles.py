@@ -24,8 +24,9 @@ def module_name(path: Path) -> str:
 
 
 def imported(tree: ast.AST, name: str, is_package: bool, known: set[str]) -> set[str]:
-    """The pgdesk modules this module imports (a package's __init__ for `from pkg import x`
-    when x is not a module of its own)."""
+    """The pgdesk modules this module imports: for `from pkg import x`, the module pkg.x when
+    there is one, else pkg itself. A module's own parent packages are left out: they are always
+    imported before it, so importing them again closes no cycle."""
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -37,14 +38,14 @@ def imported(tree: ast.AST, name: str, is_package: bool, known: set[str]) -> set
                 source = ".".join(base + ([node.module] if node.module else []))
             else:
                 source = node.module or ""
-            targets = [f"{source}.{alias.name}" for alias in node.names] + [source]
+            targets = [f"{source}.{alias.name}" for alias in node.names]
         else:
             continue
         for target in targets:
             # the longest known module the name starts with: `a.b.func` -> `a.b`
             while target and target not in known:
                 target = target.rpartition(".")[0]
-            if target and target != name:
+            if target and target != name and not name.startswith(target + "."):
                 found.add(target)
     return found
 

@@ -47,6 +47,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.dates import format_appointment, format_date
+from pgdesk.domain.geometry import spoke, web_points
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
 from pgdesk.domain.scores import score_changes as domain_score_changes
@@ -304,16 +305,6 @@ def _has_scores(consultation: Consultation | None, instrument: Instrument) -> bo
     return any(s is not None for s in consultation.scores(instrument))
 
 
-def _points(scores: Sequence[float | None], radius: float) -> list[tuple[float, float]]:
-    n = len(scores)
-    pts = []
-    for i, s in enumerate(scores):
-        angle = 2 * math.pi * i / n  # clockwise from twelve o'clock
-        r = radius * min(max(float(s or 0.0), 0.0), SCALE_MAX) / SCALE_MAX
-        pts.append((r * math.sin(angle), r * math.cos(angle)))
-    return pts
-
-
 def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W, *,
                 compare: Consultation | None = None, radius: float = WEB_RADIUS,
                 layout: Layout = A4_LAYOUT) -> Drawing:
@@ -332,19 +323,19 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         last = step == SCALE_MAX
         g.add(Circle(0, 0, R * step / SCALE_MAX, fillColor=None,
                      strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
-    for x, y in _points([SCALE_MAX] * n, R):
+    for x, y in web_points([SCALE_MAX] * n, R):
         g.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
 
     # the earlier web, dashed and grey, behind the current one
     behind = compare if compare is not None else view.previous
     if behind is not None and _has_scores(behind, instrument):
-        prev = _points(behind.scores(instrument), R)
+        prev = web_points(behind.scores(instrument), R)
         width_, dash = (START_WIDTH, START_DASH) if compare is not None else (1.6, [5, 3])
         g.add(Polygon([c for p in prev for c in p], fillColor=None, strokeColor=PREVIOUS,
                       strokeWidth=width_, strokeDashArray=dash, strokeLineJoin=1))
 
     scores = view.consultation.scores(instrument)
-    pts = _points(scores, R)
+    pts = web_points(scores, R)
     g.add(Polygon([c for p in pts for c in p], fillColor=WEB_FILL, strokeColor=ACCENT,
                   strokeWidth=2.4, strokeLineJoin=1))
 
@@ -364,8 +355,7 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     # dimension names outside the outer ring
     half = width / 2
     for i, dim in enumerate(dims):
-        angle = 2 * math.pi * i / n
-        ux, uy = math.sin(angle), math.cos(angle)
+        ux, uy = spoke(i, n)
         # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
         if abs(ux) < 0.25:
             # text hangs below its top, stands on its baseline

@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pgdesk.domain.geometry import spoke
 from pgdesk.domain.instrument import SCALE_MAX, Dimension, Instrument
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout import (
@@ -104,11 +105,6 @@ def sheet_for(paper: str) -> Sheet:
 
 
 # --- the web --------------------------------------------------------------------------------
-
-
-def _unit(i: int, n: int) -> tuple[float, float]:
-    angle = 2 * math.pi * i / n  # clockwise from twelve o'clock, as on screen and the handout
-    return math.sin(angle), math.cos(angle)
 
 
 def _is_side(ux: float) -> bool:
@@ -224,10 +220,10 @@ def web_radius_for(instrument: Instrument, width: float, sheet: Sheet, with_aspe
     """The largest web that leaves the text beside the side spokes its column."""
     dims = instrument.dimensions
     n = len(dims)
-    side = [i for i in range(n) if _is_side(_unit(i, n)[0])]
+    side = [i for i in range(n) if _is_side(spoke(i, n)[0])]
     if not side:
         return sheet.radius
-    reach = max(abs(_unit(i, n)[0]) for i in side)
+    reach = max(abs(spoke(i, n)[0]) for i in side)
     column = max(_name_width(dims[i], sheet) for i in side)
     if with_aspects:
         column = max(column, sheet.aspect_width)
@@ -264,7 +260,7 @@ def blank_web(instrument: Instrument, width: float, radius: float, sheet: Sheet,
                      strokeWidth=1.3 if last else (0.9 if k == SCALE_MAX // 2 else 0.6)))
     mark = 3.2 if sheet.paper == "A4" else 2.6
     for i in range(n):
-        ux, uy = _unit(i, n)
+        ux, uy = spoke(i, n)
         px, py = uy, -ux  # across the spoke, to its clockwise side
         g.add(Line(0, 0, R * ux, R * uy, strokeColor=TICK, strokeWidth=1.1))
         for k in range(1, SCALE_MAX + 1):
@@ -299,7 +295,7 @@ def blank_web(instrument: Instrument, width: float, radius: float, sheet: Sheet,
 
     sides: dict[int, list] = {1: [], -1: []}
     for i, dim in enumerate(dims):
-        ux, uy = _unit(i, n)
+        ux, uy = spoke(i, n)
         if not _is_side(ux):
             continue
         x = R * abs(ux) + clear
@@ -323,7 +319,7 @@ def blank_web(instrument: Instrument, width: float, radius: float, sheet: Sheet,
 
     # above and below: the name, then the aspects in a row (above the web they end just over it)
     for i, dim in enumerate(dims):
-        ux, uy = _unit(i, n)
+        ux, uy = spoke(i, n)
         if _is_side(ux):
             continue
         block = _block(dim, 2 * half_w - 8, sheet, side=False, with_aspects=with_aspects)

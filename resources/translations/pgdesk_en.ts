@@ -1412,12 +1412,12 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RadarWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="99" />
+        <location filename="../../pgdesk/ui/radar/items.py" line="46" />
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/radar.py" line="100" />
+        <location filename="../../pgdesk/ui/radar/items.py" line="47" />
         <source>nog niet gescoord</source>
         <translation>not scored yet</translation>
     </message>
