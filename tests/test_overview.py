@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from pgdesk.domain.content import shipped_instrument
+from pgdesk.domain.numbers import format_signed as signed
 from pgdesk.domain.overview import ConsultationFact, month_keys, practice_stats
 from pgdesk.domain.trajectory import Trajectory, WebPoint
-from pgdesk.reports.overview import collect_facts, render_overview, signed
+from pgdesk.reports.overview import collect_facts, render_overview
 
 TODAY = dt.date(2026, 2, 20)  # the period: March 2025 up to and including February 2026
 

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
 from pathlib import Path
 
+from pgdesk import files
 from pgdesk.domain.errors import PgdeskError
+
+# The temporary file beside the target could not even be made: the folder is the problem.
+_FOLDER_ERRORS = (errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
-    """Write next to the target and rename, so a failure never leaves half a file."""
+    """pgdesk.files.write_atomically, with a Dutch message (PgdeskError) when it fails."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".pgdesk-", suffix=".part", dir=folder)
+        files.write_atomically(path, data)
     except OSError as exc:
-        raise PgdeskError(f"Kan niet schrijven in de map {folder}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if exc.errno in _FOLDER_ERRORS:
+            raise PgdeskError(f"Kan niet schrijven in de map {folder}: {exc.strerror}.") from None
         raise PgdeskError(f"Kan {path} niet schrijven: {exc.strerror}.") from None

@@ -50,6 +50,7 @@ from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.geometry import spoke, web_points
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.numbers import format_number, format_signed
 from pgdesk.domain.scores import score_changes as domain_score_changes
 from pgdesk.domain.social_map import Referral
 from pgdesk.reports.fonts import register_fonts
@@ -217,13 +218,6 @@ def _markup(text: str) -> str:
     return "<br/>".join(line for line in lines if line)
 
 
-def format_score(value: float, language: str) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if language == "nl" else text
-
-
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap by measured width."""
     lines: list[str] = []
@@ -343,7 +337,7 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     for (x, y), s in zip(pts, scores, strict=True):
         if s is None:
             continue
-        label = format_score(s, instrument.language)
+        label = format_number(s, instrument.language)
         badge = layout.badge
         w = max(badge + 9, stringWidth(label, bold, badge) + 9)
         h = badge + 8
@@ -616,11 +610,6 @@ def score_changes(start: Consultation, end: Consultation, instrument: Instrument
                                 end.scores(instrument), limit=CHANGE_MAX)
 
 
-def format_change(delta: float, language: str) -> str:
-    """'+2', '−1', '+1,5': always signed, with a real minus sign."""
-    return ("+" if delta > 0 else "\u2212") + format_score(abs(delta), language)
-
-
 def change_sentences(start: Consultation, end: Consultation, instrument: Instrument
                      ) -> list[tuple[str, str]]:
     """(label, rest) per line: ('Meer dan bij de start:', 'Meedoen (+2), Zingeving (+1)'), ...;
@@ -631,7 +620,7 @@ def change_sentences(start: Consultation, end: Consultation, instrument: Instrum
         if items:
             # no-break spaces keep 'Kwaliteit van leven (+2)' together on one line
             listed = ", ".join(
-                f"{name} ({format_change(d, instrument.language)})".replace(" ", "\u00a0")
+                f"{name} ({format_signed(d, instrument.language)})".replace(" ", "\u00a0")
                 for name, d in items)
             lines.append((_text(instrument, key), listed))
     if not lines:

@@ -24,11 +24,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from pgdesk.domain.dates import format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import ROLE_LABELS_NL
+from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats, practice_stats
 from pgdesk.domain.trajectory import Trajectory
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing, format_score
+from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing
 
 if TYPE_CHECKING:  # storage is only needed when collecting, and imported there
     from pgdesk.storage.repository import Store
@@ -104,14 +105,6 @@ def period_text(stats: PracticeStats, instrument: Instrument) -> str:
     return fill(text(instrument, "overview_period"),
                 start=month_label(first, instrument, with_year=True),
                 end=month_label(last, instrument, with_year=True))
-
-
-def signed(value: float, language: str) -> str:
-    """'+0,8', '−0,5', '0' with one decimal at most."""
-    value = round(value, 1)
-    if value == 0:
-        return "0"
-    return ("+" if value > 0 else "\u2212") + format_score(abs(value), language)
 
 
 def _nice_max(value: float, steps: int = 4) -> tuple[float, float]:
@@ -241,7 +234,7 @@ def changes_chart(stats: PracticeStats, instrument: Instrument, width: float = F
     chart.categoryAxis.tickLeft = 0
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = -span, span
     chart.valueAxis.valueStep = 0.5 if span <= 2 else 1
-    chart.valueAxis.labelTextFormat = lambda v: signed(v, instrument.language)
+    chart.valueAxis.labelTextFormat = lambda v: format_signed(v, instrument.language)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = GRID
     chart.valueAxis.strokeColor = RING
@@ -260,7 +253,7 @@ def changes_chart(stats: PracticeStats, instrument: Instrument, width: float = F
     chart.barLabels.dx = 4
 
     def label(value: float) -> str:
-        return signed(value, instrument.language)
+        return format_signed(value, instrument.language)
 
     chart.barLabelFormat = label
     chart.barLabels.nudge = 0

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.domain.numbers import format_number, format_signed
 from pgdesk.domain.scores import score_changes
 from pgdesk.domain.social_map import Referral, status_label
 from pgdesk.domain.validation import InputError
@@ -122,14 +123,9 @@ def _appointment(value: str) -> str:
     return format_appointment(_one_line(value))
 
 
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _signed(delta: float) -> str:
-    return ("+" if delta > 0 else "-") + _number(abs(delta))
+    # a plain hyphen: the HIS journal may not show U+2212
+    return format_signed(delta, minus="-")
 
 
 def _topics(marks: set[tuple[str, str]], instrument: Instrument, *,
@@ -181,7 +177,7 @@ def _objective(c: Consultation, previous: Consultation | None, instrument: Instr
     scores = c.scores(instrument)
     if all(s is None for s in scores):
         return []
-    web = ", ".join(_keep(f"{d.name} {'-' if s is None else _number(s)}")
+    web = ", ".join(_keep(f"{d.name} {'-' if s is None else format_number(s)}")
                     for d, s in zip(instrument.dimensions, scores, strict=True))
     entries = [f"Web: {web}"]
     if previous is not None and previous.id != c.id:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pgdesk.domain.retention import backups_to_keep
+from pgdesk.files import fsync_dir, move_into_place
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
@@ -60,15 +61,6 @@ def list_backups(folder: Path) -> list[Path]:
     return [p for _, p in sorted(found, reverse=True)]
 
 
-def _fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None = None,
                 rotate_after: bool = True) -> Path:
     """Copy the live database into `folder` and thin out older backups."""
@@ -80,10 +72,7 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
         folder.mkdir(parents=True, exist_ok=True)
         _remove_stale_parts(folder, now)
         driver.copy_database(opened.db.conn, tmp, opened.key)
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(folder)
+        move_into_place(tmp, target)
         _copy_keyring(opened.path, folder)
     except (OSError, driver.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -210,7 +199,7 @@ def restore_backup(db_path: Path, backup: Path, key: bytes | None, *, db_id: str
             for src, dst in reversed(moved):  # put the database back as it was
                 os.replace(dst, src)
             raise
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     except OSError as exc:
         incoming.unlink(missing_ok=True)
         raise StorageError(f"Terugzetten is niet gelukt ({_reason(exc)}). "

@@ -18,7 +18,6 @@ import hmac
 import json
 import os
 import secrets
-import tempfile
 import time
 import unicodedata
 import uuid
@@ -31,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from pgdesk.domain.validation import InputError
+from pgdesk.files import write_atomically
 from pgdesk.storage.errors import StorageError, explain_write_error
 
 KEY_BYTES = 32
@@ -552,7 +552,7 @@ class Keyring:
     def _write(self, *, exclusive: bool) -> None:
         """Atomically: a complete temp file beside the target, fsynced, then moved into place."""
         try:
-            _atomic_write(self.path, self._to_json(), exclusive=exclusive)
+            write_atomically(self.path, self._to_json(), exclusive=exclusive)
         except FileExistsError:
             raise _already_there(self.path) from None
         except PermissionError:
@@ -585,44 +585,3 @@ class Keyring:
 
 def _key_check(key: bytes, db_id: str) -> str:
     return hmac.digest(key, b"pgdesk-key-check" + db_id.encode("ascii"), "sha256").hex()
-
-
-def _atomic_write(path: Path, data: bytes, *, exclusive: bool) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0o600
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if exclusive:
-            # A hard link never replaces an existing file; fall back where links are not supported.
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise
-            except OSError:
-                if os.path.lexists(path):
-                    raise FileExistsError(path) from None
-                os.replace(tmp, path)
-        else:
-            os.replace(tmp, path)
-    finally:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable; not possible on Windows, where it is skipped."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

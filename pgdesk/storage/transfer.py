@@ -65,11 +65,11 @@ from pgdesk.domain.transfer import (
     plural,
 )
 from pgdesk.domain.validation import InputError
+from pgdesk.files import write_atomically
 from pgdesk.storage.errors import StorageError, explain_write_error
 from pgdesk.storage.keyring import (
     DEFAULT_KDF,
     KdfParams,
-    _atomic_write,
     _derive,
     check_passphrase,
     keyring_path,
@@ -278,7 +278,7 @@ def _write_file(store: Store, path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
         raise StorageError(f"De map {path.parent} bestaat niet.")
     try:
-        _atomic_write(path, data, exclusive=False)
+        write_atomically(path, data)
     except PermissionError:
         raise StorageError(f"Het bestand {path} kan niet worden geschreven: geen schrijfrechten "
                            "in deze map.") from None

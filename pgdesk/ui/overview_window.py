@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import UNKNOWN_ROLE, PracticeStats
 from pgdesk.ui import pdf_output
 from pgdesk.ui.labels import role_label
@@ -36,17 +37,6 @@ INK = QColor("#1d2b3a")
 AXIS = QColor("#5b6775")
 GRID_ALPHA = 0.25
 BAR_WIDTH = 0.62
-
-
-def _signed(value: float, language: str) -> str:
-    """'+0,8', '−0,5', '0' (one decimal at most; a comma in Dutch)."""
-    value = round(value, 1)
-    if value == 0:
-        return "0"
-    number = f"{abs(value):.1f}".rstrip("0").rstrip(".")
-    if language == "nl":
-        number = number.replace(".", ",")
-    return ("+" if value > 0 else "\u2212") + number
 
 
 class _Chart(pg.PlotWidget):
@@ -265,16 +255,16 @@ class PracticeOverview(QDialog):
             if c.mean is None:
                 chart.label(0, y, " –", anchor=(0.0, 0.5))
             elif c.mean >= 0:
-                chart.label(c.mean, y, f" {_signed(c.mean, language)}", anchor=(0.0, 0.5), bold=True)
+                chart.label(c.mean, y, f" {format_signed(c.mean, language)}", anchor=(0.0, 0.5), bold=True)
             else:
-                chart.label(c.mean, y, f"{_signed(c.mean, language)} ", anchor=(1.0, 0.5), bold=True)
+                chart.label(c.mean, y, f"{format_signed(c.mean, language)} ", anchor=(1.0, 0.5), bold=True)
         chart.set_ticks("left", [(y, c.name) for y, c in zip(ys, changes, strict=True)])
         largest = max([abs(c.mean) for c in changes if c.mean is not None] + [0.5])
         span = -(-(largest / 0.75) // 0.5) * 0.5
         step = 0.5 if span <= 2 else 1.0
         ticks, v = [], -span
         while v <= span + 1e-9:
-            ticks.append((v, _signed(v, language)))
+            ticks.append((v, format_signed(v, language)))
             v += step
         chart.set_ticks("bottom", ticks)
         chart.getPlotItem().showGrid(x=True, alpha=GRID_ALPHA)

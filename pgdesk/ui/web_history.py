@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pgdesk.domain import numbers
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.trajectory import Trajectory, WebPoint, change_table
 from pgdesk.domain.validation import display_birth_date
@@ -91,14 +92,13 @@ def earlier_webs(session) -> list[WebPoint]:
 def format_number(value: float | None) -> str:
     if value is None:
         return "–"
-    return f"{value:g}" if value == int(value) else f"{value:.1f}".replace(".", ",")
+    return numbers.format_number(value)
 
 
 def format_change(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    text = format_number(abs(value)) + unit
-    return text if value == 0 else ("+" if value > 0 else "−") + text
+    return numbers.format_signed(value) + unit
 
 
 def percent(fraction: float) -> int:

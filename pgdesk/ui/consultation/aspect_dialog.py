@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pgdesk.domain.numbers import format_number
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
 
@@ -77,7 +78,7 @@ class AspectDialog(QDialog):
 
     def _show_summary(self) -> None:
         s = self.session.score(self.dim.id)
-        mean = "–" if s.aspect_mean is None else f"{s.aspect_mean:.1f}".replace(".", ",")
+        mean = "–" if s.aspect_mean is None else format_number(s.aspect_mean, fixed=True)
         if s.source == "manual":
             text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie is met de "
                            "hand gezet op %2.").replace("%1", mean).replace("%2", f"{s.value:g}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from pgdesk.domain.numbers import format_number
 from pgdesk.domain.scores import DimensionScore
 
 
@@ -16,7 +17,7 @@ def format_score(score: DimensionScore, mean_word: str) -> str:
     if score.value is None:
         return "–"
     if score.source == "aspects":
-        return f"{score.value:.1f}".replace(".", ",") + f" ({mean_word})"
+        return format_number(score.value, fixed=True) + f" ({mean_word})"
     return f"{score.value:g}"
 
 

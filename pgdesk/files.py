@@ -1,0 +1,63 @@
+"""Writing a file so that a crash, a full disk or a pulled stick never leaves half of it: a
+complete temporary file beside the target, flushed to disk, then renamed into place.
+
+The one home of atomic writes for every layer (reports' PDFs, the keyring, transfer files,
+backups); callers turn the OSError into their own Dutch message.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: str | os.PathLike, data: bytes, *, exclusive: bool = False) -> None:
+    """Write `data` to `path` all at once (the temporary file has mode 0o600). `exclusive`:
+    FileExistsError instead of replacing a file that is already there."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".pgdesk-{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if exclusive:
+            # A hard link never replaces an existing file; fall back where links are not supported.
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise
+            except OSError:
+                if os.path.lexists(path):
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+        else:
+            os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    fsync_dir(folder)
+
+
+def move_into_place(tmp: Path, target: Path) -> None:
+    """A finished temporary file (written by someone else, e.g. SQLite) renamed onto `target`,
+    durably: its content first, then the rename."""
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    fsync_dir(Path(target).parent)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename itself durable; not possible on Windows, where it is skipped."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
