@@ -39,7 +39,7 @@ lint: $(STAMP)
 
 ## Refresh the English translation source and compile all .qm files.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find pgdesk/ui -name '*.py') -ts resources/translations/pgdesk_en.ts
+	$(BIN)/pyside6-lupdate $$(find pgdesk/ui pgdesk/domain -name '*.py') -ts resources/translations/pgdesk_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/pgdesk_en.ts -qm resources/translations/pgdesk_en.qm
 
 ## Grab every page of the app to PNG (offscreen), to look at what users see.

@@ -130,3 +130,22 @@ def test_birth_dates_in_dutch_notation(typed, stored):
 def test_impossible_birth_dates_are_refused(typed):
     with pytest.raises(InputError):
         normalize_birth_date(typed)
+
+
+def test_wheel_roles_not_step_ids_say_which_answer_is_the_wish_and_the_decision():
+    data = _seven_dimension_data()
+    for step in data["wheel"]:  # a practice's own instrument with its own step ids
+        step["id"] = "eigen-" + step["id"]
+    inst = parse_instrument(data)
+    assert [w.role for w in inst.wheel if w.role] == ["wish", "obstacle", "need", "decision"]
+    c = Consultation("c", "p", None, "2026-01-01", "start")
+    c.wheel_answers = {"eigen-wens": "Fitter worden", "eigen-besluit": "Elke dag wandelen"}
+    assert c.wheel_answer(inst, "wish") == "Fitter worden"
+    assert c.wheel_answer(inst, "decision") == "Elke dag wandelen"
+    assert c.wheel_answer(inst, "need") == ""
+    data["wheel"][0]["role"] = "droom"
+    with pytest.raises(InstrumentError, match="role"):
+        parse_instrument(data)
+    data["wheel"][0]["role"] = "wish"
+    with pytest.raises(InstrumentError, match="twee keer"):
+        parse_instrument(data)

@@ -38,11 +38,17 @@ class Dimension:
         raise KeyError(aspect_id)
 
 
+# What a wheel step is for, as far as the rest of pgdesk needs to know: the wish becomes the
+# plan's goal and the decision its first step; wish, obstacle and need go into the SOEP's S.
+WHEEL_ROLES = ("wish", "obstacle", "need", "decision")
+
+
 @dataclass(frozen=True)
 class WheelStep:
     id: str
     question: str
     prompts: tuple[str, ...]
+    role: str = ""  # one of WHEEL_ROLES, or "" for a step with no further use
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,10 @@ class Instrument:
 
     def text(self, key: str) -> str:
         return self.texts.get(key, key)
+
+    def wheel_step_id(self, role: str) -> str | None:
+        """The id of the wheel step with this role (see WHEEL_ROLES), None if there is none."""
+        return next((w.id for w in self.wheel if w.role == role), None)
 
 
 def _require(obj: dict, key: str, where: str, kind: type = str):
@@ -127,10 +137,13 @@ def parse_instrument(data: dict) -> Instrument:
         prompts = w.get("prompts", []) if isinstance(w, dict) else []
         if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
             raise InstrumentError(f"'prompts' bij {where} moet een lijst met teksten zijn")
-        wheel.append(WheelStep(id=_require(w, "id", where),
-                               question=_require(w, "question", where),
-                               prompts=tuple(prompts)))
+        step_id, question = _require(w, "id", where), _require(w, "question", where)
+        role = w.get("role", "")
+        if role not in ("", *WHEEL_ROLES):
+            raise InstrumentError(f"onbekende 'role' bij {where}: kies uit {', '.join(WHEEL_ROLES)}")
+        wheel.append(WheelStep(id=step_id, question=question, prompts=tuple(prompts), role=role))
     _unique([w.id for w in wheel], "Wielvraag")
+    _unique([w.role for w in wheel if w.role], "Rol van een wielvraag")
     texts = data.get("texts", {})
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         raise InstrumentError("'texts' moet een object met teksten zijn")

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pgdesk.domain.i18n import QT_TRANSLATE_NOOP
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.scores import DimensionScore, dimension_score, web_area_fraction
 
-ROLES = ("huisarts", "poh-somatiek", "poh-ggz", "wijkverpleegkundige", "praktijkondersteuner",
-         "doktersassistent", "anders")
+# The professional roles and their Dutch names: the one table of this code set (the screens
+# translate the names in the "Labels" context, the reports through the instrument's texts).
 ROLE_LABELS_NL = {
-    "huisarts": "Huisarts",
-    "poh-somatiek": "POH-somatiek",
-    "poh-ggz": "POH-GGZ",
-    "wijkverpleegkundige": "Wijkverpleegkundige",
-    "praktijkondersteuner": "Praktijkondersteuner",
-    "doktersassistent": "Doktersassistent",
-    "anders": "Anders",
+    "huisarts": QT_TRANSLATE_NOOP("Labels", "Huisarts"),
+    "poh-somatiek": QT_TRANSLATE_NOOP("Labels", "POH-somatiek"),
+    "poh-ggz": QT_TRANSLATE_NOOP("Labels", "POH-GGZ"),
+    "wijkverpleegkundige": QT_TRANSLATE_NOOP("Labels", "Wijkverpleegkundige"),
+    "praktijkondersteuner": QT_TRANSLATE_NOOP("Labels", "Praktijkondersteuner"),
+    "doktersassistent": QT_TRANSLATE_NOOP("Labels", "Doktersassistent"),
+    "anders": QT_TRANSLATE_NOOP("Labels", "Anders"),
 }
+ROLES = tuple(ROLE_LABELS_NL)
 
 CONSULTATION_TYPES = ("start", "tussen", "eind", "los")
 
@@ -83,6 +85,11 @@ class Consultation:
         aspects = self.aspect_scores.get(dimension_id, {})
         return dimension_score(self.manual_scores.get(dimension_id),
                                [aspects.get(a.id) for a in dim.aspects])
+
+    def wheel_answer(self, instrument: Instrument, role: str) -> str:
+        """The answer to the wheel step with this role (instrument.WHEEL_ROLES); "" if none."""
+        step_id = instrument.wheel_step_id(role)
+        return self.wheel_answers.get(step_id, "") if step_id else ""
 
     def scores(self, instrument: Instrument) -> list[float | None]:
         """Effective score per dimension, in instrument order."""

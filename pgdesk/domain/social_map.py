@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from pgdesk.domain.i18n import QT_TRANSLATE_NOOP
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import InputError, require_name
 
@@ -26,13 +27,14 @@ REFERRAL_ROUTES: dict[str, str] = {
     "anders": "Anders",
 }
 
-# A referral's statuses, in the order they are usually passed through.
+# A referral's statuses, in the order they are usually passed through, with their Dutch names:
+# the one table of this code set (the screens translate the names in the "Referrals" context).
 REFERRAL_STATUSES: dict[str, str] = {
-    "voorgesteld": "Voorgesteld",
-    "verwezen": "Verwezen",
-    "gestart": "Gestart",
-    "afgerond": "Afgerond",
-    "niet_doorgegaan": "Niet doorgegaan",
+    "voorgesteld": QT_TRANSLATE_NOOP("Referrals", "Voorgesteld"),
+    "verwezen": QT_TRANSLATE_NOOP("Referrals", "Verwezen"),
+    "gestart": QT_TRANSLATE_NOOP("Referrals", "Gestart"),
+    "afgerond": QT_TRANSLATE_NOOP("Referrals", "Afgerond"),
+    "niet_doorgegaan": QT_TRANSLATE_NOOP("Referrals", "Niet doorgegaan"),
 }
 OPEN_STATUSES: tuple[str, ...] = ("voorgesteld", "verwezen", "gestart")
 

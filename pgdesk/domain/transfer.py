@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import PLAN_FIELDS
+from pgdesk.domain.social_map import REFERRAL_STATUSES
 from pgdesk.domain.trajectory import dutch_date, type_noun
 
 KIND_TAKE_ALONG = "take-along"
@@ -76,8 +77,6 @@ FIELD_LABELS = {
 }
 PLAN_LABELS = {"goal": "doel", "first_step": "eerste stap", "helper": "wie helpt",
                "when": "wanneer", "next_appointment": "volgende afspraak"}
-STATUS_LABELS = {"voorgesteld": "voorgesteld", "verwezen": "verwezen", "gestart": "gestart",
-                 "afgerond": "afgerond", "niet_doorgegaan": "niet doorgegaan"}
 
 
 # --- flattening and digests ---------------------------------------------------------------------
@@ -231,7 +230,7 @@ def _referral_parts(value: str) -> tuple[str, str, str]:
         name = json.loads(snapshot).get("name") or "?"
     except (ValueError, TypeError, AttributeError):
         return "?", "", ""
-    return str(name), STATUS_LABELS.get(status, str(status)), str(note or "")
+    return str(name), REFERRAL_STATUSES.get(status, str(status)).lower(), str(note or "")
 
 
 def field_label(key: str, instrument: Instrument | None = None, value: str | None = None) -> str:

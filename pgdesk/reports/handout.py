@@ -628,11 +628,11 @@ def change_sentences(start: Consultation, end: Consultation, instrument: Instrum
     return lines
 
 
-def _start_step(start: Consultation) -> str:
+def _start_step(start: Consultation, instrument: Instrument) -> str:
     """What was agreed at the start: its first step, else its goal (the wheel's answers if the
     plan was left empty)."""
-    for value in (start.plan.first_step, start.wheel_answers.get("besluit", ""),
-                  start.plan.goal, start.wheel_answers.get("wens", "")):
+    for value in (start.plan.first_step, start.wheel_answer(instrument, "decision"),
+                  start.plan.goal, start.wheel_answer(instrument, "wish")):
         if (value or "").strip():
             return value.strip()
     return ""
@@ -649,7 +649,7 @@ def _change_section(start: Consultation, end: Consultation, instrument: Instrume
     body = [_labelled(label, rest, st["body"])
             for label, rest in change_sentences(start, end, instrument)]
     body.append(Paragraph(escape(_text(instrument, "change_note")), st["quiet"]))
-    did = _start_step(start)
+    did = _start_step(start, instrument)
     if did:
         body.append(_labelled(_text(instrument, "did_label"), did, st["body"]))
     return _section("change", _text(instrument, "change_heading"), body, st, lay)
@@ -804,8 +804,8 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
         body = [Paragraph(escape(line), st["bullet"], bulletText="•") for line in focus]
         story += _section("heart", t("important_heading"), body, st, lay)
 
-    goal = plan.goal if plan.goal.strip() else c.wheel_answers.get("wens", "")
-    first = plan.first_step if plan.first_step.strip() else c.wheel_answers.get("besluit", "")
+    goal = plan.goal if plan.goal.strip() else c.wheel_answer(instrument, "wish")
+    first = plan.first_step if plan.first_step.strip() else c.wheel_answer(instrument, "decision")
     for kind, key, value in (("flag", "want_heading", goal),
                              ("steps", "first_step_heading", first)):
         body = text_body(value or "")

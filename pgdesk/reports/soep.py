@@ -49,7 +49,7 @@ DEFAULT_WIDTH = 72
 MIN_WIDTH = 40
 INDENT = "   "
 NBSP = "\u00a0"
-WHEEL_IN_S = ("wens", "tegenhouden", "nodig")  # Wat wil je? Wat houdt je tegen? Wat heb je nodig?
+WHEEL_IN_S = ("wish", "obstacle", "need")  # roles: Wat wil je? Wat houdt je tegen? Wat heb je nodig?
 MIN_ANSWER_ROOM = 30  # on narrow lines a wheel answer wraps rather than being cut to nothing
 MAX_FIRST_STEP = 200
 TYPE_NAMES = {"start": "Startgesprek", "tussen": "Tussengesprek", "eind": "Eindgesprek",
@@ -164,7 +164,7 @@ def _subjective(c: Consultation, instrument: Instrument, width: int) -> list[str
     if talk:
         entries.append(f"{'Wil ook praten over' if focus else 'Wil praten over'}: {talk}")
     for step in instrument.wheel:
-        if step.id not in WHEEL_IN_S:
+        if step.role not in WHEEL_IN_S:
             continue
         answer = _one_line(c.wheel_answers.get(step.id, ""))
         if answer:

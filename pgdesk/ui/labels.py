@@ -19,16 +19,7 @@ STEP_LABELS = {
     "plan": QT_TRANSLATE_NOOP("Labels", "Plan"),
     "summary": QT_TRANSLATE_NOOP("Labels", "Samenvatting"),
 }
-# The role names live in the domain; listed here so lupdate sees them.
-_ROLES = (
-    QT_TRANSLATE_NOOP("Labels", "Huisarts"),
-    QT_TRANSLATE_NOOP("Labels", "POH-somatiek"),
-    QT_TRANSLATE_NOOP("Labels", "POH-GGZ"),
-    QT_TRANSLATE_NOOP("Labels", "Wijkverpleegkundige"),
-    QT_TRANSLATE_NOOP("Labels", "Praktijkondersteuner"),
-    QT_TRANSLATE_NOOP("Labels", "Doktersassistent"),
-    QT_TRANSLATE_NOOP("Labels", "Anders"),
-)
+# The role names live in the domain (models.ROLE_LABELS_NL, marked there for lupdate).
 
 
 def label(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,13 +34,6 @@ from pgdesk.storage import social_map
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt, guarded
 
-STATUS_LABELS = {
-    "voorgesteld": QT_TRANSLATE_NOOP("Referrals", "Voorgesteld"),
-    "verwezen": QT_TRANSLATE_NOOP("Referrals", "Verwezen"),
-    "gestart": QT_TRANSLATE_NOOP("Referrals", "Gestart"),
-    "afgerond": QT_TRANSLATE_NOOP("Referrals", "Afgerond"),
-    "niet_doorgegaan": QT_TRANSLATE_NOOP("Referrals", "Niet doorgegaan"),
-}
 ROLE = Qt.ItemDataRole.UserRole  # the service id, OTHER, or None for a group heading
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # what the search matches
 OTHER = "__other__"
@@ -48,7 +41,7 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def status_label(code: str) -> str:
-    return QCoreApplication.translate("Referrals", STATUS_LABELS.get(code, code))
+    return QCoreApplication.translate("Referrals", REFERRAL_STATUSES.get(code, code))
 
 
 def fold(text: str) -> str:

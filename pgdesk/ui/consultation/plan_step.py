@@ -110,10 +110,10 @@ class PlanStep(QWidget):
         self.referrals.refresh()
         if not self.session.c.plan.is_empty():
             return
-        answers = self.session.c.wheel_answers
-        for key, step_id in (("goal", "wens"), ("first_step", "besluit")):
+        for key, role in (("goal", "wish"), ("first_step", "decision")):
             if not self.fields[key].text():
-                self.fields[key].setText(answers.get(step_id, "").strip())
+                self.fields[key].setText(self.session.c.wheel_answer(self.session.instrument,
+                                                                     role).strip())
 
     def _load(self) -> None:
         plan = self.session.c.plan
