@@ -36,11 +36,6 @@ class Patient:
     birth_date: str = ""  # "YYYY" or "YYYY-MM-DD"
     practice_number: str = ""
 
-    @property
-    def birth_year(self) -> int | None:
-        head = self.birth_date[:4]
-        return int(head) if head.isdigit() else None
-
 
 @dataclass
 class Professional:

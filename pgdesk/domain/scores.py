@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pgdesk.domain.errors import ScoreError
@@ -67,11 +67,6 @@ def web_area_fraction(scores: Sequence[float | None]) -> float:
     if n < 3:
         return 0.0
     return web_area(scores) / web_area([SCALE_MAX] * n)
-
-
-def ordered_scores(dimension_ids: Sequence[str], by_id: Mapping[str, float | None]):
-    """Scores in instrument order, None where a dimension has no score."""
-    return [by_id.get(d) for d in dimension_ids]
 
 
 CHANGE_MIN = 1.0  # only a change of a whole point or more is named to the patient

@@ -35,10 +35,6 @@ class PlainDatabase(StorageError):
     """An unencrypted database opened with a key: it must be converted first."""
 
 
-class DiskFull(StorageError):
-    pass
-
-
 def _file_size_limited() -> bool:
     """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
     try:

@@ -30,7 +30,7 @@ class PatientPage(QWidget):
     editPatient = Signal()
     back = Signal()
 
-    def __init__(self, store, instrument: Instrument | None = None, parent=None):
+    def __init__(self, store, instrument: Instrument, parent=None):
         super().__init__(parent)
         self.store = store
         self.instrument = instrument
@@ -127,7 +127,7 @@ class PatientPage(QWidget):
         self.open_button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
-        trajectories = trajectories_for(self.store, patient_id, self._instrument()) if rows else []
+        trajectories = trajectories_for(self.store, patient_id, self.instrument) if rows else []
         self._show_next(trajectories)
         self._show_trajectories(trajectories)
         self.new_button.setFocus()
@@ -151,21 +151,11 @@ class PatientPage(QWidget):
         row = self.table.currentRow()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def _instrument(self) -> Instrument:
-        if self.instrument is None:
-            window = self.window()
-            self.instrument = getattr(window, "instrument", None)
-            if self.instrument is None:
-                from pgdesk.domain.content import shipped_instrument
-
-                self.instrument = shipped_instrument()
-        return self.instrument
-
     def _show_trajectories(self, trajectories) -> None:
         """The latest trajectory's webs and change table; nothing (and no chart) without webs."""
         has_webs = any(web_history.is_scored(w) for t in trajectories for w in t.webs)
         if has_webs and self.trajectory_panel is None:
-            self.trajectory_panel = web_history.TrajectoryPanel(self._instrument())
+            self.trajectory_panel = web_history.TrajectoryPanel(self.instrument)
             self._layout.insertWidget(self._panel_index, self.trajectory_panel, 3)
             # The conversations stay in sight: the header and four rows at least.
             self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()

@@ -407,14 +407,6 @@ class ReferralsWidget(QWidget):
             return
         (self._earlier if follow_up else self._mine)[referral_id] = r
 
-    def set_status(self, referral_id: str, status: str) -> None:
-        """Choose a status as the user would (in either list)."""
-        for box in self._chain:
-            if isinstance(box, QComboBox) and box.property("referral") == referral_id:
-                box.setCurrentIndex(box.findData(status))
-                return
-        raise KeyError(referral_id)
-
     def _save_note(self, referral_id: str) -> bool:
         edit = self._notes.get(referral_id)
         known = self._mine.get(referral_id)
