@@ -1,8 +1,11 @@
-"""Shared fixtures: every test gets its own temporary database and data folder."""
+"""Shared fixtures: every test gets its own temporary database and data folder; the shipped
+instruments (`instrument`/`nl`, `en`) and the main window as a user sees it (`window`,
+`open_window`). Tests that drive Qt widgets are marked `gui` here, not in each file."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -10,6 +13,19 @@ import pytest  # noqa: E402
 
 from pgdesk.domain.content import shipped_instrument  # noqa: E402
 from pgdesk.storage.repository import Store  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Mark `gui` every test that drives Qt widgets: it uses qtbot (directly or through a
+    fixture), lives in a *_gui.py file, or sits in a tests/ui folder."""
+    for item in items:
+        path = Path(str(item.fspath)).resolve()
+        folders = path.parent.relative_to(TESTS).parts if path.is_relative_to(TESTS) else ()
+        if ({"qtbot", "qapp"} & set(getattr(item, "fixturenames", ()))
+                or path.stem.endswith("_gui") or "ui" in folders):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +38,16 @@ def _isolated_data(tmp_path, monkeypatch):
 @pytest.fixture
 def instrument():
     return shipped_instrument("nl")
+
+
+@pytest.fixture(scope="session")
+def nl():
+    return shipped_instrument("nl")
+
+
+@pytest.fixture(scope="session")
+def en():
+    return shipped_instrument("en")
 
 
 @pytest.fixture
@@ -54,3 +80,32 @@ def professional(store):
     pro = store.add_professional("Test Huisarts", "huisarts")
     store.set_current_professional(pro.id)
     return pro
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open a MainWindow as a user sees it: 1280 x 800, shown and active. Its backups are
+    switched off when the test ends, so closing it writes no backup of a test database."""
+    from pgdesk.ui.main_window import MainWindow
+
+    opened = []
+
+    def open_(store, instrument, keyring=None):
+        w = MainWindow(store, instrument, keyring)
+        qtbot.addWidget(w)
+        opened.append(w)
+        w.resize(1280, 800)
+        w.show()
+        w.activateWindow()
+        qtbot.waitActive(w)
+        return w
+
+    yield open_
+    for w in opened:
+        w.backups.enabled = False
+
+
+@pytest.fixture
+def window(open_window, store, professional, instrument):
+    """The main window over the test's store, with a current professional."""
+    return open_window(store, instrument)

@@ -89,11 +89,6 @@ def fonts_of(data: bytes) -> list[tuple[str, object]]:
 
 
 @pytest.fixture(scope="module")
-def nl():
-    return shipped_instrument("nl")
-
-
-@pytest.fixture(scope="module")
 def normal_pdf(nl):
     return render_handout(make_view(nl), nl)
 

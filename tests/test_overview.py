@@ -20,11 +20,6 @@ from pgdesk.reports.overview import collect_facts, render_overview
 TODAY = dt.date(2026, 2, 20)  # the period: March 2025 up to and including February 2026
 
 
-@pytest.fixture(scope="module")
-def nl():
-    return shipped_instrument("nl")
-
-
 def web(ctype: str, date: str, scores) -> WebPoint:
     return WebPoint(f"c-{ctype}-{date}", date, ctype, tuple(scores), 0.0, 0.0)
 

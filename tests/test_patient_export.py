@@ -40,16 +40,6 @@ PATIENT = {
 WISH = "Weer fietsen naar de markt, zonder dat mijn knie opspeelt."
 
 
-@pytest.fixture(scope="module")
-def nl():
-    return shipped_instrument("nl")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return shipped_instrument("en")
-
-
 def line(what="record", action="R", at="2026-11-26T10:31:05Z", user="Dr. A. de Vries",
          workstation="pc-spreekkamer-2", seq=1):
     return {"seq": seq, "at": at, "user": user, "workstation": workstation, "patient_id": PID,

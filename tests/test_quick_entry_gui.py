@@ -6,25 +6,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from pgdesk.domain.content import shipped_instrument
-from pgdesk.ui.main_window import MainWindow
 from pgdesk.ui.quick_entry import QuickEntryDialog
 
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KEY = {str(d): getattr(Qt.Key, f"Key_{d}") for d in range(10)}
-
-
-@pytest.fixture
-def window(qtbot, store, professional):
-    w = MainWindow(store, shipped_instrument())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
 
 
 @pytest.fixture

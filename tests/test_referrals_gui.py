@@ -14,13 +14,11 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox
 
-from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.social_map import Service
 from pgdesk.paths import resource
 from pgdesk.reports.soep import soep_for, soep_parts
 from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
-from pgdesk.ui.main_window import MainWindow
 from pgdesk.ui.referrals_widget import OTHER, ROLE
 from pgdesk.ui.social_map_dialog import (
     ImportPreviewDialog,
@@ -38,27 +36,11 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def nl():
-    return shipped_instrument("nl")
-
-
-@pytest.fixture
 def mapped(store, nl):
     """The shipped example map."""
     report = sm.import_csv(store, EXAMPLE.read_bytes(), nl)
     assert report.applied and len(report.taken) == 16
     return {s.name: s for s in sm.services(store)}
-
-
-@pytest.fixture
-def window(qtbot, store, professional, nl):
-    w = MainWindow(store, nl)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
 
 
 def focused(qtbot, window):

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from pgdesk.ui.consultation.score_table import ScoreTable
+from pgdesk.domain.scores import DimensionScore
+from pgdesk.ui.consultation.score_table import ScoreTable, format_score
 
 NAMES = ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"]
 
@@ -51,3 +52,19 @@ def test_space_marks_talk_and_backspace_clears(qtbot):
     with qtbot.waitSignal(table.aspectsRequested) as aspects:
         QTest.keyClick(table, Qt.Key.Key_A)
     assert aspects.args == [2]
+
+
+def test_score_text_per_source_and_the_talk_column(qtbot):
+    """The score list's cells on their own, without a window around them."""
+    assert format_score(DimensionScore(None, "none"), "gemiddelde") == "–"
+    assert format_score(DimensionScore(7, "manual", 6.5), "gemiddelde") == "7"
+    assert format_score(DimensionScore(7.0, "aspects", 7.0), "gemiddelde") == "7,0 (gemiddelde)"
+    assert format_score(DimensionScore(6.5, "aspects", 6.5), "gemiddelde") == "6,5 (gemiddelde)"
+    table = ScoreTable(NAMES)
+    qtbot.addWidget(table)
+    assert [table.item(r, 1).text() for r in range(6)] == ["–"] * 6
+    table.show_row(3, "8", True, "hier wil ik over praten")
+    assert (table.item(3, 1).text(), table.item(3, 2).text()) == ("8", "✓")
+    assert table.item(3, 2).toolTip() == "hier wil ik over praten"
+    table.show_row(3, "8", False, "hier wil ik over praten")
+    assert (table.item(3, 2).text(), table.item(3, 2).toolTip()) == ("", "")

@@ -11,7 +11,6 @@ from pgdesk.storage import access_log
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.repository import Store
 from pgdesk.ui import startup
-from pgdesk.ui.main_window import MainWindow
 from pgdesk.ui.security_dialogs import RecoveryCodeDialog, SetupDialog, UnlockDialog
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted
 
@@ -27,13 +26,9 @@ def encrypted(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, encrypted, instrument):
+def window(open_window, encrypted, instrument):
     store = startup.vault.unlock(encrypted, USER, PASSPHRASE, min_seconds=0)
-    w = MainWindow(store, instrument, Keyring.load(keyring_path(encrypted)))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.backups.enabled = False
+    yield open_window(store, instrument, Keyring.load(keyring_path(encrypted)))
     store.close()
 
 

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pgdesk.storage.trajectories import trajectories_for
 from pgdesk.ui.dialogs import DateDialog
-from pgdesk.ui.main_window import MainWindow
 
 TODAY = dt.date.today()
 
 
 def _days(n: int) -> str:
     return (TODAY + dt.timedelta(days=n)).isoformat()
-
-
-@pytest.fixture
-def window(qtbot, store, professional, instrument):
-    w = MainWindow(store, instrument)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.backups.enabled = False
 
 
 def test_due_list_shows_overdue_first_and_opens_the_patient(qtbot, window, store, professional):

@@ -49,17 +49,6 @@ class Keys:
         self.qtbot.keyClicks(self.target(), text)
 
 
-@pytest.fixture
-def window(qtbot, db_path, professional, store):
-    w = MainWindow(store, __import__("pgdesk.domain.content", fromlist=["x"]).shipped_instrument())
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
-
-
 def _fill_patient_dialog(qtbot, name, birth, number):
     def fill():
         dialog = QApplication.activeModalWidget()
