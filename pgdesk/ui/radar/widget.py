@@ -539,12 +539,7 @@ class RadarWidget(QWidget):
         if index is None or value is None:
             return
         self._handles[index].set_state(dragging=False)
-        old = self._scores[index]
-        self._scores[index] = value
-        self._place_handle(index, value)
-        self._update_polygon()
-        if old is None or old != value:
-            self.scoreChanged.emit(index, value)
+        self._set_by_user(index, value)
 
     def _label_at(self, scene_pos: QPointF) -> int | None:
         for i, label in enumerate(self._label_items):
@@ -577,6 +572,10 @@ class RadarWidget(QWidget):
         index = nearest_spoke(x, y, n)
         value = score_along(x, y, index, n)
         ev.accept()
+        self._set_by_user(index, value)
+
+    def _set_by_user(self, index: int, value: int) -> None:
+        """A score the user dropped or clicked: shown, and told only when it changed."""
         old = self._scores[index]
         self._scores[index] = value
         self._place_handle(index, value)
