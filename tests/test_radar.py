@@ -479,3 +479,11 @@ def test_grab_with_three_earlier_webs_shows_their_colours(radar):
     radar.set_history_visible("b", False)
     image = radar.grab().toImage()
     assert not near("b", 5) and near("a", 2)
+
+
+def test_handle_tooltip_writes_a_mean_with_the_decimal_comma(radar):
+    radar.set_score(0, 6.5)
+    radar.set_score(1, 7)
+    radar.set_score(2, None)
+    tips = [radar._handles[i].toolTip() for i in range(3)]
+    assert tips == [f"{SIX[0]}: 6,5", f"{SIX[1]}: 7", f"{SIX[2]}: nog niet gescoord"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Self
 
 from sqlite_utils import Database
 
@@ -48,7 +49,7 @@ class StoreCore:
         self.closed = False
 
     @classmethod
-    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw):
+    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Self:
         return cls(open_database(path, key=key, **kw), actor)
 
     @property
@@ -86,7 +87,7 @@ class StoreCore:
         self.closed = True
         self._opened.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

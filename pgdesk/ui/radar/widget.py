@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QVBoxLayout, QWidget
 
 from pgdesk.domain.geometry import clamp_score, nearest_spoke, score_along
+from pgdesk.domain.numbers import format_number
 from pgdesk.ui.radar import geometry
 from pgdesk.ui.radar.items import (
     CURRENT_SPOKE_COLOUR,
@@ -439,8 +440,7 @@ class RadarWidget(QWidget):
         if value is None:
             handle.setToolTip(f"{name}: {tr(NOT_SCORED)}")
         else:
-            shown = f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-            handle.setToolTip(f"{name}: {shown}")
+            handle.setToolTip(f"{name}: {format_number(value)}")
 
     def _display_values(self) -> list[float | None]:
         values = list(self._scores)
