@@ -93,6 +93,8 @@ def month_label(key: str, instrument: Instrument, *, with_year: bool = False) ->
 
 
 def role_name(role: str, instrument: Instrument) -> str:
+    """A professional's role in the document's language (the instrument's `role_<code>` text,
+    else the Dutch name of the one role table, domain.models.ROLE_LABELS_NL)."""
     if role == UNKNOWN_ROLE:
         return text(instrument, "overview_role_unknown")
     key = f"role_{role}"

@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.instrument import Instrument
-from pgdesk.domain.models import PLAN_FIELDS, ROLE_LABELS_NL, Consultation
+from pgdesk.domain.models import PLAN_FIELDS, Consultation
 from pgdesk.domain.numbers import format_number
 from pgdesk.domain.scores import DimensionScore, dimension_score
 from pgdesk.domain.social_map import contact_lines, service_title
@@ -36,6 +36,7 @@ from pgdesk.reports.access_log import (
     wheel_question,
 )
 from pgdesk.reports.handout import FRAME_W, RING
+from pgdesk.reports.overview import role_name
 
 FORMAT = "pgdesk-patient-export"
 VERSION = 1
@@ -164,12 +165,6 @@ def _score_rows(c: Mapping, instrument: Instrument) -> list[list]:
     return rows
 
 
-def _role(role: str, instrument: Instrument) -> str:
-    key = f"role_{role}"
-    label = text(instrument, key)
-    return label if label != key else ROLE_LABELS_NL.get(role, role)
-
-
 def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) -> list[Flowable]:
     st = report_styles()
     t = instrument.texts.get
@@ -186,7 +181,7 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
     if isinstance(pro, Mapping) and str(pro.get("name") or "").strip():
         who = str(pro["name"]).strip()
         if pro.get("role"):
-            who = f"{who} ({_role(str(pro['role']), instrument)})"
+            who = f"{who} ({role_name(str(pro['role']), instrument)})"
         facts.append((text(instrument, "export_professional"), who))
     completed = c.get("completed_at")
     if completed:
