@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import access_log
 from pgdesk.storage.access_log import Actor, system_actor
-from pgdesk.storage.database import OpenDatabase, open_database
+from pgdesk.storage.database import OpenDatabase
 
 # Every table holding a patient's rows through their consultations, children first.
 CONSULTATION_TABLES = ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
@@ -47,10 +47,6 @@ class StoreCore:
         self.path = opened.path
         self.actor = actor or system_actor()
         self.closed = False
-
-    @classmethod
-    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Self:
-        return cls(open_database(path, key=key, **kw), actor)
 
     @property
     def opened(self) -> OpenDatabase:

@@ -26,8 +26,10 @@ from pgdesk.domain.scores import validate_score
 from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
 from pgdesk.storage import consultations, trajectories
+from pgdesk.storage.access_log import Actor
 from pgdesk.storage.core import NotFound as NotFound  # raised by every reader
 from pgdesk.storage.core import StoreCore, new_id, now
+from pgdesk.storage.database import open_database
 
 MAX_ANSWER = 20_000
 
@@ -49,6 +51,10 @@ class Store(StoreCore):
     Every change to a patient's record writes its access-log line in the same
     transaction, in the name of `actor` (see StoreCore).
     """
+
+    @classmethod
+    def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
+        return cls(open_database(path, key=key, **kw), actor)
 
     # -- professionals ----------------------------------------------------
     def add_professional(self, name: str, role: str, *,
