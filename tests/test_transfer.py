@@ -244,13 +244,11 @@ def test_bring_back_keeps_both_versions_of_a_conversation_changed_on_both_sides(
         assert transfer_lines(p, sites.bert) == ["E"]  # nothing of Bert changed on the laptop
         assert access_log.verify_chain(p.db) == []
 
-        # Reading the same file again changes nothing and adds no second copy.
-        again = tf.preview_transfer(p, back, TPW)
-        assert (again.new_consultations, again.changed_consultations, len(again.conflicts)) == (0, 0, 0)
-        assert any("al eerder ingelezen" in n for n in again.notes)
+        # Reading the same file again is refused (issue 11, item 9) and changes nothing.
         before = all_rows(p)
-        tf.apply_transfer(p, again)
-        assert all_rows(p)["consultations"] == before["consultations"]
+        with pytest.raises(tf.ReplayedTransfer, match="al ingelezen"):
+            tf.preview_transfer(p, back, TPW)
+        assert all_rows(p) == before
     with sites.open_laptop() as lap:
         assert transfer_lines(lap, sites.anna) == ["C", "E"]
         assert access_log.verify_chain(lap.db) == []

@@ -38,22 +38,27 @@ from pgdesk.storage.transfer.fileformat import (
     seal,
     unseal,
 )
-from pgdesk.storage.transfer.plan import ImportPlan, PatientPlan, preview_transfer
+from pgdesk.storage.transfer.plan import ImportPlan, PatientPlan, ReplayedTransfer, preview_transfer
 from pgdesk.storage.transfer.records import TransferSummary, patient_entry
 from pgdesk.storage.transfer.removal import (
     BroughtAlong,
+    PracticeHere,
+    SeveralPractices,
     UnsentChanges,
     brought_along,
     conflict_copies,
+    find_practice,
     is_brought_along,
+    practices_here,
     remove_brought_along,
 )
 
 __all__ = [
     "FORMAT", "VERSION", "MAGIC", "BroughtAlong", "ImportPlan", "NewerTransferVersion",
-    "NotATransferFile", "PatientPlan", "TransferChanged", "TransferDamaged", "TransferError",
-    "TransferSummary", "UnsentChanges", "WrongPractice", "WrongTransferPassphrase",
-    "apply_transfer", "brought_along", "conflict_copies", "export_bring_back", "export_take_along",
-    "is_brought_along", "patient_entry", "preview_transfer", "remove_brought_along", "seal",
-    "unseal",
+    "NotATransferFile", "PatientPlan", "PracticeHere", "ReplayedTransfer", "SeveralPractices",
+    "TransferChanged", "TransferDamaged", "TransferError", "TransferSummary", "UnsentChanges",
+    "WrongPractice", "WrongTransferPassphrase", "apply_transfer", "brought_along",
+    "conflict_copies", "export_bring_back", "export_take_along", "find_practice",
+    "is_brought_along", "patient_entry", "practices_here", "preview_transfer",
+    "remove_brought_along", "seal", "unseal",
 ]

@@ -23,8 +23,13 @@ from pgdesk.domain.transfer import (
 )
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store, now, search_form
-from pgdesk.storage.transfer.fileformat import TransferChanged, TransferError
-from pgdesk.storage.transfer.plan import ImportPlan, PatientWork, state_snapshot
+from pgdesk.storage.transfer.fileformat import (
+    NOTHING_READ,
+    TransferChanged,
+    TransferError,
+    write_errors,
+)
+from pgdesk.storage.transfer.plan import ImportPlan, PatientWork, refuse_replay, state_snapshot
 from pgdesk.storage.transfer.records import (
     CONSULTATION_COLS,
     COPY_NAMESPACE,
@@ -231,7 +236,9 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
     """Write a previewed plan, all or nothing in one transaction, with the chosen resolutions.
 
     TransferChanged (nothing written) when this database changed since the preview in a way that
-    touches the plan; TransferError for a plan already applied or made for another database.
+    touches the plan; TransferError for a plan already applied or made for another database;
+    ReplayedTransfer when the file was read here meanwhile; StorageError (nothing written) when
+    the disk is full.
     """
     if plan.applied:
         raise TransferError("Dit bestand is al ingelezen.")
@@ -245,7 +252,8 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
     totals = {"new": 0, "changed": 0, "conflicts": 0}
     referrals = plan.referrals
     done: list[str] = []
-    with store.db.atomic():
+    with write_errors(outcome=NOTHING_READ), store.db.atomic():
+        refuse_replay(store, plan.payload["transfer"], plan.payload["patients"])
         if state_snapshot(store, [w.patient_id for w in plan.work]) != plan.snapshot:
             raise TransferChanged()
         for work in plan.work:

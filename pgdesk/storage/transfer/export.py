@@ -9,7 +9,7 @@ from pgdesk.domain.transfer import KIND_BRING_BACK, KIND_TAKE_ALONG, plural
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, check_passphrase
 from pgdesk.storage.repository import Store, now
-from pgdesk.storage.transfer.fileformat import seal, target_path, write_transfer_file
+from pgdesk.storage.transfer.fileformat import ReservedFile, seal, target_path, write_errors
 from pgdesk.storage.transfer.records import (
     TransferSummary,
     brought_along_marker,
@@ -23,6 +23,11 @@ from pgdesk.storage.transfer.records import (
     state_digest,
     stored_bases,
 )
+from pgdesk.storage.transfer.removal import SeveralPractices, practices_here
+
+_NO_TAKE_ALONG = "Er is geen meeneembestand gemaakt."
+_NO_BRING_BACK = "Er is geen terugbrengbestand gemaakt."
+
 
 # --- take along -----------------------------------------------------------------------------------
 
@@ -32,17 +37,17 @@ def export_take_along(store: Store, patient_ids: Iterable[str], passphrase: str,
     """Write the chosen patients' whole records to one encrypted transfer file (at the practice).
 
     InputError for a short passphrase, no patients, or a patient that was itself brought along;
-    NotFound for an unknown patient. One access-log line E "transfer" per patient, in the same
-    transaction; if the file cannot be written, nothing is logged.
+    NotFound for an unknown patient. One access-log line E "transfer" per patient, committed
+    before the file appears (see ReservedFile); a full disk is found before anything is logged.
     """
     check_passphrase(passphrase)
     ids = list(dict.fromkeys([patient_ids] if isinstance(patient_ids, str) else patient_ids))
     if not ids:
         raise InputError("Kies minstens één patiënt om mee te nemen.")
     path = target_path(store, path)
-    written = False
+    room = None
     try:
-        with store.db.atomic():
+        with write_errors(outcome=_NO_TAKE_ALONG), store.db.atomic():
             entries = []
             for pid in ids:
                 patient = store.patient(pid)  # NotFound
@@ -56,15 +61,17 @@ def export_take_along(store: Store, patient_ids: Iterable[str], passphrase: str,
             pros, services = referenced_rows(store, consultations)
             payload = {"transfer": header, "professionals": pros, "services": services,
                        "patients": entries}
+            sealed = seal(dump_payload(payload), passphrase, params)
+            room = ReservedFile(path, len(sealed), _NO_TAKE_ALONG)
             for pid in ids:
                 store._log(pid, "E", "transfer")
             record_transfer(store, header["id"], "out", KIND_TAKE_ALONG, db_id, len(ids))
-            write_transfer_file(store, path, seal(dump_payload(payload), passphrase, params))
-            written = True
     except BaseException:
-        if written:
-            path.unlink(missing_ok=True)
+        if room is not None:
+            room.discard()
         raise
+    # Filled only now that its log lines are committed (see ReservedFile).
+    room.fill(sealed)
     n = len(consultations)
     refs = sum(len(c["referrals"]) for c in consultations)
     return TransferSummary(
@@ -85,26 +92,24 @@ def export_bring_back(store: Store, passphrase: str, path: str | os.PathLike, *,
     Per brought-along patient with changes: the patient row, all trajectories, every new or
     changed conversation (with everything recorded in it), the version each had at the take-along
     (its base, to detect changes on both sides) and the ids of conversations deleted here.
-    InputError when there is nothing to bring back, or when patients of more than one practice are
-    here and `origin_db_id` does not say which.
+    InputError when there is nothing to bring back; SeveralPractices (listing them) when patients
+    of more than one practice are here and `origin_db_id` does not say which.
     """
     check_passphrase(passphrase)
     path = target_path(store, path)
-    written = False
+    room = None
     try:
-        with store.db.atomic():
+        with write_errors(outcome=_NO_BRING_BACK), store.db.atomic():
             markers = list(store.db.query("SELECT * FROM brought_along ORDER BY patient_id"))
             if origin_db_id is not None:
                 markers = [m for m in markers if m["origin_db_id"] == origin_db_id]
             if not markers:
                 raise InputError("Er zijn op deze computer geen meegenomen patiënten om terug te "
                                  "brengen.")
-            origins = sorted({m["origin_db_id"] for m in markers})
-            if len(origins) > 1:
-                raise InputError("Op deze computer staan patiënten uit meer dan één praktijk; kies "
-                                 "voor welke praktijk het terugbrengbestand is.")
-            source = ensure_db_id(store)
-            header = new_header(store, KIND_BRING_BACK, origins[0], source)
+            if len({m["origin_db_id"] for m in markers}) > 1:
+                raise SeveralPractices(practices_here(store))
+            origin = markers[0]["origin_db_id"]
+            header = new_header(store, KIND_BRING_BACK, origin, ensure_db_id(store))
             entries, states = [], {}
             for m in markers:
                 pid = m["patient_id"]
@@ -122,17 +127,26 @@ def export_bring_back(store: Store, passphrase: str, path: str | os.PathLike, *,
             pros, services = referenced_rows(store, consultations)
             payload = {"transfer": header, "professionals": pros, "services": services,
                        "patients": entries}
+            sealed = seal(dump_payload(payload), passphrase, params)
+            room = ReservedFile(path, len(sealed), _NO_BRING_BACK)
+            for pid in states:
+                store._log(pid, "E", "transfer")
+            record_transfer(store, header["id"], "out", KIND_BRING_BACK, origin, len(entries))
+    except BaseException:
+        if room is not None:
+            room.discard()
+        raise
+    # The file only after its log lines; the patients count as brought back only once the file
+    # is in place, so a kill in between leaves them with unsent changes, never the reverse.
+    room.fill(sealed)
+    try:
+        with write_errors(outcome=_NO_BRING_BACK), store.db.atomic():
             stamp = now()
             for pid, state in states.items():
-                store._log(pid, "E", "transfer")
                 store.db.execute("UPDATE brought_along SET brought_back_at = ?, "
                                  "brought_back_digest = ? WHERE patient_id = ?", [stamp, state, pid])
-            record_transfer(store, header["id"], "out", KIND_BRING_BACK, origins[0], len(entries))
-            write_transfer_file(store, path, seal(dump_payload(payload), passphrase, params))
-            written = True
     except BaseException:
-        if written:
-            path.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
         raise
     n = len(consultations)
     refs = sum(len(c["referrals"]) for c in consultations)

@@ -4,19 +4,24 @@ and reading and writing it on disk. Knows nothing of patients."""
 from __future__ import annotations
 
 import base64
+import glob
 import json
 import os
 import secrets
 import struct
+import tempfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pgdesk.domain.validation import InputError
+from pgdesk.storage import driver
 from pgdesk.storage.errors import StorageError, explain_write_error
-from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, _atomic_write, _derive, keyring_path
+from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, _derive, _fsync_dir, keyring_path
 from pgdesk.storage.repository import Store
 
 FORMAT = "pgdesk-transfer"
@@ -30,9 +35,12 @@ _TAG_BYTES = 16
 MAX_FILE_BYTES = 256 << 20
 MAX_PAYLOAD_BYTES = 512 << 20
 # Bounds on the KDF parameters read from a file, so a crafted file cannot make reading it eat the
-# machine (the keyring's bounds are wider).
-_MAX_MEMORY_KIB = 1 << 20
+# machine (the keyring's bounds are wider): at most 256 MiB, and at most four times the work of
+# the parameters pgdesk writes (a few seconds).
+_MAX_MEMORY_KIB = 1 << 18
 _MAX_ITERATIONS = 16
+_MAX_KDF_WORK = 4 * DEFAULT_KDF.memory_kib * DEFAULT_KDF.iterations
+_RESERVED_SUFFIX = ".pgdesk-reserved"
 
 NOTHING_READ = "Er is niets ingelezen."
 
@@ -156,6 +164,7 @@ def unseal(data: bytes, passphrase: str) -> bytes:
         params = KdfParams(bounded_int(kdf["memory_kib"], 8, _MAX_MEMORY_KIB),
                            bounded_int(kdf["iterations"], 1, _MAX_ITERATIONS),
                            bounded_int(kdf["lanes"], 1, 64))
+        want(params.memory_kib * params.iterations <= _MAX_KDF_WORK, "kdf work")
         salt = _b64_exact(kdf["salt"], _SALT_BYTES)
         nonce = _b64_exact(header["nonce"], _NONCE_BYTES)
         length = bounded_int(header["length"], _TAG_BYTES, MAX_FILE_BYTES, "length")
@@ -195,16 +204,84 @@ def read_transfer_file(path: Path) -> bytes:
     return data
 
 
-def write_transfer_file(store: Store, path: Path, data: bytes) -> None:
-    if not path.parent.is_dir():
-        raise StorageError(f"De map {path.parent} bestaat niet.")
+@contextmanager
+def write_errors(path: Path | None = None, outcome: str = "") -> Iterator[None]:
+    """Turn a failed write (a full disk, no rights, a database error) into a Dutch StorageError;
+    `outcome` says what that left behind ("Er is niets ingelezen.")."""
     try:
-        _atomic_write(path, data, exclusive=False)
-    except PermissionError:
+        yield
+    except PermissionError as exc:
+        if path is None:
+            raise StorageError(f"{explain_write_error(exc)} {outcome}".strip()) from None
         raise StorageError(f"Het bestand {path} kan niet worden geschreven: geen schrijfrechten "
-                           "in deze map.") from None
-    except OSError as exc:
-        raise StorageError(explain_write_error(exc)) from None
+                           f"in deze map. {outcome}".strip()) from None
+    except (OSError, driver.Error) as exc:
+        raise StorageError(f"{explain_write_error(exc)} {outcome}".strip()) from None
+
+
+class ReservedFile:
+    """Room for a transfer file, made before its access-log lines are committed and filled after.
+
+    A kill must never leave a readable file whose export the log does not show, and a full disk
+    must not leave a log line for a file that was never made. So a file is written in two steps:
+    ReservedFile(path, size) puts a hidden file of zeros of the final size beside the target (a
+    full disk shows here, before anything is logged); the caller commits its log lines; fill()
+    writes the sealed bytes into that room and renames it into place. A kill before the commit
+    leaves at most a hidden file of zeros (removed by the next reservation for the same name);
+    the cost of a failure after the commit is a log line for a file that was not made.
+    """
+
+    _CHUNK = 1 << 20
+
+    def __init__(self, path: Path, size: int, outcome: str = "") -> None:
+        if not path.parent.is_dir():
+            raise StorageError(f"De map {path.parent} bestaat niet.")
+        self.path, self.size, self.outcome = path, size, outcome
+        self._clear_leftovers()
+        with write_errors(path, outcome):
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                       suffix=_RESERVED_SUFFIX)  # mode 0o600
+            self.tmp = Path(tmp)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    zeros = bytes(min(size, self._CHUNK))
+                    for start in range(0, size, self._CHUNK):
+                        fh.write(zeros[:min(self._CHUNK, size - start)])
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except BaseException:
+                self.discard()
+                raise
+
+    def _clear_leftovers(self) -> None:
+        """Reservations a kill left behind for this name, never filled: they hold only zeros."""
+        for old in self.path.parent.glob(f".{glob.escape(self.path.name)}.*{_RESERVED_SUFFIX}"):
+            try:
+                with old.open("rb") as fh:
+                    if any(chunk.strip(b"\0") for chunk in iter(lambda: fh.read(self._CHUNK), b"")):
+                        continue
+                old.unlink()
+            except OSError:
+                continue
+
+    def fill(self, data: bytes) -> None:
+        """Write the sealed bytes into the reserved room and rename the file into place."""
+        if len(data) != self.size:
+            raise ValueError("reserved size")
+        try:
+            with write_errors(self.path, self.outcome):
+                with self.tmp.open("r+b") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(self.tmp, self.path)
+                _fsync_dir(self.path.parent)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        self.tmp.unlink(missing_ok=True)
 
 
 def target_path(store: Store, path: str | os.PathLike) -> Path:

@@ -36,6 +36,7 @@ from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store
 from pgdesk.storage.transfer.fileformat import (
     NOTHING_READ,
+    TransferError,
     WrongPractice,
     read_transfer_file,
     unseal,
@@ -380,6 +381,37 @@ def state_snapshot(store: Store, patient_ids: Iterable[str]) -> dict:
     return out
 
 
+class ReplayedTransfer(TransferError):
+    """A file that was read here before, or a take-along older than what this computer holds:
+    reading it would bring back what was deleted since, or put older versions over newer ones."""
+
+
+def refuse_replay(store: Store, header: dict, entries: list[dict]) -> None:
+    """ReplayedTransfer for a file read here before or a take-along older than what is here."""
+    noun = "meeneembestand" if header["kind"] == KIND_TAKE_ALONG else "terugbrengbestand"
+    read = store.db.execute("SELECT at FROM transfers WHERE id = ? AND direction = 'in'",
+                            [header["id"]]).fetchone()
+    if read:
+        harm = ("oudere gegevens over nieuwere op deze computer zetten"
+                if header["kind"] == KIND_TAKE_ALONG else
+                "gesprekken terugbrengen die hier sindsdien zijn verwijderd")
+        raise ReplayedTransfer(f"Dit {noun} is hier al ingelezen op {local_time(read[0])}. Opnieuw "
+                               f"inlezen zou {harm}. {NOTHING_READ}")
+    if header["kind"] != KIND_TAKE_ALONG:
+        return
+    newer = []
+    for e in entries:
+        marker = brought_along_marker(store, e["patient"]["id"])
+        if marker is not None and marker["taken_at"] > header["created_at"]:
+            newer.append((e["patient"]["display_name"], marker["taken_at"]))
+    if newer:
+        raise ReplayedTransfer(
+            f"Dit meeneembestand is gemaakt op {local_time(header['created_at'])}; deze computer "
+            f"heeft van {rules.join_labels([n for n, _ in newer])} al een nieuwer meeneembestand "
+            f"(van {local_time(max(at for _, at in newer))}). Neem de patiënten opnieuw mee in de "
+            f"praktijk. {NOTHING_READ}")
+
+
 def preview_transfer(store: Store, path: str | os.PathLike, passphrase: str, *,
                      instrument: Instrument | None = None) -> ImportPlan:
     """Decrypt and check a transfer file and work out what reading it would change. Writes nothing.
@@ -388,7 +420,8 @@ def preview_transfer(store: Store, path: str | os.PathLike, passphrase: str, *,
     damaged, unexpected content), WrongTransferPassphrase (wrong passphrase or changed file: the
     two cannot be told apart), NewerTransferVersion, WrongPractice (a bring-back for another
     practice, a take-along read into the practice it came from, a patient already here in
-    another way).
+    another way), TransferError (a take-along into an unencrypted database), ReplayedTransfer (a
+    file read here before, or a take-along older than what this computer holds).
     """
     path = Path(path)
     payload = check_payload(unseal(read_transfer_file(path), passphrase))
@@ -405,13 +438,13 @@ def preview_transfer(store: Store, path: str | os.PathLike, passphrase: str, *,
                                 "de praktijk waar de patiënten vandaan komen. " + NOTHING_READ)
         raise WrongPractice("Dit terugbrengbestand is bedoeld voor een andere praktijk (een andere "
                             "database). " + NOTHING_READ)
-    notes: list[str] = []
     if kind == KIND_TAKE_ALONG and not store.encrypted:
-        notes.append("Let op: deze database is niet versleuteld. Neem patiënten alleen mee in een "
-                     "versleutelde database.")
-    if store.db.execute("SELECT 1 FROM transfers WHERE id = ? AND direction = 'in'",
-                        [t["id"]]).fetchone():
-        notes.append("Dit bestand is hier al eerder ingelezen; wat al gelijk is, blijft zoals het is.")
+        raise TransferError("Deze database is niet versleuteld (bijvoorbeeld de demodatabase). "
+                            "Meegenomen patiënten horen alleen in een versleutelde database; lees "
+                            "het bestand in in de versleutelde database van deze computer. "
+                            + NOTHING_READ)
+    refuse_replay(store, t, payload["patients"])
+    notes: list[str] = []
     work = [_plan_patient(store, kind, e, instrument, origin, notes) for e in payload["patients"]]
     local_side, incoming_side = SIDES[kind]
     conflicts = []

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pgdesk.domain import transfer as rules
 from pgdesk.domain.transfer import plural
 from pgdesk.domain.validation import InputError
+from pgdesk.storage.errors import StorageError
 from pgdesk.storage.patient_rights import erase_patient
 from pgdesk.storage.repository import Store
+from pgdesk.storage.transfer.fileformat import write_errors
 from pgdesk.storage.transfer.records import (
     TransferSummary,
     brought_along_marker,
+    local_time,
     patient_entry,
     record_versions,
     state_digest,
@@ -29,6 +32,60 @@ class UnsentChanges(InputError):
             "niet in een terugbrengbestand staan. Maak eerst een terugbrengbestand, of kies "
             "uitdrukkelijk voor verwijderen. Er is niets verwijderd.")
         self.names = names
+
+
+@dataclass(frozen=True)
+class PracticeHere:
+    """A practice whose patients were brought along to this computer. code: the start of its
+    database id, enough to tell it from the others here (the laptop knows no practice names)."""
+
+    origin_db_id: str
+    code: str
+    names: tuple[str, ...]
+    taken_at: str  # the newest take-along from it
+
+    def label(self) -> str:
+        return (f"praktijk {self.code}: {rules.join_labels(list(self.names))} (meegenomen op "
+                f"{local_time(self.taken_at)})")
+
+
+class SeveralPractices(InputError):
+    """A bring-back without a choice while patients of more than one practice are here."""
+
+    def __init__(self, practices: list[PracticeHere]) -> None:
+        super().__init__(
+            "Op deze computer staan patiënten uit meer dan één praktijk; kies voor welke praktijk "
+            "het terugbrengbestand is:\n" + "\n".join(f"  {p.label()}" for p in practices)
+            + "\nEr is geen terugbrengbestand gemaakt.")
+        self.practices = practices
+
+
+def practices_here(store: Store) -> list[PracticeHere]:
+    """The practices whose patients are on this computer, the most recently taken along first."""
+    rows = store.db.query("SELECT b.origin_db_id, b.taken_at, p.display_name FROM brought_along b "
+                          "JOIN patients p ON p.id = b.patient_id "
+                          "ORDER BY p.display_name COLLATE NOCASE")
+    names: dict[str, list[str]] = {}
+    taken: dict[str, str] = {}
+    for r in rows:
+        names.setdefault(r["origin_db_id"], []).append(r["display_name"])
+        taken[r["origin_db_id"]] = max(taken.get(r["origin_db_id"], ""), r["taken_at"])
+    width = 8
+    while len({o[:width] for o in names}) < len(names):
+        width += 4
+    return sorted((PracticeHere(o, o[:width], tuple(n), taken[o]) for o, n in names.items()),
+                  key=lambda p: p.taken_at, reverse=True)
+
+
+def find_practice(store: Store, code: str) -> str:
+    """The database id of the practice here whose id starts with `code` (as shown by label)."""
+    practices = practices_here(store)
+    found = [p for p in practices if code.strip() and p.origin_db_id.startswith(code.strip())]
+    if len(found) == 1:
+        return found[0].origin_db_id
+    listed = "\n".join(f"  {p.label()}" for p in practices) or "  (geen)"
+    raise InputError(f"Praktijk '{code}' staat niet (eenduidig) op deze computer. Meegenomen "
+                     f"patiënten komen uit:\n{listed}")
 
 
 # --- the brought-along patients on the laptop -----------------------------------------------------
@@ -99,14 +156,24 @@ def remove_brought_along(store: Store, patient_ids: Iterable[str] | None = None,
         unsent = [present[pid].display_name for pid in ids if present[pid].unsent_changes]
         if unsent:
             raise UnsentChanges(unsent)
-    for pid in ids:
-        erase_patient(store, pid)  # the trigger clears brought_along and transfer_base
-        with store.db.atomic():
-            store.db.execute("DELETE FROM brought_along WHERE patient_id = ?", [pid])
-            store.db.execute("DELETE FROM transfer_base WHERE patient_id = ?", [pid])
-            store._log(pid, "D", "transfer")
-    if ids:
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        with write_errors():
+            for pid in ids:
+                erase_patient(store, pid)  # the trigger clears brought_along and transfer_base
+                with store.db.atomic():
+                    store.db.execute("DELETE FROM brought_along WHERE patient_id = ?", [pid])
+                    store.db.execute("DELETE FROM transfer_base WHERE patient_id = ?", [pid])
+                    store._log(pid, "D", "transfer")
+            if ids:
+                store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except StorageError as exc:
+        # Each patient is erased in one transaction, so the rest are still whole.
+        removed = sum(not store.db.execute("SELECT 1 FROM patients WHERE id = ?", [pid]).fetchone()
+                      for pid in ids)
+        done = ("Er is niets verwijderd." if not removed else
+                f"{removed} van de {len(ids)} meegenomen patiënten zijn verwijderd; de andere "
+                "staan er nog.")
+        raise StorageError(f"{exc} {done}") from None
     n = len(ids)
     return TransferSummary("remove", "", None, tuple(ids),
                            lines=(f"{plural(n, 'meegenomen patiënt', 'meegenomen patiënten')} "
