@@ -13,6 +13,7 @@ import resource
 import signal
 import struct
 import time
+from pathlib import Path
 
 import pytest
 
@@ -246,7 +247,9 @@ def test_a_deeply_nested_payload_is_refused(sites):
 # --- two practices on one laptop -----------------------------------------------------------------
 
 
-def test_bring_back_with_two_practices_asks_which_and_lists_them(sites):
+def two_practices(sites: Sites) -> tuple[Path, str, str]:
+    """The laptop holds Anna from the practice and Dirk from a second practice, both changed
+    there. Returns the second practice's database, Dirk's id and that practice's id."""
     read_in(sites, take_along(sites, [sites.anna]))
     other_db = sites.folder / "ander" / "ander.db"
     other_db.parent.mkdir()
@@ -261,6 +264,12 @@ def test_bring_back_with_two_practices_asks_which_and_lists_them(sites):
     laptop_changes(sites)
     with sites.open_laptop() as lap:
         lap.set_wheel_answer(lap.consultations_for(dirk)[0]["id"], "nu", "Dirk: beter.")
+    return other_db, dirk, other_id
+
+
+def test_bring_back_with_two_practices_asks_which_and_lists_them(sites):
+    other_db, dirk, other_id = two_practices(sites)
+    with sites.open_laptop() as lap:
         practices = tf.practices_here(lap)
         codes = {p.origin_db_id: p.code for p in practices}
         with pytest.raises(tf.SeveralPractices) as caught:

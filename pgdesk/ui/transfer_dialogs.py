@@ -306,17 +306,18 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        summary = remove_brought_along(store)
-    except UnsentChanges as exc:
-        answer = QMessageBox.warning(
-            parent, "pgdesk", str(exc) + "\n\n" + translate(
-                "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        summary = remove_brought_along(store, force=True)
-    except PgdeskError as exc:
+        try:
+            summary = remove_brought_along(store)
+        except UnsentChanges as exc:
+            answer = QMessageBox.warning(
+                parent, "pgdesk", str(exc) + "\n\n" + translate(
+                    "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            summary = remove_brought_along(store, force=True)
+    except PgdeskError as exc:  # a full disk, also on the second try
         QMessageBox.warning(parent, "pgdesk", str(exc))
         return False
     QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
