@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 from pgdesk.domain.transfer import KIND_BRING_BACK, KIND_TAKE_ALONG, plural
 from pgdesk.domain.validation import InputError
@@ -27,6 +28,27 @@ from pgdesk.storage.transfer.removal import SeveralPractices, practices_here
 
 _NO_TAKE_ALONG = "Er is geen meeneembestand gemaakt."
 _NO_BRING_BACK = "Er is geen terugbrengbestand gemaakt."
+
+
+def _reserve_and_log(store: Store, path: Path, header: dict, entries: list[dict],
+                     patient_ids: list[str], passphrase: str, params: KdfParams,
+                     outcome: str) -> tuple[ReservedFile, bytes, list[dict]]:
+    """In the caller's transaction: seal the file, reserve its room on disk, and write its access-log
+    lines and its transfers row. Returns the room, the sealed bytes and the conversations in it."""
+    consultations = [c for e in entries for c in e["consultations"]]
+    pros, services = referenced_rows(store, consultations)
+    payload = {"transfer": header, "professionals": pros, "services": services, "patients": entries}
+    sealed = seal(dump_payload(payload), passphrase, params)
+    room = ReservedFile(path, len(sealed), outcome)
+    try:
+        for pid in patient_ids:
+            store._log(pid, "E", "transfer")
+        record_transfer(store, header["id"], "out", header["kind"], header["origin_db_id"],
+                        len(patient_ids))
+    except BaseException:
+        room.discard()
+        raise
+    return room, sealed, consultations
 
 
 # --- take along -----------------------------------------------------------------------------------
@@ -57,15 +79,8 @@ def export_take_along(store: Store, patient_ids: Iterable[str], passphrase: str,
                 entries.append(patient_entry(store, pid))
             db_id = ensure_db_id(store)
             header = new_header(store, KIND_TAKE_ALONG, db_id, db_id)
-            consultations = [c for e in entries for c in e["consultations"]]
-            pros, services = referenced_rows(store, consultations)
-            payload = {"transfer": header, "professionals": pros, "services": services,
-                       "patients": entries}
-            sealed = seal(dump_payload(payload), passphrase, params)
-            room = ReservedFile(path, len(sealed), _NO_TAKE_ALONG)
-            for pid in ids:
-                store._log(pid, "E", "transfer")
-            record_transfer(store, header["id"], "out", KIND_TAKE_ALONG, db_id, len(ids))
+            room, sealed, consultations = _reserve_and_log(store, path, header, entries, ids,
+                                                           passphrase, params, _NO_TAKE_ALONG)
     except BaseException:
         if room is not None:
             room.discard()
@@ -123,15 +138,8 @@ def export_bring_back(store: Store, passphrase: str, path: str | os.PathLike, *,
             if not entries:
                 raise InputError("Er is niets veranderd sinds het meenemen; er is geen "
                                  "terugbrengbestand gemaakt.")
-            consultations = [c for e in entries for c in e["consultations"]]
-            pros, services = referenced_rows(store, consultations)
-            payload = {"transfer": header, "professionals": pros, "services": services,
-                       "patients": entries}
-            sealed = seal(dump_payload(payload), passphrase, params)
-            room = ReservedFile(path, len(sealed), _NO_BRING_BACK)
-            for pid in states:
-                store._log(pid, "E", "transfer")
-            record_transfer(store, header["id"], "out", KIND_BRING_BACK, origin, len(entries))
+            room, sealed, consultations = _reserve_and_log(store, path, header, entries, list(states),
+                                                           passphrase, params, _NO_BRING_BACK)
     except BaseException:
         if room is not None:
             room.discard()
