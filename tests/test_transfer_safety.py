@@ -66,6 +66,22 @@ def test_a_bring_back_read_again_is_refused_so_what_the_practice_deleted_stays_d
         assert c3 not in {c["id"] for c in p.consultations_for(sites.anna)}
 
 
+def test_a_bring_back_older_than_one_read_from_the_same_laptop_is_refused(sites):
+    read_in(sites, take_along(sites))
+    laptop_changes(sites)
+    older = bring_back(sites, name="terug-1.pgtransfer")
+    time.sleep(1.1)  # file times have whole seconds
+    with sites.open_laptop() as lap:
+        lap.set_plan_field(sites.c1, "goal", "Laptop: later nog aangepast")
+    newer = bring_back(sites, name="terug-2.pgtransfer")
+    with sites.open_practice() as p:
+        tf.apply_transfer(p, tf.preview_transfer(p, newer, TPW))
+        before = all_rows(p)
+        with pytest.raises(tf.ReplayedTransfer, match="al een nieuwer terugbrengbestand"):
+            tf.preview_transfer(p, older, TPW)
+        assert all_rows(p) == before
+
+
 def test_an_older_take_along_is_refused_on_the_laptop_and_so_is_the_same_one_twice(sites):
     old = take_along(sites, name="oud.pgtransfer")
     time.sleep(1.1)  # file times have whole seconds

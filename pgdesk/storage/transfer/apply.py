@@ -37,6 +37,7 @@ from pgdesk.storage.transfer.records import (
     TRAJECTORY_COLS,
     TransferSummary,
     column_list,
+    newest_bring_back_setting,
     record_transfer,
     record_versions,
 )
@@ -268,6 +269,10 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
                 store._log(work.patient_id, "C" if work.local is None else "U", "transfer")
             done.append(work.patient_id)
         record_transfer(store, plan.transfer_id, "in", plan.kind, plan.origin_db_id, len(done))
+        if plan.kind == KIND_BRING_BACK:
+            key = newest_bring_back_setting(plan.source_db_id)
+            store.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             [key, max(store.setting(key) or "", plan.created_at)])
     plan.applied = True
     return TransferSummary(plan.kind, plan.transfer_id, plan.path, tuple(done),
                            consultations=totals["new"] + totals["changed"],

@@ -46,6 +46,7 @@ from pgdesk.storage.transfer.records import (
     COPY_NAMESPACE,
     brought_along_marker,
     local_time,
+    newest_bring_back_setting,
     patient_entry,
     record_versions,
     stored_bases,
@@ -387,7 +388,8 @@ class ReplayedTransfer(TransferError):
 
 
 def refuse_replay(store: Store, header: dict, entries: list[dict]) -> None:
-    """ReplayedTransfer for a file read here before or a take-along older than what is here."""
+    """ReplayedTransfer for a file read here before, a bring-back older than one read here from
+    the same laptop, or a take-along older than what this laptop holds."""
     noun = "meeneembestand" if header["kind"] == KIND_TAKE_ALONG else "terugbrengbestand"
     read = store.db.execute("SELECT at FROM transfers WHERE id = ? AND direction = 'in'",
                             [header["id"]]).fetchone()
@@ -397,7 +399,15 @@ def refuse_replay(store: Store, header: dict, entries: list[dict]) -> None:
                 "gesprekken terugbrengen die hier sindsdien zijn verwijderd")
         raise ReplayedTransfer(f"Dit {noun} is hier al ingelezen op {local_time(read[0])}. Opnieuw "
                                f"inlezen zou {harm}. {NOTHING_READ}")
-    if header["kind"] != KIND_TAKE_ALONG:
+    if header["kind"] == KIND_BRING_BACK:
+        newest = store.setting(newest_bring_back_setting(header["source_db_id"]))
+        if newest and newest > header["created_at"]:
+            # Each bring-back holds everything changed since the take-along, so a newer one
+            # already brought all of this; reading this one would put back older versions.
+            raise ReplayedTransfer(
+                f"Dit terugbrengbestand is gemaakt op {local_time(header['created_at'])}; van "
+                f"dezelfde laptop is hier al een nieuwer terugbrengbestand ingelezen (van "
+                f"{local_time(newest)}), met alles van dit bestand. {NOTHING_READ}")
         return
     newer = []
     for e in entries:

@@ -149,6 +149,12 @@ def record_transfer(store: Store, transfer_id: str, direction: str, kind: str, o
                      [transfer_id, direction, kind, origin, now(), patients])
 
 
+def newest_bring_back_setting(source_db_id: str) -> str:
+    """The settings key under which the practice keeps the creation time of the newest bring-back
+    file it read from one laptop: an older one from that laptop holds nothing newer."""
+    return f"bring_back_from:{source_db_id}"
+
+
 def new_header(store: Store, kind: str, origin: str, source: str) -> dict:
     return {"format": FORMAT, "version": VERSION, "kind": kind, "id": str(uuid.uuid4()),
             "origin_db_id": origin, "source_db_id": source, "created_at": now(),
