@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
                             help="op de laptop: wat veranderd is naar een terugbrengbestand")
     trb.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     trb.add_argument("--out", required=True, metavar="BESTAND")
+    trb.add_argument("--practice", metavar="CODE",
+                     help="voor welke praktijk, als er patiënten uit meer dan één praktijk zijn "
+                          "(de code die pgdesk dan noemt)")
     trc = tr_sub.add_parser("clear", parents=[user],
                             help="op de laptop: de meegenomen patiënten veilig verwijderen")
     trc.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")

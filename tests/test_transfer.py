@@ -178,7 +178,7 @@ def test_take_along_brings_the_whole_record_and_marks_it(sites):
         assert {b.patient_id for b in marks} == {sites.anna, sites.bert}
         assert not any(b.unsent_changes for b in marks)
         assert tf.is_brought_along(lap, sites.anna) and not tf.is_brought_along(lap, "x")
-        on_laptop = {pid: tf._patient_entry(lap, pid) for pid in (sites.anna, sites.bert)}
+        on_laptop = {pid: tf.patient_entry(lap, pid) for pid in (sites.anna, sites.bert)}
         c = lap.consultation(sites.c1)
         assert c.manual_scores == {"meedoen": 6, "zingeving": 8}
         assert c.plan.goal == "Wandelen" and ("meedoen", "") in c.talk
@@ -189,7 +189,7 @@ def test_take_along_brings_the_whole_record_and_marks_it(sites):
             tf.export_bring_back(lap, TPW, sites.files / "leeg.pgtransfer", params=FAST_KDF)
     assert not (sites.files / "leeg.pgtransfer").exists()
     with sites.open_practice() as p:
-        assert {pid: tf._patient_entry(p, pid) for pid in (sites.anna, sites.bert)} == on_laptop
+        assert {pid: tf.patient_entry(p, pid) for pid in (sites.anna, sites.bert)} == on_laptop
         assert transfer_lines(p, sites.anna) == ["E"] and transfer_lines(p, sites.cees) == []
 
 
@@ -244,13 +244,11 @@ def test_bring_back_keeps_both_versions_of_a_conversation_changed_on_both_sides(
         assert transfer_lines(p, sites.bert) == ["E"]  # nothing of Bert changed on the laptop
         assert access_log.verify_chain(p.db) == []
 
-        # Reading the same file again changes nothing and adds no second copy.
-        again = tf.preview_transfer(p, back, TPW)
-        assert (again.new_consultations, again.changed_consultations, len(again.conflicts)) == (0, 0, 0)
-        assert any("al eerder ingelezen" in n for n in again.notes)
+        # Reading the same file again is refused (issue 11, item 9) and changes nothing.
         before = all_rows(p)
-        tf.apply_transfer(p, again)
-        assert all_rows(p)["consultations"] == before["consultations"]
+        with pytest.raises(tf.ReplayedTransfer, match="al ingelezen"):
+            tf.preview_transfer(p, back, TPW)
+        assert all_rows(p) == before
     with sites.open_laptop() as lap:
         assert transfer_lines(lap, sites.anna) == ["C", "E"]
         assert access_log.verify_chain(lap.db) == []

@@ -139,3 +139,60 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
     with s.open_laptop() as lap:
         assert transfer_dialogs.bring_back(parent, lap, path=back, passphrase=TPW)
     assert back.exists() and "Terugbrengbestand geschreven" in shown[-1]
+
+
+def test_bring_back_from_the_window_asks_which_practice_first(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from pgdesk.storage import transfer as tf
+    from tests.security_helpers import unlock
+    from tests.test_transfer import make_sites
+    from tests.test_transfer_safety import two_practices
+
+    s = make_sites(tmp_path / "sites")
+    other_db, dirk, other_id = two_practices(s)
+    asked = []
+
+    def choose(parent, title, label, items, current, editable):
+        asked.append(list(items))
+        return (next(i for i in items if "Dirk" in i), True) if len(asked) > 1 else ("", False)
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    back = tmp_path / "terug.pgtransfer"
+    with s.open_laptop() as lap:
+        assert not transfer_dialogs.bring_back(parent, lap, path=back, passphrase=TPW)  # cancelled
+        assert not back.exists()
+        assert transfer_dialogs.bring_back(parent, lap, path=back, passphrase=TPW)
+    assert len(asked[0]) == 2 and any("Anna" in i for i in asked[0])
+    with unlock(other_db) as o:
+        assert [p.patient_id for p in tf.preview_transfer(o, back, TPW).patients] == [dirk]
+
+
+def test_clear_on_a_full_disk_after_the_second_yes_is_told_not_raised(qtbot, tmp_path, monkeypatch):
+    from pgdesk.storage import transfer as tf
+    from pgdesk.storage.errors import StorageError
+    from tests.test_transfer import make_sites
+
+    s = make_sites(tmp_path / "sites")
+    read_in(s, take_along(s))
+    laptop_changes(s)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a: warnings.append(a[2]) or QMessageBox.StandardButton.Yes)
+
+    def remove(store, patient_ids=None, *, force=False):
+        if not force:
+            raise tf.UnsentChanges(["Anna"])
+        raise StorageError("Opslaan lukte niet: de schijf is vol. Er is niets verwijderd.")
+
+    monkeypatch.setattr(tf, "remove_brought_along", remove)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with s.open_laptop() as lap:
+        assert not transfer_dialogs.clear_brought_along(parent, lap)
+        assert len(tf.brought_along(lap)) == 2
+    assert "de schijf is vol" in warnings[-1]

@@ -56,10 +56,19 @@ def read(args) -> int:
 
 def back(args) -> int:
     """On the laptop: what changed since the take-along, to a bring-back file."""
-    from pgdesk.storage.transfer import export_bring_back
+    from pgdesk.storage.transfer import (
+        SeveralPractices,
+        export_bring_back,
+        find_practice,
+        practices_here,
+    )
 
     with open_store(existing_db(args.db), args.user) as store:
-        summary = export_bring_back(store, _new_passphrase(), Path(args.out))
+        origin = find_practice(store, args.practice) if args.practice else None
+        if origin is None and len(practices := practices_here(store)) > 1:
+            # Before the passphrase is asked: it would be typed for nothing.
+            raise PgdeskError(f"{SeveralPractices(practices)}\nGeef de praktijk met --practice CODE.")
+        summary = export_bring_back(store, _new_passphrase(), Path(args.out), origin_db_id=origin)
     for line in summary.lines:
         print(line)
     return 0

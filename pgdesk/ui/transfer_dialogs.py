@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -267,10 +268,22 @@ def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
 
 def bring_back(parent: QWidget, store: Store, *, path: Path | None = None,
                passphrase: str | None = None) -> bool:
-    from pgdesk.storage.transfer import export_bring_back
+    """With patients of more than one practice here, first ask for which practice."""
+    from pgdesk.storage.transfer import export_bring_back, practices_here
 
+    origin = None
+    practices = practices_here(store)
+    if len(practices) > 1:
+        labels = [p.label() for p in practices]
+        chosen, ok = QInputDialog.getItem(
+            parent, "pgdesk", translate("Transfer", "Op deze computer staan patiënten uit meer dan "
+                                                    "één praktijk. Voor welke praktijk is het "
+                                                    "terugbrengbestand?"), labels, 0, False)
+        if not ok:
+            return False
+        origin = practices[labels.index(chosen)].origin_db_id
     return _write_transfer(
-        parent, lambda pw, out: export_bring_back(store, pw, out),
+        parent, lambda pw, out: export_bring_back(store, pw, out, origin_db_id=origin),
         translate("Transfer", "Kies een wachtwoordzin voor het bestand met de wijzigingen van deze "
                               "laptop; de praktijk heeft hem nodig bij het inlezen."),
         translate("Transfer", "Wijzigingen opslaan voor de praktijk"), "terug-naar-praktijk",
@@ -293,17 +306,18 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        summary = remove_brought_along(store)
-    except UnsentChanges as exc:
-        answer = QMessageBox.warning(
-            parent, "pgdesk", str(exc) + "\n\n" + translate(
-                "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        summary = remove_brought_along(store, force=True)
-    except PgdeskError as exc:
+        try:
+            summary = remove_brought_along(store)
+        except UnsentChanges as exc:
+            answer = QMessageBox.warning(
+                parent, "pgdesk", str(exc) + "\n\n" + translate(
+                    "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            summary = remove_brought_along(store, force=True)
+    except PgdeskError as exc:  # a full disk, also on the second try
         QMessageBox.warning(parent, "pgdesk", str(exc))
         return False
     QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
