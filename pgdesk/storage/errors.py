@@ -39,6 +39,10 @@ class DiskFull(StorageError):
     pass
 
 
+class WrongKeyring(StorageError):
+    """The key file belongs to another database (another practice, or a newer set-up)."""
+
+
 def _file_size_limited() -> bool:
     """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
     try:
