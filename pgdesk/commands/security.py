@@ -10,7 +10,7 @@ from pgdesk.domain.errors import PgdeskError
 
 def init(args) -> int:
     from pgdesk.storage.keyring import check_passphrase
-    from pgdesk.storage.vault import init_encrypted
+    from pgdesk.storage.vault import init_encrypted, recovery_code_shown
 
     if not args.user or not args.user.strip():
         raise PgdeskError('Geef met --user de naam van de eerste gebruiker, bijvoorbeeld '
@@ -24,6 +24,7 @@ def init(args) -> int:
         print("Herstelcode (bewaar deze op papier, op een veilige plek; hij wordt maar één keer "
               "getoond):")
         print(code, flush=True)
+        recovery_code_shown(store)
     return 0
 
 

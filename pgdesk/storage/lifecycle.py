@@ -113,6 +113,15 @@ def _is_plain(path: Path) -> bool:
         return False
 
 
+def _overwritten(path: Path) -> bool:
+    """A copy whose shredding a crash interrupted (its first bytes already zero)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"\0" * 16
+    except OSError:
+        return False
+
+
 def overwrite(fh) -> None:
     fh.seek(0, os.SEEK_END)
     size = fh.tell()
@@ -169,7 +178,7 @@ def cleanup_plaintext(path: Path) -> None:
     if plain_copy(path).exists() and not os.path.samefile(plain_copy(path), path):
         shred(plain_copy(path))  # even a half-overwritten one
     for copy in kept_copies(path):
-        if not copy.name.endswith(SIDECARS) and _is_plain(copy):
+        if not copy.name.endswith(SIDECARS) and (_is_plain(copy) or _overwritten(copy)):
             for side in with_sidecars(copy):
                 shred(side)
 

@@ -36,6 +36,7 @@ def is_encrypted_setup(path: Path) -> bool:
 def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
                    params: KdfParams = DEFAULT_KDF, mode: str = "per-user") -> tuple[Store, str]:
     """A new encrypted database with its first user; returns the store and the recovery code.
+    Once the code is shown, call `recovery_code_shown`; until then every unlock makes a new one.
 
     All or nothing: the database is built under a temporary name with its keyring beside it
     under another, and only a complete pair is renamed into place (see lifecycle.py).
@@ -69,17 +70,7 @@ def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase:
         raise
     finally:
         lock.release()
-    return _handing_out_code(open_with_key(path, Keyring.load(keys), key, pro_id, name)), code
-
-
-def _handing_out_code(store: Store) -> Store:
-    """The caller shows the code now; only a crash before this point needs a new one later."""
-    try:
-        recovery_code_shown(store)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return open_with_key(path, Keyring.load(keys), key, pro_id, name), code
 
 
 def _fsync(path: Path) -> None:
@@ -264,5 +255,4 @@ def convert_to_encrypted(path: str | os.PathLike, *, name: str, role: str, passp
                                         passphrase=passphrase, professional_id=pro.id,
                                         params=params)
     encrypt_plain(path, key, keyring.db_id)
-    store = open_with_key(path, Keyring.load(keyring_path(path)), key, pro.id, name)
-    return _handing_out_code(store), code
+    return open_with_key(path, Keyring.load(keyring_path(path)), key, pro.id, name), code

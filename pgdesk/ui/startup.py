@@ -60,6 +60,7 @@ def set_up(path: Path, parent: QWidget | None, *, converting: bool = False,
     create = vault.convert_to_encrypted if converting else vault.init_encrypted
     store, code = busy(create, path, name=name, role=role, passphrase=passphrase)
     RecoveryCodeDialog(code, parent).exec()
+    vault.recovery_code_shown(store)
     return store, Keyring.load(keyring_path(path))
 
 
