@@ -236,3 +236,32 @@ def test_out_may_not_name_pgdesks_own_files(practice, monkeypatch, capsys, suffi
                     "--out", str(target))
     assert code == 2 and "bestand van pgdesk zelf" in err
     assert (target.read_bytes() if target.exists() else None) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
+def test_init_on_a_full_disk_says_so_and_leaves_nothing(tmp_path):
+    db = tmp_path / "p.db"
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: a file-size limit stands in for a full disk
+        try:
+            import resource
+            import signal
+
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+            try:
+                vault.init_encrypted(db, name=USER, role="huisarts", passphrase=PASSPHRASE,
+                                     params=FAST_KDF)
+                msg = "no error"
+            except Exception as exc:
+                msg = f"{type(exc).__name__}: {exc}"
+            os.write(w, msg.encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    msg = os.read(r, 4096).decode()
+    os.close(r)
+    os.waitpid(pid, 0)
+    assert "de schijf is vol" in msg and "Error:" not in msg.split(":", 1)[1], msg
+    assert [p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")] == []

@@ -14,7 +14,7 @@ from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage import access_log, attempts, driver, lifecycle
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.database import acquire_lock, check_integrity, foreign_keyring
-from pgdesk.storage.errors import DatabaseCorrupt
+from pgdesk.storage.errors import DatabaseCorrupt, StorageError, is_disk_full
 from pgdesk.storage.keyring import (
     DEFAULT_KDF,
     KdfParams,
@@ -65,8 +65,11 @@ def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase:
             store.set_current_professional(pro_id)
         _fsync(stage)
         _commit_new(path, stage)
-    except BaseException:
+    except BaseException as exc:
         lifecycle.recover(path)
+        _explain(exc, "Het maken van de database")
+        if isinstance(exc, StorageError) and str(stage) in str(exc):  # the user knows one name
+            raise type(exc)(str(exc).replace(str(stage), str(path))) from None
         raise
     finally:
         lock.release()
@@ -229,11 +232,21 @@ def encrypt_plain(path: str | os.PathLike, key: bytes, db_id: str) -> None:
         for leftover in [Path(f"{path}-wal"), Path(f"{path}-shm")]:
             lifecycle.shred(leftover)
         lifecycle.cleanup_plaintext(path)
-    except BaseException:
+    except BaseException as exc:
         lifecycle.recover(path)
+        _explain(exc, "Het versleutelen")
         raise
     finally:
         lock.release()
+
+
+def _explain(exc: BaseException, what: str) -> None:
+    """A full or failing disk in Dutch; recover() has already put things back as they were."""
+    if isinstance(exc, (OSError, driver.Error)) and not isinstance(exc, StorageError):
+        reason = "de schijf is vol" if is_disk_full(exc) else (
+            getattr(exc, "strerror", None) or str(exc))
+        raise StorageError(f"{what} is niet gelukt ({reason}). Er is niets veranderd; maak zo "
+                           "nodig ruimte vrij en probeer het opnieuw.") from None
 
 
 def convert_to_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
