@@ -99,6 +99,17 @@ def test_start_without_database_but_with_a_kept_copy_does_not_set_up_a_new_one(t
     assert not db.exists()
 
 
+def test_start_with_an_empty_database_beside_its_key_file_tells_instead_of_asking(practice,
+                                                                                 monkeypatch):
+    from pgdesk.ui import startup
+
+    practice.write_bytes(b"")
+    monkeypatch.setattr(startup, "UnlockDialog", lambda *a, **k: pytest.fail("asked to unlock"))
+    with pytest.raises(lifecycle.MissingDatabase, match="is leeg"):
+        startup.open_interactively(str(practice))
+    assert practice.stat().st_size == 0
+
+
 def test_interrupted_restore_is_finished_at_the_next_start(practice, tmp_path):
     key = Keyring.load(keyring_path(practice)).unlock(USER, PASSPHRASE, min_seconds=0).key
     with unlock(practice) as store:
