@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             module, func = COMMANDS[command]
             args.db = getattr(args, "cmd_db", None)
             args.lang = getattr(args, "export_lang", "nl")
+            _refuse_own_output(args)
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
         from pgdesk.ui.app import run
 
@@ -177,3 +178,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # A disk that is full or failing reaches here as OSError or an SQLite error: say so
+        # in Dutch, never as a traceback.
+        if not isinstance(exc, OSError) and not type(exc).__module__.startswith("sqlcipher3"):
+            raise
+        from pgdesk.storage.errors import explain_write_error
+
+        print(f"pgdesk: {explain_write_error(exc)}", file=sys.stderr)
+        return 2
+
+
+def _refuse_own_output(args) -> None:
+    out = getattr(args, "out", None)
+    if out:
+        from pgdesk.commands.common import refuse_own_file
+        from pgdesk.paths import default_db_path
+
+        db = args.db or getattr(args, "handout_db", None)
+        refuse_own_file(Path(out), Path(db) if db else default_db_path())

@@ -16,10 +16,13 @@ RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of ever
 
 
 def make_encrypted(path: Path, **kw):
-    from pgdesk.storage.vault import init_encrypted
+    """(open store, recovery code), the code counted as shown."""
+    from pgdesk.storage.vault import init_encrypted, recovery_code_shown
 
-    return init_encrypted(path, name=USER, role="huisarts", passphrase=PASSPHRASE,
-                          params=FAST_KDF, **kw)
+    store, code = init_encrypted(path, name=USER, role="huisarts", passphrase=PASSPHRASE,
+                                 params=FAST_KDF, **kw)
+    recovery_code_shown(store)
+    return store, code
 
 
 def unlock(path: Path, name: str = USER, passphrase: str = PASSPHRASE):

@@ -652,7 +652,10 @@ def try_restore(material: RestoreMaterial, kind: str, payload: bytes, *, key: by
             assert os.listdir(incoming) == [candidate.name]  # checking it wrote nothing either
             return
         assert kind == "echte", f"{kind} was restored"
-        assert db.read_bytes() == payload
+        # Restored through SQLite (the backup API), so the same rows, freshly encrypted pages.
+        restored = backup.verify_backup(db, practice.key, db_id=practice.db_id)
+        source = backup.verify_backup(candidate, practice.key, db_id=practice.db_id)
+        assert (restored.patients, restored.consultations) == (source.patients, source.consultations)
         assert aside is not None and sha256(aside) == before
         assert sorted(os.listdir(work)) == sorted([*listing, aside.name])
         with unlock(db) as store:
@@ -678,20 +681,19 @@ def test_restore_refuses_another_practices_backup_opened_with_its_own_key(materi
 
 def test_restore_refuses_a_copy_that_came_out_damaged(material, monkeypatch):
     """The backup on the stick is sound, but reading it back goes wrong (a flaky stick)."""
-    real_copy = shutil.copyfile
+    real_copy = backup.driver.copy_database
 
-    def damaging_copy(src, dst, **kw):
-        real_copy(src, dst, **kw)
-        if not str(dst).endswith(".herstel.part"):  # only the restore's own copy
-            return dst
-        with open(dst, "r+b") as fh:
-            fh.seek(os.path.getsize(dst) // 2)
+    def damaging_copy(conn, target, key):
+        real_copy(conn, target, key)
+        if not str(target).endswith(".herstel.part"):  # only the restore's own copy
+            return
+        with open(target, "r+b") as fh:
+            fh.seek(os.path.getsize(target) // 2)
             byte = fh.read(1)
             fh.seek(-1, os.SEEK_CUR)
             fh.write(bytes([byte[0] ^ 0xFF]))
-        return dst
 
-    monkeypatch.setattr(backup.shutil, "copyfile", damaging_copy)
+    monkeypatch.setattr(backup.driver, "copy_database", damaging_copy)
     try_restore(material, "beschadigde-kopie", material.samples["echte"])
 
 

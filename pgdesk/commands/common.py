@@ -32,10 +32,37 @@ def existing_db(path: str) -> Path:
 def open_store(path: Path, user: str | None):
     """An encrypted database is unlocked as `user`; a plain (demo) one opens as it is."""
     from pgdesk.storage.repository import Store
-    from pgdesk.storage.vault import is_encrypted_setup, unlock
+    from pgdesk.storage.vault import (
+        is_encrypted_setup,
+        pending_recovery_code,
+        recover,
+        recovery_code_shown,
+        unlock,
+    )
 
+    recover(path)
     if is_encrypted_setup(path):
         if not user:
             raise PgdeskError(f"De database {path} is versleuteld: geef --user NAAM.")
-        return unlock(path, user, read_secret(f"Wachtwoord voor {user}: "))
+        store = unlock(path, user, read_secret(f"Wachtwoord voor {user}: "))
+        try:
+            code = pending_recovery_code(store)
+            if code:  # the set-up was interrupted before its code was shown
+                print("De herstelcode van deze database is nooit getoond; dit is een nieuwe "
+                      f"(bewaar hem op papier, op een veilige plek): {code}", file=sys.stderr,
+                      flush=True)
+                recovery_code_shown(store)
+        except BaseException:
+            store.close()
+            raise
+        return store
     return Store.open(path)
+
+
+def refuse_own_file(out: Path, db: Path) -> None:
+    """An output file may not be the database or one of the files pgdesk keeps beside it."""
+    out, db = out.expanduser().resolve(), db.expanduser().resolve()
+    if out.parent == db.parent and (out.name == db.name or out.name.startswith(
+            (f"{db.name}.", f"{db.name}-"))):
+        raise PgdeskError(f"{out} is een bestand van pgdesk zelf (de database of een bestand "
+                          "ernaast). Kies een andere naam; er is niets veranderd.")

@@ -28,3 +28,10 @@ def backups_to_keep(stamps: Iterable[dt.datetime], *, daily: int = DAILY, weekly
     return (_newest_per_period(stamps, lambda s: (s.date(),), daily)
             | _newest_per_period(stamps, lambda s: s.isocalendar()[:2], weekly)
             | _newest_per_period(stamps, lambda s: (s.year, s.month), monthly))
+
+
+def copy_expired(made: dt.datetime, now: dt.datetime, *, months: int = MONTHLY) -> bool:
+    """Whether a copy kept aside (before a migration or a restore) has outlived its lifetime:
+    as long as the oldest monthly backup is kept, `months` calendar months."""
+    months_old = (now.year - made.year) * 12 + now.month - made.month
+    return months_old > months or (months_old == months and (now.day, now.time()) >= (made.day, made.time()))

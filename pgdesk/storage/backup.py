@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from pgdesk.domain.retention import backups_to_keep
-from pgdesk.files import fsync_dir, move_into_place
+from pgdesk.files import move_into_place
 from pgdesk.paths import data_dir
-from pgdesk.storage import driver
+from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
 from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError, is_disk_full
 from pgdesk.storage.migrations import known_names, migrations
@@ -68,8 +67,13 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
     folder = Path(folder)
     target = folder / f"pgdesk-{now.strftime(STAMP)}{SUFFIX}"
     tmp = folder / f".{target.name}.part"
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(f"{folder} is een bestand, geen map. Kies een map voor de reservekopieën; "
+                           "er is niets veranderd.")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # backups: the owner only
+        if folder.resolve() == default_folder().resolve():
+            os.chmod(folder, 0o700)
         _remove_stale_parts(folder, now)
         driver.copy_database(opened.db.conn, tmp, opened.key)
         move_into_place(tmp, target)
@@ -170,41 +174,45 @@ def restore_backup(db_path: Path, backup: Path, key: bytes | None, *, db_id: str
                    now: dt.datetime | None = None) -> Path | None:
     """Replace the (closed) database with a verified backup.
 
-    The current file, with its WAL, is moved aside as `<name>.voor-herstel-<stamp>` and
-    kept; returns that path (None when there was no database). The caller holds the
-    database lock and has closed its connection.
+    What is restored is what was verified: the backup is read through SQLite (so a `-wal`
+    beside it counts) into a private copy, that copy is verified, and only then does it replace
+    the database. The current file, with its WAL, is kept as `<name>.voor-herstel-<stamp>`;
+    returns that path (None when there was no database). The caller holds the database lock
+    and has closed its connection. A crash at any moment is finished or undone by
+    lifecycle.recover.
     """
     db_path, backup = Path(db_path), Path(backup)
     verify_backup(backup, key, db_id=db_id)
-    stamp = (now or dt.datetime.now()).strftime(STAMP)
-    incoming = db_path.with_name(f"{db_path.name}.herstel.part")
+    incoming = lifecycle.restore_part(db_path)
     try:
-        shutil.copyfile(backup, incoming)
-        with incoming.open("rb") as fh:
-            os.fsync(fh.fileno())
+        lifecycle.recover(db_path)  # an earlier restore that a crash interrupted comes first
+        lifecycle.remove(*lifecycle.with_sidecars(incoming))
+        _copy_verified_source(backup, incoming, key)
         # The copy, not only the source, must be sound.
         verify_backup(incoming, key, db_id=db_id, shown_as=backup.name)
-        aside = None
-        moved: list[tuple[Path, Path]] = []
-        try:
-            if db_path.exists():
-                aside = db_path.with_name(f"{db_path.name}.voor-herstel-{stamp}")
-                for suffix in ("-wal", "-shm", ""):
-                    src = Path(f"{db_path}{suffix}")
-                    if src.exists():
-                        os.replace(src, Path(f"{aside}{suffix}"))
-                        moved.append((src, Path(f"{aside}{suffix}")))
-            os.replace(incoming, db_path)
-        except OSError:
-            for src, dst in reversed(moved):  # put the database back as it was
-                os.replace(dst, src)
-            raise
-        fsync_dir(db_path.parent)
+        aside = lifecycle.aside_name(db_path, now or dt.datetime.now()) if db_path.exists() else None
+        lifecycle.commit_restore(db_path, aside)
     except OSError as exc:
-        incoming.unlink(missing_ok=True)
+        lifecycle.recover(db_path)
         raise StorageError(f"Terugzetten is niet gelukt ({_reason(exc)}). "
                            "De database is ongewijzigd.") from None
     except BaseException:  # e.g. the copy failed its check: no half copy stays beside the database
-        incoming.unlink(missing_ok=True)
+        lifecycle.remove(*lifecycle.with_sidecars(incoming))
         raise
     return aside
+
+
+def _copy_verified_source(source: Path, target: Path, key: bytes | None) -> None:
+    """Through SQLite's backup API from a read-only connection: the source's WAL is included."""
+    try:
+        conn = driver.connect(source, key, readonly=True)
+    except driver.Error:
+        raise BadBackup(f"{source.name} kan niet worden gelezen. Er is niets veranderd.") from None
+    try:
+        driver.copy_database(conn, target, key)
+    except driver.Error as exc:
+        raise OSError(str(exc)) from None
+    finally:
+        conn.close()
+    with target.open("rb") as fh:
+        os.fsync(fh.fileno())

@@ -13,7 +13,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from pgdesk.storage import driver
+from pgdesk.paths import data_dir
+from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -23,6 +24,8 @@ from pgdesk.storage.errors import (
     NotAPgdeskDatabase,
     PlainDatabase,
     StorageError,
+    WrongKeyring,
+    is_disk_full,
 )
 from pgdesk.storage.migrations import known_names, migrations
 
@@ -107,7 +110,9 @@ def _verify_existing(db: Database, path: Path, encrypted: bool) -> None:
 
 def _backup_before_migrating(conn: driver.Connection, path: Path, version: int,
                              key: bytes | None) -> None:
-    driver.copy_database(conn, path.with_name(f"{path.name}.v{version}.bak"), key)
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    lifecycle.remove(target)  # a stale copy of an interrupted run is replaced, never reused
+    driver.copy_database(conn, target, key)
 
 
 def schema_version(db: Database) -> int:
@@ -137,8 +142,8 @@ class OpenDatabase:
 
 
 def acquire_lock(path: Path) -> FileLock:
-    """The lock that allows one running pgdesk per database file."""
-    file_lock = FileLock(str(path) + ".lock")
+    """The lock that allows one running pgdesk per database file (whatever link leads to it)."""
+    file_lock = FileLock(str(Path(path).resolve()) + ".lock")
     try:
         file_lock.acquire(timeout=0)
     except Timeout:
@@ -153,14 +158,38 @@ def acquire_lock(path: Path) -> FileLock:
     return file_lock
 
 
+def _make_folder(folder: Path) -> None:
+    """The data folder holds patient data: the owner only, when pgdesk makes it or owns it."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.resolve() == data_dir().resolve():
+            os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise StorageError(f"De map {folder} kan niet worden gemaakt: {exc.strerror}.") from None
+
+
+def recover(path: Path) -> None:
+    """Finish or undo a set-up, conversion or restore that a crash interrupted (see lifecycle)."""
+    if lifecycle.interrupted(path) or lifecycle.keys_of(path).exists():
+        held = acquire_lock(path)
+        try:
+            lifecycle.recover(path)
+        except OSError as exc:
+            raise StorageError(f"De database {path} kan niet worden hersteld na een onderbreking "
+                               f"({exc.strerror}). Er is niets verloren.") from None
+        finally:
+            held.release()
+
+
 def open_database(path: str | os.PathLike, *, key: bytes | None = None,
                   lock: bool = True) -> OpenDatabase:
     path = Path(path).expanduser()
+    if lifecycle.interrupted(path):
+        recover(path)
     existed = _check_file(path, key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"De map {path.parent} kan niet worden gemaakt: {exc.strerror}.") from None
+    if not existed and key is not None:
+        lifecycle.require_database(path)  # never a new, empty file where a database was
+    _make_folder(path.parent)
     file_lock = acquire_lock(path) if lock else None
     conn = None
     try:
@@ -170,6 +199,7 @@ def open_database(path: str | os.PathLike, *, key: bytes | None = None,
         db = Database(conn)
         if existed:
             _verify_existing(db, path, key is not None)
+            lifecycle.private(path)
         pending = migrations.pending(db)
         if pending:
             if existed and schema_version(db) > 0:
@@ -179,25 +209,39 @@ def open_database(path: str | os.PathLike, *, key: bytes | None = None,
             migrations.apply(db)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
+        lifecycle.expire_copies(path)
     except BaseException as exc:
         if conn is not None:
             conn.close()
         if file_lock:
             file_lock.release()
-        raise _explain_open_error(exc, path) from None
+        raise _explain_open_error(exc, path, key) from None
     return OpenDatabase(path, db, file_lock, key)
 
 
-def _explain_open_error(exc: BaseException, path: Path) -> BaseException:
-    if isinstance(exc, driver.OperationalError):
+def _explain_open_error(exc: BaseException, path: Path, key: bytes | None) -> BaseException:
+    if isinstance(exc, (driver.OperationalError, OSError)):
         msg = str(exc)
         if "locked" in msg or "busy" in msg:
             return DatabaseLocked(f"De database {path} is bezet door een ander programma.")
         if "readonly" in msg or "unable to open" in msg:
             return DatabaseReadOnly(f"De database {path} kan niet worden geschreven ({msg}).")
-        if "full" in msg:
-            return StorageError(f"De database {path} kan niet worden geopend: de schijf is vol.")
+        if is_disk_full(exc):
+            return StorageError(f"De database {path} kan niet worden geopend: de schijf is vol. "
+                                "Maak ruimte vrij en probeer het opnieuw; er is niets verloren.")
+        if "disk i/o" in msg.lower():
+            return StorageError(f"De database {path} kan niet worden geopend: de schijf gaf een fout "
+                                "(is hij vol of verwijderd?). Er is niets verloren.")
         return StorageError(f"De database {path} kan niet worden geopend: {msg}")
     if isinstance(exc, driver.DatabaseError):
+        if key is not None and "not a database" in str(exc) and driver.wrong_key(path, key):
+            return foreign_keyring(path)
         return _corrupt(path, str(exc))
     return exc
+
+
+def foreign_keyring(path: Path) -> WrongKeyring:
+    return WrongKeyring(
+        f"Het sleutelbestand {lifecycle.keys_of(path)} hoort niet bij de database {path}: het is "
+        "van een andere praktijk of een andere database. Zet het sleutelbestand terug dat bij deze "
+        "database hoort (het staat ook bij de reservekopieën). Er is niets veranderd.")

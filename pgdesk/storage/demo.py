@@ -202,11 +202,12 @@ def write_encrypted_demo(path: Path, instrument: Instrument, *, user: str, passp
 
     Returns the recovery code. The demo colleagues are added as professionals only.
     """
-    from pgdesk.storage.vault import init_encrypted
+    from pgdesk.storage.vault import init_encrypted, recovery_code_shown
 
     store, code = init_encrypted(path, name=user, role="huisarts", passphrase=passphrase,
                                  params=params)
     with store:
         store.set_setting("demo", "1")
+        recovery_code_shown(store)  # a demo's code only matters for trying the recovery out
         fill_demo(store, instrument)
     return code

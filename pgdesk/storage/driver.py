@@ -58,10 +58,31 @@ def copy_database(conn: Connection, target: Path, key: bytes | None) -> None:
     The copy is left in rollback-journal mode, so it is one self-contained file that can
     be verified read-only later.
     """
+    create_private(target)
     dest = connect(target, key)
-    os.chmod(target, 0o600)
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
+
+
+def create_private(path: Path) -> None:
+    """An empty file only the owner can read, for SQLite to fill (it keeps the mode)."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)  # also when it already existed
+
+
+def wrong_key(path: Path, key: bytes) -> bool:
+    """True when no page of an encrypted file authenticates with `key`: the key is another
+    database's (a damaged file fails on some pages only)."""
+    conn = sqlite.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlite.Error:
+        return False
+    finally:
+        conn.close()
+    pages = Path(path).stat().st_size // 4096  # SQLCipher 4's page size
+    return pages > 0 and len(failed) >= pages

@@ -35,6 +35,10 @@ class PlainDatabase(StorageError):
     """An unencrypted database opened with a key: it must be converted first."""
 
 
+class WrongKeyring(StorageError):
+    """The key file belongs to another database (another practice, or a newer set-up)."""
+
+
 def _file_size_limited() -> bool:
     """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
     try:

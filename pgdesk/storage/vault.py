@@ -11,105 +11,165 @@ import os
 from pathlib import Path
 
 from pgdesk.domain.validation import InputError, require_name
-from pgdesk.storage import driver
+from pgdesk.storage import access_log, attempts, driver, lifecycle
 from pgdesk.storage.access_log import Actor
-from pgdesk.storage.database import acquire_lock, check_integrity
-from pgdesk.storage.errors import DatabaseCorrupt, StorageError
-from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, Keyring, keyring_path
+from pgdesk.storage.database import acquire_lock, check_integrity, foreign_keyring
+from pgdesk.storage.errors import DatabaseCorrupt, StorageError, is_disk_full
+from pgdesk.storage.keyring import (
+    DEFAULT_KDF,
+    KdfParams,
+    Keyring,
+    Unlocked,
+    WrongCredentials,
+    WrongRecoveryCode,
+    keyring_path,
+)
 from pgdesk.storage.repository import Store, new_id
 
-
-class WrongKeyring(StorageError):
-    pass
+RECOVERY_PENDING = "recovery_code_pending"
 
 
 def is_encrypted_setup(path: Path) -> bool:
     return keyring_path(Path(path)).exists()
 
 
-def _remove(*paths: Path) -> None:
-    for p in paths:
-        p.unlink(missing_ok=True)
-
-
 def init_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
                    params: KdfParams = DEFAULT_KDF, mode: str = "per-user") -> tuple[Store, str]:
     """A new encrypted database with its first user; returns the store and the recovery code.
+    Once the code is shown, call `recovery_code_shown`; until then every unlock makes a new one.
 
+    All or nothing: the database is built under a temporary name with its keyring beside it
+    under another, and only a complete pair is renamed into place (see lifecycle.py).
     mode "shared": one practice passphrase opens it on this workstation, and who is working
     is chosen after unlocking (the practice's choice; per-user is the default)."""
     path = Path(path)
     name = require_name(name)
-    if path.exists() and path.stat().st_size > 0:
+    recover(path)
+    if lifecycle.has_content(path):
         raise InputError(f"{path} bestaat al; kies een nieuwe bestandsnaam.")
     keys = keyring_path(path)
     if keys.exists():
         raise InputError(f"Er staat al een sleutelbestand {keys}; kies een nieuwe bestandsnaam.")
-    pro_id = new_id()
-    keyring, key, code = Keyring.create(
-        keys, name=name, passphrase=passphrase, params=params, mode=mode,
-        professional_id=pro_id if mode == "per-user" else None)
+    lifecycle.require_database(path)  # an empty file where a database was kept aside or backed up
+    stage = lifecycle.staging(path)
+    lock = acquire_lock(path)
     try:
-        store = Store.open(path, key=key, actor=Actor(name, pro_id))
-        try:
+        pro_id = new_id()
+        keyring, key, code = Keyring.create(
+            lifecycle.pending_keys(path), name=name, passphrase=passphrase, params=params,
+            mode=mode, professional_id=pro_id if mode == "per-user" else None)
+        with Store.open(stage, key=key, actor=Actor(name, pro_id), lock=False) as store:
             store.set_setting("db_id", keyring.db_id)
+            store.set_setting(RECOVERY_PENDING, "1")
             store.add_professional(name, role, professional_id=pro_id)
             store.set_current_professional(pro_id)
-        except BaseException:
-            store.close()
-            raise
-    except BaseException:
-        _remove(keys, path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+        _fsync(stage)
+        _commit_new(path, stage)
+    except BaseException as exc:
+        lifecycle.recover(path)
+        _explain(exc, "Het maken van de database")
+        if isinstance(exc, StorageError) and str(stage) in str(exc):  # the user knows one name
+            raise type(exc)(str(exc).replace(str(stage), str(path))) from None
         raise
-    return store, code
+    finally:
+        lock.release()
+    return open_with_key(path, Keyring.load(keys), key, pro_id, name), code
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _commit_new(path: Path, stage: Path) -> None:
+    """The commit point (the new database takes the name), then the keyring joins it."""
+    os.replace(stage, path)
+    lifecycle.fsync_dir(path.parent)
+    if lifecycle.pending_keys(path).exists():  # absent when finishing an older pgdesk's conversion
+        os.replace(lifecycle.pending_keys(path), keyring_path(path))
+        lifecycle.fsync_dir(path.parent)
+
+
+def recover(path: str | os.PathLike) -> None:
+    """Finish or undo an interrupted set-up, conversion or restore of this database."""
+    from pgdesk.storage.database import recover as recover_locked
+
+    recover_locked(Path(path))
+
+
+def require_database(path: str | os.PathLike, backups: Path | None = None) -> None:
+    lifecycle.require_database(Path(path), backups)
+
+
+def pending_recovery_code(store: Store) -> str | None:
+    """A new recovery code when the one made at set-up was never shown (a crash came between);
+    show it, then call `recovery_code_shown`."""
+    if store.setting(RECOVERY_PENDING) != "1" or store.opened.key is None:
+        return None
+    return Keyring.load(keyring_path(store.path)).new_recovery(store.opened.key)
+
+
+def recovery_code_shown(store: Store) -> None:
+    with store.db.atomic():
+        store.db.execute("DELETE FROM settings WHERE key = ?", [RECOVERY_PENDING])
 
 
 def open_with_key(path: str | os.PathLike, keyring: Keyring, key: bytes,
                   professional_id: str | None, name: str) -> Store:
-    """Open with an unlocked key; the log names the professional as recorded in the database."""
+    """Open with an unlocked key; the log names the professional as recorded in the database,
+    and how many wrong tries came before this unlock."""
+    path = Path(path)
+    if lifecycle.has_content(path) and driver.is_plain_sqlite(path):
+        encrypt_plain(path, key, keyring.db_id)  # a conversion an older pgdesk left half done
     store = Store.open(path, key=key, actor=Actor(name, professional_id))
     try:
-        db_id = store.setting("db_id")
-        if db_id != keyring.db_id:
-            raise WrongKeyring(f"Het sleutelbestand hoort niet bij de database {path}.")
+        if store.setting("db_id") != keyring.db_id:
+            raise foreign_keyring(path)
         pro = store.professional(professional_id)
         if pro is not None:
             store.set_actor(Actor(pro.name, pro.id))
+        failed = attempts.take_failures(path)
+        if failed:
+            with store.db.atomic():
+                access_log.append(store.db, store.actor, None, "R", f"unlock_failed:{failed}")
     except BaseException:
         store.close()
         raise
     return store
 
 
+def unlock_key(path: str | os.PathLike, keyring: Keyring, name: str, passphrase: str,
+               **kw) -> Unlocked:
+    """The keyring's unlock, with the wait after repeated wrong tries (attempts.py)."""
+    attempts.check_allowed(Path(path))
+    try:
+        return keyring.unlock(name, passphrase, **kw)
+    except WrongCredentials:
+        attempts.record_failure(Path(path))
+        raise
+
+
 def unlock(path: str | os.PathLike, name: str, passphrase: str, **kw) -> Store:
+    recover(path)
     keyring = Keyring.load(keyring_path(Path(path)))
-    unlocked = keyring.unlock(name, passphrase, **kw)
+    require_database(path)
+    unlocked = unlock_key(path, keyring, name, passphrase, **kw)
     return open_with_key(path, keyring, unlocked.key, unlocked.professional_id, unlocked.name)
 
 
 def unlock_with_recovery(path: str | os.PathLike, code: str, **kw) -> tuple[Keyring, bytes]:
     """The key from the recovery code, to set a new passphrase for someone who forgot theirs."""
     keyring = Keyring.load(keyring_path(Path(path)))
-    return keyring, keyring.unlock_with_recovery(code, **kw)
+    return keyring, recovery_key(path, keyring, code, **kw)
 
 
-def _overwrite(fh) -> None:
-    fh.seek(0, os.SEEK_END)
-    size = fh.tell()
-    fh.seek(0)
-    chunk = b"\0" * 65536
-    for _ in range(0, size, len(chunk)):
-        fh.write(chunk)
-    fh.flush()
-    os.fsync(fh.fileno())
-
-
-def _shred(path: Path) -> None:
-    """Overwrite a plaintext file before unlinking it (best effort: SSDs may keep old blocks)."""
-    if path.exists():
-        with path.open("r+b") as fh:
-            _overwrite(fh)
-        path.unlink()
+def recovery_key(path: str | os.PathLike, keyring: Keyring, code: str, **kw) -> bytes:
+    attempts.check_allowed(Path(path))
+    try:
+        return keyring.unlock_with_recovery(code, **kw)
+    except WrongRecoveryCode:
+        attempts.record_failure(Path(path))
+        raise
 
 
 def _table_counts(conn: driver.Connection, schema: str = "main") -> dict[str, int]:
@@ -122,14 +182,17 @@ def _table_counts(conn: driver.Connection, schema: str = "main") -> dict[str, in
 def encrypt_plain(path: str | os.PathLike, key: bytes, db_id: str) -> None:
     """Convert an unencrypted pgdesk database in place, without loss, then shred the plain file.
 
-    The encrypted copy is written beside it and verified (opens with the key, integrity
-    check, same rows in every table) before it replaces the original.
+    The encrypted copy is written beside it (the keyring waits beside it too, under its
+    pending name) and verified (opens with the key, integrity check, same rows in every table)
+    before it replaces the original. A crash at any moment leaves either the plain database
+    with nothing else, or the encrypted one with its keyring (lifecycle.recover).
     """
     path = Path(path)
-    tmp = path.with_name(path.name + ".encrypting")
+    tmp = lifecycle.staging(path)
     lock = acquire_lock(path)
     try:
-        _remove(tmp)
+        lifecycle.remove(*lifecycle.with_sidecars(tmp))
+        driver.create_private(tmp)
         conn = driver.connect(path)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -140,8 +203,8 @@ def encrypt_plain(path: str | os.PathLike, key: bytes, db_id: str) -> None:
             conn.execute("SELECT sqlcipher_export('enc')")
             conn.execute(f"PRAGMA enc.user_version = {int(user_version)}")
             conn.execute(f"PRAGMA enc.application_id = {int(app_id)}")
-            conn.execute("INSERT OR REPLACE INTO enc.settings (key, value) VALUES ('db_id', ?)",
-                         [db_id])
+            conn.executemany("INSERT OR REPLACE INTO enc.settings (key, value) VALUES (?, ?)",
+                             [("db_id", db_id), (RECOVERY_PENDING, "1")])
             conn.execute("DETACH DATABASE enc")
         finally:
             conn.close()
@@ -158,21 +221,32 @@ def encrypt_plain(path: str | os.PathLike, key: bytes, db_id: str) -> None:
         if after != before or after_settings is None or after_settings < (before_settings or 0):
             raise DatabaseCorrupt("Het versleutelen is niet goed gegaan; de oude database is "
                                   "ongewijzigd gebleven.")
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        # Keep the plain file open across the atomic swap, so its old content can be
-        # overwritten afterwards without ever leaving `path` missing or half-written.
-        with path.open("r+b") as plain:
-            os.replace(tmp, path)
-            _overwrite(plain)
-        for leftover in [Path(f"{path}-wal"), Path(f"{path}-shm"),
-                         *path.parent.glob(f"{path.name}.v*.bak")]:
-            _shred(leftover)
-    except BaseException:
-        _remove(tmp)
+        _fsync(tmp)
+        # The plain content keeps a second name until it is overwritten, so a crash after the
+        # swap still leaves it where recover() finds and shreds it.
+        plain = lifecycle.plain_copy(path)
+        lifecycle.remove(plain)
+        os.link(path, plain)
+        _commit_new(path, tmp)
+        lifecycle.shred(plain)
+        for leftover in [Path(f"{path}-wal"), Path(f"{path}-shm")]:
+            lifecycle.shred(leftover)
+        lifecycle.cleanup_plaintext(path)
+    except BaseException as exc:
+        lifecycle.recover(path)
+        _explain(exc, "Het versleutelen")
         raise
     finally:
         lock.release()
+
+
+def _explain(exc: BaseException, what: str) -> None:
+    """A full or failing disk in Dutch; recover() has already put things back as they were."""
+    if isinstance(exc, (OSError, driver.Error)) and not isinstance(exc, StorageError):
+        reason = "de schijf is vol" if is_disk_full(exc) else (
+            getattr(exc, "strerror", None) or str(exc))
+        raise StorageError(f"{what} is niet gelukt ({reason}). Er is niets veranderd; maak zo "
+                           "nodig ruimte vrij en probeer het opnieuw.") from None
 
 
 def convert_to_encrypted(path: str | os.PathLike, *, name: str, role: str, passphrase: str,
@@ -181,17 +255,17 @@ def convert_to_encrypted(path: str | os.PathLike, *, name: str, role: str, passp
     professional of that name is reused). Returns the open store and the recovery code."""
     path = Path(path)
     name = require_name(name)
+    recover(path)
     with Store.open(path) as plain:
         wanted = name.casefold()
         pro = next((p for p in plain.professionals() if p.name.casefold() == wanted), None)
         if pro is None:
             pro = plain.add_professional(name, role)
-    keys = keyring_path(path)
-    keyring, key, code = Keyring.create(keys, name=name, passphrase=passphrase,
-                                        professional_id=pro.id, params=params)
-    try:
-        encrypt_plain(path, key, keyring.db_id)
-    except BaseException:
-        _remove(keys)
-        raise
-    return open_with_key(path, keyring, key, pro.id, name), code
+    if keyring_path(path).exists():
+        raise InputError(f"Er staat al een sleutelbestand {keyring_path(path)} naast deze "
+                         "onversleutelde database; er is niets veranderd.")
+    keyring, key, code = Keyring.create(lifecycle.pending_keys(path), name=name,
+                                        passphrase=passphrase, professional_id=pro.id,
+                                        params=params)
+    encrypt_plain(path, key, keyring.db_id)
+    return open_with_key(path, Keyring.load(keyring_path(path)), key, pro.id, name), code

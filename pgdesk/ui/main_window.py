@@ -526,9 +526,10 @@ class MainWindow(QMainWindow):
 
     def unlock(self, name: str, passphrase: str) -> bool:
         from pgdesk.storage.keyring import WrongCredentials
+        from pgdesk.storage.vault import unlock_key
 
-        try:
-            unlocked = busy(self.keyring.unlock, name, passphrase)
+        try:  # with the wait after repeated wrong tries, as at start
+            unlocked = busy(unlock_key, self.store.path, self.keyring, name, passphrase)
         except (WrongCredentials, PgdeskError) as exc:
             self.lock_screen.form.show_error(str(exc))
             return False

@@ -28,11 +28,15 @@ from pgdesk.ui.security_dialogs import (
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
+# Older versions kept the last user's name here in clear; it is removed at start and no
+# longer written (a name is part of what an attacker needs to guess).
 LAST_USER = "unlock/last_user"
 
 
 def open_interactively(db: str | None, parent: QWidget | None = None):
     path = Path(db) if db else default_db_path()
+    QSettings().remove(LAST_USER)
+    vault.recover(path)  # finish or undo a set-up, conversion or restore a crash interrupted
     if vault.is_encrypted_setup(path):
         return unlock_at_start(path, parent)
     if path.exists() and path.stat().st_size > 0:
@@ -42,6 +46,8 @@ def open_interactively(db: str | None, parent: QWidget | None = None):
         if is_demo:
             return Store.open(path), None
         return set_up(path, parent, converting=True, names=names)
+    # Never a new, empty database where one was kept aside or backed up.
+    vault.require_database(path, backup_folder() if path == default_db_path() else None)
     return set_up(path, parent)
 
 
@@ -53,8 +59,8 @@ def set_up(path: Path, parent: QWidget | None, *, converting: bool = False,
     name, role, passphrase = dialog.values()
     create = vault.convert_to_encrypted if converting else vault.init_encrypted
     store, code = busy(create, path, name=name, role=role, passphrase=passphrase)
-    QSettings().setValue(LAST_USER, name)
     RecoveryCodeDialog(code, parent).exec()
+    vault.recovery_code_shown(store)
     return store, Keyring.load(keyring_path(path))
 
 
@@ -63,7 +69,7 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
     dialog = RecoveryDialog(parent, name)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
-            key = busy(keyring.unlock_with_recovery, dialog.code.text())
+            key = busy(vault.recovery_key, database_of(keyring), keyring, dialog.code.text())
             keyring.set_passphrase(key, dialog.name.text(), dialog.passphrase.text())
         except PgdeskError as exc:
             dialog.error.setText(str(exc))
@@ -75,17 +81,22 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
     return False
 
 
+def database_of(keyring: Keyring) -> Path:
+    return keyring.path.with_name(keyring.path.name.removesuffix(".keys"))
+
+
 def unlock_at_start(path: Path, parent: QWidget | None):
     keyring = Keyring.load(keyring_path(path))
+    vault.require_database(path)  # a lost database is told, never replaced by an empty one
     unlocked_key: list[bytes] = []
 
     def opener(name: str, passphrase: str) -> Store:
-        unlocked = keyring.unlock(name, passphrase)
+        unlocked = vault.unlock_key(path, keyring, name, passphrase)
         unlocked_key[:] = [unlocked.key]
         return vault.open_with_key(path, keyring, unlocked.key, unlocked.professional_id,
                                    unlocked.name)
 
-    dialog = UnlockDialog(opener, parent, name=str(QSettings().value(LAST_USER, "")),
+    dialog = UnlockDialog(opener, parent,
                           forgot=lambda p, n: forgot_passphrase(p, keyring, n))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if isinstance(dialog.failure, DatabaseCorrupt) and unlocked_key:
@@ -97,5 +108,9 @@ def unlock_at_start(path: Path, parent: QWidget | None):
         raise dialog.failure
     if not accepted:
         return None
-    QSettings().setValue(LAST_USER, dialog.form.name.text().strip())
-    return dialog.result_value, keyring
+    store = dialog.result_value
+    code = vault.pending_recovery_code(store)
+    if code:  # a set-up or conversion was interrupted before its code was shown
+        RecoveryCodeDialog(code, parent).exec()
+        vault.recovery_code_shown(store)
+    return store, Keyring.load(keyring_path(path))

@@ -19,9 +19,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pgdesk.domain.validation import InputError
+from pgdesk.files import fsync_dir
 from pgdesk.storage import driver
 from pgdesk.storage.errors import StorageError, explain_write_error
-from pgdesk.files import fsync_dir
 from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, _derive, keyring_path
 from pgdesk.storage.repository import Store
 
