@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[user], help="controleer de database en het toegangslog")
     check.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    check.add_argument("--backups", metavar="MAP",
+                       help="vergelijk het toegangslog ook met de reservekopieën in deze map "
+                            "(bijvoorbeeld een USB-schijf die apart wordt bewaard)")
 
     backup = sub.add_parser("backup", parents=[user], help="maak nu een reservekopie")
     backup.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")

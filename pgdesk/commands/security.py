@@ -31,14 +31,40 @@ def check(args) -> int:
         problems = access_log.verify_chain(store.db)
         lines = access_log.count(store.db)
         encrypted = store.encrypted
+        anchors = _anchor_report(store, args.backups)
     print(f"Database {path}: in orde ({'versleuteld' if encrypted else 'NIET versleuteld'}).")
     if problems:
         print(f"Toegangslog: de keten is verbroken ({len(problems)} problemen):")
         for p in problems:
             print(f"  - {p}")
-        return 1
-    print(f"Toegangslog: {lines} regels, keten intact.")
-    return 0
+    else:
+        print(f"Toegangslog: {lines} regels, keten intact.")
+    for line in anchors.compared:
+        print(f"Anker: {line}.")
+    if anchors.skipped:
+        print(f"Niet vergeleken: {', '.join(anchors.skipped)}.")
+    if encrypted and not anchors.compared and not anchors.problems:
+        print("Nog geen anker om mee te vergelijken (er is nog geen reservekopie).")
+    for p in anchors.problems:
+        print(f"LOGBOEK HERSCHREVEN? {p}")
+    return 1 if problems or anchors.problems else 0
+
+
+def _anchor_report(store, extra_folder: str | None):
+    """The chain against the anchors in the key files and the backups (see log_anchor.py)."""
+    from pgdesk.storage import log_anchor
+    from pgdesk.storage.backup import SETTING_FOLDER, default_folder, list_backups
+    from pgdesk.storage.keyring import keyring_path
+
+    folders = [Path(store.setting(SETTING_FOLDER) or default_folder())]
+    if extra_folder:
+        if not Path(extra_folder).is_dir():
+            raise PgdeskError(f"De map {extra_folder} bestaat niet.")
+        folders.append(Path(extra_folder))
+    keys = keyring_path(store.path)
+    return log_anchor.check(store.db, store.opened.key, store.setting("db_id"),
+                            [keys, *(f / keys.name for f in folders)],
+                            [b for f in folders for b in list_backups(f)])
 
 
 def backup(args) -> int:
@@ -86,3 +112,4 @@ def restore(args) -> int:
     if aside:
         print(f"De vorige database is bewaard als {aside}.")
     return 0
+

@@ -1,0 +1,169 @@
+"""Anchors for the access log's hash chain, kept outside the database.
+
+The chain alone shows a line changed or removed by someone without the key. Someone with the
+key can delete a line, renumber and re-chain the rest and restore the triggers, and the chain
+verifies again. An anchor is the head of the chain at one moment (line number and hash); a
+rewrite changes the hash of every line from the deleted one on, so any anchor taken after that
+line no longer matches. Anchors live in every backup (the backup's own log) and in the key file
+beside the database and in the backup folder, sealed with an HMAC under a key derived from
+the database key, so only a key holder can make one. What this does and does not prove is in
+the README ("Access log").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pgdesk.storage import driver
+from pgdesk.storage.access_log import utc_now
+
+_LABEL = b"pgdesk-log-anchor-v1"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    seq: int
+    hash: str
+    at: str
+
+
+@dataclass
+class AnchorReport:
+    """What `check` says: problems make it fail; `compared` and `skipped` are for the reader."""
+
+    problems: list[str]
+    compared: list[str]
+    skipped: list[str]
+
+
+def head(conn) -> Anchor | None:
+    """The last line of a log, as an anchor; None for an empty log."""
+    row = conn.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return Anchor(int(row[0]), row[1], utc_now()) if row else None
+
+
+def _mac(key: bytes, db_id: str, anchor: Anchor) -> str:
+    anchor_key = hmac.digest(key, _LABEL + db_id.encode("utf-8"), "sha256")
+    payload = json.dumps([db_id, anchor.seq, anchor.hash, anchor.at]).encode("utf-8")
+    return hmac.digest(anchor_key, payload, "sha256").hex()
+
+
+def sealed(anchor: Anchor, key: bytes, db_id: str) -> dict:
+    return {"seq": anchor.seq, "hash": anchor.hash, "at": anchor.at,
+            "mac": _mac(key, db_id, anchor)}
+
+
+def unsealed(raw: object, key: bytes, db_id: str) -> Anchor | None:
+    """The anchor if `raw` is one made with this key; None if it is malformed or forged."""
+    if not (isinstance(raw, dict) and set(raw) == {"seq", "hash", "at", "mac"}):
+        return None
+    seq, digest, at, mac = raw["seq"], raw["hash"], raw["at"], raw["mac"]
+    if not (type(seq) is int and seq > 0 and all(isinstance(v, str) for v in (digest, at, mac))):
+        return None
+    anchor = Anchor(seq, digest, at)
+    return anchor if hmac.compare_digest(_mac(key, db_id, anchor), mac) else None
+
+
+def record(db: Database, key: bytes | None, keys_file: Path) -> None:
+    """Seal the log's current head into the key file (done at every backup and re-keying)."""
+    from pgdesk.storage.keyring import Keyring
+
+    if key is None or not keys_file.exists():
+        return  # the unencrypted demo has no key file
+    anchor = head(db.conn)
+    if anchor is None:
+        return
+    keyring = Keyring.load(keys_file)
+    keyring.log_anchor = sealed(anchor, key, keyring.db_id)
+    keyring.save()
+
+
+def mismatch(db: Database, anchor: Anchor, source: str) -> str | None:
+    """Why the database's chain does not hold `anchor`; None when it does."""
+    row = db.execute("SELECT hash FROM access_log WHERE seq = ?", [anchor.seq]).fetchone()
+    if row is not None and hmac.compare_digest(row[0], anchor.hash):
+        return None
+    when = anchor.at[:10]
+    if row is not None:
+        return (f"Logboek herschreven: regel {anchor.seq} is anders dan in {source} ({when}). "
+                "Er zijn regels verwijderd, gewijzigd of tussengevoegd.")
+    last = db.execute("SELECT max(seq) FROM access_log").fetchone()[0] or 0
+    if anchor.seq > last:
+        return (f"Logboek herschreven of ingekort: {source} ({when}) kent {anchor.seq} regels, "
+                f"de database maar {last}. Na het terugzetten van een oudere reservekopie is dat "
+                "te verwachten; anders zijn er regels verwijderd.")
+    return f"Logboek herschreven: regel {anchor.seq} uit {source} ({when}) ontbreekt."
+
+
+def _backup_head(path: Path, key: bytes, db_id: str) -> Anchor | None:
+    """The head of a backup's own log, if it opens with this key and is of this practice."""
+    try:
+        conn = driver.connect(path, key, readonly=True)
+    except driver.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'db_id'").fetchone()
+        if row is None or row[0] != db_id:
+            return None
+        found = head(conn)
+    except driver.Error:
+        return None  # an older key (before a re-keying) or a damaged file
+    finally:
+        conn.close()
+    if found is None:
+        return None
+    made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    return Anchor(found.seq, found.hash, made.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[Path],
+          backups: list[Path]) -> AnchorReport:
+    """Compare the database's chain with every anchor pgdesk can read."""
+    report = AnchorReport([], [], [])
+    if key is None or db_id is None:
+        return report
+    from pgdesk.storage.keyring import Keyring, KeyringError
+
+    for keys in dict.fromkeys(p.resolve() for p in keys_files):
+        if not keys.exists():
+            continue
+        try:
+            raw = Keyring.load(keys).log_anchor
+        except KeyringError:
+            report.skipped.append(f"sleutelbestand {keys} (onleesbaar)")
+            continue
+        if raw is None:
+            continue
+        anchor = unsealed(raw, key, db_id)
+        source = f"het sleutelbestand {keys}"
+        if anchor is None:
+            report.problems.append(f"Het logboekanker in {keys} is ongeldig: gewijzigd, of gemaakt "
+                                   "met een andere sleutel.")
+            continue
+        _add(report, db, anchor, source)
+    for backup in dict.fromkeys(p.resolve() for p in backups):
+        anchor = _backup_head(backup, key, db_id)
+        if anchor is None:
+            report.skipped.append(f"reservekopie {backup.name} (andere sleutel of onleesbaar)")
+            continue
+        _add(report, db, anchor, f"reservekopie {backup.name}")
+    return report
+
+
+def _add(report: AnchorReport, db: Database, anchor: Anchor, source: str) -> None:
+    problem = mismatch(db, anchor, source)
+    if problem:
+        report.problems.append(problem)
+    else:
+        report.compared.append(f"{source}: regel {anchor.seq} klopt")
+
+
+def is_rewrite(problem: str) -> bool:
+    """A changed or missing line (not only a shorter log, which a restore also explains)."""
+    return problem.startswith("Logboek herschreven:") or "logboekanker" in problem
