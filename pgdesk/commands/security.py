@@ -113,3 +113,40 @@ def restore(args) -> int:
         print(f"De vorige database is bewaard als {aside}.")
     return 0
 
+
+def rekey(args) -> int:
+    from pgdesk.storage.keyring import Keyring, check_passphrase, keyring_path
+    from pgdesk.storage.rekey import finish_interrupted
+    from pgdesk.storage.rekey import rekey as rekey_database
+
+    path = existing_db(args.db)
+    finish_interrupted(path)
+    if not keyring_path(path).exists():
+        raise PgdeskError(f"De database {path} is niet versleuteld; er is geen sleutel te vernieuwen.")
+    if not args.user:
+        raise PgdeskError("Geef --user NAAM: wie vernieuwt de sleutel?")
+    keyring = Keyring.load(keyring_path(path))
+    passphrase = read_secret(f"Huidig wachtwoord voor {args.user}: ")
+    new = None
+    if not args.keep_passphrase:
+        new = check_passphrase(read_secret(f"Nieuw wachtwoord voor {args.user}: ", confirm=True))
+    result = rekey_database(path, keyring, name=args.user, passphrase=passphrase,
+                            new_passphrase=new, remove=tuple(args.remove or ()),
+                            backup_folder=Path(args.to) if args.to else None)
+    print(f"De database {path} heeft een nieuwe sleutel.")
+    if args.remove:
+        print(f"Geen toegang meer: {', '.join(args.remove)}.")
+    print("Nieuwe herstelcode (de oude werkt niet meer; bewaar deze op papier, hij wordt maar "
+          "één keer getoond):")
+    print(result.recovery_code)
+    for name, temporary in result.temporary:
+        print(f"Eenmalig wachtwoord voor {name}: {temporary}  (daarna zelf wijzigen)")
+    if result.backup:
+        print(f"Nieuwe reservekopie: {result.backup}")
+    else:
+        print(f"LET OP: de nieuwe reservekopie is niet gelukt ({result.backup_error}). "
+              "Maak er nu een met pgdesk backup.")
+    print("Oudere reservekopieën houden de oude sleutel: wie het oude sleutelbestand en een oud "
+          "wachtwoord heeft, opent die nog. Het oude sleutelbestand staat bij de reservekopieën "
+          "als .keys.tot-<datum>.")
+    return 0

@@ -524,6 +524,32 @@ class Keyring:
         self._commit(recovery=_wrap_recovery(self.db_id, key, code, self._recovery.params))
         return code
 
+    def entries(self) -> list[tuple[str, str | None]]:
+        """(tag, professional_id) of every user, to choose whom a re-keying keeps."""
+        return [(u.tag, u.professional_id) for u in self._users]
+
+    def tag_for(self, name: str) -> str:
+        return self._tag_for(name)
+
+    def rewrapped(self, old_key: bytes, new_key: bytes, secrets_by_tag: dict[str, str],
+                  recovery_code: str) -> Keyring:
+        """A copy for a new database key (re-keying), not written: each entry named in
+        `secrets_by_tag` is wrapped anew with its secret, the others are left out."""
+        self._require_key(old_key)
+        users = [_wrap(self.db_id, new_key, u.tag, u.professional_id, secrets_by_tag[u.tag], u.params)
+                 for u in self._users if u.tag in secrets_by_tag]
+        if not users:
+            raise InputError("Zonder gebruikers kan niemand de database nog openen.")
+        copy = Keyring(self.path, db_id=self.db_id, mode=self.mode, pepper=self._pepper,
+                       key_check=_key_check(new_key, self.db_id), users=users,
+                       recovery=_wrap_recovery(self.db_id, new_key, recovery_code,
+                                               self._recovery.params))
+        copy.log_anchor = self.log_anchor
+        return copy
+
+    def to_bytes(self) -> bytes:
+        return self._to_json()
+
     # -- writing
 
     def save(self) -> None:

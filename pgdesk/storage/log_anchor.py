@@ -84,8 +84,13 @@ def record(db: Database, key: bytes | None, keys_file: Path) -> None:
     keyring.save()
 
 
-def mismatch(db: Database, anchor: Anchor, source: str) -> str | None:
-    """Why the database's chain does not hold `anchor`; None when it does."""
+def mismatch(db: Database, anchor: Anchor, source: str, *,
+             source_hash_at: str | None = None) -> str | None:
+    """Why the database's chain does not hold `anchor`; None when it does.
+
+    `source_hash_at` is the source's hash of the database's last line, when the source has
+    the whole log (a backup): then a log that is only shorter can be told from a rewritten one.
+    """
     row = db.execute("SELECT hash FROM access_log WHERE seq = ?", [anchor.seq]).fetchone()
     if row is not None and hmac.compare_digest(row[0], anchor.hash):
         return None
@@ -93,16 +98,24 @@ def mismatch(db: Database, anchor: Anchor, source: str) -> str | None:
     if row is not None:
         return (f"Logboek herschreven: regel {anchor.seq} is anders dan in {source} ({when}). "
                 "Er zijn regels verwijderd, gewijzigd of tussengevoegd.")
-    last = db.execute("SELECT max(seq) FROM access_log").fetchone()[0] or 0
-    if anchor.seq > last:
-        return (f"Logboek herschreven of ingekort: {source} ({when}) kent {anchor.seq} regels, "
-                f"de database maar {last}. Na het terugzetten van een oudere reservekopie is dat "
-                "te verwachten; anders zijn er regels verwijderd.")
-    return f"Logboek herschreven: regel {anchor.seq} uit {source} ({when}) ontbreekt."
+    last = db.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    last_seq, last_hash = last if last else (0, None)
+    if anchor.seq <= last_seq:
+        return f"Logboek herschreven: regel {anchor.seq} uit {source} ({when}) ontbreekt."
+    if source_hash_at is not None and source_hash_at != last_hash:
+        return (f"Logboek herschreven: {source} ({when}) heeft {anchor.seq} regels en regel "
+                f"{last_seq} is daar anders dan in de database.")
+    shorter = (f"{source} ({when}) kent {anchor.seq} regels, de database maar {last_seq}. Na het "
+               "terugzetten van een oudere reservekopie is dat te verwachten; anders zijn er "
+               "regels verwijderd.")
+    if source_hash_at is not None:
+        return f"Logboek ingekort: {shorter}"
+    return f"Logboek herschreven of ingekort: {shorter}"
 
 
-def _backup_head(path: Path, key: bytes, db_id: str) -> Anchor | None:
-    """The head of a backup's own log, if it opens with this key and is of this practice."""
+def _backup_head(path: Path, key: bytes, db_id: str, seq: int) -> tuple[Anchor, str | None] | None:
+    """The head of a backup's own log and its hash of line `seq`, if the backup opens with this
+    key and is of this practice."""
     try:
         conn = driver.connect(path, key, readonly=True)
     except driver.Error:
@@ -112,6 +125,7 @@ def _backup_head(path: Path, key: bytes, db_id: str) -> Anchor | None:
         if row is None or row[0] != db_id:
             return None
         found = head(conn)
+        at = conn.execute("SELECT hash FROM access_log WHERE seq = ?", [seq]).fetchone()
     except driver.Error:
         return None  # an older key (before a re-keying) or a damaged file
     finally:
@@ -119,7 +133,7 @@ def _backup_head(path: Path, key: bytes, db_id: str) -> Anchor | None:
     if found is None:
         return None
     made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-    return Anchor(found.seq, found.hash, made.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return Anchor(found.seq, found.hash, made.strftime("%Y-%m-%dT%H:%M:%SZ")), at[0] if at else ""
 
 
 def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[Path],
@@ -147,17 +161,19 @@ def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[P
                                    "met een andere sleutel.")
             continue
         _add(report, db, anchor, source)
+    last = db.execute("SELECT max(seq) FROM access_log").fetchone()[0] or 0
     for backup in dict.fromkeys(p.resolve() for p in backups):
-        anchor = _backup_head(backup, key, db_id)
-        if anchor is None:
+        found = _backup_head(backup, key, db_id, last)
+        if found is None:
             report.skipped.append(f"reservekopie {backup.name} (andere sleutel of onleesbaar)")
             continue
-        _add(report, db, anchor, f"reservekopie {backup.name}")
+        _add(report, db, found[0], f"reservekopie {backup.name}", found[1])
     return report
 
 
-def _add(report: AnchorReport, db: Database, anchor: Anchor, source: str) -> None:
-    problem = mismatch(db, anchor, source)
+def _add(report: AnchorReport, db: Database, anchor: Anchor, source: str,
+         source_hash_at: str | None = None) -> None:
+    problem = mismatch(db, anchor, source, source_hash_at=source_hash_at)
     if problem:
         report.problems.append(problem)
     else:
@@ -165,5 +181,6 @@ def _add(report: AnchorReport, db: Database, anchor: Anchor, source: str) -> Non
 
 
 def is_rewrite(problem: str) -> bool:
-    """A changed or missing line (not only a shorter log, which a restore also explains)."""
+    """A proven rewrite or a forged anchor; not a log that may only be shorter (a restore of an
+    older backup explains that)."""
     return problem.startswith("Logboek herschreven:") or "logboekanker" in problem

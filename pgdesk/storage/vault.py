@@ -16,6 +16,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.database import acquire_lock, check_integrity
 from pgdesk.storage.errors import DatabaseCorrupt, StorageError
 from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, Keyring, keyring_path
+from pgdesk.storage.rekey import finish_interrupted
 from pgdesk.storage.repository import Store, new_id
 
 
@@ -82,6 +83,7 @@ def open_with_key(path: str | os.PathLike, keyring: Keyring, key: bytes,
 
 
 def unlock(path: str | os.PathLike, name: str, passphrase: str, **kw) -> Store:
+    finish_interrupted(Path(path))
     keyring = Keyring.load(keyring_path(Path(path)))
     unlocked = keyring.unlock(name, passphrase, **kw)
     return open_with_key(path, keyring, unlocked.key, unlocked.professional_id, unlocked.name)
@@ -89,6 +91,7 @@ def unlock(path: str | os.PathLike, name: str, passphrase: str, **kw) -> Store:
 
 def unlock_with_recovery(path: str | os.PathLike, code: str, **kw) -> tuple[Keyring, bytes]:
     """The key from the recovery code, to set a new passphrase for someone who forgot theirs."""
+    finish_interrupted(Path(path))
     keyring = Keyring.load(keyring_path(Path(path)))
     return keyring, keyring.unlock_with_recovery(code, **kw)
 
