@@ -88,12 +88,12 @@ def finish_interrupted(path: Path) -> None:
         lock.release()
 
 
-def colleagues(store, keyring: Keyring) -> list[tuple[str, str]]:
-    """(tag, name) of every user in the key file, names as the database knows them."""
+def colleagues(store, keyring: Keyring) -> list[tuple[str, str | None, str]]:
+    """(tag, professional id, name) of every user in the key file, named as in the database."""
     out = []
     for tag, pro_id in keyring.entries():
         pro = store.professional(pro_id) if pro_id else None
-        out.append((tag, pro.name if pro else "(gebruiker zonder naam in de database)"))
+        out.append((tag, pro_id, pro.name if pro else "(gebruiker zonder naam in de database)"))
     return out
 
 
@@ -128,8 +128,10 @@ def _export(conn, target: Path, key: bytes) -> None:
 
 def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
           new_passphrase: str | None = None, remove: tuple[str, ...] = (),
-          backup_folder: Path | None = None, min_seconds: float = 1.0) -> RekeyResult:
-    """Give the (closed) database a new key. `remove` names colleagues who lose access; a
+          remove_tags: frozenset[str] = frozenset(), backup_folder: Path | None = None,
+          min_seconds: float = 1.0) -> RekeyResult:
+    """Give the (closed) database a new key. `remove` names colleagues who lose access (or
+    `remove_tags` gives their entries, as `colleagues` lists them); a
     fresh backup goes to `backup_folder` (default: the practice's backup folder).
 
     The caller has closed its store and reopens with `result.key` afterwards (or with the old
@@ -147,7 +149,7 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
         if new_passphrase == passphrase:
             raise InputError("Kies een ander wachtwoord dan het huidige.")
     acting = keyring.tag_for(name)
-    dropped = {keyring.tag_for(n) for n in remove}
+    dropped = {keyring.tag_for(n) for n in remove} | set(remove_tags)
     if acting in dropped:
         raise InputError("U kunt uzelf niet verwijderen; laat een collega dat doen.")
     if dropped - {tag for tag, _ in keyring.entries()}:
@@ -160,7 +162,7 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
         _refuse_rewritten_log(store, keyring, folder)
         temporary = {tag: temporary_passphrase() for tag, _ in keyring.entries()
                      if tag != acting and tag not in dropped}
-        names = dict(colleagues(store, keyring))
+        names = {tag: name for tag, _, name in colleagues(store, keyring)}
         new_key = secrets.token_bytes(KEY_BYTES)
         code = new_recovery_code()
         fresh = keyring.rewrapped(unlocked.key, new_key,
