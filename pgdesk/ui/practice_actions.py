@@ -104,8 +104,10 @@ def rekey_database(parent: QWidget, keyring: Keyring, store_of: Callable[[], Sto
     from pgdesk.storage.rekey import colleagues, rekey
 
     store = store_of()
-    others = [(tag, name) for tag, pro_id, name in colleagues(store, keyring)
-              if pro_id != store.actor.professional_id]
+    # A shared practice passphrase belongs to no one: there is no colleague to take it from.
+    others = [] if keyring.mode == "shared" else [
+        (tag, name) for tag, pro_id, name in colleagues(store, keyring)
+        if pro_id != store.actor.professional_id]
     if not leaked and not others:
         QMessageBox.information(parent, "pgdesk", translate(
             "PracticeActions", "Er zijn geen collega's die pgdesk met een eigen wachtwoord openen."))
