@@ -152,3 +152,32 @@ def test_what_anchors_cannot_see_a_key_holder_who_replaces_every_copy(tmp_path):
             old.unlink()
         make_backup(store.opened, default_folder())  # fresh anchors of the rewritten chain
     assert check_cli(db).returncode == 0
+
+
+def test_a_restore_is_a_logged_branch_not_a_rewrite(tmp_path):
+    """Backups made before a restore hold lines the restored log no longer has: the restore's own
+    log line explains them, so `check` (and re-keying) go on; without that line they would be
+    reported as a rewrite for up to a year."""
+    import datetime as dt
+    import os
+
+    db = practice(tmp_path)
+    folder = default_folder()
+    with unlock(db) as store:
+        older = make_backup(store.opened, folder, now=dt.datetime(2026, 3, 1, 9))
+        p = store.add_patient("Na De Kopie", "1960")
+        store.record_opened(p.id)
+        newer = make_backup(store.opened, folder, now=dt.datetime(2026, 3, 2, 9))
+    past = dt.datetime(2026, 3, 2, 9).timestamp()
+    for backup in list_backups(folder):
+        os.utime(backup, (past, past))
+    r = pgdesk("restore", "--db", str(db), "--user", USER, str(older), input=PASSPHRASE + "\n")
+    assert r.returncode == 0, r.stderr
+    with unlock(db) as store:
+        store.record_opened(store.add_patient("Na Het Herstel", "1961").id)
+        assert store.db.execute("SELECT count(*) FROM access_log WHERE what = ?",
+                                [f"herstel:{older.name}"]).fetchone()[0] == 1
+    r = check_cli(db)
+    assert r.returncode == 0, r.stdout
+    assert f"reservekopie {newer.name} (van vóór het terugzetten" in r.stdout
+    assert f"reservekopie {older.name}: regel" in r.stdout  # the restored one still matches

@@ -81,9 +81,11 @@ def backup(args) -> int:
 
 
 def restore(args) -> int:
+    from pgdesk.storage.access_log import Actor
     from pgdesk.storage.backup import restore_backup, verify_backup
     from pgdesk.storage.database import acquire_lock
     from pgdesk.storage.keyring import Keyring, keyring_path
+    from pgdesk.storage.log_anchor import note_restore
 
     path = Path(args.db)
     source = Path(args.file)
@@ -108,6 +110,7 @@ def restore(args) -> int:
     if keys != keyring_path(path):
         keyring.path = keyring_path(path)  # re-saved, so it keeps its private file mode
         keyring.save()
+    note_restore(path, key, source.name, Actor(args.user) if args.user else None)
     print(f"Teruggezet: {source.name} ({info.patients} patiënten, {info.consultations} gesprekken).")
     if aside:
         print(f"De vorige database is bewaard als {aside}.")

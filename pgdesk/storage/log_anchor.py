@@ -22,8 +22,10 @@ from sqlite_utils import Database
 
 from pgdesk.storage import driver
 from pgdesk.storage.access_log import utc_now
+from pgdesk.storage.errors import StorageError
 
 _LABEL = b"pgdesk-log-anchor-v1"
+RESTORE = "herstel:"  # the `what` of the log line a restore writes
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,10 @@ def mismatch(db: Database, anchor: Anchor, source: str, *,
     return f"Logboek herschreven of ingekort: {shorter}"
 
 
-def _backup_head(path: Path, key: bytes, db_id: str, seq: int) -> tuple[Anchor, str | None] | None:
-    """The head of a backup's own log and its hash of line `seq`, if the backup opens with this
-    key and is of this practice."""
+def _backup_head(path: Path, key: bytes, db_id: str,
+                 seqs: list[int]) -> tuple[Anchor, dict[int, str]] | None:
+    """The head of a backup's own log and its hashes of lines `seqs`, if the backup opens with
+    this key and is of this practice."""
     try:
         conn = driver.connect(path, key, readonly=True)
     except driver.Error:
@@ -125,7 +128,8 @@ def _backup_head(path: Path, key: bytes, db_id: str, seq: int) -> tuple[Anchor, 
         if row is None or row[0] != db_id:
             return None
         found = head(conn)
-        at = conn.execute("SELECT hash FROM access_log WHERE seq = ?", [seq]).fetchone()
+        hashes = {seq: r[0] for seq in seqs if (r := conn.execute(
+            "SELECT hash FROM access_log WHERE seq = ?", [seq]).fetchone())}
     except driver.Error:
         return None  # an older key (before a re-keying) or a damaged file
     finally:
@@ -133,7 +137,53 @@ def _backup_head(path: Path, key: bytes, db_id: str, seq: int) -> tuple[Anchor, 
     if found is None:
         return None
     made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-    return Anchor(found.seq, found.hash, made.strftime("%Y-%m-%dT%H:%M:%SZ")), at[0] if at else ""
+    return Anchor(found.seq, found.hash, made.strftime("%Y-%m-%dT%H:%M:%SZ")), hashes
+
+
+def note_restore(db_path: Path, key: bytes | None, backup_name: str, actor=None) -> None:
+    """After a restore: a log line that says so, and the key file's anchor on the restored chain.
+
+    The replaced database's lines after the restored backup's last one are not in the log any
+    more; backups made before the restore that hold them are a branch the line explains (they
+    are reported as such, not as a rewrite). The lines themselves stay in those backups and in
+    the replaced file kept aside."""
+    from pgdesk.storage.access_log import append, system_actor
+    from pgdesk.storage.keyring import keyring_path
+
+    try:
+        conn = driver.connect(db_path, key)
+        try:
+            db = Database(conn)
+            with db.atomic():
+                append(db, actor or system_actor(), None, "U", f"{RESTORE}{backup_name}")
+            record(db, key, keyring_path(Path(db_path)))
+        finally:
+            conn.close()
+    except (driver.Error, OSError, StorageError):
+        # The restore itself stands; without this line `check` reports the replaced branch's
+        # backups as not matching, which is true and visible, so nothing is hidden.
+        return
+
+
+def _restores(db: Database) -> list[tuple[int, str]]:
+    return db.execute("SELECT seq, at FROM access_log WHERE patient_id IS NULL AND what LIKE ? "
+                      "ORDER BY seq", [RESTORE + "%"]).fetchall()
+
+
+def _branch(anchor: Anchor, restores: list[tuple[int, str]], db: Database,
+            hashes: dict[int, str] | None) -> str | None:
+    """The restore that explains a mismatch: the anchor is older than the restore and, as far
+    as the source can show, branches off at the restored line (a key file's anchor holds only
+    its head, so for it only the time and position are checked)."""
+    for seq, at in reversed(restores):
+        if anchor.at >= at or anchor.seq < seq:
+            continue
+        if hashes is not None and seq > 1:
+            ours = db.execute("SELECT hash FROM access_log WHERE seq = ?", [seq - 1]).fetchone()
+            if ours is None or hashes.get(seq - 1) != ours[0]:
+                continue
+        return at
+    return None
 
 
 def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[Path],
@@ -144,6 +194,7 @@ def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[P
         return report
     from pgdesk.storage.keyring import Keyring, KeyringError
 
+    restores = _restores(db)
     for keys in dict.fromkeys(p.resolve() for p in keys_files):
         if not keys.exists():
             continue
@@ -155,29 +206,33 @@ def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[P
         if raw is None:
             continue
         anchor = unsealed(raw, key, db_id)
-        source = f"het sleutelbestand {keys}"
         if anchor is None:
             report.problems.append(f"Het logboekanker in {keys} is ongeldig: gewijzigd, of gemaakt "
                                    "met een andere sleutel.")
             continue
-        _add(report, db, anchor, source)
+        _add(report, db, anchor, f"het sleutelbestand {keys}", restores)
     last = db.execute("SELECT max(seq) FROM access_log").fetchone()[0] or 0
+    wanted = [last, *(seq - 1 for seq, _ in restores)]
     for backup in dict.fromkeys(p.resolve() for p in backups):
-        found = _backup_head(backup, key, db_id, last)
+        found = _backup_head(backup, key, db_id, wanted)
         if found is None:
             report.skipped.append(f"reservekopie {backup.name} (andere sleutel of onleesbaar)")
             continue
-        _add(report, db, found[0], f"reservekopie {backup.name}", found[1])
+        _add(report, db, found[0], f"reservekopie {backup.name}", restores, found[1])
     return report
 
 
 def _add(report: AnchorReport, db: Database, anchor: Anchor, source: str,
-         source_hash_at: str | None = None) -> None:
-    problem = mismatch(db, anchor, source, source_hash_at=source_hash_at)
-    if problem:
-        report.problems.append(problem)
-    else:
+         restores: list[tuple[int, str]], hashes: dict[int, str] | None = None) -> None:
+    last = db.execute("SELECT max(seq) FROM access_log").fetchone()[0] or 0
+    problem = mismatch(db, anchor, source,
+                       source_hash_at=None if hashes is None else hashes.get(last, ""))
+    if not problem:
         report.compared.append(f"{source}: regel {anchor.seq} klopt")
+    elif restored := _branch(anchor, restores, db, hashes):
+        report.skipped.append(f"{source} (van vóór het terugzetten op {restored[:10]})")
+    else:
+        report.problems.append(problem)
 
 
 def is_rewrite(problem: str) -> bool:
