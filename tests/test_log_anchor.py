@@ -181,3 +181,15 @@ def test_a_restore_is_a_logged_branch_not_a_rewrite(tmp_path):
     assert r.returncode == 0, r.stdout
     assert f"reservekopie {newer.name} (van vóór het terugzetten" in r.stdout
     assert f"reservekopie {older.name}: regel" in r.stdout  # the restored one still matches
+
+
+def test_the_key_file_keeps_its_anchor_when_it_changes_for_other_reasons(tmp_path):
+    from pgdesk.storage.keyring import FAST_KDF
+
+    db = practice(tmp_path)
+    keyring = Keyring.load(keyring_path(db))
+    anchor = keyring.log_anchor
+    assert anchor is not None
+    with unlock(db) as store:
+        keyring.add_user(store.opened.key, "Nieuwe Collega", "een lange zin hier", params=FAST_KDF)
+    assert Keyring.load(keyring_path(db)).log_anchor == anchor

@@ -86,11 +86,13 @@ def restore(args) -> int:
     from pgdesk.storage.database import acquire_lock
     from pgdesk.storage.keyring import Keyring, keyring_path
     from pgdesk.storage.log_anchor import note_restore
+    from pgdesk.storage.rekey import finish_interrupted
 
     path = Path(args.db)
     source = Path(args.file)
     if not source.is_file():
         raise PgdeskError(f"De reservekopie {source} bestaat niet.")
+    finish_interrupted(path)  # a killed re-keying decides which key file is the current one
     keys = keyring_path(path)
     if not keys.exists() and keyring_path(source.parent / path.name).exists():
         keys = keyring_path(source.parent / path.name)  # keys saved with the backups
