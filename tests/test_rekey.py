@@ -199,40 +199,94 @@ def test_kill_9_during_rekey_never_locks_out_and_loses_nothing(tmp_path):
     After each kill, unlocking (which finishes or undoes the interrupted run) must work with
     exactly one of the old and the new passphrase, with every patient and an intact log."""
     template, _ = new_practice(tmp_path / "template")
-    started = time.monotonic()
-    _, status = os.waitpid(_rekey_in_child(_copy(template, tmp_path / "timing")), 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    duration = time.monotonic() - started
+    swap = _time_to_swap(_copy(template, tmp_path / "timing"))
     rng = random.Random(SEED)
     outcome = {"old": 0, "new": 0}
     for i in range(KILLS):
         db = _copy(template, tmp_path / f"k{i}")
         pid = _rekey_in_child(db)
-        time.sleep(rng.uniform(0, duration * 1.2))
+        time.sleep(rng.uniform(0, swap * 1.6))  # about 5/8 before the swap, 3/8 after it
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        old, new = opens_after_kill(db, PASSPHRASE), opens_after_kill(db, NEW_PW)
-        assert old != new, f"kill {i}: old passphrase opens {old}, new opens {new}"
-        outcome["old" if old else "new"] += 1
-        with unlock(db, USER, PASSPHRASE if old else NEW_PW) as store:
+        store = unlocked_after_kill(db, PASSPHRASE)  # the real unlock path finishes a run
+        which = "old" if store else "new"
+        store = store or unlocked_after_kill(db, NEW_PW)
+        assert store is not None, f"kill {i}: neither passphrase opens the database"
+        with store:
             assert len(store.search_patients("")) == PATIENTS
             assert access_log.verify_chain(store.db) == []
+        other = NEW_PW if which == "old" else PASSPHRASE
+        with pytest.raises(WrongCredentials):  # one key file, so never both
+            Keyring.load(keyring_path(db)).unlock(USER, other, min_seconds=0)
+        outcome[which] += 1
         assert not (db.parent / "p.db.rekeying").exists()
         assert not (db.parent / "p.db.keys.next").exists()
         shutil.rmtree(db.parent)
-    print(f"rekey: {KILLS} kills, {outcome}, run {duration:.2f} s")
+    print(f"rekey: {KILLS} kills, {outcome}, swap after {swap:.2f} s")
     # The kills fell on both sides of the swap.
     assert outcome["old"] >= 5 and outcome["new"] >= 5, outcome
 
 
-def opens_after_kill(db: Path, passphrase: str) -> bool:
+def _time_to_swap(db: Path) -> float:
+    """How long after the fork a whole run renames the verified copy over the database."""
+    copy = db.parent / "p.db.rekeying"
+    started = time.monotonic()
+    pid, seen, swap = _rekey_in_child(db), False, None
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        seen = seen or copy.exists()
+        if seen and swap is None and not copy.exists():
+            swap = time.monotonic() - started
+        time.sleep(0.0005)
+    assert swap is not None and (db.parent / "p.db.keys").exists()
+    return swap
+
+
+def unlocked_after_kill(db: Path, passphrase: str) -> Store | None:
     try:
-        unlock(db, USER, passphrase).close()  # the real unlock path, which finishes a run
+        return unlock(db, USER, passphrase)
     except WrongCredentials:
-        return False
-    return True
+        return None
 
 
 def _copy(template: Path, folder: Path) -> Path:
     shutil.copytree(template.parent, folder)
     return folder / template.name
+
+
+def test_kill_9_before_and_after_every_rename_of_a_rekey(tmp_path):
+    """The narrow moments random kills rarely hit: before and after each rename (new key file,
+    swap, key file in place, backup), the child kills itself; the same promises must hold."""
+    template, _ = new_practice(tmp_path / "template")
+    outcome = {"old": 0, "new": 0}
+    for step in range(1, 9):
+        for after in (False, True):
+            db = _copy(template, tmp_path / f"s{step}{after}")
+            pid = os.fork()
+            if pid == 0:
+                _die_at_rename(step, after)
+                try:
+                    do_rekey(db, name=USER, passphrase=PASSPHRASE, new_passphrase=NEW_PW)
+                finally:
+                    os._exit(0)
+            os.waitpid(pid, 0)
+            store = unlocked_after_kill(db, PASSPHRASE)
+            outcome["old" if store else "new"] += 1
+            store = store or unlocked_after_kill(db, NEW_PW)
+            assert store is not None, f"rename {step} ({'after' if after else 'before'})"
+            with store:
+                assert len(store.search_patients("")) == PATIENTS
+            shutil.rmtree(db.parent)
+    assert outcome["old"] >= 3 and outcome["new"] >= 3, outcome
+
+
+def _die_at_rename(step: int, after: bool) -> None:
+    real, count = os.replace, [0]
+
+    def replace(src, dst):
+        count[0] += 1
+        if count[0] == step and not after:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(src, dst)
+        if count[0] == step and after:
+            os.kill(os.getpid(), signal.SIGKILL)
+    os.replace = replace

@@ -103,6 +103,10 @@ def _export(conn, target: Path, key: bytes) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     conn.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{key.hex()}'\"", [str(target)])
     try:
+        # A half-written copy is thrown away and a whole one is verified and fsynced below, so
+        # the copy needs no journal nor a sync per statement (with them it took ~40 times longer).
+        conn.execute("PRAGMA rekeyed.journal_mode = OFF")
+        conn.execute("PRAGMA rekeyed.synchronous = OFF")
         conn.execute("SELECT sqlcipher_export('rekeyed')")
         conn.execute(f"PRAGMA rekeyed.user_version = {int(user_version)}")
         conn.execute(f"PRAGMA rekeyed.application_id = {int(app_id)}")
