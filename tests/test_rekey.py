@@ -307,3 +307,12 @@ def _die_at_rename(step: int, after: bool) -> None:
         if count[0] == step and after:
             os.kill(os.getpid(), signal.SIGKILL)
     os.replace = replace
+
+
+def test_a_backup_folder_beside_the_database_keeps_the_new_key_file(tmp_path):
+    db, _ = new_practice(tmp_path)
+    result = do_rekey(db, name=USER, passphrase=PASSPHRASE, new_passphrase=NEW_PW,
+                      backup_folder=tmp_path)
+    assert result.backup is not None and opens(db, USER, NEW_PW)
+    old_keys = next(tmp_path.glob("p.db.keys.tot-*"))
+    assert Keyring.load(old_keys).unlock(USER, PASSPHRASE, min_seconds=0).key != result.key

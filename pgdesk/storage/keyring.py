@@ -547,9 +547,6 @@ class Keyring:
         copy.log_anchor = self.log_anchor
         return copy
 
-    def to_bytes(self) -> bytes:
-        return self._to_json()
-
     # -- writing
 
     def save(self) -> None:

@@ -171,7 +171,9 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
         code = new_recovery_code()
         fresh = keyring.rewrapped(unlocked.key, new_key,
                                   {acting: new_passphrase or passphrase, **temporary}, code)
-        with store.db.atomic():  # the log says it, in the old file and so in the copy
+        # The log says it in the old file, and so in the copy; a run that fails after this
+        # leaves these lines in the old file as a record of the attempt.
+        with store.db.atomic():
             for tag, pro_id in keyring.entries():
                 if tag in dropped:
                     access_log.append(store.db, store.actor, None, "D", f"gebruiker:{pro_id}")
@@ -221,11 +223,15 @@ def _refuse_rewritten_log(store, keyring: Keyring, folder: Path) -> None:
 def _fresh_backup(path: Path, result: RekeyResult, old: Keyring, unlocked, folder: Path,
                   make_backup, open_with_key) -> None:
     """A backup under the new key; the old key file stays in the folder for the older ones."""
-    keys_copy = Path(folder) / old.path.name
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
-        if keys_copy.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            os.replace(keys_copy, keys_copy.with_name(f"{keys_copy.name}.tot-{stamp}"))
+        # Written from memory, never renamed: the folder may be the database's own folder.
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        live, old.path = old.path, Path(folder) / f"{keyring_path(path).name}.tot-{stamp}"
+        try:
+            old.save()
+        finally:
+            old.path = live
         store = open_with_key(path, result.keyring, result.key, unlocked.professional_id,
                               unlocked.name)
         try:
