@@ -199,6 +199,8 @@ class RekeyDialog(_Form):
         if leaked:
             self.passphrase, self.again = new_passphrase_fields(self.form, self,
                                                                 self.tr("N&ieuw wachtwoord"))
+        self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Nieuwe &sleutel maken"))
         self.setMinimumWidth(520)
 
     def validate(self) -> None:
