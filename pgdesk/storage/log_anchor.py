@@ -176,7 +176,9 @@ def _branch(anchor: Anchor, restores: list[tuple[int, str]], db: Database,
     as the source can show, branches off at the restored line (a key file's anchor holds only
     its head, so for it only the time and position are checked)."""
     for seq, at in reversed(restores):
-        if anchor.at >= at or anchor.seq < seq:
+        # Times have whole seconds; an anchor of the restore's own second counts as before it
+        # (one made after the restore matches the restored chain anyway).
+        if anchor.at > at or anchor.seq < seq:
             continue
         if hashes is not None and seq > 1:
             ours = db.execute("SELECT hash FROM access_log WHERE seq = ?", [seq - 1]).fetchone()
