@@ -19,6 +19,7 @@ from pgdesk.paths import DB_ENV, ResourceMissing
 COMMANDS = {
     "init": ("security", "init"), "check": ("security", "check"),
     "backup": ("security", "backup"), "restore": ("security", "restore"),
+    "rekey": ("security", "rekey"),
     "handout": ("records", "handout"),
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[user], help="controleer de database en het toegangslog")
     check.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    check.add_argument("--backups", metavar="MAP",
+                       help="vergelijk het toegangslog ook met de reservekopieën in deze map "
+                            "(bijvoorbeeld een USB-schijf die apart wordt bewaard)")
 
     backup = sub.add_parser("backup", parents=[user], help="maak nu een reservekopie")
     backup.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
@@ -65,6 +69,17 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[user], help="zet een reservekopie terug")
     restore.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     restore.add_argument("file", metavar="BESTAND")
+
+    rk = sub.add_parser(
+        "rekey", parents=[user],
+        help="geef de database een nieuwe sleutel (wachtwoord uitgelekt, collega vertrokken); "
+             "eerst het huidige, dan het nieuwe wachtwoord")
+    rk.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    rk.add_argument("--remove", action="append", metavar="NAAM",
+                    help="deze collega verliest de toegang (mag vaker)")
+    rk.add_argument("--keep-passphrase", action="store_true",
+                    help="houd uw eigen wachtwoord (alleen als dat niet is uitgelekt)")
+    rk.add_argument("--to", metavar="MAP", help="map voor de nieuwe reservekopie")
 
     ho = sub.add_parser("handout", parents=[user],
                         help="schrijf de samenvatting voor de patiënt als PDF")

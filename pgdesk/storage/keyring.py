@@ -45,6 +45,8 @@ _RECOVERY_TAG = "recovery"
 _MAX_FILE_BYTES = 1 << 20
 _MAX_USERS = 1000
 _TOP_KEYS = {"format", "version", "db_id", "mode", "pepper", "key_check", "users", "recovery"}
+# The access log's anchor (storage/log_anchor.py) rides along; the keyring only carries it.
+_ANCHOR_KEY = "log_anchor"
 # Bounds on parameters read from the file, so an edited file cannot make unlocking eat the machine.
 _MAX_MEMORY_KIB = 4 << 20
 _MAX_ITERATIONS = 64
@@ -334,6 +336,7 @@ class Keyring:
         self._key_check = key_check
         self._users = users
         self._recovery = recovery
+        self.log_anchor: object = None  # checked by log_anchor.py, not here
 
     def __repr__(self) -> str:
         return f"Keyring({str(self.path)!r}, mode={self.mode!r}, users={len(self._users)})"
@@ -407,7 +410,7 @@ class Keyring:
                     "Werk pgdesk bij om deze database te openen. Er is niets aan veranderd."
                 )
             _want(version == VERSION)
-            _want(set(raw) == _TOP_KEYS)
+            _want(set(raw) - {_ANCHOR_KEY} == _TOP_KEYS)
             db_id = raw["db_id"]
             _want(isinstance(db_id, str) and str(uuid.UUID(db_id)) == db_id)
             _want(raw["mode"] in MODES)
@@ -424,6 +427,7 @@ class Keyring:
                 users=users,
                 recovery=_parse_entry(raw["recovery"], recovery=True),
             )
+            keyring.log_anchor = raw.get(_ANCHOR_KEY)
             if keyring.mode == "shared":
                 _want(len(users) == 1 and users[0].tag == keyring._tag_for("", validate=False))
         except KeyringError:
@@ -520,6 +524,29 @@ class Keyring:
         self._commit(recovery=_wrap_recovery(self.db_id, key, code, self._recovery.params))
         return code
 
+    def entries(self) -> list[tuple[str, str | None]]:
+        """(tag, professional_id) of every user, to choose whom a re-keying keeps."""
+        return [(u.tag, u.professional_id) for u in self._users]
+
+    def tag_for(self, name: str) -> str:
+        return self._tag_for(name)
+
+    def rewrapped(self, old_key: bytes, new_key: bytes, secrets_by_tag: dict[str, str],
+                  recovery_code: str) -> Keyring:
+        """A copy for a new database key (re-keying), not written: each entry named in
+        `secrets_by_tag` is wrapped anew with its secret, the others are left out."""
+        self._require_key(old_key)
+        users = [_wrap(self.db_id, new_key, u.tag, u.professional_id, secrets_by_tag[u.tag], u.params)
+                 for u in self._users if u.tag in secrets_by_tag]
+        if not users:
+            raise InputError("Zonder gebruikers kan niemand de database nog openen.")
+        copy = Keyring(self.path, db_id=self.db_id, mode=self.mode, pepper=self._pepper,
+                       key_check=_key_check(new_key, self.db_id), users=users,
+                       recovery=_wrap_recovery(self.db_id, new_key, recovery_code,
+                                               self._recovery.params))
+        copy.log_anchor = self.log_anchor
+        return copy
+
     # -- writing
 
     def save(self) -> None:
@@ -547,6 +574,8 @@ class Keyring:
             "users": [u.to_json() for u in self._users],
             "recovery": self._recovery.to_json(),
         }
+        if self.log_anchor is not None:
+            data[_ANCHOR_KEY] = self.log_anchor
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
     def _write(self, *, exclusive: bool) -> None:

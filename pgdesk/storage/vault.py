@@ -24,6 +24,7 @@ from pgdesk.storage.keyring import (
     WrongRecoveryCode,
     keyring_path,
 )
+from pgdesk.storage.rekey import finish_interrupted
 from pgdesk.storage.repository import Store, new_id
 
 RECOVERY_PENDING = "recovery_code_pending"
@@ -150,6 +151,7 @@ def unlock_key(path: str | os.PathLike, keyring: Keyring, name: str, passphrase:
 
 
 def unlock(path: str | os.PathLike, name: str, passphrase: str, **kw) -> Store:
+    finish_interrupted(Path(path))
     recover(path)
     keyring = Keyring.load(keyring_path(Path(path)))
     require_database(path)
@@ -159,6 +161,7 @@ def unlock(path: str | os.PathLike, name: str, passphrase: str, **kw) -> Store:
 
 def unlock_with_recovery(path: str | os.PathLike, code: str, **kw) -> tuple[Keyring, bytes]:
     """The key from the recovery code, to set a new passphrase for someone who forgot theirs."""
+    finish_interrupted(Path(path))
     keyring = Keyring.load(keyring_path(Path(path)))
     return keyring, recovery_key(path, keyring, code, **kw)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import backup as backups
 from pgdesk.storage.database import acquire_lock
+from pgdesk.storage.log_anchor import note_restore
 from pgdesk.storage.repository import Store, now
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -64,6 +65,7 @@ def restore_file(parent: QWidget | None, path: Path, source: Path, key: bytes | 
         lock = acquire_lock(path)
         try:
             aside = backups.restore_backup(path, source, key, db_id=db_id)
+            note_restore(path, key, source.name)
         finally:
             lock.release()
     except PgdeskError as exc:

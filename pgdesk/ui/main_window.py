@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self._add_actions(practice, [
             *([(self.tr("Mijn &wachtwoord wijzigen…"), None, self._change_passphrase),
                (self.tr("&Collega toevoegen…"), None, self._add_colleague),
+               (self.tr("Collega &verwijderen…"), None, lambda: self._rekey(leaked=False)),
+               (self.tr("Mijn wachtwoord is &uitgelekt…"), None, lambda: self._rekey(leaked=True)),
                (self.tr("Nieuwe &herstelcode…"), None, self._new_recovery_code),
                (self.tr("Automatisch ver&grendelen na…"), None, self._idle_minutes),
                None] if encrypted else []),
@@ -470,6 +472,14 @@ class MainWindow(QMainWindow):
 
     def _add_colleague(self) -> None:
         practice_actions.add_colleague(self, self.store, self.keyring, self.store.opened.key)
+
+    def _rekey(self, leaked: bool) -> None:
+        self._drop_consultation()
+        keyring = practice_actions.rekey_database(self, self.keyring, lambda: self.store,
+                                                  self._replace_store, leaked=leaked)
+        if keyring is not None:
+            self.keyring = keyring
+            self.show_list()
 
     def _new_recovery_code(self) -> None:
         practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)

@@ -3,6 +3,7 @@ idle lock time, and the records due for review after twenty years."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -31,6 +32,8 @@ from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE
 from pgdesk.ui.security_dialogs import (
     ChangePassphraseDialog,
     RecoveryCodeDialog,
+    RekeyCodesDialog,
+    RekeyDialog,
     SetupDialog,
     busy,
 )
@@ -90,6 +93,51 @@ def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
         return False
     RecoveryCodeDialog(code, parent).exec()
     return True
+
+
+def rekey_database(parent: QWidget, keyring: Keyring, store_of: Callable[[], Store],
+                   replace_store: Callable[[Store], None], *, leaked: bool) -> Keyring | None:
+    """Praktijk → Collega verwijderen / Mijn wachtwoord is uitgelekt: a new database key.
+
+    The store is closed for the swap and always reopened, with the new key or (when nothing
+    changed) the old one. Returns the new keyring."""
+    from pgdesk.storage.rekey import colleagues, rekey
+
+    store = store_of()
+    # A shared practice passphrase belongs to no one: there is no colleague to take it from.
+    others = [] if keyring.mode == "shared" else [
+        (tag, name) for tag, pro_id, name in colleagues(store, keyring)
+        if pro_id != store.actor.professional_id]
+    if not leaked and not others:
+        QMessageBox.information(parent, "pgdesk", translate(
+            "PracticeActions", "Er zijn geen collega's die pgdesk met een eigen wachtwoord openen."))
+        return None
+    name = store.actor.name
+    dialog = RekeyDialog(parent, name=name, colleagues=None if leaked else [n for _, n in others])
+    done = []
+
+    def run() -> None:
+        current = store_of()
+        path, key, actor = current.path, current.opened.key, current.actor
+        drop = frozenset() if leaked else {others[dialog.colleague.currentData()][0]}
+        current.close()
+        try:
+            done.append(rekey(path, keyring, name=name, passphrase=dialog.old.text(),
+                              new_passphrase=dialog.passphrase.text() if leaked else None,
+                              remove_tags=frozenset(drop), backup_folder=backup_folder()))
+        finally:
+            replace_store(Store.open(path, key=done[0].key if done else key, actor=actor))
+
+    if not _retry(dialog, run):
+        return None
+    result = done[0]
+    RekeyCodesDialog(result.recovery_code, result.temporary, parent).exec()
+    if result.backup_error:
+        QMessageBox.warning(parent, "pgdesk", translate(
+            "PracticeActions", "De nieuwe sleutel is ingesteld, maar de reservekopie daarna is "
+            "niet gelukt: %1 Maak er zo snel mogelijk een (Praktijk → Reservekopie maken)."
+        ).replace("%1", result.backup_error))
+    return result.keyring
 
 
 def choose_backup_folder(parent: QWidget) -> Path | None:

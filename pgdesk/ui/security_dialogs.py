@@ -1,4 +1,5 @@
-"""Passphrase forms: set-up, unlock, forgotten passphrase, change, a new colleague, the recovery code."""
+"""Passphrase forms: set-up, unlock, forgotten passphrase, change, a new colleague, the recovery code,
+and re-keying (a colleague removed, a passphrase leaked)."""
 
 from __future__ import annotations
 
@@ -166,6 +167,96 @@ class RecoveryCodeDialog(QDialog):
     def reject(self) -> None:  # Escape must not skip the code
         if self.kept.isChecked():
             super().reject()
+
+
+class RekeyDialog(_Form):
+    """A new database key: a colleague loses access, or the user's own passphrase leaked."""
+
+    def __init__(self, parent=None, *, name: str = "", colleagues: list[str] | None = None):
+        leaked = colleagues is None
+        super().__init__(self.tr("Mijn wachtwoord is uitgelekt") if leaked
+                         else self.tr("Collega verwijderen"), parent)
+        intro = QLabel(self.tr(
+            "pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand "
+            "met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere "
+            "collega's krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide "
+            "ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel."))
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(intro)
+        self.colleague = None
+        if not leaked:
+            self.colleague = QComboBox()
+            for i, colleague in enumerate(colleagues):
+                self.colleague.addItem(colleague, i)
+            self.form.addRow(self.tr("&Geen toegang meer voor"), self.colleague)
+        who = QLabel(name)
+        who.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(self.tr("Gebruiker"), who)
+        self.old = secret_field()
+        self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
+        self.passphrase = self.again = None
+        if leaked:
+            self.passphrase, self.again = new_passphrase_fields(self.form, self,
+                                                                self.tr("N&ieuw wachtwoord"))
+        self.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Nieuwe &sleutel maken"))
+        self.setMinimumWidth(520)
+
+    def validate(self) -> None:
+        if self.colleague is not None and self.colleague.currentIndex() < 0:
+            raise InputError(self.tr("Er is geen collega om te verwijderen."))
+        if self.passphrase is not None:
+            check_new_passphrase(self, self.passphrase, self.again)
+
+
+class RekeyCodesDialog(QDialog):
+    """After re-keying: the new recovery code and each colleague's one-time passphrase, once."""
+
+    def __init__(self, code: str, temporary: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nieuwe sleutel: codes voor de praktijk"))
+        text = QLabel(self.tr(
+            "De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem "
+            "veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige "
+            "wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). "
+            "Dit wordt maar één keer getoond."))
+        text.setWordWrap(True)
+        lines = [self.tr("Herstelcode: %1").replace("%1", code)] + [
+            self.tr("%1: %2").replace("%1", name).replace("%2", secret)
+            for name, secret in temporary]
+        self.codes = QLabel("\n".join(lines))
+        self.codes.setObjectName("recoveryCode")
+        self.codes.setTextFormat(Qt.TextFormat.PlainText)
+        self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kept = QCheckBox(self.tr("Ik heb alles &opgeschreven"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Verder"))
+        self.ok.setEnabled(False)
+        self.kept.toggled.connect(self.ok.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        for w in (text, self.codes, self.kept, buttons):
+            layout.addWidget(w)
+        self.setMinimumWidth(620)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        fit_wrapped_text(self)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Escape must not skip the codes; reject() itself still works, so the idle lock can
+        # close this dialog (the codes are then gone: re-keying again makes new ones).
+        if event.key() == Qt.Key.Key_Escape and not self.kept.isChecked():
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if not self.kept.isChecked():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 class UnlockForm(QWidget):

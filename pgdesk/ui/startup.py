@@ -16,6 +16,7 @@ from pgdesk.paths import default_db_path
 from pgdesk.storage import vault
 from pgdesk.storage.errors import DatabaseCorrupt
 from pgdesk.storage.keyring import Keyring, keyring_path
+from pgdesk.storage.rekey import finish_interrupted
 from pgdesk.storage.repository import Store
 from pgdesk.ui.backups import backup_folder, offer_restore
 from pgdesk.ui.security_dialogs import (
@@ -86,6 +87,7 @@ def database_of(keyring: Keyring) -> Path:
 
 
 def unlock_at_start(path: Path, parent: QWidget | None):
+    finish_interrupted(path)
     keyring = Keyring.load(keyring_path(path))
     vault.require_database(path)  # a lost database is told, never replaced by an empty one
     unlocked_key: list[bytes] = []
