@@ -29,9 +29,10 @@ from pgdesk.domain.models import (
 from pgdesk.domain.scores import validate_score
 from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
-from pgdesk.storage import access_log
+from pgdesk.storage import access_log, driver
 from pgdesk.storage.access_log import Actor, system_actor
 from pgdesk.storage.database import OpenDatabase, open_database
+from pgdesk.storage.erasure import finish_erase
 
 MAX_ANSWER = 20_000
 
@@ -75,7 +76,12 @@ class Store:
 
     @classmethod
     def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
-        return cls(open_database(path, key=key, **kw), actor)
+        store = cls(open_database(path, key=key, **kw), actor)
+        try:
+            finish_erase(store.db)  # an erasure a crash interrupted is completed first
+        except driver.Error:
+            pass  # the rows are gone already; the marker stays and the next open tries again
+        return store
 
     @property
     def opened(self) -> OpenDatabase:

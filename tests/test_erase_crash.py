@@ -1,0 +1,224 @@
+"""Erasure (AVG "recht op vergetelheid") survives kill -9 at any moment: afterwards the patient
+is either fully there or fully gone — rows, search index and the bytes in the file.
+
+Every name and text here is fictitious. The child processes are forked (POSIX only), never
+touch Qt, and leave with os._exit so they never return into pytest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import shutil
+import signal
+import time
+import traceback
+from pathlib import Path
+
+import pytest
+
+from pgdesk.storage import access_log
+from pgdesk.storage.keyring import Keyring, keyring_path
+from pgdesk.storage.patient_rights import erase_patient
+from tests.security_helpers import PASSPHRASE, USER, decrypt_pages, decrypt_wal, make_encrypted, unlock
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
+
+SEED = 20261201
+# The search index stores a term after the prefix it shares with the term before it; no other
+# term starts with "x" or "q", so these two are stored whole, and their tails in any case.
+FIRST, LAST = "Quirijntje", "Xylanderhof"
+NAME = f"{FIRST} {LAST}"
+ANSWER = "Ik wil weer met mijn buurman naar de volkstuin aan de Zuiderweg"
+NEEDLES = (NAME.encode(), b"uirijntje", b"ylanderhof", b"Zuiderweg", b"918273")
+PATIENT_TABLES = {  # where a patient has rows: table -> SQL counting them
+    "patients": "SELECT count(*) FROM patients WHERE id = ?",
+    "consultations": "SELECT count(*) FROM consultations WHERE patient_id = ?",
+    "trajectories": "SELECT count(*) FROM trajectories WHERE patient_id = ?",
+    **{t: f"SELECT count(*) FROM {t} WHERE consultation_id IN "
+          "(SELECT id FROM consultations WHERE patient_id = ?)"
+       for t in ("dimension_scores", "wheel_answers", "plans")},
+}
+KILLS_IN_PROCESS = 30  # kill -9 from inside, at a seeded SQLite VM step of the erasure
+KILLS_TIMED = 30  # kill -9 from the parent, a seeded time after the erasure began
+
+
+def _send(fd: int, text: str) -> None:
+    os.write(fd, (text + "\n").encode())
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """An encrypted practice: 40 other patients, each added on its own (so the search index has
+    several segments), and one patient with three conversations, answers and a plan."""
+    folder = tmp_path_factory.mktemp("sjabloon")
+    db = folder / "praktijk.sqlite"
+    store, _code = make_encrypted(db)
+    with store:
+        for i in range(40):
+            store.add_patient(f"Proefpersoon Nummer{i}", practice_number=f"P-{i:04d}")
+        p = store.add_patient(NAME, "1960-05-04", "918273")
+        for n, date in enumerate(("2026-01-05", "2026-03-02", "2026-06-01")):
+            c = store.new_consultation(p.id, store.actor.professional_id, date=date)
+            store.set_score(c.id, "lichaam", 4 + n)
+            store.set_wheel_answer(c.id, "wens", f"{ANSWER} ({n})")
+            store.set_plan_field(c.id, "goal", f"{ANSWER}, elke week")
+        counts = _counts(store, p.id)
+    key = Keyring.load(keyring_path(db)).unlock(USER, PASSPHRASE, min_seconds=0).key
+    return {"db": db, "patient_id": p.id, "counts": counts, "key": key}
+
+
+def _counts(store, patient_id: str) -> dict:
+    return {t: store.db.execute(sql, [patient_id]).fetchone()[0] for t, sql in PATIENT_TABLES.items()}
+
+
+def _fresh_copy(template, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for src in (template["db"], keyring_path(template["db"])):
+        shutil.copyfile(src, folder / src.name)
+    return folder / template["db"].name
+
+
+def _erase_in_child(db: Path, patient_id: str, kill_at_step: int | None, fd: int) -> None:
+    store = unlock(db)
+    if kill_at_step is not None:
+        steps = iter(range(kill_at_step))
+
+        def progress() -> int:
+            if next(steps, None) is None:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return 0
+
+        store.db.conn.set_progress_handler(progress, 1)
+    _send(fd, "ready")
+    erase_patient(store, patient_id)
+    store.db.conn.set_progress_handler(None, 1)
+    _send(fd, "erased")
+    time.sleep(60)  # wait for the kill, holding the store open as a running pgdesk would
+
+
+def _read_until(r: int, buf: bytearray, word: bytes, deadline: float) -> None:
+    """Read the child's lines until `word` arrived, the child is gone, or time is up."""
+    while word + b"\n" not in buf and b"error" not in buf and time.monotonic() < deadline:
+        if select.select([r], [], [], 0.5)[0]:
+            chunk = os.read(r, 65536)
+            if not chunk:
+                return
+            buf += chunk
+
+
+def run_erase(db: Path, patient_id: str, *, kill_at_step: int | None = None,
+              kill_after: float | None = None) -> tuple[list[str], float]:
+    """Fork a child that erases the patient and kill -9 it: by itself at VM step `kill_at_step`,
+    or from here `kill_after` seconds after it began, or (neither) once it has finished.
+    Returns its lines and the seconds from its start to its "erased"."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        try:
+            _erase_in_child(db, patient_id, kill_at_step, w)
+        except BaseException:
+            _send(w, "error " + json.dumps(traceback.format_exc()))
+        finally:
+            os._exit(1)
+    os.close(w)
+    buf = bytearray()
+    took = 0.0
+    try:
+        deadline = time.monotonic() + 30
+        _read_until(r, buf, b"ready", deadline)
+        began = time.monotonic()
+        if kill_after is not None:
+            time.sleep(kill_after)
+        else:
+            _read_until(r, buf, b"erased", deadline)
+            took = time.monotonic() - began
+    finally:
+        os.kill(pid, signal.SIGKILL)  # harmless when it already killed itself (not yet reaped)
+        _, status = os.waitpid(pid, 0)
+        while chunk := os.read(r, 65536):
+            buf += chunk
+        os.close(r)
+    lines = buf.decode().splitlines()
+    errors = [json.loads(x.removeprefix("error ")) for x in lines if x.startswith("error ")]
+    assert not errors, "\n".join(errors)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+    return lines, took
+
+
+def _steps_of_a_whole_erasure(template, folder: Path) -> int:
+    """How many SQLite VM steps one erasure takes, counted in this process on a copy."""
+    db = _fresh_copy(template, folder)
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    with unlock(db) as store:
+        store.db.conn.set_progress_handler(count, 1)
+        erase_patient(store, template["patient_id"])
+        store.db.conn.set_progress_handler(None, 1)
+    return steps
+
+
+def check_all_or_nothing(template, db: Path) -> str:
+    """Reopen as pgdesk would; 'there' or 'gone', asserting that it is wholly one of them."""
+    pid = template["patient_id"]
+    with unlock(db) as store:  # opening finishes an erasure a kill interrupted
+        assert access_log.verify_chain(store.db) == []
+        counts = _counts(store, pid)
+        erase_lines = [x for x in access_log.lines_for(store.db, pid) if x["what"] == "erase"]
+        found = {w: [p.id for p in store.search_patients(w)] for w in (FIRST, LAST, "918273")}
+        index = b"".join(bytes(row[0]) for row in store.db.execute(
+            "SELECT block FROM patients_fts_data UNION ALL SELECT term FROM patients_fts_idx "
+            "WHERE term IS NOT NULL").fetchall())
+        wal = Path(f"{db}-wal")
+        # What is physically in the file and WAL while pgdesk runs on (not only after a close,
+        # which checkpoints by itself): free pages and earlier page images included.
+        raw = decrypt_pages(db.read_bytes(), template["key"]) + (
+            decrypt_wal(wal.read_bytes(), template["key"]) if wal.exists() else b"")
+        pending = store.setting("erase_pending")
+        assert store.search_patients("Nummer7")  # the other patients stay findable
+    if counts == template["counts"]:
+        assert erase_lines == [] and all(ids == [pid] for ids in found.values()), found
+        return "there"
+    assert counts == dict.fromkeys(PATIENT_TABLES, 0), f"half erased: {counts}"
+    assert len(erase_lines) == 1, erase_lines
+    assert all(ids == [] for ids in found.values()), found
+    for needle in NEEDLES:
+        in_index, in_file = needle.lower() in index.lower(), needle in raw
+        assert not in_index, f"{needle!r} left in the search index"
+        assert not in_file, f"{needle!r} left in the file"
+    assert pending is None
+    return "gone"
+
+
+@needs_fork
+def test_kill_during_erase_leaves_the_patient_wholly_there_or_wholly_gone(template, tmp_path):
+    """60 kill -9: 30 at seeded VM steps of the erasure (so every statement, the search-index
+    rewrite and the checkpoint get their share), 30 at seeded moments after it began."""
+    rng = random.Random(SEED)
+    total = _steps_of_a_whole_erasure(template, tmp_path / "tellen")
+    lines, took = run_erase(_fresh_copy(template, tmp_path / "meten"), template["patient_id"])
+    assert "erased" in lines
+    outcomes = {"there": 0, "gone": 0, "gone_unconfirmed": 0, "wal_left": 0}
+    plans = [("step", rng.randint(1, total + total // 10)) for _ in range(KILLS_IN_PROCESS)]
+    plans += [("timed", rng.uniform(0.0, took * 1.1)) for _ in range(KILLS_TIMED)]
+    for n, (kind, at) in enumerate(plans):
+        db = _fresh_copy(template, tmp_path / f"kill{n}")
+        lines, _ = (run_erase(db, template["patient_id"], kill_at_step=at) if kind == "step"
+                    else run_erase(db, template["patient_id"], kill_after=at))
+        outcomes["wal_left"] += Path(f"{db}-wal").exists() and Path(f"{db}-wal").stat().st_size > 0
+        result = check_all_or_nothing(template, db)
+        outcomes[result] += 1
+        outcomes["gone_unconfirmed"] += result == "gone" and "erased" not in lines
+    print(f"erase: {len(plans)} kills, {total} VM steps per erasure: {outcomes}")
+    assert outcomes["there"] + outcomes["gone"] == KILLS_IN_PROCESS + KILLS_TIMED
+    # The kills really fell on both sides of the commit, and some between it and the end.
+    assert outcomes["there"] >= 10 and outcomes["gone"] >= 10, outcomes
+    assert outcomes["gone_unconfirmed"] >= 3, outcomes
