@@ -42,6 +42,7 @@ PATIENT_TABLES = {  # where a patient has rows: table -> SQL counting them
        for t in ("dimension_scores", "wheel_answers", "plans")},
 }
 KILLS_IN_PROCESS = 30  # kill -9 from inside, at a seeded SQLite VM step of the erasure
+# (and from inside before each of its SQL statements)
 KILLS_TIMED = 30  # kill -9 from the parent, a seeded time after the erasure began
 
 
@@ -81,20 +82,27 @@ def _fresh_copy(template, folder: Path) -> Path:
     return folder / template["db"].name
 
 
-def _erase_in_child(db: Path, patient_id: str, kill_at_step: int | None, fd: int) -> None:
+def _erase_in_child(db: Path, patient_id: str, kill_at: tuple[str, int] | None, fd: int) -> None:
+    """Erase; with `kill_at` ("step", n) or ("statement", n) kill -9 itself just before the n-th
+    SQLite VM step or the n-th SQL statement (nested ones of the search index and triggers too)."""
     store = unlock(db)
-    if kill_at_step is not None:
-        steps = iter(range(kill_at_step))
+    if kill_at is not None:
+        kind, n = kill_at
+        seen = iter(range(n - 1))
 
-        def progress() -> int:
-            if next(steps, None) is None:
+        def tick(*_args) -> int:
+            if next(seen, None) is None:
                 os.kill(os.getpid(), signal.SIGKILL)
             return 0
 
-        store.db.conn.set_progress_handler(progress, 1)
+        if kind == "step":
+            store.db.conn.set_progress_handler(tick, 1)
+        else:
+            store.db.conn.set_trace_callback(tick)
     _send(fd, "ready")
     erase_patient(store, patient_id)
     store.db.conn.set_progress_handler(None, 1)
+    store.db.conn.set_trace_callback(None)
     _send(fd, "erased")
     time.sleep(60)  # wait for the kill, holding the store open as a running pgdesk would
 
@@ -109,17 +117,17 @@ def _read_until(r: int, buf: bytearray, word: bytes, deadline: float) -> None:
             buf += chunk
 
 
-def run_erase(db: Path, patient_id: str, *, kill_at_step: int | None = None,
+def run_erase(db: Path, patient_id: str, *, kill_at: tuple[str, int] | None = None,
               kill_after: float | None = None) -> tuple[list[str], float]:
-    """Fork a child that erases the patient and kill -9 it: by itself at VM step `kill_at_step`,
-    or from here `kill_after` seconds after it began, or (neither) once it has finished.
+    """Fork a child that erases the patient and kill -9 it: by itself at `kill_at`, or from here
+    `kill_after` seconds after it began, or (neither) once it has finished.
     Returns its lines and the seconds from its start to its "erased"."""
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(r)
         try:
-            _erase_in_child(db, patient_id, kill_at_step, w)
+            _erase_in_child(db, patient_id, kill_at, w)
         except BaseException:
             _send(w, "error " + json.dumps(traceback.format_exc()))
         finally:
@@ -149,21 +157,18 @@ def run_erase(db: Path, patient_id: str, *, kill_at_step: int | None = None,
     return lines, took
 
 
-def _steps_of_a_whole_erasure(template, folder: Path) -> int:
-    """How many SQLite VM steps one erasure takes, counted in this process on a copy."""
+def _size_of_a_whole_erasure(template, folder: Path) -> tuple[int, int]:
+    """How many SQLite VM steps and SQL statements one erasure takes, counted on a copy."""
     db = _fresh_copy(template, folder)
-    steps = 0
-
-    def count() -> int:
-        nonlocal steps
-        steps += 1
-        return 0
-
+    steps: list[None] = []
+    statements: list[str] = []
     with unlock(db) as store:
-        store.db.conn.set_progress_handler(count, 1)
+        store.db.conn.set_progress_handler(lambda: steps.append(None), 1)
+        store.db.conn.set_trace_callback(statements.append)
         erase_patient(store, template["patient_id"])
         store.db.conn.set_progress_handler(None, 1)
-    return steps
+        store.db.conn.set_trace_callback(None)
+    return len(steps), len(statements)
 
 
 def check_all_or_nothing(template, db: Path) -> str:
@@ -200,25 +205,29 @@ def check_all_or_nothing(template, db: Path) -> str:
 
 @needs_fork
 def test_kill_during_erase_leaves_the_patient_wholly_there_or_wholly_gone(template, tmp_path):
-    """60 kill -9: 30 at seeded VM steps of the erasure (so every statement, the search-index
-    rewrite and the checkpoint get their share), 30 at seeded moments after it began."""
+    """kill -9 before every SQL statement of the erasure (those of the search index, the
+    triggers and the checkpoints included), and then 30 at seeded VM steps and 30 at seeded
+    moments after it began: 100 or more kills."""
     rng = random.Random(SEED)
-    total = _steps_of_a_whole_erasure(template, tmp_path / "tellen")
+    steps, statements = _size_of_a_whole_erasure(template, tmp_path / "tellen")
     lines, took = run_erase(_fresh_copy(template, tmp_path / "meten"), template["patient_id"])
     assert "erased" in lines
+    plans = [{"kill_at": ("statement", n)} for n in range(1, statements + 1)]
+    plans += [{"kill_at": ("step", rng.randint(1, steps + steps // 10))}
+              for _ in range(KILLS_IN_PROCESS)]
+    plans += [{"kill_after": rng.uniform(0.0, took * 1.1)} for _ in range(KILLS_TIMED)]
     outcomes = {"there": 0, "gone": 0, "gone_unconfirmed": 0, "wal_left": 0}
-    plans = [("step", rng.randint(1, total + total // 10)) for _ in range(KILLS_IN_PROCESS)]
-    plans += [("timed", rng.uniform(0.0, took * 1.1)) for _ in range(KILLS_TIMED)]
-    for n, (kind, at) in enumerate(plans):
+    for n, plan in enumerate(plans):
         db = _fresh_copy(template, tmp_path / f"kill{n}")
-        lines, _ = (run_erase(db, template["patient_id"], kill_at_step=at) if kind == "step"
-                    else run_erase(db, template["patient_id"], kill_after=at))
-        outcomes["wal_left"] += Path(f"{db}-wal").exists() and Path(f"{db}-wal").stat().st_size > 0
+        lines, _ = run_erase(db, template["patient_id"], **plan)
+        wal = Path(f"{db}-wal")
+        outcomes["wal_left"] += wal.exists() and wal.stat().st_size > 0
         result = check_all_or_nothing(template, db)
         outcomes[result] += 1
         outcomes["gone_unconfirmed"] += result == "gone" and "erased" not in lines
-    print(f"erase: {len(plans)} kills, {total} VM steps per erasure: {outcomes}")
-    assert outcomes["there"] + outcomes["gone"] == KILLS_IN_PROCESS + KILLS_TIMED
-    # The kills really fell on both sides of the commit, and some between it and the end.
-    assert outcomes["there"] >= 10 and outcomes["gone"] >= 10, outcomes
-    assert outcomes["gone_unconfirmed"] >= 3, outcomes
+    print(f"erase: {len(plans)} kills ({statements} at statements), {steps} VM steps per "
+          f"erasure: {outcomes}")
+    assert outcomes["there"] + outcomes["gone"] == len(plans) >= 100
+    # The kills fell on both sides of the commit, and between it and the end of the erasure.
+    assert outcomes["there"] >= 20 and outcomes["gone"] >= 5, outcomes
+    assert outcomes["gone_unconfirmed"] >= 4, outcomes
