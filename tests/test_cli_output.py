@@ -69,7 +69,8 @@ def leftovers(folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("name", ["praktijk.sqlite", "praktijk.sqlite-wal", "praktijk.sqlite-shm",
                                   "praktijk.sqlite.lock", "praktijk.sqlite.keys",
-                                  "praktijk.sqlite.v3.bak", "praktijk.sqlite.voor-herstel-20261201-1015"])
+                                  "praktijk.sqlite.v3.bak", "praktijk.sqlite.voor-herstel-20261201-1015",
+                                  "praktijk.sqlite.voor-herstel-20261201-1015-wal"])
 def test_own_files_of_the_database_are_refused(tmp_path, name):
     db = tmp_path / "praktijk.sqlite"
     db.write_bytes(b"x")
@@ -93,7 +94,8 @@ def test_own_files_are_refused_through_a_symlink_or_a_hard_link(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["praktijk.pdf", "praktijk.sqlite.pdf", "andere.sqlite",
-                                  "praktijk.sqlite-export.json", "export"])
+                                  "praktijk.sqlite-export.json", "export", "praktijk.sqlite.voorbeeld.pdf",
+                                  "praktijk.sqlite.v3.bak.pdf", "praktijk.sqlite.lock.pdf"])
 def test_other_names_beside_the_database_are_fine(tmp_path, name):
     db = tmp_path / "praktijk.sqlite"
     db.write_bytes(b"x")

@@ -7,6 +7,7 @@ import getpass
 import glob
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -47,21 +48,22 @@ def open_store(path: Path, user: str | None):
 
 
 # Beside the database <name>: what pgdesk itself keeps there (storage/database.py, keyring.py,
-# the kept-aside copies of migrations and restores).
-_OWN_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock", ".keys")
-_OWN_PREFIXES = (".v", ".voor-herstel-")
+# the kept-aside copies of migrations, <name>.v<N>.bak, and of restores, with their WAL).
+_OWN_SUFFIXES = {"": "de database", ".keys": "het sleutelbestand", ".lock": "het slot",
+                 "-wal": "een hulpbestand van de database", "-shm": "een hulpbestand van de database",
+                 "-journal": "een hulpbestand van de database"}
+_KEPT_COPY = re.compile(r"\.(?:v\d+\.bak|voor-herstel-.*)")
 
 
 def _own_file_kind(name: str, db_name: str) -> str | None:
     """What `name` (a file beside the database) is to pgdesk, or None if it is not pgdesk's."""
     name, db_name = os.path.normcase(name), os.path.normcase(db_name)
-    for suffix in _OWN_SUFFIXES:
-        if name == db_name + suffix:
-            return {"": "de database", ".keys": "het sleutelbestand", ".lock": "het slot"}.get(
-                suffix, "een hulpbestand van de database")
-    if any(name.startswith(db_name + prefix) for prefix in _OWN_PREFIXES):
-        return "een bewaarde kopie van de database"
-    return None
+    if not name.startswith(db_name):
+        return None
+    rest = name[len(db_name):]
+    if rest in _OWN_SUFFIXES:
+        return _OWN_SUFFIXES[rest]
+    return "een bewaarde kopie van de database" if _KEPT_COPY.fullmatch(rest) else None
 
 
 def refuse_own_files(path: str | os.PathLike, db_path: str | os.PathLike) -> None:
@@ -72,7 +74,8 @@ def refuse_own_files(path: str | os.PathLike, db_path: str | os.PathLike) -> Non
     target = Path(path).expanduser()
     db = Path(db_path).expanduser().resolve()
     resolved = target.resolve()
-    kind = _own_file_kind(resolved.name, db.name) if resolved.parent == db.parent else None
+    same_folder = os.path.normcase(resolved.parent) == os.path.normcase(db.parent)
+    kind = _own_file_kind(resolved.name, db.name) if same_folder else None
     if kind is None and target.is_file():
         for own in db.parent.glob(glob.escape(db.name) + "*"):
             if own.is_file() and os.path.samefile(target, own):
@@ -114,7 +117,8 @@ def write_logged(store, build: Callable[[], dict[Path, bytes]]) -> None:
     `build` runs inside one transaction: it logs the export and returns the files' contents.
     Each file is written and synced under a temporary name; only then is the line committed,
     and the files are renamed into place. Any failure before the commit (a full disk, a render
-    error) leaves no file and no line; the error propagates.
+    error) leaves no file and no line; the error propagates. Only a rename failing after the
+    commit (within one folder: hardly possible) or a kill just then leaves a line without files.
     """
     from pgdesk.reports.files import stage
 
