@@ -22,6 +22,7 @@ import pytest
 from pgdesk.storage import access_log
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.patient_rights import erase_patient
+from pgdesk.storage.repository import Store
 from tests.security_helpers import PASSPHRASE, USER, decrypt_pages, decrypt_wal, make_encrypted, unlock
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
@@ -231,3 +232,27 @@ def test_kill_during_erase_leaves_the_patient_wholly_there_or_wholly_gone(templa
     # The kills fell on both sides of the commit, and between it and the end of the erasure.
     assert outcomes["there"] >= 20 and outcomes["gone"] >= 5, outcomes
     assert outcomes["gone_unconfirmed"] >= 4, outcomes
+
+
+def test_an_erasure_a_reader_kept_from_finishing_is_finished_at_the_next_open(db_path, store):
+    """While another connection reads, the checkpoint cannot overwrite the old pages: the
+    marker stays, and the next open completes the erasure."""
+    from pgdesk.storage import driver
+
+    keep = store.add_patient("Blijft Bestaan")
+    gone = store.add_patient(NAME)
+    store.db.execute("PRAGMA busy_timeout = 50")  # the checkpoint gives up on the reader sooner
+    reader = driver.connect(db_path)
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM patients").fetchone()[0] == 2
+        erase_patient(store, gone.id)
+        assert store.setting("erase_pending") == "1"
+        assert store.search_patients(LAST) == []
+    finally:
+        reader.close()
+    store.close()
+    with Store.open(db_path) as again:
+        assert again.setting("erase_pending") is None
+        assert [p.id for p in again.search_patients("Blijft")] == [keep.id]
+        assert not Path(f"{db_path}-wal").exists() or Path(f"{db_path}-wal").stat().st_size == 0
