@@ -207,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
 def _refuse_own_output(args) -> None:
     out = getattr(args, "out", None)
     if out:
-        from pgdesk.commands.common import refuse_own_file
+        from pgdesk.commands.common import refuse_own_files
         from pgdesk.paths import default_db_path
 
         db = args.db or getattr(args, "handout_db", None)
-        refuse_own_file(Path(out), Path(db) if db else default_db_path())
+        refuse_own_files(Path(out), Path(db) if db else default_db_path())

@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: str | os.PathLike, data: bytes, *, exclusive: bool = False) -> None:
-    """Write `data` to `path` all at once (the temporary file has mode 0o600). `exclusive`:
-    FileExistsError instead of replacing a file that is already there."""
+def stage(path: str | os.PathLike, data: bytes) -> Path:
+    """`data` in a temporary file beside `path` (mode 0o600), synced to disk; the caller renames
+    it into place (os.replace, atomic within the folder) or removes it."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".pgdesk-{path.name}.", suffix=".part")
@@ -23,6 +23,19 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, exclusive: bool = 
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_atomically(path: str | os.PathLike, data: bytes, *, exclusive: bool = False) -> None:
+    """Write `data` to `path` all at once (the temporary file has mode 0o600). `exclusive`:
+    FileExistsError instead of replacing a file that is already there."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    tmp = stage(path, data)
+    try:
         if exclusive:
             # A hard link never replaces an existing file; fall back where links are not supported.
             try:

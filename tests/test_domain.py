@@ -101,6 +101,25 @@ def test_broken_instrument_file_names_file_line_and_problem(tmp_path):
     assert str(path) in str(err.value) and "regel 2" in str(err.value)
 
 
+@pytest.mark.parametrize("depth", [21, 100_000])
+def test_deeply_nested_instrument_file_is_refused_with_a_message(tmp_path, depth):
+    """100,000 nested lists crashed the JSON reader with a RecursionError before."""
+    path = tmp_path / "diep.json"
+    path.write_text('{"language": "nl", "title": "[{[{ in a string", "texts": '
+                    + "[" * (depth - 1) + "]" * (depth - 1) + "}", encoding="utf-8")
+    with pytest.raises(InstrumentError) as err:
+        load_instrument(path)
+    assert str(path) in str(err.value) and f"{depth} lagen diep" in str(err.value)
+
+
+def test_nesting_inside_strings_does_not_count(tmp_path):
+    data = _seven_dimension_data()
+    data["title"] = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ \\\" {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{"
+    path = tmp_path / "haakjes.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_instrument(path).title == data["title"]
+
+
 def test_instrument_with_a_missing_field_says_which(tmp_path):
     data = _seven_dimension_data()
     del data["dimensions"][2]["explanation"]

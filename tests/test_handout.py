@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import re
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -189,6 +190,28 @@ def test_very_long_answers_flow_onto_more_pages(nl):
     assert nl.text("first_step_heading") in text
     assert nl.text("next_heading") in text
     assert text.count("minder piekeren over mijn werk") >= 5 * 40 * 0.9
+
+
+@pytest.mark.parametrize("lines", [4_000, 10_000])
+def test_an_answer_of_thousands_of_short_lines_is_shortened_quickly(nl, lines):
+    """Quadratic before: 4,000 one-word lines took 4-13 s, 10,000 about a minute."""
+    answer = "\n".join(f"regel{n}" for n in range(lines))
+    plan = Plan(goal=answer, first_step=answer, helper=answer, when="Vanaf maandag")
+    began = time.perf_counter()
+    pdf = render_handout(make_view(nl, plan=plan), nl)
+    assert time.perf_counter() - began < 3
+    text = pdf_text(pdf)
+    assert "regel59 …" in text and "regel60" not in text
+    assert text.count(nl.text("answer_cut")) == 3  # goal, first step and helper
+    assert page_count(pdf) <= 6
+
+
+def test_one_endless_line_is_cut_between_words_with_the_note(nl):
+    answer = "Ik wil weer wandelen. " * 1_000  # 22,000 characters, one line
+    pdf = render_handout(make_view(nl, plan=Plan(goal=answer)), nl)
+    text = pdf_text(pdf)
+    assert f"… {nl.text('answer_cut')}" in text
+    assert 150 <= text.count("Ik wil weer wandelen") <= 4_000 // 22
 
 
 def test_user_text_with_markup_characters_is_printed_literally(nl):

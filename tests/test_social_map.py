@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 
 import pytest
 from sqlite_utils import Database
@@ -237,6 +238,26 @@ def test_files_that_are_no_text_are_refused_whole(store, instrument, walk, data)
     assert report.rejected == [(0, report.file_error)]
     assert report.summary().startswith("Het bestand is niet ingelezen")
     assert snapshot(store) == before
+
+
+def test_a_file_of_ten_thousand_services_is_previewed_quickly(store, instrument):
+    rows = [f"Dienst {n};Stichting {n};;Meedoen" for n in range(sm.MAX_FILE_LINES - 1)]
+    began = time.perf_counter()
+    report = sm.preview_csv(store, csv_bytes(HEAD, *rows), instrument)
+    assert time.perf_counter() - began < 3
+    assert report.ok and len(report.taken) == sm.MAX_FILE_LINES - 1
+
+
+def test_more_lines_than_a_sociale_kaart_has_are_refused_at_once(store, instrument):
+    """40,000 lines were read whole before (and the preview window took about a minute)."""
+    data = csv_bytes(HEAD, *(f"Dienst {n};;;Meedoen" for n in range(40_000)))
+    began = time.perf_counter()
+    report = sm.import_csv(store, data, instrument)
+    assert time.perf_counter() - began < 1
+    assert not report.applied and report.taken == [] and sm.services(store) == []
+    assert report.file_error == ("Het bestand heeft meer dan 10.000 regels; een sociale kaart als "
+                                 "CSV heeft er hoogstens 10.000. Verdeel de diensten over een paar "
+                                 "bestanden.")
 
 
 def test_a_header_only_file_is_fine_and_adds_nothing(store, instrument):

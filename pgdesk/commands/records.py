@@ -7,22 +7,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pgdesk.commands.common import existing_db, open_store
+from pgdesk.commands.common import (
+    existing_db,
+    explained,
+    open_store,
+    refuse_own_files,
+    refuse_own_stdout,
+    write_logged,
+    write_stdout,
+)
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.storage import driver
 
 
 def handout(args) -> int:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.files import write_atomically
     from pgdesk.reports.handout import handout_referrals, render_handout, trajectory_start
     from pgdesk.storage.demo import write_demo
 
+    out = Path(args.out)
+    if out.is_dir():
+        raise PgdeskError(f"{out} is een map; geef de bestandsnaam voor de PDF.")
     instrument = shipped_instrument(args.handout_lang)
     with tempfile.TemporaryDirectory(prefix="pgdesk-demo-") as tmp:
         if args.handout_demo:
             path = write_demo(Path(tmp) / "demo.sqlite", shipped_instrument("nl"))
         else:
             path = existing_db(args.handout_db)
+            refuse_own_files(out, path)
         with open_store(path, args.user) as store:
             cid = args.consultation
             if cid == "latest":
@@ -32,36 +44,64 @@ def handout(args) -> int:
             view = store.view(cid)
             pdf = render_handout(view, instrument, start=trajectory_start(store, cid, instrument),
                                  referrals=handout_referrals(store, cid))
-            write_atomically(Path(args.out), pdf)
-            store.record_exported(view.patient.id, "handout")
+
+            def logged() -> dict[Path, bytes]:
+                store.record_exported(view.patient.id, "handout")
+                return {out: pdf}
+
+            try:
+                write_logged(store, logged)
+            except (OSError, driver.Error) as exc:
+                raise explained(exc, "De samenvatting opslaan") from None
     print(args.out)
     return 0
 
 
 def export_patient(args) -> int:
+    """Everything about one patient into a new PDF and JSON file in --out (a folder, made if
+    needed); the export's log line is committed with the files (common.write_logged)."""
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.files import write_atomically
     from pgdesk.reports.patient_export import export_json, render_patient_export
     from pgdesk.storage.patient_rights import export_patient
 
+    db = existing_db(args.db)
     out = Path(args.out)
-    with open_store(existing_db(args.db), args.user) as store:
-        store.patient(args.patient)
-        data = export_patient(store, args.patient)
-    out.mkdir(parents=True, exist_ok=True)
     stem = f"pgdesk-export-{args.patient[:8]}"
-    write_atomically(out / f"{stem}.json", export_json(data))
-    write_atomically(out / f"{stem}.pdf", render_patient_export(data, shipped_instrument(args.lang)))
-    print(out / f"{stem}.json")
-    print(out / f"{stem}.pdf")
+    files = [out / f"{stem}.json", out / f"{stem}.pdf"]
+    for target in (out, *files):
+        refuse_own_files(target, db)
+    if out.exists() and not out.is_dir():
+        raise PgdeskError(f"{out} bestaat al en is geen map; geef een (nieuwe) map voor de export.")
+    for target in files:
+        if target.exists():
+            raise PgdeskError(f"{target} bestaat al; kies een andere map. Er is niets geschreven.")
+    with open_store(db, args.user) as store:
+        store.patient(args.patient)
+
+        def logged() -> dict[Path, bytes]:
+            data = export_patient(store, args.patient)  # logs the export (in this transaction)
+            return {files[0]: export_json(data),
+                    files[1]: render_patient_export(data, shipped_instrument(args.lang))}
+
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            write_logged(store, logged)
+        except (OSError, driver.Error) as exc:
+            raise explained(exc, "De export") from None
+    for target in files:
+        print(target)
     return 0
 
 
 def export_evaluation(args) -> int:
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.evaluation import export_evaluation as write_evaluation
+    from pgdesk.reports.evaluation import trajectory_path
 
-    with open_store(existing_db(args.db), args.user) as store:
+    db = existing_db(args.db)
+    for target in (Path(args.out), trajectory_path(args.out)):
+        refuse_own_files(target, db)
+    with open_store(db, args.user) as store:
         paths = write_evaluation(store, shipped_instrument("nl"), Path(args.out))
     for path in paths:
         print(path)
@@ -75,7 +115,9 @@ def soep(args) -> int:
 
     if args.width < MIN_WIDTH:
         raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens.")
-    with open_store(existing_db(args.db), args.user) as store:
+    db = existing_db(args.db)
+    refuse_own_stdout(db)
+    with open_store(db, args.user) as store:
         cid = args.consultation
         if cid == "latest":
             cid = store.latest_consultation_id()
@@ -83,8 +125,13 @@ def soep(args) -> int:
                 raise PgdeskError("Er staan nog geen gesprekken in deze database.")
         patient_id = store.consultation(cid).patient_id
         text = soep_for(store, cid, shipped_instrument("nl"), width=args.width)
-        store.record_exported(patient_id, "soep")
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")  # a console that lacks a letter shows '?'
-    print(text)
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="replace")  # a console that lacks a letter shows '?'
+        try:
+            # the log line is committed only once the text is out (a full disk undoes it)
+            with store.db.atomic():
+                store.record_exported(patient_id, "soep")
+                write_stdout(text + "\n")
+        except (OSError, driver.Error) as exc:
+            raise explained(exc, "De SOEP-tekst schrijven") from None
     return 0

@@ -7,6 +7,7 @@ JSON file and everything downstream follows.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,6 +151,26 @@ def parse_instrument(data: dict) -> Instrument:
     return Instrument(language, title, tuple(dimensions), tuple(wheel), dict(texts))
 
 
+# An instrument is five levels deep (instrument, dimensions, dimension, aspects, aspect);
+# Python's JSON reader runs out of stack near a thousand (RecursionError), so anything deeper
+# than this is refused with a message before it is read.
+MAX_NESTING = 20
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting_depth(raw: str) -> int:
+    """How deeply the JSON text nests arrays and objects (brackets inside strings not counted)."""
+    depth = deepest = 0
+    for match in _JSON_TOKEN.finditer(raw):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth -= 1
+    return deepest
+
+
 def load_instrument(path: Path) -> Instrument:
     """Read an instrument file; every failure names the file and the problem."""
     try:
@@ -158,6 +179,12 @@ def load_instrument(path: Path) -> Instrument:
         raise InstrumentError(f"Instrumentbestand niet gevonden: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InstrumentError(f"Instrumentbestand {path} is niet te lezen: {exc}") from None
+    depth = _nesting_depth(raw)
+    if depth > MAX_NESTING:
+        raise InstrumentError(
+            f"Fout in instrumentbestand {path}: de gegevens zijn {depth} lagen diep genest; een "
+            f"instrument heeft er hoogstens {MAX_NESTING}. Is dit wel een instrumentbestand?"
+        )
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -212,10 +212,34 @@ def fill_text(template: str, **values: object) -> str:
         return template
 
 
-def _markup(text: str) -> str:
-    """User text made safe for Paragraph markup; line breaks kept."""
-    lines = [escape(line.strip()) for line in text.strip().splitlines()]
-    return "<br/>".join(line for line in lines if line)
+# A handout shows at most this much of one answer. reportlab breaks a paragraph again from
+# its first line at every page it spills onto, so an answer of thousands of short lines (one
+# paragraph) took time quadratic in its length: 4,000 lines 4 s, 10,000 about a minute.
+MAX_ANSWER_LINES = 60
+MAX_ANSWER_CHARS = 4_000
+
+
+def _markup(text: str, cut_note: str = "") -> str:
+    """User text made safe for Paragraph markup; line breaks kept. Beyond the limits above it
+    ends in "…" and, on a line of its own, `cut_note` (that the answer was shortened)."""
+    lines: list[str] = []
+    room = MAX_ANSWER_CHARS
+    cut = False
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if len(lines) == MAX_ANSWER_LINES or len(line) > room:
+            cut = True
+            if len(lines) < MAX_ANSWER_LINES and room > 0:  # the part that fits, whole words
+                lines.append(line[:room].rsplit(" ", 1)[0] if " " in line[:room] else line[:room])
+            break
+        lines.append(line)
+        room -= len(line)
+    if not cut:
+        return "<br/>".join(escape(line) for line in lines)
+    lines[-1] += " …"
+    return "<br/>".join(escape(line) for line in lines + ([cut_note] if cut_note else []))
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -638,10 +662,10 @@ def _start_step(start: Consultation, instrument: Instrument) -> str:
     return ""
 
 
-def _labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+def _labelled(label: str, value: str, style: ParagraphStyle, cut_note: str = "") -> Paragraph:
     """'<b>label</b> value' with both parts printed literally."""
     head = f"<b>{escape(label)}</b> " if label else ""
-    return Paragraph(head + _markup(value), style)
+    return Paragraph(head + _markup(value, cut_note), style)
 
 
 def _change_section(start: Consultation, end: Consultation, instrument: Instrument,
@@ -651,7 +675,8 @@ def _change_section(start: Consultation, end: Consultation, instrument: Instrume
     body.append(Paragraph(escape(_text(instrument, "change_note")), st["quiet"]))
     did = _start_step(start, instrument)
     if did:
-        body.append(_labelled(_text(instrument, "did_label"), did, st["body"]))
+        body.append(_labelled(_text(instrument, "did_label"), did, st["body"],
+                              _text(instrument, "answer_cut")))
     return _section("change", _text(instrument, "change_heading"), body, st, lay)
 
 
@@ -797,7 +822,7 @@ def handout_story(view: ConsultationView, instrument: Instrument, *,
 
     # what matters, and the plan
     def text_body(value: str) -> list:
-        return [Paragraph(_markup(value), st["body"])] if value.strip() else []
+        return [Paragraph(_markup(value, t("answer_cut")), st["body"])] if value.strip() else []
 
     focus = _focus_lines(c, instrument)
     if focus:

@@ -10,6 +10,7 @@ import datetime as dt
 from pgdesk.domain.models import PLAN_FIELDS
 from pgdesk.storage import access_log
 from pgdesk.storage.core import CONSULTATION_TABLES
+from pgdesk.storage.erasure import finish_erase, mark_erase_pending, scrub_search_index
 from pgdesk.storage.handout_preferences import handout_preferences
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import referrals_for_consultation
@@ -72,10 +73,12 @@ def export_patient(store: Store, patient_id: str) -> dict:
 def erase_patient(store: Store, patient_id: str) -> None:
     """Remove every row of the patient and overwrite what they left in the file.
 
-    secure_delete (set on every connection) zeroes freed content; optimizing the search
-    index drops the name from its segments; the WAL checkpoint moves the clean pages into
-    the file and truncates the WAL, which still held earlier page images. One log line
-    records the erasure, without any of the erased content.
+    One transaction removes the rows, rewrites the search index without the name (the
+    deleted name otherwise lingers in its older segments), writes the one log line that
+    records the erasure, without any of the erased content, and marks the erasure pending.
+    secure_delete (set on every connection) zeroes the freed content. The WAL checkpoint
+    after the commit overwrites the earlier page images in the file; a kill before that
+    leaves the marker, and the next open finishes it (storage/erasure.py).
     """
     store.patient(patient_id)  # NotFound for an unknown id
     db = store.db
@@ -87,9 +90,10 @@ def erase_patient(store: Store, patient_id: str) -> None:
         db.execute("DELETE FROM consultations WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM trajectories WHERE patient_id = ?", [patient_id])
         db.execute("DELETE FROM patients WHERE id = ?", [patient_id])
+        scrub_search_index(db)
+        mark_erase_pending(db)
         access_log.append(db, store.actor, patient_id, "D", "erase")
-    db.execute("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finish_erase(db)
 
 
 def stale_patients(store: Store, *, today: dt.date | None = None,

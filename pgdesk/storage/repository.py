@@ -25,11 +25,12 @@ from pgdesk.domain.models import (
 from pgdesk.domain.scores import validate_score
 from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
-from pgdesk.storage import consultations, trajectories
+from pgdesk.storage import consultations, driver, trajectories
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.core import NotFound as NotFound  # raised by every reader
 from pgdesk.storage.core import StoreCore, new_id, now
 from pgdesk.storage.database import open_database
+from pgdesk.storage.erasure import finish_erase
 
 MAX_ANSWER = 20_000
 
@@ -54,7 +55,12 @@ class Store(StoreCore):
 
     @classmethod
     def open(cls, path, *, key: bytes | None = None, actor: Actor | None = None, **kw) -> Store:
-        return cls(open_database(path, key=key, **kw), actor)
+        store = cls(open_database(path, key=key, **kw), actor)
+        try:
+            finish_erase(store.db)  # an erasure a crash interrupted is completed first
+        except driver.Error:
+            pass  # the rows are gone already; the marker stays and the next open tries again
+        return store
 
     # -- professionals ----------------------------------------------------
     def add_professional(self, name: str, role: str, *,

@@ -315,6 +315,9 @@ _ROUTE_ALIASES = {
     "anders": ("anders", "overig", "other", "else"),
 }
 MAX_FILE_BYTES = 5_000_000
+# A practice's sociale kaart has hundreds of services, a region's a few thousand; a bound keeps
+# a wrong or hostile file from tying up the preview.
+MAX_FILE_LINES = 10_000
 _DELIMITERS = (";", ",", "\t")
 _DELIMITER_NAMES = {";": "puntkomma", ",": "komma", "\t": "tab"}
 # A cell Excel would run as a formula: '=...', '@...', or '+'/'-' followed by anything but a
@@ -405,6 +408,11 @@ def _decode(data: bytes) -> tuple[str, str]:
                 raise _FileProblem(0, "Dit is geen CSV-bestand, of de tekencodering is onbekend "
                                       "(bewaar het als CSV UTF-8).") from None
     text = text.lstrip("\ufeff")
+    if len(text.splitlines()) > MAX_FILE_LINES:
+        limit = f"{MAX_FILE_LINES:,}".replace(",", ".")
+        raise _FileProblem(0, f"Het bestand heeft meer dan {limit} regels; een sociale kaart als "
+                              f"CSV heeft er hoogstens {limit}. Verdeel de diensten over een paar "
+                              "bestanden.")
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
         raise _FileProblem(0, "Dit is geen CSV-bestand (het bevat geen leesbare tekst).")
     return text, encoding

@@ -370,6 +370,11 @@ since start</translation>
         <translation>Line %1</translation>
     </message>
     <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="336" />
+        <source>… en nog %1 regels</source>
+        <translation>… and %1 more lines</translation>
+    </message>
+    <message>
         <location filename="../../pgdesk/ui/social_map_dialog.py" line="327" />
         <source>Bestand</source>
         <translation>File</translation>
