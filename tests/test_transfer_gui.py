@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pgdesk.domain.transfer import KEEP_LOCAL
-from pgdesk.ui import transfer_dialogs
+from pgdesk.ui import plain, transfer_dialogs
 from tests.test_transfer import (
     TPW,
     all_rows,
@@ -35,7 +35,7 @@ def conflict_file(tmp_path):
 def test_summary_shows_the_conflict_and_applies_the_choice(qtbot, conflict_file, monkeypatch):
     s, back = conflict_file
     seen = {}
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: seen.setdefault("done", a[2]))
+    monkeypatch.setattr(plain, "information", lambda *a: seen.setdefault("done", a[2]))
 
     def hook(dialog: transfer_dialogs.ImportSummaryDialog):
         seen["summary"] = dialog.summary.text()
@@ -72,7 +72,7 @@ def test_summary_shows_the_conflict_and_applies_the_choice(qtbot, conflict_file,
 def test_cancel_writes_nothing_and_a_wrong_passphrase_is_told(qtbot, conflict_file, monkeypatch):
     s, back = conflict_file
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))
     parent = QWidget()
     qtbot.addWidget(parent)
 
@@ -117,7 +117,7 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
 
     s = make_sites(tmp_path / "sites")
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(plain, "information", lambda *a: shown.append(a[2]))
 
     def choose_anna(dialog):
         for i in range(dialog.list.count()):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,7 +23,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import patient_actions, practice_actions
+from pgdesk.ui import patient_actions, plain, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.feedback import attempt, guarded
@@ -32,6 +31,7 @@ from pgdesk.ui.labels import role_label, type_label
 from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE, IdleWatcher, LockScreen
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
 from pgdesk.ui.style import STYLE_SHEET
 
@@ -70,14 +70,14 @@ class MainWindow(QMainWindow):
         self.patient_page.planRequested.connect(self.plan_conversation)
 
         self._build_menu()
-        self.who = QLabel()
+        self.who = Label()
         self.statusBar().addPermanentWidget(self.who)
         if self.demo:
             where = self.tr("DEMO: verzonnen patiënten") + (
                 "" if store.encrypted else self.tr(", niet versleuteld"))
         else:
             where = str(store.path) + ("" if store.encrypted else self.tr(" (niet versleuteld)"))
-        self.statusBar().addWidget(QLabel(where))
+        self.statusBar().addWidget(Label(where))
         self.idle = None
         if keyring is not None:
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
@@ -314,14 +314,14 @@ class MainWindow(QMainWindow):
         try:
             c = self.store.new_consultation(pid, pro_id, "start")
         except TrajectoryOpen as exc:
-            answer = QMessageBox.question(self, "pgdesk", self.tr(
+            answer = plain.question(self, "pgdesk", self.tr(
                 "Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject "
                 "beginnen?").replace("%1", dutch_date(exc.start_date)))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             c = guarded(self, self.store.new_consultation, pid, pro_id, "start", close_open=True)
         except PgdeskError as exc:
-            QMessageBox.warning(self, "pgdesk", str(exc))
+            plain.warning(self, "pgdesk", str(exc))
             return
         if c:
             self.open_consultation(c.id)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         if cid is None:
             return
         c = self.store.consultation(cid)
-        answer = QMessageBox.question(self, "pgdesk", self.tr(
+        answer = plain.question(self, "pgdesk", self.tr(
             "Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan "
             "worden gemaakt.").replace("%1", display_birth_date(c.date)).replace(
             "%2", type_label(c.type).lower()))
@@ -355,18 +355,16 @@ class MainWindow(QMainWindow):
             self.show_patient(self.patient_page.patient_id)
 
     def trajectory_defaults(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         from pgdesk.domain.trajectory import TrajectoryDefaults
         from pgdesk.storage.trajectories import defaults, set_defaults
 
         current = defaults(self.store)
-        tussen, ok = QInputDialog.getInt(
+        tussen, ok = plain.get_int(
             self, self.tr("Trajecten"),
             self.tr("Tussengesprek standaard na hoeveel weken?"), round(current.tussen_days / 7), 1, 52)
         if not ok:
             return
-        eind, ok = QInputDialog.getInt(
+        eind, ok = plain.get_int(
             self, self.tr("Trajecten"),
             self.tr("Eindgesprek standaard na hoeveel weken?"), round(current.eind_days / 7), 2, 104)
         if ok:
@@ -404,7 +402,7 @@ class MainWindow(QMainWindow):
             return
         files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
         if files:
-            QMessageBox.information(self, "pgdesk", self.tr(
+            plain.information(self, "pgdesk", self.tr(
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
                 "geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.")
                 .replace("%1", str(files[0])).replace("%2", str(files[1])))

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -25,9 +23,11 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, set_backup_folder
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import (
     ChangePassphraseDialog,
     RecoveryCodeDialog,
@@ -57,7 +57,7 @@ def change_passphrase(parent: QWidget, store: Store, keyring: Keyring) -> bool:
     if not _retry(dialog, lambda: keyring.change_passphrase(
             name, dialog.old.text(), dialog.passphrase.text())):
         return False
-    QMessageBox.information(parent, "pgdesk", translate("PracticeActions", "Uw wachtwoord is gewijzigd."))
+    plain.information(parent, "pgdesk", translate("PracticeActions", "Uw wachtwoord is gewijzigd."))
     return True
 
 
@@ -74,14 +74,14 @@ def add_colleague(parent: QWidget, store: Store, keyring: Keyring, key: bytes) -
 
     if not _retry(dialog, add):
         return False
-    QMessageBox.information(parent, "pgdesk", translate("PracticeActions",
+    plain.information(parent, "pgdesk", translate("PracticeActions",
         "%1 kan pgdesk nu openen met de eigen naam en het gekozen wachtwoord.").replace(
         "%1", dialog.values()[0]))
     return True
 
 
 def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
-    answer = QMessageBox.question(parent, "pgdesk", translate("PracticeActions",
+    answer = plain.question(parent, "pgdesk", translate("PracticeActions",
         "Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?"))
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -105,7 +105,7 @@ def choose_backup_folder(parent: QWidget) -> Path | None:
 
 def choose_idle_minutes(parent: QWidget, store: Store) -> int | None:
     current = int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES)))
-    minutes, ok = QInputDialog.getInt(
+    minutes, ok = plain.get_int(
         parent, translate("PracticeActions", "Automatisch vergrendelen"),
         translate("PracticeActions", "Vergrendel pgdesk na dit aantal minuten zonder gebruik:"),
         current, 1, 60)
@@ -123,7 +123,7 @@ class StaleRecordsDialog(QDialog):
     def __init__(self, rows: list[dict], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Dossiers ouder dan 20 jaar"))
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "Deze dossiers zijn al meer dan twintig jaar niet gewijzigd. Bekijk per dossier of het "
             "nog nodig is; verwijderen gaat via het menu Patiënt.") if rows else self.tr(
             "Er zijn geen dossiers die langer dan twintig jaar niet zijn gewijzigd."))

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pgdesk.ui import plain
 from pgdesk.ui.web_pens import WEB_FILL, cosmetic_pen, current_pen, history_pen, paint_swatch
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -949,10 +950,10 @@ class RadarWidget(QWidget):
         handle.set_state(scored=value is not None)
         name = self._labels_text[index]
         if value is None:
-            handle.setToolTip(f"{name}: {_tr(NOT_SCORED)}")
+            handle.setToolTip(plain.tip(f"{name}: {_tr(NOT_SCORED)}"))
         else:
             shown = f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-            handle.setToolTip(f"{name}: {shown}")
+            handle.setToolTip(plain.tip(f"{name}: {shown}"))
 
     def _display_values(self) -> list[float | None]:
         values = list(self._scores)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
 from pgdesk.ui.dialogs import _Form, fit_wrapped_text
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.plain import Label
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -65,10 +65,10 @@ class SetupDialog(_Form):
         super().__init__(self.tr("Collega toevoegen") if colleague else self.tr("pgdesk instellen"),
                          parent)
         if colleague:
-            intro = QLabel(self.tr("De collega kiest hier zelf een wachtwoord en opent pgdesk "
+            intro = Label(self.tr("De collega kiest hier zelf een wachtwoord en opent pgdesk "
                                    "daarna met de eigen naam."))
         else:
-            intro = QLabel(self.tr(
+            intro = Label(self.tr(
                 "pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met "
                 "een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker."))
         if converting:
@@ -96,7 +96,7 @@ class SetupDialog(_Form):
 class ChangePassphraseDialog(_Form):
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
-        self.form.addRow(self.tr("Gebruiker"), QLabel(name))
+        self.form.addRow(self.tr("Gebruiker"), Label(name))
         self.old = secret_field()
         self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
         self.passphrase, self.again = new_passphrase_fields(self.form, self, self.tr("N&ieuw wachtwoord"))
@@ -111,7 +111,7 @@ class RecoveryDialog(_Form):
 
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord vergeten"), parent)
-        intro = QLabel(self.tr("Met de herstelcode van de praktijk (op papier bewaard bij de "
+        intro = Label(self.tr("Met de herstelcode van de praktijk (op papier bewaard bij de "
                                "set-up) kiest u een nieuw wachtwoord."))
         intro.setWordWrap(True)
         self.form.addRow(intro)
@@ -135,13 +135,13 @@ class RecoveryCodeDialog(QDialog):
     def __init__(self, code: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Herstelcode van de praktijk"))
-        text = QLabel(self.tr(
+        text = Label(self.tr(
             "Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de "
             "praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord "
             "én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar "
             "één keer getoond."))
         text.setWordWrap(True)
-        self.code = QLabel(code)
+        self.code = Label(code)
         self.code.setObjectName("recoveryCode")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,14 +176,14 @@ class UnlockForm(QWidget):
 
     def __init__(self, parent=None, *, name: str = "", title: str = ""):
         super().__init__(parent)
-        self.title = QLabel(title or self.tr("pgdesk is vergrendeld"))
+        self.title = Label(title or self.tr("pgdesk is vergrendeld"))
         self.title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
+        hint = Label(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
                               "wachtwoord."))
         hint.setWordWrap(True)
         self.name = QLineEdit(name)
         self.passphrase = secret_field()
-        self.error = QLabel()
+        self.error = Label()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()

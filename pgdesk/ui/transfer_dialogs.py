@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +29,9 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.validation import InputError, display_birth_date
 from pgdesk.storage.keyring import check_passphrase
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy, check_new_passphrase, new_passphrase_fields, secret_field
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -44,7 +45,7 @@ class TransferPassphraseDialog(_Form):
         super().__init__(self.tr("Wachtwoordzin voor het overdrachtsbestand"), parent)
         self.new = new
         if intro:
-            label = QLabel(intro)
+            label = Label(intro)
             label.setWordWrap(True)
             self.form.addRow(label)
         if new:
@@ -66,7 +67,7 @@ class TakeAlongDialog(_Form):
 
     def __init__(self, store: Store, parent=None, preselect: list[str] = ()):
         super().__init__(self.tr("Patiënten meegeven voor huisbezoek"), parent)
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "Kies de patiënten die mee gaan op de laptop. Hun dossier, trajecten, verwijzingen en "
             "de bijbehorende sociale kaart komen in één versleuteld bestand."))
         intro.setWordWrap(True)
@@ -111,7 +112,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Overdrachtsbestand inlezen"))
-        self.summary = QLabel()
+        self.summary = Label()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conflicts = QTableWidget(len(plan.conflicts), 3)
@@ -205,9 +206,9 @@ def _write_transfer(parent: QWidget, export, intro: str, title: str, suggested: 
     try:
         summary = busy(export, check_passphrase(passphrase), path)
     except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
+    plain.information(parent, "pgdesk", "\n".join(summary.lines))
     return True
 
 
@@ -247,7 +248,7 @@ def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
         try:
             plan = busy(preview_transfer, store, path, passphrase)
         except PgdeskError as exc:
-            QMessageBox.warning(parent, "pgdesk", str(exc))
+            plain.warning(parent, "pgdesk", str(exc))
             return False
         summary = ImportSummaryDialog(plan, parent)
         if dialog_hook is not None:
@@ -259,9 +260,9 @@ def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
         except TransferChanged:
             continue  # something changed meanwhile: show a fresh summary
         except PgdeskError as exc:
-            QMessageBox.warning(parent, "pgdesk", str(exc))
+            plain.warning(parent, "pgdesk", str(exc))
             return False
-        QMessageBox.information(parent, "pgdesk", "\n".join(result.lines))
+        plain.information(parent, "pgdesk", "\n".join(result.lines))
         return True
 
 
@@ -283,11 +284,11 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
 
     patients = brought_along(store)
     if not patients:
-        QMessageBox.information(parent, "pgdesk", translate(
+        plain.information(parent, "pgdesk", translate(
             "Transfer", "Er staan geen meegenomen patiënten op deze computer."))
         return False
     names = "\n".join(f"• {p.display_name}" for p in patients)
-    answer = QMessageBox.question(parent, "pgdesk", translate(
+    answer = plain.question(parent, "pgdesk", translate(
         "Transfer", "Deze meegenomen patiënten volledig van deze computer verwijderen?\n\n%1")
         .replace("%1", names))
     if answer != QMessageBox.StandardButton.Yes:
@@ -295,7 +296,7 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
     try:
         summary = remove_brought_along(store)
     except UnsentChanges as exc:
-        answer = QMessageBox.warning(
+        answer = plain.warning(
             parent, "pgdesk", str(exc) + "\n\n" + translate(
                 "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -304,7 +305,7 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
             return False
         summary = remove_brought_along(store, force=True)
     except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
+    plain.information(parent, "pgdesk", "\n".join(summary.lines))
     return True

@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
 PAPERS = ("A4", "A5")
@@ -92,20 +92,20 @@ class SummaryStep(QWidget):
         self.his_button.setToolTip(self.tr("Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, "
                                            "om in het journaal van het HIS te plakken"))
         self.his_button.clicked.connect(self.copy_to_his)
-        self.copied = QLabel()
+        self.copied = Label()
         self.copied.setObjectName("hint")
         self.copied.hide()
         self.language_box = language_box()
         self.language_box.setToolTip(self.tr("De taal van de samenvatting; onthouden voor deze patiënt"))
         self.paper_box = paper_box()
         self.paper_box.setToolTip(self.tr("Het papierformaat; onthouden voor deze patiënt"))
-        language_label = QLabel(self.tr("&Taal:"))
+        language_label = Label(self.tr("&Taal:"))
         language_label.setBuddy(self.language_box)
-        paper_label = QLabel(self.tr("Pap&ier:"))
+        paper_label = Label(self.tr("Pap&ier:"))
         paper_label.setBuddy(self.paper_box)
         self.language_box.currentIndexChanged.connect(self._chosen)
         self.paper_box.currentIndexChanged.connect(self._chosen)
-        title = QLabel(self.tr("Samenvatting voor de patiënt"))
+        title = Label(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
         buttons = QHBoxLayout()
         buttons.addWidget(title)
