@@ -3,6 +3,7 @@ log), everything we hold (AVG export), and erasure on request."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -104,8 +105,9 @@ def export_everything(parent: QWidget, store: Store, instrument: Instrument, pat
     data = guarded(parent, export_patient, store, patient_id)
     if data is None:
         return None
-    stem = "pgdesk-export-" + "".join(ch if ch.isalnum() else "-" for ch in
-                                      data["patient"]["display_name"]).strip("-").lower()
+    # Named by record number and date, never by the patient's name: file names end up in
+    # recent-file lists, backups of the export folder and mail attachments.
+    stem = f"pgdesk-export-{patient_id[:8]}-{dt.date.today().isoformat()}"
     files = [Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.json"]
     written = guarded(parent, lambda: [
         write_atomically(files[0], render_patient_export(data, instrument)),
