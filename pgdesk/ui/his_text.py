@@ -3,7 +3,7 @@ for the patient), and the practice's choice of parts (Praktijk → HIS-tekst…)
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
@@ -12,6 +12,7 @@ from pgdesk.storage import driver
 from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui import clipboard
 from pgdesk.ui.dialogs import _Form
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
@@ -41,7 +42,7 @@ def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     # logged first: what leaves pgdesk is in the patient's access log, or it does not leave
     if not attempt(parent, session.store.record_exported, session.patient.id, SOEP_WHAT):
         return None
-    QApplication.clipboard().setText(text)
+    clipboard.copy_for_a_while(text)
     return text
 
 

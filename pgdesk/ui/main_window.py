@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -23,12 +22,18 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import patient_actions, plain, practice_actions
+from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label, type_label
-from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE, IdleWatcher, LockScreen
+from pgdesk.ui.lock import (
+    DEFAULT_IDLE_MINUTES,
+    SETTING_IDLE,
+    IdleWatcher,
+    LockScreen,
+    close_other_windows,
+)
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
@@ -45,6 +50,7 @@ class MainWindow(QMainWindow):
         self.demo = store.setting("demo") == "1"
         self.locked = False
         self._focus_before_lock = None
+        self._unkept_code: str | None = None  # a recovery code the lock closed before it was kept
         self.setStyleSheet(STYLE_SHEET)
         self.stack = QStackedWidget()
         # While locked the outer stack shows only the unlock form: no patient data at all.
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
         practice_actions.add_colleague(self, self.store, self.keyring, self.store.opened.key)
 
     def _new_recovery_code(self) -> None:
-        practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
+        self._unkept_code = practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
 
     def _idle_minutes(self) -> None:
         minutes = practice_actions.choose_idle_minutes(self, self.store)
@@ -509,9 +515,8 @@ class MainWindow(QMainWindow):
         if self.consultation_page is not None:
             self.consultation_page.leave_current()
         self._focus_before_lock = QApplication.focusWidget()
-        for widget in QApplication.topLevelWidgets():  # open dialogs may show patient data
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        close_other_windows(self)
+        clipboard.forget()
         self.locked = True
         self.outer.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
@@ -548,7 +553,14 @@ class MainWindow(QMainWindow):
             self._focus_before_lock.setFocus()
         if self.idle is not None:
             self.idle.timer.start()
+        if self._unkept_code is not None:  # shown once more: the old code no longer works
+            QTimer.singleShot(0, self._show_unkept_code)
         return True
+
+    def _show_unkept_code(self) -> None:
+        code, self._unkept_code = self._unkept_code, None
+        if code is not None and not self.locked and not practice_actions.show_recovery_code(self, code):
+            self._unkept_code = code
 
     def _forgot(self, name: str) -> None:
         from pgdesk.ui.startup import forgot_passphrase
@@ -562,4 +574,5 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
+        clipboard.forget()
         super().closeEvent(event)

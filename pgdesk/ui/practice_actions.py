@@ -80,16 +80,26 @@ def add_colleague(parent: QWidget, store: Store, keyring: Keyring, key: bytes) -
     return True
 
 
-def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
+def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> str | None:
+    """Make and show a new recovery code. Returns the code when it was not confirmed as kept
+    (the window locked first), so that it can be shown again; else None."""
     answer = plain.question(parent, "pgdesk", translate("PracticeActions",
         "Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?"))
     if answer != QMessageBox.StandardButton.Yes:
-        return False
+        return None
     code = guarded(parent, keyring.new_recovery, key)
-    if code is None:
-        return False
-    RecoveryCodeDialog(code, parent).exec()
-    return True
+    if code is None or show_recovery_code(parent, code):
+        return None
+    return code
+
+
+def show_recovery_code(parent: QWidget, code: str) -> bool:
+    """True when the user ticked that the code is kept (only the lock closes it otherwise)."""
+    dialog = RecoveryCodeDialog(code, parent)
+    dialog.exec()
+    kept = dialog.kept.isChecked()
+    dialog.deleteLater()
+    return kept
 
 
 def choose_backup_folder(parent: QWidget) -> Path | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,6 +22,7 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
+from pgdesk.ui import clipboard
 from pgdesk.ui.dialogs import _Form, fit_wrapped_text
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.plain import Label
@@ -146,7 +146,7 @@ class RecoveryCodeDialog(QDialog):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("&Kopiëren"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        copy.clicked.connect(lambda: clipboard.copy_for_a_while(code))
         self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import his_text, pdf_output
+from pgdesk.ui import clipboard, his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 
@@ -235,7 +235,8 @@ class SummaryStep(QWidget):
         """The SOEP text on the clipboard (logged), and a word that it is there."""
         if his_text.copy_to_his(self, self.session) is None:
             return False
-        message = self.tr("Gekopieerd: plak het in het journaal van het HIS")
+        message = self.tr("Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt "
+                          "het klembord weer leeggemaakt)").replace("%1", str(round(clipboard.seconds())))
         self.copied.setText(message)
         self.copied.show()
         window = self.window()
