@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGraphicsView,
     QLabel,
-    QMessageBox,
 )
 
 from pgdesk.domain.models import PLAN_FIELDS
@@ -34,9 +33,10 @@ from pgdesk.domain.social_map import Service
 from pgdesk.storage import social_map as sm
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.trajectories import set_planned
-from pgdesk.storage.transfer import export_take_along, preview_transfer
+from pgdesk.storage.transfer import apply_transfer, export_take_along, preview_transfer
 from pgdesk.ui import patient_actions, practice_actions, transfer_dialogs
 from pgdesk.ui.backups import set_backup_folder
+from pgdesk.ui.dialogs import ProfessionalDialog
 from pgdesk.ui.main_window import MainWindow
 from pgdesk.ui.overview_window import PracticeOverview
 from pgdesk.ui.social_map_dialog import ImportPreviewDialog, ServiceDialog, SocialMapDialog
@@ -102,11 +102,15 @@ def offences() -> list[str]:
     return found
 
 
+def plain_labels(box) -> list[str]:
+    """The texts a dialog shows as plain text."""
+    return [w.text() for w in box.findChildren(QLabel) if not renders_html(w.text(), w.textFormat())]
+
+
 class Screens:
     """Opens screens and modal dialogs, sweeps each, and closes what it opened."""
 
-    def __init__(self, qtbot):
-        self.qtbot = qtbot
+    def __init__(self):
         self.found: list[str] = []
         self.dialogs: list[str] = []
         self.times: dict[str, float] = {}
@@ -122,15 +126,17 @@ class Screens:
         self.sweep(name)
         return result
 
-    def modal(self, name: str, opener, inside=None, accept: bool = False):
-        """Run `opener`, which shows modal dialogs; each one is swept (then `inside` may act on
-        it) and closed. Returns what `opener` returned."""
+    def modal(self, name: str, opener, inside=None):
+        """Run `opener`, which shows modal dialogs; each one is swept (then `inside` may look at
+        it) and closed as Cancel would. Returns what `opener` returned."""
         errors: list[BaseException] = []
+        returned = []
 
         def step():
             box = QApplication.activeModalWidget()
             if box is None:
-                QTimer.singleShot(10, step)
+                if not returned:
+                    QTimer.singleShot(10, step)
                 return
             try:
                 QApplication.processEvents()
@@ -141,15 +147,12 @@ class Screens:
             except BaseException as exc:  # noqa: BLE001 (re-raised below, after closing)
                 errors.append(exc)
             finally:
-                box.accept() if accept and not isinstance(box, QMessageBox) else box.done(0)
-                QTimer.singleShot(10, step_if_more)
-
-        def step_if_more():
-            if QApplication.activeModalWidget() is not None:
-                step()
+                box.done(0)
+                QTimer.singleShot(10, step)
 
         QTimer.singleShot(0, step)
         result = self.timed(name, opener)
+        returned.append(True)
         if errors:
             raise errors[0]
         return result
@@ -205,7 +208,7 @@ def window(qtbot, world, instrument):
 
 def test_every_screen_shows_hostile_text_as_plain_text(qtbot, window, world, instrument, tmp_path):
     store, _db, patients, services = world
-    s = Screens(qtbot)
+    s = Screens()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     pid = patients[0]
 
@@ -236,7 +239,10 @@ def test_every_screen_shows_hostile_text_as_plain_text(qtbot, window, world, ins
     refs.filter.setText(PAYLOADS[1][:5])
     s.sweep("sociale kaart in de planstap")
     mine = next(iter(refs._mine))
-    s.modal("verwijzing verwijderen", lambda: refs.remove(mine))
+    refs_title = refs._mine[mine].title
+    asked = []
+    s.modal("verwijzing verwijderen", lambda: refs.remove(mine),
+            inside=lambda box: asked.append(plain_labels(box)))
     page.go_to(4)
     handout = page.summary.pdf
     assert handout.startswith(b"%PDF")
@@ -248,7 +254,11 @@ def test_every_screen_shows_hostile_text_as_plain_text(qtbot, window, world, ins
     s.modal("inzagelog", window.show_access_log)
     log_pdf = patient_actions.AccessLogDialog(store, instrument, pid, window).render()
     s.modal("gegevens wijzigen", window.edit_patient)
-    s.modal("patiënt verwijderen (vraag met naam)", window.erase_patient)
+    s.modal("patiënt verwijderen (vraag met naam)", window.erase_patient,
+            inside=lambda box: asked.append(plain_labels(box)))
+    # the questions did name the service and the patient, literally
+    assert any(refs_title in t for t in asked[0]) and any(PAYLOADS[0] in t for t in asked[1]), asked
+    s.modal("wie werkt er", lambda: ProfessionalDialog(window, store.professionals(), None).exec())
     window.show_patient(pid)
     export_dir = tmp_path / "export"
     export_dir.mkdir()
@@ -298,6 +308,11 @@ def test_every_screen_shows_hostile_text_as_plain_text(qtbot, window, world, ins
         summary = transfer_dialogs.ImportSummaryDialog(plan, window)
         s.modal("overdracht inlezen", summary.exec)
         summary.deleteLater()  # before the laptop's store closes
+        apply_transfer(laptop, plan)
+        s.modal("meegenomen patiënten verwijderen",
+                lambda: transfer_dialogs.clear_brought_along(window, laptop),
+                inside=lambda box: asked.append(plain_labels(box)))
+    assert any(PAYLOADS[1] in t for t in asked[-1]), asked[-1]  # the names it would erase
 
     # backups: the message names the folder, which the user chose (and may have named oddly)
     folder = tmp_path / "<b>reservekopieën</b>"
@@ -312,6 +327,9 @@ def test_every_screen_shows_hostile_text_as_plain_text(qtbot, window, world, ins
                        ("papieren web", paper_pdf), ("export", files[0].read_bytes())):
         assert data.startswith(b"%PDF"), name
         assert len(PdfReader(io.BytesIO(data)).pages) >= 1, name
+    for name, data in (("samenvatting", handout), ("inzagelog", log_pdf), ("export", files[0].read_bytes())):
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        assert 'src="nonexistent-pgdesk.png"' in text, name  # printed as text, not read as markup
     assert not s.found, "\n".join(s.found)
     assert len(s.dialogs) >= 12, s.dialogs
     slow = {k: round(v, 1) for k, v in s.times.items() if v > SECONDS_PER_SCREEN}
