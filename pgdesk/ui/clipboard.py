@@ -52,6 +52,7 @@ def _the_keeper() -> _Keeper:
 
 
 def seconds() -> float:
+    """How long copied text stays (the workstation setting, else a minute)."""
     try:
         return max(0.1, float(QSettings().value(SETTING_SECONDS, DEFAULT_SECONDS)))
     except (TypeError, ValueError):
