@@ -253,7 +253,9 @@ def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
         summary = ImportSummaryDialog(plan, parent)
         if dialog_hook is not None:
             dialog_hook(summary)
-        if summary.exec() != QDialog.DialogCode.Accepted:
+        accepted = summary.exec() == QDialog.DialogCode.Accepted
+        summary.deleteLater()  # left as the window's child, a test process aborted at exit
+        if not accepted:
             return False
         try:
             result = busy(apply_transfer, store, plan)
