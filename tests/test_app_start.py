@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from pgdesk.ui import app as app_module
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import ProfessionalDialog
 from pgdesk.ui.main_window import MainWindow
 
@@ -13,7 +13,7 @@ from pgdesk.ui.main_window import MainWindow
 @pytest.fixture
 def messages(monkeypatch):
     seen = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a: seen.append(a[2]))
+    monkeypatch.setattr(plain, "critical", lambda *a: seen.append(a[2]))
     return seen
 
 

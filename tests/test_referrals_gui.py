@@ -20,6 +20,7 @@ from pgdesk.paths import resource
 from pgdesk.reports.soep import soep_for, soep_parts
 from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
+from pgdesk.ui import plain
 from pgdesk.ui.referrals_widget import OTHER, ROLE
 from pgdesk.ui.social_map_dialog import (
     ImportPreviewDialog,
@@ -185,7 +186,7 @@ def test_a_copy_that_cannot_be_logged_is_not_copied(qtbot, window, store, profes
     page = open_plan(window, store, p.id, c.id)
     page.go_to(4)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))
 
     def refuse(*_a):
         raise DatabaseReadOnly("De database is alleen-lezen.")
@@ -245,7 +246,7 @@ def test_free_text_referral_note_and_delete(qtbot, window, store, professional, 
     assert r.free_text and r.name == "Zwemclub De Spetters"
     assert page.plan.fields["helper"].text() == "Mijn buurman"  # not overwritten
     # 'Iets anders…' asks for a name
-    monkeypatch.setattr("pgdesk.ui.referrals_widget.QInputDialog.getText",
+    monkeypatch.setattr("pgdesk.ui.plain.get_text",
                         lambda *a, **k: ("Buurvrouw Els", True))
     refs.other_button.click()
     assert [x.name for x in sm.referrals_for_consultation(store, c.id)] == [
@@ -260,9 +261,9 @@ def test_free_text_referral_note_and_delete(qtbot, window, store, professional, 
     assert page.plan.flush()
     assert len(log_lines(store, p.id)) == before + 1
     # deleted after asking
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(plain, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not refs.remove(r.id)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert refs.remove(r.id)
     assert [x.name for x in sm.referrals_for_consultation(store, c.id)] == ["Buurvrouw Els"]
     assert ("D", f"referral:{r.id}") in log_lines(store, p.id)
@@ -406,7 +407,7 @@ def test_a_file_that_cannot_be_read_is_said_so(qtbot, store, nl, tmp_path, monke
     dialog = SocialMapDialog(store, nl)
     qtbot.addWidget(dialog)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))
     assert dialog.import_file(str(tmp_path / "bestaat-niet.csv")) is None
     assert warnings and "kan niet worden gelezen" in warnings[0]
 
@@ -491,7 +492,7 @@ def test_add_edit_with_errors_in_the_form_then_delete_keeps_old_referrals(
     dialog.edit_selected()
     assert sm.service(store, s.id).phone == "0800-0000200"
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr(plain, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     assert dialog.delete_selected()
     assert "blijven leesbaar" in asked[0]
@@ -509,7 +510,7 @@ def test_export_writes_the_map_and_says_when_it_cannot(qtbot, store, nl, mapped,
     assert out.read_bytes() == sm.export_csv(store, instrument=nl)
     assert "16 diensten opgeslagen" in dialog.message.text()
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))
     assert not dialog.export_file(str(tmp_path / "bestaat-niet" / "kaart.csv"))
     assert warnings and warnings[0].startswith("De sociale kaart is niet opgeslagen.")
     assert "niet opgeslagen" in dialog.message.text()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pgdesk.storage import access_log
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.repository import Store
-from pgdesk.ui import startup
+from pgdesk.ui import plain, startup
 from pgdesk.ui.security_dialogs import RecoveryCodeDialog, SetupDialog, UnlockDialog
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted
 
@@ -196,7 +196,7 @@ def test_access_log_dialog_lists_and_prints_the_log(qtbot, window, instrument, t
 def test_erase_from_the_window_needs_the_name(qtbot, window, monkeypatch):
     from pgdesk.ui import patient_actions
 
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    monkeypatch.setattr(plain, "warning", lambda *a: None)
     p = window.store.add_patient(NAME, "1950")
     assert not patient_actions.erase(window, window.store, p.id, confirm_text="iemand anders")
     assert window.store.search_patients("Vermeulen")
@@ -222,9 +222,9 @@ def test_damaged_database_offers_the_newest_good_backup(qtbot, encrypted, monkey
 
     questions = []
     monkeypatch.setattr(UnlockDialog, "exec", _unlock_with(None, None, [(USER, PASSPHRASE)]))
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr(plain, "question",
                         lambda *a: questions.append(a[2]) or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    monkeypatch.setattr(plain, "information", lambda *a: None)
     store, _ = startup.open_interactively(str(encrypted))
     with store:
         assert store.search_patients("Vermeulen")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pgdesk.storage.trajectories import trajectories_for
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import DateDialog
 
 TODAY = dt.date.today()
@@ -61,7 +62,7 @@ def test_second_start_asks_before_closing_the_running_trajectory(qtbot, window, 
     window.show_patient(p.id)
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or answers.pop(0))
+    monkeypatch.setattr(plain, "question", lambda *a: asked.append(a[2]) or answers.pop(0))
     window.start_trajectory()
     assert window.consultation_page is None
     assert len(trajectories_for(store, p.id, window.instrument)) == 1  # "No": nothing changed
@@ -74,7 +75,7 @@ def test_second_start_asks_before_closing_the_running_trajectory(qtbot, window, 
 
 def test_refused_type_change_puts_the_box_back(qtbot, window, store, professional, monkeypatch):
     seen = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: seen.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: seen.append(a[2]))
     p = store.add_patient("Tess Type", "1975")
     store.new_consultation(p.id, professional.id, "start", _days(-30))
     c = store.new_consultation(p.id, professional.id, "tussen", _days(-1))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pgdesk.domain.transfer import KEEP_LOCAL
-from pgdesk.ui import transfer_dialogs
+from pgdesk.ui import plain, transfer_dialogs
 from tests.test_transfer import (
     TPW,
     all_rows,
@@ -35,7 +35,7 @@ def conflict_file(tmp_path):
 def test_summary_shows_the_conflict_and_applies_the_choice(qtbot, conflict_file, monkeypatch):
     s, back = conflict_file
     seen = {}
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: seen.setdefault("done", a[2]))
+    monkeypatch.setattr(plain, "information", lambda *a: seen.setdefault("done", a[2]))
 
     def hook(dialog: transfer_dialogs.ImportSummaryDialog):
         seen["summary"] = dialog.summary.text()
@@ -72,7 +72,7 @@ def test_summary_shows_the_conflict_and_applies_the_choice(qtbot, conflict_file,
 def test_cancel_writes_nothing_and_a_wrong_passphrase_is_told(qtbot, conflict_file, monkeypatch):
     s, back = conflict_file
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))
     parent = QWidget()
     qtbot.addWidget(parent)
 
@@ -117,7 +117,7 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
 
     s = make_sites(tmp_path / "sites")
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(plain, "information", lambda *a: shown.append(a[2]))
 
     def choose_anna(dialog):
         for i in range(dialog.list.count()):
@@ -142,8 +142,6 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
 
 
 def test_bring_back_from_the_window_asks_which_practice_first(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     from pgdesk.storage import transfer as tf
     from tests.security_helpers import unlock
     from tests.test_transfer import make_sites
@@ -153,12 +151,12 @@ def test_bring_back_from_the_window_asks_which_practice_first(qtbot, tmp_path, m
     other_db, dirk, other_id = two_practices(s)
     asked = []
 
-    def choose(parent, title, label, items, current, editable):
+    def choose(parent, title, label, items, current=0):
         asked.append(list(items))
         return (next(i for i in items if "Dirk" in i), True) if len(asked) > 1 else ("", False)
 
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    monkeypatch.setattr(plain, "get_item", choose)
+    monkeypatch.setattr(plain, "information", lambda *a: None)
     parent = QWidget()
     qtbot.addWidget(parent)
     back = tmp_path / "terug.pgtransfer"
@@ -180,9 +178,9 @@ def test_clear_on_a_full_disk_after_the_second_yes_is_told_not_raised(qtbot, tmp
     read_in(s, take_along(s))
     laptop_changes(s)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda *a: warnings.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(plain, "question", lambda *a: plain.Button.Yes)
+    monkeypatch.setattr(plain, "warning",
+                        lambda *a: warnings.append(a[2]) or plain.Button.Yes)
 
     def remove(store, patient_ids=None, *, force=False):
         if not force:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from radar_helpers import drag
 
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import PatientDialog
 from pgdesk.ui.main_window import MainWindow
 
@@ -194,14 +195,13 @@ def test_interrupted_consultation_reopens_where_it_stopped(qtbot, window, store,
 
 def test_score_out_of_range_from_radar_is_refused(qtbot, window, store, professional,
                                                   monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
 
     p = store.add_patient("Els Grens")
     c = store.new_consultation(p.id, professional.id)
     window.show_patient(p.id)
     window.open_consultation(c.id)
     messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append(a[2]))
+    monkeypatch.setattr(plain, "warning", lambda *a: messages.append(a[2]))
     window.consultation_page.web.set_score(0, 12)
     assert messages and "0 tot en met 10" in messages[0]
     assert store.consultation(c.id).manual_scores == {}

@@ -10,10 +10,11 @@ import sys
 
 from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
+from pgdesk.ui import plain
 from pgdesk.ui.style import STYLE_SHEET
 
 
@@ -62,7 +63,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
         instrument = shipped_instrument(lang)
         opened = open_store(db, demo)
     except (PgdeskError, ResourceMissing) as exc:
-        QMessageBox.critical(None, "pgdesk", str(exc))
+        plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2
     if opened is None:

@@ -14,6 +14,7 @@ from pgdesk.storage import backup as backups
 from pgdesk.storage.database import acquire_lock
 from pgdesk.storage.log_anchor import note_restore
 from pgdesk.storage.repository import Store, now
+from pgdesk.ui import plain
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -44,7 +45,7 @@ def offer_restore(parent: QWidget | None, path: Path, key: bytes | None, db_id: 
     """After damage: offer the newest good backup; the damaged file is kept aside. True if restored."""
     info = newest_good_backup(folder, key, db_id)
     if info is None:
-        QMessageBox.critical(parent, "pgdesk", reason + "\n\n" + translate("Backups",
+        plain.critical(parent, "pgdesk", reason + "\n\n" + translate("Backups",
             "Er is geen bruikbare reservekopie gevonden in %1. Vraag de beheerder om hulp; "
             "het beschadigde bestand blijft bewaard.").replace("%1", str(folder)))
         return False
@@ -52,7 +53,7 @@ def offer_restore(parent: QWidget | None, path: Path, key: bytes | None, db_id: 
         "De nieuwste goede reservekopie is van %1 (%2 patiënten). Wilt u die terugzetten? "
         "Het beschadigde bestand wordt apart bewaard.").replace(
         "%1", info.made_at.strftime("%d-%m-%Y %H:%M")).replace("%2", str(info.patients))
-    answer = QMessageBox.question(parent, "pgdesk", question)
+    answer = plain.question(parent, "pgdesk", question)
     if answer != QMessageBox.StandardButton.Yes:
         return False
     return restore_file(parent, path, info.path, key, db_id)
@@ -69,13 +70,13 @@ def restore_file(parent: QWidget | None, path: Path, source: Path, key: bytes | 
         finally:
             lock.release()
     except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
     done = translate("Backups", "De reservekopie is teruggezet.")
     if aside:
         done += " " + translate(
             "Backups", "De vorige database is bewaard als %1.").replace("%1", str(aside))
-    QMessageBox.information(parent, "pgdesk", done)
+    plain.information(parent, "pgdesk", done)
     return True
 
 
@@ -105,9 +106,9 @@ class BackupScheduler(QObject):
             target = backups.make_backup(self.store.opened, backup_folder())
             self.store.set_setting(backups.SETTING_LAST, now())
         except PgdeskError as exc:
-            QMessageBox.warning(parent, "pgdesk", str(exc))
+            plain.warning(parent, "pgdesk", str(exc))
             return None
         if not quiet:
-            QMessageBox.information(parent, "pgdesk", self.tr("Reservekopie gemaakt: %1")
+            plain.information(parent, "pgdesk", self.tr("Reservekopie gemaakt: %1")
                                     .replace("%1", str(target)))
         return target

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
 )
@@ -20,6 +19,7 @@ from pgdesk.domain.validation import (
     require_name,
 )
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.plain import Label
 
 
 def fit_wrapped_text(dialog: QDialog) -> None:
@@ -37,7 +37,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error = QLabel()
+        self.error = Label()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -117,7 +117,7 @@ class ProfessionalDialog(_Form):
 
     def __init__(self, parent=None, known: list[Professional] = (), current_id: str | None = None):
         super().__init__(self.tr("Wie werkt er met pgdesk?"), parent)
-        intro = QLabel(self.tr("Uw naam komt op de samenvatting voor de patiënt."))
+        intro = Label(self.tr("Uw naam komt op de samenvatting voor de patiënt."))
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.who = QComboBox()

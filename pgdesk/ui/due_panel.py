@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pgdesk.domain.trajectory import DueItem
 from pgdesk.ui.labels import type_label
+from pgdesk.ui.plain import Label
 
 
 class DuePanel(QWidget):
@@ -18,7 +19,7 @@ class DuePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel(self.tr("&Wie is aan de beurt?"))
+        self.title = Label(self.tr("&Wie is aan de beurt?"))
         self.title.setObjectName("stepTitle")
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesprekken die gepland staan"))
@@ -28,7 +29,7 @@ class DuePanel(QWidget):
         self.title.setBuddy(self.list)  # Alt+W jumps here
         self.list.itemActivated.connect(
             lambda item: self.patientChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.empty = QLabel(self.tr("Niemand: er staan de komende twee weken geen tussen- of "
+        self.empty = Label(self.tr("Niemand: er staan de komende twee weken geen tussen- of "
                                     "eindgesprekken gepland."))
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)

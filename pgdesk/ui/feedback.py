@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import driver
 from pgdesk.storage.errors import explain_write_error
+from pgdesk.ui import plain
 
 _FAILED = object()
 
@@ -17,7 +18,7 @@ def _call(parent: QWidget | None, fn: Callable, args, kwargs):
     try:
         return fn(*args, **kwargs)
     except (PgdeskError, driver.Error, OSError) as exc:
-        QMessageBox.warning(parent, "pgdesk", explain_write_error(exc))
+        plain.warning(parent, "pgdesk", explain_write_error(exc))
         return _FAILED
 
 

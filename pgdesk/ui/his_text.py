@@ -3,7 +3,7 @@ for the patient), and the practice's choice of parts (Praktijk → HIS-tekst…)
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
@@ -12,8 +12,10 @@ from pgdesk.storage import driver
 from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui import clipboard
 from pgdesk.ui.dialogs import _Form
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 
 SOEP_WHAT = "soep"  # the access log's 'what' of a copied journal text
 
@@ -40,7 +42,7 @@ def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     # logged first: what leaves pgdesk is in the patient's access log, or it does not leave
     if not attempt(parent, session.store.record_exported, session.patient.id, SOEP_WHAT):
         return None
-    QApplication.clipboard().setText(text)
+    clipboard.copy_for_a_while(text)
     return text
 
 
@@ -52,7 +54,7 @@ class SoepPartsDialog(_Form):
 
         super().__init__(self.tr("Tekst voor het HIS"), parent)
         self.store = store
-        intro = QLabel(self.tr("Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) "
+        intro = Label(self.tr("Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) "
                                "op het klembord zet voor het journaal van het HIS?"))
         intro.setWordWrap(True)
         self.form.addRow(intro)

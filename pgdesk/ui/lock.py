@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QVBoxLayout, QWidget
 
 from pgdesk.ui.security_dialogs import UnlockForm
 
@@ -70,6 +70,21 @@ class IdleWatcher(QObject):
                     "org.freedesktop.login1.Session", "Lock", self, SLOT("on_session_lock()"))
         bus.connect(service, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
                     "PrepareForSleep", self, SLOT("on_prepare_for_sleep(bool)"))
+
+
+def close_other_windows(main: QWidget) -> None:
+    """Every window but `main` goes when pgdesk locks, patient data may be on any of them:
+    dialogs (also one that refuses Escape, like the recovery code), message boxes, menus, tooltips.
+    An open dialog's exec() returns Rejected, which every caller treats as Cancel."""
+    QToolTip.hideText()
+    for widget in QApplication.topLevelWidgets():
+        if widget is main or not widget.isVisible():
+            continue
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected)  # done(), not reject(): that one may refuse
+        else:
+            widget.close()
+        widget.hide()  # also when its closeEvent said no
 
 
 class LockScreen(QWidget):

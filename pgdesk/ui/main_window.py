@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,14 +22,21 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import patient_actions, practice_actions
+from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label, type_label
-from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE, IdleWatcher, LockScreen
+from pgdesk.ui.lock import (
+    DEFAULT_IDLE_MINUTES,
+    SETTING_IDLE,
+    IdleWatcher,
+    LockScreen,
+    close_other_windows,
+)
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
 from pgdesk.ui.style import STYLE_SHEET
 
@@ -45,6 +50,7 @@ class MainWindow(QMainWindow):
         self.demo = store.setting("demo") == "1"
         self.locked = False
         self._focus_before_lock = None
+        self._unkept_code: str | None = None  # a recovery code the lock closed before it was kept
         self.setStyleSheet(STYLE_SHEET)
         self.stack = QStackedWidget()
         # While locked the outer stack shows only the unlock form: no patient data at all.
@@ -70,14 +76,14 @@ class MainWindow(QMainWindow):
         self.patient_page.planRequested.connect(self.plan_conversation)
 
         self._build_menu()
-        self.who = QLabel()
+        self.who = Label()
         self.statusBar().addPermanentWidget(self.who)
         if self.demo:
             where = self.tr("DEMO: verzonnen patiënten") + (
                 "" if store.encrypted else self.tr(", niet versleuteld"))
         else:
             where = str(store.path) + ("" if store.encrypted else self.tr(" (niet versleuteld)"))
-        self.statusBar().addWidget(QLabel(where))
+        self.statusBar().addWidget(Label(where))
         self.idle = None
         if keyring is not None:
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
@@ -316,14 +322,14 @@ class MainWindow(QMainWindow):
         try:
             c = self.store.new_consultation(pid, pro_id, "start")
         except TrajectoryOpen as exc:
-            answer = QMessageBox.question(self, "pgdesk", self.tr(
+            answer = plain.question(self, "pgdesk", self.tr(
                 "Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject "
                 "beginnen?").replace("%1", dutch_date(exc.start_date)))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             c = guarded(self, self.store.new_consultation, pid, pro_id, "start", close_open=True)
         except PgdeskError as exc:
-            QMessageBox.warning(self, "pgdesk", str(exc))
+            plain.warning(self, "pgdesk", str(exc))
             return
         if c:
             self.open_consultation(c.id)
@@ -338,7 +344,7 @@ class MainWindow(QMainWindow):
         if cid is None:
             return
         c = self.store.consultation(cid)
-        answer = QMessageBox.question(self, "pgdesk", self.tr(
+        answer = plain.question(self, "pgdesk", self.tr(
             "Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan "
             "worden gemaakt.").replace("%1", display_birth_date(c.date)).replace(
             "%2", type_label(c.type).lower()))
@@ -357,18 +363,16 @@ class MainWindow(QMainWindow):
             self.show_patient(self.patient_page.patient_id)
 
     def trajectory_defaults(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         from pgdesk.domain.trajectory import TrajectoryDefaults
         from pgdesk.storage.trajectories import defaults, set_defaults
 
         current = defaults(self.store)
-        tussen, ok = QInputDialog.getInt(
+        tussen, ok = plain.get_int(
             self, self.tr("Trajecten"),
             self.tr("Tussengesprek standaard na hoeveel weken?"), round(current.tussen_days / 7), 1, 52)
         if not ok:
             return
-        eind, ok = QInputDialog.getInt(
+        eind, ok = plain.get_int(
             self, self.tr("Trajecten"),
             self.tr("Eindgesprek standaard na hoeveel weken?"), round(current.eind_days / 7), 2, 104)
         if ok:
@@ -406,7 +410,7 @@ class MainWindow(QMainWindow):
             return
         files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
         if files:
-            QMessageBox.information(self, "pgdesk", self.tr(
+            plain.information(self, "pgdesk", self.tr(
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
                 "geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.")
                 .replace("%1", str(files[0])).replace("%2", str(files[1])))
@@ -482,7 +486,7 @@ class MainWindow(QMainWindow):
             self.show_list()
 
     def _new_recovery_code(self) -> None:
-        practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
+        self._unkept_code = practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
 
     def _idle_minutes(self) -> None:
         minutes = practice_actions.choose_idle_minutes(self, self.store)
@@ -521,9 +525,8 @@ class MainWindow(QMainWindow):
         if self.consultation_page is not None:
             self.consultation_page.leave_current()
         self._focus_before_lock = QApplication.focusWidget()
-        for widget in QApplication.topLevelWidgets():  # open dialogs may show patient data
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
+        close_other_windows(self)
+        clipboard.forget()
         self.locked = True
         self.outer.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
@@ -561,7 +564,14 @@ class MainWindow(QMainWindow):
             self._focus_before_lock.setFocus()
         if self.idle is not None:
             self.idle.timer.start()
+        if self._unkept_code is not None:  # shown once more: the old code no longer works
+            QTimer.singleShot(0, self._show_unkept_code)
         return True
+
+    def _show_unkept_code(self) -> None:
+        code, self._unkept_code = self._unkept_code, None
+        if code is not None and not self.locked and not practice_actions.show_recovery_code(self, code):
+            self._unkept_code = code
 
     def _forgot(self, name: str) -> None:
         from pgdesk.ui.startup import forgot_passphrase
@@ -575,4 +585,5 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
+        clipboard.forget()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import UNKNOWN_ROLE, PracticeStats
 from pgdesk.ui import pdf_output
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.plain import Label
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (must come after PySide6 and the env var)
@@ -88,12 +89,12 @@ class PracticeOverview(QDialog):
         self.stats, self.instrument, self.practice_name = stats, instrument, practice_name
         self.setWindowTitle(self.tr("Praktijkoverzicht"))
 
-        title = QLabel(self.tr("Praktijkoverzicht Positieve Gezondheid"))
+        title = Label(self.tr("Praktijkoverzicht Positieve Gezondheid"))
         title.setObjectName("pageTitle")
         period = self.tr("%1 t/m %2").replace("%1", self._month(stats.months[0][0], True)) \
             .replace("%2", self._month(stats.months[-1][0], True))
-        subtitle = QLabel("  ·  ".join(p for p in (practice_name.strip(), period) if p))
-        notice = QLabel(self.tr(
+        subtitle = Label("  ·  ".join(p for p in (practice_name.strip(), period) if p))
+        notice = Label(self.tr(
             "Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van "
             "het spinnenweb helpen het gesprek; een hoger cijfer is geen doel."))
         notice.setObjectName("explanation")
@@ -123,7 +124,7 @@ class PracticeOverview(QDialog):
                 "gemiddeld (n = %1).").replace("%1", str(stats.completed_trajectories))
         else:
             change_note = self.tr("Nog geen afgeronde trajecten in deze periode.")
-        self.change_note = QLabel(change_note)
+        self.change_note = Label(change_note)
         self.change_note.setObjectName("hint")
         self.change_note.setWordWrap(True)
         grid.addWidget(self.change_note, 4, 0, 1, 2)
@@ -175,15 +176,15 @@ class PracticeOverview(QDialog):
     # -- pieces ------------------------------------------------------------------------------
     @staticmethod
     def _heading(text: str) -> QLabel:
-        label = QLabel(text)
+        label = Label(text)
         label.setObjectName("stepTitle")
         return label
 
     @staticmethod
     def _big_number(row: QHBoxLayout, value: int, caption: str) -> QLabel:
-        number = QLabel(str(value))
+        number = Label(str(value))
         number.setStyleSheet("font-size: 30pt; font-weight: 700; color: #1c4e7a;")
-        text = QLabel(caption)
+        text = Label(caption)
         text.setStyleSheet("font-size: 12pt; color: #1d2b3a;")
         box = QVBoxLayout()
         box.setSpacing(0)

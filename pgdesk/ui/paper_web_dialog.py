@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.instrument import Instrument
 from pgdesk.ui import pdf_output
 from pgdesk.ui.consultation.summary_step import combo_pick, language_box, page_size, paper_box
+from pgdesk.ui.plain import Label
 
 SETTING_LANGUAGE = "paper_web/language"
 SETTING_PAPER = "paper_web/paper"
@@ -51,9 +51,9 @@ class PaperWebDialog(QDialog):
         self.aspects.setToolTip(self.tr("Op A4 naast het web, op A5 op de achterkant "
                                         "(dubbelzijdig afdrukken)"))
         self.aspects.setChecked(str(settings.value(SETTING_ASPECTS, "1")) != "0")
-        language_label = QLabel(self.tr("&Taal:"))
+        language_label = Label(self.tr("&Taal:"))
         language_label.setBuddy(self.language_box)
-        paper_label = QLabel(self.tr("Pap&ier:"))
+        paper_label = Label(self.tr("Pap&ier:"))
         paper_label.setBuddy(self.paper_box)
         for box in (self.language_box, self.paper_box):
             box.currentIndexChanged.connect(self.update_sheet)

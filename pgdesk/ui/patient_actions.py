@@ -3,6 +3,7 @@ log), everything we hold (AVG export), and erasure on request."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -11,9 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
-    QLabel,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,8 +22,9 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage import access_log
 from pgdesk.storage.repository import Store
-from pgdesk.ui import pdf_output
+from pgdesk.ui import pdf_output, plain
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -48,7 +47,7 @@ class AccessLogDialog(QDialog):
         self.setWindowTitle(self.tr("Inzagelog: %1").replace("%1", patient.display_name))
         self.lines = access_log.lines_for(store.db, patient_id)
         rows = log_table_rows(group_lines(self.lines), instrument)
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "Iedere keer dat iemand het dossier van %1 opende, wijzigde, afdrukte of exporteerde, "
             "staat hier: wanneer, wie en op welke computer.").replace("%1", patient.display_name))
         intro.setWordWrap(True)
@@ -106,15 +105,16 @@ def export_everything(parent: QWidget, store: Store, instrument: Instrument, pat
     data = guarded(parent, export_patient, store, patient_id)
     if data is None:
         return None
-    stem = "pgdesk-export-" + "".join(ch if ch.isalnum() else "-" for ch in
-                                      data["patient"]["display_name"]).strip("-").lower()
+    # Named by record number and date, never by the patient's name: file names end up in
+    # recent-file lists, backups of the export folder and mail attachments.
+    stem = f"pgdesk-export-{patient_id[:8]}-{dt.date.today().isoformat()}"
     files = [Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.json"]
     written = guarded(parent, lambda: [
         write_atomically(files[0], render_patient_export(data, instrument)),
         write_atomically(files[1], export_json(data))])
     if written is None:
         return None
-    QMessageBox.information(parent, "pgdesk", translate("PatientActions",
+    plain.information(parent, "pgdesk", translate("PatientActions",
         "Alles wat pgdesk over deze patiënt bewaart, staat nu in:\n%1\n%2").replace(
         "%1", str(files[0])).replace("%2", str(files[1])))
     return files
@@ -132,12 +132,12 @@ def erase(parent: QWidget, store: Store, patient_id: str, *, confirm_text: str |
         "\n\nTyp de naam van de patiënt om te bevestigen:").replace(
         "%1", patient.display_name).replace("%2", display_birth_date(patient.birth_date) or "–")
     if confirm_text is None:
-        confirm_text, ok = QInputDialog.getText(
+        confirm_text, ok = plain.get_text(
             parent, translate("PatientActions", "Patiënt verwijderen"), question)
         if not ok:
             return False
     if confirm_text.strip().casefold() != patient.display_name.casefold():
-        QMessageBox.warning(parent, "pgdesk", translate("PatientActions",
+        plain.warning(parent, "pgdesk", translate("PatientActions",
             "De naam klopt niet; er is niets verwijderd."))
         return False
     return attempt(parent, erase_patient, store, patient_id)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.models import Patient
 from pgdesk.ui.due_panel import DuePanel
 from pgdesk.ui.patient_model import PatientTableModel
+from pgdesk.ui.plain import Label
 
 
 class PatientListPage(QWidget):
@@ -29,7 +29,7 @@ class PatientListPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.due_source = due_source  # () -> list[DueItem]; None hides the panel
-        title = QLabel(self.tr("Patiënten"))
+        title = Label(self.tr("Patiënten"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Zoek op naam of nummer…"))
@@ -48,7 +48,7 @@ class PatientListPage(QWidget):
         self.add_button = QPushButton(self.tr("Nieuwe patiënt"))
         self.add_button.setToolTip("Ctrl+Shift+N")
         self.add_button.clicked.connect(self.addRequested)
-        self.empty = QLabel()
+        self.empty = Label()
         self.empty.setObjectName("hint")
 
         self.due = DuePanel()

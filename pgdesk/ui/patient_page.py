@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +20,7 @@ from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.trajectories import trajectories_for
 from pgdesk.ui import web_history
 from pgdesk.ui.labels import role_label, step_label, type_label
+from pgdesk.ui.plain import Label
 
 
 class PatientPage(QWidget):
@@ -36,10 +36,10 @@ class PatientPage(QWidget):
         self.instrument = instrument
         self.trajectory_panel: web_history.TrajectoryPanel | None = None
         self.patient_id: str | None = None
-        self.title = QLabel()
+        self.title = Label()
         self.title.setObjectName("pageTitle")
-        self.details = QLabel()
-        self.next_label = QLabel()
+        self.details = Label()
+        self.next_label = Label()
         self.plan_button = QPushButton(self.tr("&Plannen…"))
         self.plan_button.setToolTip(self.tr("De datum van het volgende gesprek in dit traject wijzigen"))
         self.plan_button.clicked.connect(self._plan)
@@ -53,7 +53,7 @@ class PatientPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda item: self._open_row(item.row()))
-        self.empty = QLabel(self.tr("Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N)."))
+        self.empty = Label(self.tr("Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N)."))
         self.empty.setObjectName("hint")
 
         self.new_button = QPushButton(self.tr("&Nieuw gesprek"))

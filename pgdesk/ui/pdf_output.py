@@ -10,9 +10,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QOb
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.ui import plain
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -30,7 +31,7 @@ def load_pdf(document: QPdfDocument, data: bytes, owner: QObject) -> QBuffer:
 def paint_pdf(document: QPdfDocument, printer: QPrinter, parent: QWidget) -> bool:
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "pgdesk", translate("PdfOutput", "De printer kon niet worden gestart."))
+        plain.warning(parent, "pgdesk", translate("PdfOutput", "De printer kon niet worden gestart."))
         return False
     try:
         for page in range(document.pageCount()):
@@ -95,6 +96,6 @@ def save_pdf(parent: QWidget, data: bytes, suggested: str, path: str | None = No
     try:
         write_atomically(path, data)
     except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
     return True

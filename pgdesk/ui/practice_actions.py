@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,9 +24,11 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, set_backup_folder
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import (
     ChangePassphraseDialog,
     RecoveryCodeDialog,
@@ -60,7 +60,7 @@ def change_passphrase(parent: QWidget, store: Store, keyring: Keyring) -> bool:
     if not _retry(dialog, lambda: keyring.change_passphrase(
             name, dialog.old.text(), dialog.passphrase.text())):
         return False
-    QMessageBox.information(parent, "pgdesk", translate("PracticeActions", "Uw wachtwoord is gewijzigd."))
+    plain.information(parent, "pgdesk", translate("PracticeActions", "Uw wachtwoord is gewijzigd."))
     return True
 
 
@@ -77,22 +77,32 @@ def add_colleague(parent: QWidget, store: Store, keyring: Keyring, key: bytes) -
 
     if not _retry(dialog, add):
         return False
-    QMessageBox.information(parent, "pgdesk", translate("PracticeActions",
+    plain.information(parent, "pgdesk", translate("PracticeActions",
         "%1 kan pgdesk nu openen met de eigen naam en het gekozen wachtwoord.").replace(
         "%1", dialog.values()[0]))
     return True
 
 
-def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> bool:
-    answer = QMessageBox.question(parent, "pgdesk", translate("PracticeActions",
+def new_recovery_code(parent: QWidget, keyring: Keyring, key: bytes) -> str | None:
+    """Make and show a new recovery code. Returns the code when it was not confirmed as kept
+    (the window locked first), so that it can be shown again; else None."""
+    answer = plain.question(parent, "pgdesk", translate("PracticeActions",
         "Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?"))
     if answer != QMessageBox.StandardButton.Yes:
-        return False
+        return None
     code = guarded(parent, keyring.new_recovery, key)
-    if code is None:
-        return False
-    RecoveryCodeDialog(code, parent).exec()
-    return True
+    if code is None or show_recovery_code(parent, code):
+        return None
+    return code
+
+
+def show_recovery_code(parent: QWidget, code: str) -> bool:
+    """True when the user ticked that the code is kept (only the lock closes it otherwise)."""
+    dialog = RecoveryCodeDialog(code, parent)
+    dialog.exec()
+    kept = dialog.kept.isChecked()
+    dialog.deleteLater()
+    return kept
 
 
 def rekey_database(parent: QWidget, keyring: Keyring, store_of: Callable[[], Store],
@@ -109,7 +119,7 @@ def rekey_database(parent: QWidget, keyring: Keyring, store_of: Callable[[], Sto
         (tag, name) for tag, pro_id, name in colleagues(store, keyring)
         if pro_id != store.actor.professional_id]
     if not leaked and not others:
-        QMessageBox.information(parent, "pgdesk", translate(
+        plain.information(parent, "pgdesk", translate(
             "PracticeActions", "Er zijn geen collega's die pgdesk met een eigen wachtwoord openen."))
         return None
     name = store.actor.name
@@ -133,7 +143,7 @@ def rekey_database(parent: QWidget, keyring: Keyring, store_of: Callable[[], Sto
     result = done[0]
     RekeyCodesDialog(result.recovery_code, result.temporary, parent).exec()
     if result.backup_error:
-        QMessageBox.warning(parent, "pgdesk", translate(
+        plain.warning(parent, "pgdesk", translate(
             "PracticeActions", "De nieuwe sleutel is ingesteld, maar de reservekopie daarna is "
             "niet gelukt: %1 Maak er zo snel mogelijk een (Praktijk → Reservekopie maken)."
         ).replace("%1", result.backup_error))
@@ -153,7 +163,7 @@ def choose_backup_folder(parent: QWidget) -> Path | None:
 
 def choose_idle_minutes(parent: QWidget, store: Store) -> int | None:
     current = int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES)))
-    minutes, ok = QInputDialog.getInt(
+    minutes, ok = plain.get_int(
         parent, translate("PracticeActions", "Automatisch vergrendelen"),
         translate("PracticeActions", "Vergrendel pgdesk na dit aantal minuten zonder gebruik:"),
         current, 1, 60)
@@ -171,7 +181,7 @@ class StaleRecordsDialog(QDialog):
     def __init__(self, rows: list[dict], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Dossiers ouder dan 20 jaar"))
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "Deze dossiers zijn al meer dan twintig jaar niet gewijzigd. Bekijk per dossier of het "
             "nog nodig is; verwijderen gaat via het menu Patiënt.") if rows else self.tr(
             "Er zijn geen dossiers die langer dan twintig jaar niet zijn gewijzigd."))

@@ -13,10 +13,11 @@ line.)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from pgdesk.domain.models import STEPS
 from pgdesk.ui.consultation.score_table import ScoreTable
+from pgdesk.ui.plain import Label
 
 
 class QuickEntryDialog(QDialog):
@@ -28,9 +29,9 @@ class QuickEntryDialog(QDialog):
         self.setModal(True)
         self._values: list[int | None] = [None] * len(names)
         self._closed = False
-        title = QLabel(self.tr("Van papier overnemen"))
+        title = Label(self.tr("Van papier overnemen"))
         title.setObjectName("stepTitle")
-        hint = QLabel(self.tr(
+        hint = Label(self.tr(
             "Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, "
             "dan 0. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met "
             "het actiewiel.\n"

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +30,9 @@ from pgdesk.domain.social_map import MAX_NOTE, REFERRAL_STATUSES, Referral, Serv
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage import social_map
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui import plain
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 
 ROLE = Qt.ItemDataRole.UserRole  # the service id, OTHER, or None for a group heading
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # what the search matches
@@ -84,7 +84,7 @@ class ReferralsWidget(QWidget):
         self.rows = rows
 
         # new ones: search the map, add
-        title = QLabel(self.tr("&Verwijzen naar"))
+        title = Label(self.tr("&Verwijzen naar"))
         title.setObjectName("sectionTitle")
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("zoek in de sociale kaart: naam, organisatie, aanbod"))
@@ -197,7 +197,7 @@ class ReferralsWidget(QWidget):
         item.setData(ROLE, s.id)
         item.setData(KEY_ROLE, fold(" ".join((s.name, s.organisation, s.offer, dims))))
         tip = "\n".join(x for x in (s.offer, *s.contact_lines()) if x)
-        item.setToolTip(tip)
+        item.setToolTip(plain.tip(tip))
         if taken:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(item)
@@ -282,7 +282,7 @@ class ReferralsWidget(QWidget):
         """A referral to someone not on the map; asks for the name unless given."""
         name = (name or "").strip()
         if not name:
-            name, ok = QInputDialog.getText(
+            name, ok = plain.get_text(
                 self, self.tr("Iets anders"),
                 self.tr("Naar wie of wat verwijst u? (niet uit de sociale kaart)"),
                 QLineEdit.EchoMode.Normal, self.filter.text().strip())
@@ -314,7 +314,7 @@ class ReferralsWidget(QWidget):
                 widget.deleteLater()
 
     def _section_title(self, text: str, row: int) -> None:
-        label = QLabel(text)
+        label = Label(text)
         label.setObjectName("sectionTitle")
         self.grid.addWidget(label, row, 0, 1, 4)
 
@@ -331,10 +331,10 @@ class ReferralsWidget(QWidget):
             text = r.title
             if r.consultation_date:
                 text += "  ·  " + self.tr("van %1").replace("%1", display_birth_date(r.consultation_date))
-            label = QLabel(text)
+            label = Label(text)
             label.setWordWrap(True)
             box = self._status_box(r, True)
-            note = QLabel(r.note)
+            note = Label(r.note)
             note.setObjectName("hint")
             note.setWordWrap(True)
             self.grid.addWidget(label, row, 0)
@@ -345,11 +345,11 @@ class ReferralsWidget(QWidget):
             self._section_title(self.tr("In dit gesprek"), row)
             row += 1
         for r in self._mine.values():
-            label = QLabel(r.title + ("" if not r.free_text else "  " + self.tr("(niet uit de kaart)")))
+            label = Label(r.title + ("" if not r.free_text else "  " + self.tr("(niet uit de kaart)")))
             label.setWordWrap(True)
             contact = r.contact_lines()
             if contact:
-                label.setToolTip("\n".join(contact))
+                label.setToolTip(plain.tip("\n".join(contact)))
             box = self._status_box(r, False)
             note = QLineEdit(r.note)
             note.setMaxLength(MAX_NOTE)
@@ -430,7 +430,7 @@ class ReferralsWidget(QWidget):
         r = self._mine.get(referral_id)
         if r is None:
             return False
-        if ask and QMessageBox.question(
+        if ask and plain.question(
                 self, "pgdesk", self.tr("De verwijzing naar %1 verwijderen?").replace("%1", r.title)
         ) != QMessageBox.StandardButton.Yes:
             return False

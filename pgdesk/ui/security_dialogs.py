@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,8 +23,10 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
+from pgdesk.ui import clipboard
 from pgdesk.ui.dialogs import _Form, fit_wrapped_text
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.plain import Label
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -66,10 +66,10 @@ class SetupDialog(_Form):
         super().__init__(self.tr("Collega toevoegen") if colleague else self.tr("pgdesk instellen"),
                          parent)
         if colleague:
-            intro = QLabel(self.tr("De collega kiest hier zelf een wachtwoord en opent pgdesk "
+            intro = Label(self.tr("De collega kiest hier zelf een wachtwoord en opent pgdesk "
                                    "daarna met de eigen naam."))
         else:
-            intro = QLabel(self.tr(
+            intro = Label(self.tr(
                 "pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met "
                 "een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker."))
         if converting:
@@ -97,7 +97,7 @@ class SetupDialog(_Form):
 class ChangePassphraseDialog(_Form):
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
-        self.form.addRow(self.tr("Gebruiker"), QLabel(name))
+        self.form.addRow(self.tr("Gebruiker"), Label(name))
         self.old = secret_field()
         self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
         self.passphrase, self.again = new_passphrase_fields(self.form, self, self.tr("N&ieuw wachtwoord"))
@@ -112,7 +112,7 @@ class RecoveryDialog(_Form):
 
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord vergeten"), parent)
-        intro = QLabel(self.tr("Met de herstelcode van de praktijk (op papier bewaard bij de "
+        intro = Label(self.tr("Met de herstelcode van de praktijk (op papier bewaard bij de "
                                "set-up) kiest u een nieuw wachtwoord."))
         intro.setWordWrap(True)
         self.form.addRow(intro)
@@ -136,18 +136,18 @@ class RecoveryCodeDialog(QDialog):
     def __init__(self, code: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Herstelcode van de praktijk"))
-        text = QLabel(self.tr(
+        text = Label(self.tr(
             "Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de "
             "praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord "
             "én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar "
             "één keer getoond."))
         text.setWordWrap(True)
-        self.code = QLabel(code)
+        self.code = Label(code)
         self.code.setObjectName("recoveryCode")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("&Kopiëren"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        copy.clicked.connect(lambda: clipboard.copy_for_a_while(code))
         self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -176,13 +176,12 @@ class RekeyDialog(_Form):
         leaked = colleagues is None
         super().__init__(self.tr("Mijn wachtwoord is uitgelekt") if leaked
                          else self.tr("Collega verwijderen"), parent)
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand "
             "met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere "
             "collega's krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide "
             "ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel."))
         intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow(intro)
         self.colleague = None
         if not leaked:
@@ -190,8 +189,7 @@ class RekeyDialog(_Form):
             for i, colleague in enumerate(colleagues):
                 self.colleague.addItem(colleague, i)
             self.form.addRow(self.tr("&Geen toegang meer voor"), self.colleague)
-        who = QLabel(name)
-        who.setTextFormat(Qt.TextFormat.PlainText)
+        who = Label(name)
         self.form.addRow(self.tr("Gebruiker"), who)
         self.old = secret_field()
         self.form.addRow(self.tr("&Huidig wachtwoord"), self.old)
@@ -216,7 +214,7 @@ class RekeyCodesDialog(QDialog):
     def __init__(self, code: str, temporary: list[tuple[str, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nieuwe sleutel: codes voor de praktijk"))
-        text = QLabel(self.tr(
+        text = Label(self.tr(
             "De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem "
             "veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige "
             "wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). "
@@ -225,9 +223,8 @@ class RekeyCodesDialog(QDialog):
         lines = [self.tr("Herstelcode: %1").replace("%1", code)] + [
             self.tr("%1: %2").replace("%1", name).replace("%2", secret)
             for name, secret in temporary]
-        self.codes = QLabel("\n".join(lines))
+        self.codes = Label("\n".join(lines))
         self.codes.setObjectName("recoveryCode")
-        self.codes.setTextFormat(Qt.TextFormat.PlainText)
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kept = QCheckBox(self.tr("Ik heb alles &opgeschreven"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -267,14 +264,14 @@ class UnlockForm(QWidget):
 
     def __init__(self, parent=None, *, name: str = "", title: str = ""):
         super().__init__(parent)
-        self.title = QLabel(title or self.tr("pgdesk is vergrendeld"))
+        self.title = Label(title or self.tr("pgdesk is vergrendeld"))
         self.title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
+        hint = Label(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
                               "wachtwoord."))
         hint.setWordWrap(True)
         self.name = QLineEdit(name)
         self.passphrase = secret_field()
-        self.error = QLabel()
+        self.error = Label()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()

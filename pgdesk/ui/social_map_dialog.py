@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -48,8 +47,10 @@ from pgdesk.domain.validation import InputError
 from pgdesk.storage import driver, social_map
 from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import _Form, fit_wrapped_text
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import fold
 
 translate = QCoreApplication.translate
@@ -125,7 +126,7 @@ class ServiceTableModel(QAbstractTableModel):
             short = ROUTE_SHORT.get(s.referral_route)
             return translate("SocialMap", short) if short else s.referral_route
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (s.offer, self.dimensions(s), *s.contact_lines()) if x)
+            return plain.tip("\n".join(x for x in (s.offer, self.dimensions(s), *s.contact_lines()) if x))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
@@ -252,10 +253,10 @@ class ImportPreviewDialog(QDialog):
         self.report = report
         self.choice: str | None = None
         self.setWindowTitle(self.tr("Sociale kaart inlezen"))
-        title = QLabel(self.tr("Wat staat er in %1?").replace("%1", file_name))
+        title = Label(self.tr("Wat staat er in %1?").replace("%1", file_name))
         title.setObjectName("stepTitle")
         title.setWordWrap(True)
-        self.summary = QLabel(self._summary())
+        self.summary = Label(self._summary())
         self.summary.setWordWrap(True)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
@@ -375,22 +376,22 @@ class SocialMapDialog(QDialog):
         self.store, self.instrument = store, instrument
         self.setWindowTitle(self.tr("Sociale kaart"))
         self._all: list[Service] = []
-        intro = QLabel(self.tr("Hulp in de buurt, per dimensie. In de planstap worden de diensten "
+        intro = Label(self.tr("Hulp in de buurt, per dimensie. In de planstap worden de diensten "
                                "die bij de focus van het gesprek passen als eerste voorgesteld."))
         intro.setObjectName("hint")
         intro.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("typ een deel van de naam, organisatie of het aanbod"))
         self.filter.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Zoeken:"))
+        search_label = Label(self.tr("&Zoeken:"))
         search_label.setBuddy(self.filter)
         self.dimension = QComboBox()
         self.dimension.addItem(self.tr("Alle dimensies"), None)
         for d in instrument.dimensions:
             self.dimension.addItem(d.name, d.id)
-        dim_label = QLabel(self.tr("&Dimensie:"))
+        dim_label = Label(self.tr("&Dimensie:"))
         dim_label.setBuddy(self.dimension)
-        self.count = QLabel()
+        self.count = Label()
         self.count.setObjectName("hint")
 
         self.model = ServiceTableModel(instrument, self)
@@ -422,7 +423,7 @@ class SocialMapDialog(QDialog):
                         (self.export_button, lambda: self.export_file()), (close, self.accept)):
             b.setAutoDefault(False)  # Enter edits the chosen service, it presses no button
             b.clicked.connect(slot)
-        self.message = QLabel()
+        self.message = Label()
         self.message.setWordWrap(True)
         self.message.hide()
 
@@ -557,7 +558,7 @@ class SocialMapDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return False
-        answer = QMessageBox.question(self, self.tr("Uit de sociale kaart halen"), self.tr(
+        answer = plain.question(self, self.tr("Uit de sociale kaart halen"), self.tr(
             "“%1” uit de sociale kaart verwijderen?\n\nVerwijzingen die al naar dit aanbod zijn "
             "gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. "
             "Nieuwe verwijzingen naar dit aanbod kunnen niet meer.").replace("%1", chosen.title))
@@ -585,7 +586,7 @@ class SocialMapDialog(QDialog):
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            QMessageBox.warning(self, "pgdesk", self.tr("%1 kan niet worden gelezen: %2").replace(
+            plain.warning(self, "pgdesk", self.tr("%1 kan niet worden gelezen: %2").replace(
                 "%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return None
         report = guarded(self, social_map.preview_csv, self.store, data, self.instrument)
@@ -630,7 +631,7 @@ class SocialMapDialog(QDialog):
         try:
             write_atomically(path, data)
         except PgdeskError as exc:
-            QMessageBox.warning(self, "pgdesk", self.tr(
+            plain.warning(self, "pgdesk", self.tr(
                 "De sociale kaart is niet opgeslagen.\n\n%1").replace("%1", str(exc)))
             self.say(self.tr("De sociale kaart is niet opgeslagen."), error=True)
             return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import default_db_path
@@ -18,6 +18,7 @@ from pgdesk.storage.errors import DatabaseCorrupt
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.rekey import finish_interrupted
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, offer_restore
 from pgdesk.ui.security_dialogs import (
     RecoveryCodeDialog,
@@ -76,7 +77,7 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
             dialog.error.setText(str(exc))
             dialog.error.show()
             continue
-        QMessageBox.information(parent, "pgdesk", translate("Startup",
+        plain.information(parent, "pgdesk", translate("Startup",
             "Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord."))
         return True
     return False

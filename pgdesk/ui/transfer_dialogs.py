@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -31,7 +29,9 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.validation import InputError, display_birth_date
 from pgdesk.storage.keyring import check_passphrase
 from pgdesk.storage.repository import Store
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy, check_new_passphrase, new_passphrase_fields, secret_field
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -45,7 +45,7 @@ class TransferPassphraseDialog(_Form):
         super().__init__(self.tr("Wachtwoordzin voor het overdrachtsbestand"), parent)
         self.new = new
         if intro:
-            label = QLabel(intro)
+            label = Label(intro)
             label.setWordWrap(True)
             self.form.addRow(label)
         if new:
@@ -67,7 +67,7 @@ class TakeAlongDialog(_Form):
 
     def __init__(self, store: Store, parent=None, preselect: list[str] = ()):
         super().__init__(self.tr("Patiënten meegeven voor huisbezoek"), parent)
-        intro = QLabel(self.tr(
+        intro = Label(self.tr(
             "Kies de patiënten die mee gaan op de laptop. Hun dossier, trajecten, verwijzingen en "
             "de bijbehorende sociale kaart komen in één versleuteld bestand."))
         intro.setWordWrap(True)
@@ -112,7 +112,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Overdrachtsbestand inlezen"))
-        self.summary = QLabel()
+        self.summary = Label()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.conflicts = QTableWidget(len(plan.conflicts), 3)
@@ -206,9 +206,9 @@ def _write_transfer(parent: QWidget, export, intro: str, title: str, suggested: 
     try:
         summary = busy(export, check_passphrase(passphrase), path)
     except PgdeskError as exc:
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
+    plain.information(parent, "pgdesk", "\n".join(summary.lines))
     return True
 
 
@@ -248,21 +248,23 @@ def read_transfer(parent: QWidget, store: Store, *, path: Path | None = None,
         try:
             plan = busy(preview_transfer, store, path, passphrase)
         except PgdeskError as exc:
-            QMessageBox.warning(parent, "pgdesk", str(exc))
+            plain.warning(parent, "pgdesk", str(exc))
             return False
         summary = ImportSummaryDialog(plan, parent)
         if dialog_hook is not None:
             dialog_hook(summary)
-        if summary.exec() != QDialog.DialogCode.Accepted:
+        accepted = summary.exec() == QDialog.DialogCode.Accepted
+        summary.deleteLater()  # left as the window's child, a test process aborted at exit
+        if not accepted:
             return False
         try:
             result = busy(apply_transfer, store, plan)
         except TransferChanged:
             continue  # something changed meanwhile: show a fresh summary
         except PgdeskError as exc:
-            QMessageBox.warning(parent, "pgdesk", str(exc))
+            plain.warning(parent, "pgdesk", str(exc))
             return False
-        QMessageBox.information(parent, "pgdesk", "\n".join(result.lines))
+        plain.information(parent, "pgdesk", "\n".join(result.lines))
         return True
 
 
@@ -275,10 +277,10 @@ def bring_back(parent: QWidget, store: Store, *, path: Path | None = None,
     practices = practices_here(store)
     if len(practices) > 1:
         labels = [p.label() for p in practices]
-        chosen, ok = QInputDialog.getItem(
+        chosen, ok = plain.get_item(
             parent, "pgdesk", translate("Transfer", "Op deze computer staan patiënten uit meer dan "
                                                     "één praktijk. Voor welke praktijk is het "
-                                                    "terugbrengbestand?"), labels, 0, False)
+                                                    "terugbrengbestand?"), labels)
         if not ok:
             return False
         origin = practices[labels.index(chosen)].origin_db_id
@@ -296,11 +298,11 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
 
     patients = brought_along(store)
     if not patients:
-        QMessageBox.information(parent, "pgdesk", translate(
+        plain.information(parent, "pgdesk", translate(
             "Transfer", "Er staan geen meegenomen patiënten op deze computer."))
         return False
     names = "\n".join(f"• {p.display_name}" for p in patients)
-    answer = QMessageBox.question(parent, "pgdesk", translate(
+    answer = plain.question(parent, "pgdesk", translate(
         "Transfer", "Deze meegenomen patiënten volledig van deze computer verwijderen?\n\n%1")
         .replace("%1", names))
     if answer != QMessageBox.StandardButton.Yes:
@@ -309,7 +311,7 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
         try:
             summary = remove_brought_along(store)
         except UnsentChanges as exc:
-            answer = QMessageBox.warning(
+            answer = plain.warning(
                 parent, "pgdesk", str(exc) + "\n\n" + translate(
                     "Transfer", "Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren."),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -318,7 +320,7 @@ def clear_brought_along(parent: QWidget, store: Store) -> bool:
                 return False
             summary = remove_brought_along(store, force=True)
     except PgdeskError as exc:  # a full disk, also on the second try
-        QMessageBox.warning(parent, "pgdesk", str(exc))
+        plain.warning(parent, "pgdesk", str(exc))
         return False
-    QMessageBox.information(parent, "pgdesk", "\n".join(summary.lines))
+    plain.information(parent, "pgdesk", "\n".join(summary.lines))
     return True

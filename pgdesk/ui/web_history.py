@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLayout,
     QLayoutItem,
     QSizePolicy,
@@ -32,6 +31,8 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.trajectory import Trajectory, WebPoint, change_table
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.trajectories import trajectory_of
+from pgdesk.ui import plain
+from pgdesk.ui.plain import Label
 from pgdesk.ui.web_pens import SWATCH_SIZE, current_pen, swatch_icon, swatch_pixmap
 
 # Short names for the legend and the table header ("start 14-06-2026").
@@ -206,13 +207,13 @@ class WebHistory(QWidget):
         current_layout = QHBoxLayout(current)
         current_layout.setContentsMargins(0, 0, 0, 0)
         current_layout.setSpacing(6)
-        swatch = QLabel()
+        swatch = Label()
         swatch.setPixmap(swatch_pixmap(current_pen(), filled=True))
-        self.current_name = QLabel()
+        self.current_name = Label()
         current_layout.addWidget(swatch)
         current_layout.addWidget(self.current_name)
         self._switch_layout.addWidget(current)
-        self.caption = QLabel(_tr(CAPTION))
+        self.caption = Label(_tr(CAPTION))
         self.caption.setObjectName("hint")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._caption_wanted = caption
@@ -244,8 +245,8 @@ class WebHistory(QWidget):
             box.setIconSize(SWATCH_SIZE)
             box.setChecked(self.radar.history_visible(key))
             box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            box.setToolTip(self.tr("Web van %1 tonen of verbergen (Alt+%2)")
-                           .replace("%1", web_label(w)).replace("%2", str(k + 1)))
+            box.setToolTip(plain.tip(self.tr("Web van %1 tonen of verbergen (Alt+%2)")
+                           .replace("%1", web_label(w)).replace("%2", str(k + 1))))
             box.toggled.connect(lambda on, key=key: self._toggle(key, on))
             self._switch_layout.addWidget(box)
             self.switches[key] = box
@@ -328,7 +329,7 @@ class ChangeTable(QTableWidget):
             font.setBold(True)
             item.setFont(font)
         if tip:
-            item.setToolTip(tip)
+            item.setToolTip(plain.tip(tip))
         self.setItem(row, col, item)
 
     def cell_text(self, row: int, col: int) -> str:
@@ -344,14 +345,14 @@ class TrajectoryPanel(QWidget):
         super().__init__(parent)
         self.instrument = instrument
         self.trajectories: list[Trajectory] = []
-        title = QLabel(self.tr("&Traject"))
+        title = Label(self.tr("&Traject"))
         title.setObjectName("stepTitle")
         self.choice = QComboBox()
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         title.setBuddy(self.choice)  # Alt+T
         self.choice.currentIndexChanged.connect(self._show_index)
-        self.single = QLabel()
-        self.caption = QLabel(_tr(CAPTION))
+        self.single = Label()
+        self.caption = Label(_tr(CAPTION))
         self.caption.setObjectName("hint")
         self.table = ChangeTable()
         # The caption is said once, above the table.

@@ -2153,8 +2153,8 @@ Referrals already made to it stay readable in their conversations, with the deta
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="238" />
-        <source>Gekopieerd: plak het in het journaal van het HIS</source>
-        <translation>Copied: paste it into the HIS journal</translation>
+        <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
+        <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>
     <message>
         <source>De printer kon niet worden gestart.</source>

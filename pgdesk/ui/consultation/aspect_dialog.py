@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.numbers import format_number
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.plain import Label
 
 
 class AspectDialog(QDialog):
@@ -24,16 +24,16 @@ class AspectDialog(QDialog):
         self.session = session
         self.dim = session.instrument.dimension(dimension_id)
         self.setWindowTitle(self.tr("Aspecten van %1").replace("%1", self.dim.name))
-        intro = QLabel(self.dim.explanation)
+        intro = Label(self.dim.explanation)
         intro.setWordWrap(True)
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("<b>Aspect</b>")), 0, 0)
-        grid.addWidget(QLabel(self.tr("<b>Score</b>")), 0, 1)
-        grid.addWidget(QLabel(self.tr("<b>Hier wil ik over praten</b>")), 0, 2)
+        grid.addWidget(Label(self.tr("<b>Aspect</b>"), rich=True), 0, 0)
+        grid.addWidget(Label(self.tr("<b>Score</b>"), rich=True), 0, 1)
+        grid.addWidget(Label(self.tr("<b>Hier wil ik over praten</b>"), rich=True), 0, 2)
         scores = session.c.aspect_scores.get(self.dim.id, {})
         self.spins: dict[str, QSpinBox] = {}
         for row, aspect in enumerate(self.dim.aspects, start=1):
-            name = QLabel(aspect.name)
+            name = Label(aspect.name)
             spin = QSpinBox()
             spin.setRange(-1, 10)
             spin.setSpecialValueText("–")  # -1 shows as "not scored"
@@ -51,7 +51,7 @@ class AspectDialog(QDialog):
             grid.addWidget(spin, row, 1)
             grid.addWidget(talk, row, 2)
             self.spins[aspect.id] = spin
-        self.summary = QLabel()
+        self.summary = Label()
         self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als score"))
         self.use_mean.clicked.connect(self._use_mean)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

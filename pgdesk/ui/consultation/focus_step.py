@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.score_table import format_score
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.plain import Label
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -39,9 +40,9 @@ class FocusStep(QWidget):
     def __init__(self, session: ConsultationSession, parent=None):
         super().__init__(parent)
         self.session = session
-        title = QLabel(self.tr("Waar wilt u mee aan de slag?"))
+        title = Label(self.tr("Waar wilt u mee aan de slag?"))
         title.setObjectName("stepTitle")
-        hint = QLabel(self.tr("Kies één of meer onderwerpen: typ het nummer, of gebruik de "
+        hint = Label(self.tr("Kies één of meer onderwerpen: typ het nummer, of gebruik de "
                               "spatiebalk of een klik. Pijltje naar rechts toont de aspecten. "
                               "Enter: verder."))
         hint.setObjectName("hint")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from pgdesk.ui.consultation.web_step import WebStep
 from pgdesk.ui.consultation.wheel_step import WheelStep
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.labels import step_label, type_label
+from pgdesk.ui.plain import Label
 
 
 class ConsultationPage(QWidget):
@@ -35,9 +35,9 @@ class ConsultationPage(QWidget):
         self.session = session
         c = session.c
         header = QHBoxLayout()
-        name = QLabel(session.patient.display_name)
+        name = Label(session.patient.display_name)
         name.setObjectName("pageTitle")
-        when = QLabel(display_birth_date(c.date))
+        when = Label(display_birth_date(c.date))
         self.type_box = QComboBox()
         for code in CONSULTATION_TYPES:
             self.type_box.addItem(type_label(code), code)

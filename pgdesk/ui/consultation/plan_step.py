@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import ReferralsWidget
 
 NEXT_FORMAT = "yyyy-MM-ddTHH:mm"
@@ -31,7 +31,7 @@ class PlanStep(QWidget):
     def __init__(self, session: ConsultationSession, parent=None):
         super().__init__(parent)
         self.session = session
-        title = QLabel(self.tr("Het plan, in de woorden van de patiënt"))
+        title = Label(self.tr("Het plan, in de woorden van de patiënt"))
         title.setObjectName("stepTitle")
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -56,7 +56,7 @@ class PlanStep(QWidget):
         row.addWidget(self.next_edit)
         row.addStretch(1)
         form.addRow(self.tr("Volgende afspraak"), row)
-        hint = QLabel(self.tr("Alles wordt meteen bewaard. Alt+→: naar de samenvatting."))
+        hint = Label(self.tr("Alles wordt meteen bewaard. Alt+→: naar de samenvatting."))
         hint.setObjectName("hint")
         # after the plan fields, also in the Tab order: the plan is typed first
         self.referrals = ReferralsWidget(session)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from pgdesk.domain.numbers import format_number
 from pgdesk.domain.scores import DimensionScore
+from pgdesk.ui import plain
 
 
 def format_score(score: DimensionScore, mean_word: str) -> str:
@@ -57,7 +58,7 @@ class ScoreTable(QTableWidget):
     def show_row(self, row: int, text: str, talk: bool, talk_text: str) -> None:
         self.item(row, 1).setText(text)
         self.item(row, 2).setText("✓" if talk else "")
-        self.item(row, 2).setToolTip(talk_text if talk else "")
+        self.item(row, 2).setToolTip(plain.tip(talk_text) if talk else "")
 
     def _clicked(self, row: int, column: int) -> None:
         if column == 2:

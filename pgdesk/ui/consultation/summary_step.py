@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.handout_preferences import handout_preferences, set_handout_preferences
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import his_text, pdf_output
+from pgdesk.ui import clipboard, his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
 PAPERS = ("A4", "A5")
@@ -82,20 +82,20 @@ class SummaryStep(QWidget):
         self.his_button.setToolTip(self.tr("Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, "
                                            "om in het journaal van het HIS te plakken"))
         self.his_button.clicked.connect(self.copy_to_his)
-        self.copied = QLabel()
+        self.copied = Label()
         self.copied.setObjectName("hint")
         self.copied.hide()
         self.language_box = language_box()
         self.language_box.setToolTip(self.tr("De taal van de samenvatting; onthouden voor deze patiënt"))
         self.paper_box = paper_box()
         self.paper_box.setToolTip(self.tr("Het papierformaat; onthouden voor deze patiënt"))
-        language_label = QLabel(self.tr("&Taal:"))
+        language_label = Label(self.tr("&Taal:"))
         language_label.setBuddy(self.language_box)
-        paper_label = QLabel(self.tr("Pap&ier:"))
+        paper_label = Label(self.tr("Pap&ier:"))
         paper_label.setBuddy(self.paper_box)
         self.language_box.currentIndexChanged.connect(self._chosen)
         self.paper_box.currentIndexChanged.connect(self._chosen)
-        title = QLabel(self.tr("Samenvatting voor de patiënt"))
+        title = Label(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
         buttons = QHBoxLayout()
         buttons.addWidget(title)
@@ -216,7 +216,8 @@ class SummaryStep(QWidget):
         """The SOEP text on the clipboard (logged), and a word that it is there."""
         if his_text.copy_to_his(self, self.session) is None:
             return False
-        message = self.tr("Gekopieerd: plak het in het journaal van het HIS")
+        message = self.tr("Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt "
+                          "het klembord weer leeggemaakt)").replace("%1", str(round(clipboard.seconds())))
         self.copied.setText(message)
         self.copied.show()
         window = self.window()

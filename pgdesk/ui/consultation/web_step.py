@@ -3,13 +3,16 @@ webs of the same trajectory behind it, each one switchable."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.aspect_dialog import AspectDialog
 from pgdesk.ui.consultation.score_table import ScoreTable, format_score
 from pgdesk.ui.feedback import attempt, guarded
+from pgdesk.ui.plain import Label
 from pgdesk.ui.web_history import WebHistory, earlier_webs
 
 
@@ -24,10 +27,10 @@ class WebStep(QWidget):
         self.history = WebHistory([d.name for d in self.dims])
         self.radar = self.history.radar
         self.table = ScoreTable([d.name for d in self.dims])
-        self.explanation = QLabel()
+        self.explanation = Label(rich=True)  # bold name above; both escaped below
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
-        hint = QLabel(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
+        hint = Label(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
                               "Spatie: hier wil ik over praten. A: per aspect scoren. "
                               "Of sleep de punten in het web."))
         hint.setWordWrap(True)
@@ -110,5 +113,5 @@ class WebStep(QWidget):
     def _select(self, row: int) -> None:
         if 0 <= row < len(self.dims):
             d = self.dims[row]
-            self.explanation.setText(f"<b>{d.name}</b><br>{d.explanation}")
+            self.explanation.setText(f"<b>{escape(d.name)}</b><br>{escape(d.explanation)}")
             self.radar.set_current(row)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.plain import Label
 
 
 class WheelStep(QWidget):
@@ -21,22 +22,22 @@ class WheelStep(QWidget):
         self.index = min(session.c.wheel_index, len(self.steps) - 1)
         self.picture = WheelPicture([s.question for s in self.steps])
         self.picture.segmentClicked.connect(self.go_to)
-        self.topic = QLabel()
+        self.topic = Label()
         self.topic.setObjectName("hint")
         self.topic.setWordWrap(True)
-        self.counter = QLabel()
+        self.counter = Label()
         self.counter.setObjectName("hint")
-        self.question = QLabel()
+        self.question = Label()
         self.question.setObjectName("bigQuestion")
         self.question.setWordWrap(True)
-        self.prompts = QLabel()
+        self.prompts = Label()
         self.prompts.setWordWrap(True)
         self.prompts.setObjectName("prompts")
         self.answer = QPlainTextEdit()
         self.answer.setPlaceholderText(self.tr("Het antwoord, in de woorden van de patiënt…"))
         self.answer.setObjectName("answer")
         self.answer.setTabChangesFocus(True)
-        hint = QLabel(self.tr("Ctrl+Enter: volgende vraag. Alt+←: vorige. "
+        hint = Label(self.tr("Ctrl+Enter: volgende vraag. Alt+←: vorige. "
                               "Elk antwoord wordt meteen bewaard."))
         hint.setObjectName("hint")
         self.question.setBuddy(self.answer)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QVB
 
 from pgdesk.domain.geometry import clamp_score, nearest_spoke, score_along
 from pgdesk.domain.numbers import format_number
+from pgdesk.ui import plain
 from pgdesk.ui.radar import geometry
 from pgdesk.ui.radar.items import (
     CURRENT_SPOKE_COLOUR,
@@ -438,9 +439,9 @@ class RadarWidget(QWidget):
         handle.set_state(scored=value is not None)
         name = self._labels_text[index]
         if value is None:
-            handle.setToolTip(f"{name}: {tr(NOT_SCORED)}")
+            handle.setToolTip(plain.tip(f"{name}: {tr(NOT_SCORED)}"))
         else:
-            handle.setToolTip(f"{name}: {format_number(value)}")
+            handle.setToolTip(plain.tip(f"{name}: {format_number(value)}"))
 
     def _display_values(self) -> list[float | None]:
         values = list(self._scores)

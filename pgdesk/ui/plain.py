@@ -1,0 +1,116 @@
+"""Text is shown as it is, never as HTML: every label, message box, question and tooltip of pgdesk.
+
+Qt guesses: a QLabel, QMessageBox, QInputDialog or tooltip whose text starts like HTML is rendered
+as HTML, so a patient or service name such as `<img src="/dev/zero">` (typed, brought back from a
+laptop, or in a sociale-kaart CSV) would make Qt read that file until memory runs out. Screens use
+`Label` instead of QLabel and the functions below instead of QMessageBox's and QInputDialog's
+static ones; tests/test_hostile_names_gui.py opens every screen with such names and checks.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+PLAIN = Qt.TextFormat.PlainText
+
+
+class Label(QLabel):
+    """A QLabel that shows its text literally. The format is set before the text, so the text is
+    never parsed as HTML. `rich=True` only for fixed texts of our own."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, rich: bool = False):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText if rich else PLAIN)
+        self.setText(text)
+
+
+def tip(text: str) -> str:
+    """A tooltip showing `text` literally: Qt has no plain-text tooltips, so it is escaped (and
+    marked as HTML, else Qt would show the escapes themselves)."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + escape(text, quote=False) + "</p>"
+
+
+def _box(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
+         buttons: Button, default: Button) -> Button:
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(PLAIN)
+    box.setText(text)
+    if default != Button.NoButton:
+        box.setDefaultButton(default)
+    box.exec()
+    clicked = box.clickedButton()  # none when the box was closed by the lock
+    answer = box.standardButton(clicked) if clicked is not None else Button.NoButton
+    box.deleteLater()
+    return answer
+
+
+def information(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Ok,
+                default: Button = Button.NoButton) -> Button:
+    return _box(QMessageBox.Icon.Information, parent, title, text, buttons, default)
+
+
+def warning(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Ok,
+            default: Button = Button.NoButton) -> Button:
+    return _box(QMessageBox.Icon.Warning, parent, title, text, buttons, default)
+
+
+def critical(parent: QWidget | None, title: str, text: str, buttons: Button = Button.Ok,
+             default: Button = Button.NoButton) -> Button:
+    return _box(QMessageBox.Icon.Critical, parent, title, text, buttons, default)
+
+
+def question(parent: QWidget | None, title: str, text: str,
+             buttons: Button = Button.Yes | Button.No, default: Button = Button.NoButton) -> Button:
+    return _box(QMessageBox.Icon.Question, parent, title, text, buttons, default)
+
+
+def _input(parent: QWidget | None, title: str, label: str) -> QInputDialog:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText("")  # creates the label, which is made plain before it gets the text
+    for child in dialog.findChildren(QLabel):
+        child.setTextFormat(PLAIN)
+    dialog.setLabelText(label)
+    return dialog
+
+
+def get_text(parent: QWidget | None, title: str, label: str,
+             echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal, text: str = "") -> tuple[str, bool]:
+    dialog = _input(parent, title, label)
+    dialog.setTextEchoMode(echo)
+    dialog.setTextValue(text)
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.textValue() if ok else ""
+    dialog.deleteLater()
+    return value, ok
+
+
+def get_int(parent: QWidget | None, title: str, label: str, value: int = 0,
+            minimum: int = -2147483647, maximum: int = 2147483647) -> tuple[int, bool]:
+    dialog = _input(parent, title, label)
+    dialog.setInputMode(QInputDialog.InputMode.IntInput)
+    dialog.setIntRange(minimum, maximum)
+    dialog.setIntValue(value)
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.intValue() if ok else value
+    dialog.deleteLater()
+    return value, ok
+
+
+def get_item(parent: QWidget | None, title: str, label: str, items: list[str],
+             current: int = 0) -> tuple[str, bool]:
+    """A choice from a list (not editable); the items are plain text in a combo box already."""
+    dialog = _input(parent, title, label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(items[current] if items else "")
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    value = dialog.textValue() if ok else ""
+    dialog.deleteLater()
+    return value, ok
