@@ -297,4 +297,4 @@ def test_with_the_real_trajectories(store, nl):
     found = trajectory_start(store, end.id, nl)
     assert found is not None and found.id == start.id
     text = pdf_text(render_handout(store.view(end.id), nl, start=found))
-    assert "Meer dan bij de start: Zingeving (+2), Dagelijks functioneren (+2)" in text
+    assert "U gaf nu een hoger cijfer bij Zingeving, Dagelijks functioneren" in text

@@ -160,7 +160,7 @@ NL_EXPECTED = [
     ("wheel:besluit", "C", "Antwoord op 'Wat besluit je?' ingevuld"),
     ("plan:goal", "U", "'Wat ik wil' in het plan gewijzigd"),
     ("plan:first_step", "C", "'Mijn eerste stap' in het plan ingevuld"),
-    ("plan:helper", "U", "'Wie mij helpt' in het plan gewijzigd"),
+    ("plan:helper", "U", "'Wie helpt mij?' in het plan gewijzigd"),
     ("plan:when", "D", "'Wanneer' in het plan verwijderd"),
     ("plan:next_appointment", "U", "'Volgende afspraak' in het plan gewijzigd"),
     ("handout", "E", "Samenvatting afgedrukt of bewaard"),
@@ -356,7 +356,8 @@ def test_export_pdf_has_everything(nl):
     assert reader.metadata.title == nl.text("export_title")
     text = pdf_text(pdf)
     for needle in (nl.text("export_title"), PATIENT_NAME, "09-04-1961", "P-004217",
-                   "Lichaamsfuncties", "Mentaal welbevinden", "6,5", "Vrolijk zijn",
+                   "Lichaamsfuncties", "Mentaal welbevinden", "Vrolijk zijn",
+                   "7 (gemiddelde van de onderdelen)",  # the mean 6,5 as a whole number
                    "Wat wil je?", WISH, "Het gaat redelijk.", "Maandag tien minuten fietsen",
                    "Buurman Kees", "01-07-2026 10:30", "Lichaamsfuncties: Slapen",
                    "M. Jansen (POH-GGZ)", "Dr. A. de Vries (Huisarts)", nl.text("type_start"),

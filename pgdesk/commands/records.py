@@ -14,7 +14,7 @@ from pgdesk.domain.errors import PgdeskError
 def handout(args) -> int:
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.files import write_atomically
-    from pgdesk.reports.handout import handout_referrals, render_handout, trajectory_start
+    from pgdesk.reports.handout import stored_handout
     from pgdesk.storage.demo import write_demo
 
     instrument = shipped_instrument(args.handout_lang)
@@ -29,11 +29,9 @@ def handout(args) -> int:
                 cid = store.latest_consultation_id()
                 if cid is None:
                     raise PgdeskError("Er staan nog geen gesprekken in deze database.")
-            view = store.view(cid)
-            pdf = render_handout(view, instrument, start=trajectory_start(store, cid, instrument),
-                                 referrals=handout_referrals(store, cid))
+            pdf = stored_handout(store, cid, instrument)
             write_atomically(Path(args.out), pdf)
-            store.record_exported(view.patient.id, "handout")
+            store.record_exported(store.consultation(cid).patient_id, "handout")
     print(args.out)
     return 0
 

@@ -74,6 +74,12 @@ def ordered_scores(dimension_ids: Sequence[str], by_id: Mapping[str, float | Non
     return [by_id.get(d) for d in dimension_ids]
 
 
+def whole_number(value: float) -> int:
+    """The number a patient is shown: whole, halves rounded up (an aspect mean of 5,1 is 5,
+    of 5,5 is 6). The web is the patient's own snapshot, not a measurement to a decimal."""
+    return math.floor(float(value) + 0.5)
+
+
 CHANGE_MIN = 1.0  # only a change of a whole point or more is named to the patient
 
 

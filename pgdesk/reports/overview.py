@@ -28,7 +28,7 @@ from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats
 from pgdesk.domain.trajectory import Trajectory
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing, format_score
+from pgdesk.reports.kit import ACCENT, FRAME_W, INK, MUTED, RING, drawing, format_decimal
 
 if TYPE_CHECKING:  # storage is only needed when collecting, and imported there
     from pgdesk.storage.repository import Store
@@ -111,7 +111,7 @@ def signed(value: float, language: str) -> str:
     value = round(value, 1)
     if value == 0:
         return "0"
-    return ("+" if value > 0 else "\u2212") + format_score(abs(value), language)
+    return ("+" if value > 0 else "\u2212") + format_decimal(abs(value), language)
 
 
 def _nice_max(value: float, steps: int = 4) -> tuple[float, float]:
@@ -143,7 +143,7 @@ def months_chart(stats: PracticeStats, instrument: Instrument, width: float = FR
                  height: float = 128) -> Drawing:
     """Conversations per month: a bar per month, its number on top, the year under January."""
     font, _ = register_fonts()
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 34, height - 48
@@ -189,7 +189,7 @@ def roles_chart(stats: PracticeStats, instrument: Instrument, width: float = FRA
     row = 19
     height = row * len(roles) + 8
     label_w = min(_label_width(names, font, AXIS_SIZE + 1) + 10, width * 0.4)
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 4
     chart.width, chart.height = width - label_w - 40, row * len(roles)
@@ -227,7 +227,7 @@ def changes_chart(stats: PracticeStats, instrument: Instrument, width: float = F
     largest = max([abs(c.mean) for c in changes if c.mean is not None] + [0.5])
     # whole or half points, with room beside the longest bar for its number
     span = float(-(-(largest / 0.78) // 0.5) * 0.5)
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 18
     chart.width, chart.height = width - label_w - 44, row * len(changes)

@@ -34,7 +34,7 @@ from pgdesk.reports.access_log import (
     text,
     wheel_question,
 )
-from pgdesk.reports.handout import FRAME_W, RING, format_score
+from pgdesk.reports.kit import FRAME_W, RING, format_score
 
 FORMAT = "pgdesk-patient-export"
 VERSION = 1
