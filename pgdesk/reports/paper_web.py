@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pgdesk.domain.instrument import SCALE_MAX, Dimension, Instrument
+from pgdesk.domain.practice import PracticeDetails
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import paper_name
 from pgdesk.reports.kit import (
@@ -73,6 +74,7 @@ class Sheet:
     # go on the back, one per line and as large as the rest
     aspects_on_back: bool = False
     back_aspect: float = 11
+    footer_lines: int = 1  # the practice's line and the source line come under the first
 
     @property
     def frame_w(self) -> float:
@@ -80,7 +82,8 @@ class Sheet:
 
     @property
     def bottom_margin(self) -> float:
-        return self.margin + 3 * mm  # the footer line sits under the frame
+        # the footer lines sit under the frame
+        return self.margin + 3 * mm + (self.footer_lines - 1) * self.footer * 1.25
 
     @property
     def frame_h(self) -> float:
@@ -479,10 +482,27 @@ def _fitted(instrument: Instrument, sheet: Sheet, with_aspects: bool) -> list:
     return story
 
 
-def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True) -> bytes:
+def footer_lines(instrument: Instrument, sheet: Sheet, practice: PracticeDetails | None) -> list[str]:
+    """'Neem dit blad mee…', the practice's name and phone number (when known) and the source of
+    the web (its short form on A5)."""
+    lines = [instrument_text(instrument, "paper_footer")]
+    if practice is not None:
+        known = "  ·  ".join(v for v in (practice.name, practice.phone, practice.website) if v.strip())
+        if known:
+            lines.append(known)
+    lines.append(instrument_text(instrument, "source_line" if sheet.paper == "A4"
+                                 else "source_line_short"))
+    return lines
+
+
+def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True,
+                     practice: PracticeDetails | None = None) -> bytes:
     """The blank web as PDF bytes, in the instrument's language: one page of A4 with the aspects
-    beside the web; on A5 the aspects on a second page, the back (one page without them)."""
+    beside the web; on A5 the aspects on a second page, the back (one page without them). The
+    practice's name and phone number and the web's source at the foot of every page."""
     sheet = sheet_for(paper)
+    lines = footer_lines(instrument, sheet, practice)
+    sheet = replace(sheet, footer_lines=len(lines))
     font, _ = register_fonts()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -501,14 +521,20 @@ def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects:
         initialFontName=font,
         initialFontSize=sheet.body,
     )
-    footer = instrument_text(instrument, "paper_footer")
     left = sheet.margin + FRAME_PAD
+    room = sheet.page[0] - 2 * left
 
     def decorate(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        canvas.setFont(font, sheet.footer)
-        canvas.drawString(left, 7 * mm, footer)
+        y = 7 * mm + (len(lines) - 1) * sheet.footer * 1.25
+        for line in lines:
+            size = sheet.footer
+            while size > 8 and stringWidth(line, font, size) > room:
+                size -= 0.5  # a long name or address shrinks rather than leaving the page
+            canvas.setFont(font, size)
+            canvas.drawString(left, y, line)
+            y -= sheet.footer * 1.25
         canvas.restoreState()
 
     doc.build(_fitted(instrument, sheet, with_aspects), onFirstPage=decorate,

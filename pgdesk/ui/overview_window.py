@@ -165,7 +165,9 @@ class PracticeOverview(QDialog):
         stats = guarded(parent, practice_overview, store, instrument)
         if stats is None:
             return None
-        name = store.setting("practice_name", "") or ""
+        from pgdesk.storage.practice import practice_details
+
+        name = practice_details(store).name
         return cls(stats, instrument, practice_name=name, parent=parent)
 
     # -- words -------------------------------------------------------------------------------

@@ -280,7 +280,7 @@ class ChangeTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Scores per gesprek en het verschil sinds de start"))
+        self.setAccessibleName(self.tr("Cijfers per gesprek en het verschil sinds de start"))
 
     def set_webs(self, webs: Sequence[WebPoint], instrument: Instrument) -> None:
         """One column per web (oldest first); the change column once there are two webs."""

@@ -27,7 +27,7 @@ class AspectDialog(QDialog):
         intro.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("<b>Aspect</b>")), 0, 0)
-        grid.addWidget(QLabel(self.tr("<b>Score</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Cijfer</b>")), 0, 1)
         grid.addWidget(QLabel(self.tr("<b>Hier wil ik over praten</b>")), 0, 2)
         scores = session.c.aspect_scores.get(self.dim.id, {})
         self.spins: dict[str, QSpinBox] = {}
@@ -51,7 +51,7 @@ class AspectDialog(QDialog):
             grid.addWidget(talk, row, 2)
             self.spins[aspect.id] = spin
         self.summary = QLabel()
-        self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als score"))
+        self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als cijfer"))
         self.use_mean.clicked.connect(self._use_mean)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Klaar"))
@@ -79,10 +79,10 @@ class AspectDialog(QDialog):
         s = self.session.score(self.dim.id)
         mean = "–" if s.aspect_mean is None else f"{s.aspect_mean:.1f}".replace(".", ",")
         if s.source == "manual":
-            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie is met de "
-                           "hand gezet op %2.").replace("%1", mean).replace("%2", f"{s.value:g}")
+            text = self.tr("Gemiddelde van de aspecten: %1. U gaf %2 zelf een %3.").replace(
+                "%1", mean).replace("%2", self.dim.name).replace("%3", f"{s.value:g}")
         else:
-            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit "
-                           "gemiddelde.").replace("%1", mean)
+            text = self.tr("Gemiddelde van de aspecten: %1. Het cijfer van %2 volgt dit "
+                           "gemiddelde.").replace("%1", mean).replace("%2", self.dim.name)
         self.summary.setText(text)
         self.use_mean.setVisible(s.source == "manual" and s.aspect_mean is not None)

@@ -47,7 +47,7 @@ class FocusStep(QWidget):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.tree = FocusTree()
-        self.tree.setHeaderLabels([self.tr("Onderwerp"), self.tr("Score"), ""])
+        self.tree.setHeaderLabels([self.tr("Onderwerp"), self.tr("Cijfer"), ""])
         self.tree.setColumnWidth(0, 380)
         self.tree.setObjectName("focusTree")
         self.tree.finished.connect(self.finished)

@@ -28,7 +28,7 @@ class WebStep(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
         hint = QLabel(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
-                              "Spatie: hier wil ik over praten. A: per aspect scoren. "
+                              "Spatie: hier wil ik over praten. A: een cijfer per aspect. "
                               "Of sleep de punten in het web."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
