@@ -163,7 +163,7 @@ class PatientPage(QWidget):
 
     def _show_trajectories(self, trajectories) -> None:
         """The latest trajectory's webs and change table; nothing (and no chart) without webs."""
-        has_webs = any(web_history.is_scored(w) for t in trajectories for w in t.webs)
+        has_webs = any(web_history.is_complete(w) for t in trajectories for w in t.webs)
         if has_webs and self.trajectory_panel is None:
             self.trajectory_panel = web_history.TrajectoryPanel(self._instrument())
             self._layout.insertWidget(self._panel_index, self.trajectory_panel, 3)
