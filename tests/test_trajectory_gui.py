@@ -95,3 +95,38 @@ def test_refused_type_change_puts_the_box_back(qtbot, window, store, professiona
     box.setCurrentIndex(box.findData("start"))  # a second start in the same trajectory
     assert seen and box.currentData() == "tussen"
     assert store.consultation(c.id).type == "tussen"
+
+
+@pytest.mark.gui
+def test_step_two_own_words_and_one_topic_per_wheel(qtbot, store, professional, instrument):
+    from pgdesk.domain.models import IMPORTANT, STARTS_WITH
+    from pgdesk.storage.session import ConsultationSession
+    from pgdesk.ui.consultation.focus_step import FocusStep
+    from pgdesk.ui.consultation.wheel_step import WheelStep
+
+    p = store.add_patient("Wim Woorden")
+    c = store.new_consultation(p.id, professional.id)
+    session = ConsultationSession(store, instrument, c.id)
+    step = FocusStep(session)
+    qtbot.addWidget(step)
+    step.show()
+    ids = instrument.dimension_ids
+    step.own_words.setPlainText("Weer met mijn kleinkinderen naar het strand.")
+    assert step.flush()
+    assert store.consultation(c.id).wheel_answers[IMPORTANT] == \
+        "Weer met mijn kleinkinderen naar het strand."
+    assert not step.start_with.isVisible()  # one topic or none: nothing to choose
+    for dim in (ids[4], ids[2]):
+        session.set_mark("focus", dim, "", True)
+    step.refresh()
+    assert step.start_with.isVisible() and step.start_with.count() == 2
+    assert step.start_with.currentData() == ids[2]  # the first in the web's order
+    step.start_with.setCurrentIndex(1)
+    step.start_with.activated.emit(1)
+    assert store.consultation(c.id).wheel_answers[STARTS_WITH] == ids[4]
+    assert instrument.dimension(ids[2]).name in step.later.text()
+    wheel = WheelStep(session)
+    qtbot.addWidget(wheel)
+    wheel.refresh()
+    meedoen, zingeving = instrument.dimension(ids[4]).name, instrument.dimension(ids[2]).name
+    assert wheel.topic.text() == f"Onderwerp: {meedoen} (later: {zingeving})"

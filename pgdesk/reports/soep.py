@@ -42,7 +42,13 @@ from collections.abc import Iterable, Sequence
 
 from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.instrument import Instrument
-from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE, Consultation, ConsultationView
+from pgdesk.domain.models import (
+    ICPC,
+    IMPORTANT,
+    PROFESSIONAL_NOTE,
+    Consultation,
+    ConsultationView,
+)
 from pgdesk.domain.scores import score_changes, whole_number
 from pgdesk.domain.social_map import Referral, status_label
 from pgdesk.domain.validation import InputError
@@ -171,6 +177,10 @@ def _subjective(c: Consultation, instrument: Instrument, width: int) -> list[str
     focus = _topics(c.focus, instrument)
     if focus:
         entries.append(f"Belangrijk: {focus}")
+    own = _one_line(c.wheel_answers.get(IMPORTANT, ""))
+    if own:
+        room = max(width - len(INDENT) - len("In eigen woorden: "), MIN_ANSWER_ROOM)
+        entries.append(f"In eigen woorden: {shorten(own, room)}")
     talk = _topics(c.talk, instrument, skip={d for d, _ in c.focus})
     if talk:
         entries.append(f"{'Wil ook praten over' if focus else 'Wil praten over'}: {talk}")
