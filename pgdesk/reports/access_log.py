@@ -164,10 +164,12 @@ def topic(instrument: Instrument, dimension_id: str, aspect_id: str = "") -> str
 
 
 def wheel_question(instrument: Instrument, step_id: str) -> str:
+    """The wheel's question, or the name of what the conversation keeps beside it
+    (domain.models.NOTE_IDS: the patient's own words, the professional's note, the ICPC code)."""
     for step in instrument.wheel:
         if step.id == step_id:
             return step.question
-    return step_id
+    return instrument.texts.get(f"note_{step_id}") or step_id
 
 
 def plan_field_name(instrument: Instrument, field: str) -> str:
