@@ -162,3 +162,28 @@ def test_plan_step_icpc_code_and_note_go_to_the_his_text_not_the_handout(qtbot, 
     pdf = stored_handout(store, c.id, instrument)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Schaamte" not in text and "T90" not in text
+
+
+def test_a_late_tussen_offers_the_eind_for_re_planning(qtbot, window, store, professional,
+                                                      monkeypatch):
+    p = store.add_patient("Tessa Tussen", "1958")
+    store.new_consultation(p.id, professional.id, "start", "2026-01-05")  # eind planned 06-07
+    store.new_consultation(p.id, professional.id, "tussen", "2026-06-20")  # held 2,5 months late
+    window.show_patient(p.id)
+    page = window.patient_page
+    text = page.next_label.text()
+    # the usual gap tussen -> eind is 91 days: 20-06 + 91 = 19-09-2026
+    assert "eindgesprek" in text and "06-07-2026" in text and "voorstel: 19-09-2026" in text
+    assert page.plan_button.text() == "Opnieuw &plannen…"
+    seen = []
+
+    def accept(dialog):
+        seen.append(dialog.iso())
+        return DateDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DateDialog, "exec", accept)
+    page.plan_button.click()
+    assert seen == ["2026-09-19"]  # the dialog opens on the proposal
+    assert trajectories_for(store, p.id, window.instrument)[0].planned["eind"] == "2026-09-19"
+    assert "voorstel" not in page.next_label.text()  # the plan fits again
+    assert page.plan_button.text() == "&Plannen…"
