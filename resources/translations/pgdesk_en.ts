@@ -64,8 +64,27 @@
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30" />
+        <source>&lt;b&gt;Cijfer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Number&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54" />
+        <source>Gebruik het &amp;gemiddelde als cijfer</source>
+        <translation>Use the &amp;average as the number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82" />
+        <source>Gemiddelde van de aspecten: %1. U gaf %2 zelf een %3.</source>
+        <translation>Average of the aspects: %1. You gave %2 a %3 yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85" />
+        <source>Gemiddelde van de aspecten: %1. Het cijfer van %2 volgt dit gemiddelde.</source>
+        <translation>Average of the aspects: %1. The number for %2 follows this average.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Score&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Score&lt;/b&gt;</translation>
+        <translation type="vanished">&lt;b&gt;Score&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31" />
@@ -78,9 +97,8 @@
         <translation>Talk about %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54" />
         <source>Gebruik het &amp;gemiddelde als score</source>
-        <translation>Use the &amp;average as the score</translation>
+        <translation type="vanished">Use the &amp;average as the score</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="57" />
@@ -88,14 +106,12 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
-        <translation>Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
+        <translation type="vanished">Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
-        <translation>Average of the aspects: %1. The dimension score follows this average.</translation>
+        <translation type="vanished">Average of the aspects: %1. The dimension score follows this average.</translation>
     </message>
 </context>
 <context>
@@ -155,29 +171,33 @@
 <context>
     <name>ChangeTable</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="283" />
         <source>Scores per gesprek en het verschil sinds de start</source>
-        <translation>Scores per conversation and the change since the start</translation>
+        <translation type="vanished">Scores per conversation and the change since the start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="292" />
+        <location filename="../../pgdesk/ui/web_history.py" line="289" />
+        <source>Cijfers per gesprek en het verschil sinds de start</source>
+        <translation>Numbers per conversation and the difference since the start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="298" />
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="294" />
+        <location filename="../../pgdesk/ui/web_history.py" line="300" />
         <source>verschil
 sinds start</source>
         <translation>change
 since start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="305" />
+        <location filename="../../pgdesk/ui/web_history.py" line="311" />
         <source>oppervlakte</source>
         <translation>area</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="306" />
+        <location filename="../../pgdesk/ui/web_history.py" line="312" />
         <source>Oppervlakte van het web, als percentage van een web met overal een 10.</source>
         <translation>Area of the web, as a percentage of a web with 10 everywhere.</translation>
     </message>
@@ -214,9 +234,13 @@ since start</translation>
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="21" />
         <source>&amp;Wie is aan de beurt?</source>
-        <translation>&amp;Who is due?</translation>
+        <translation type="vanished">&amp;Who is due?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="21" />
+        <source>&amp;Vervolggesprekken</source>
+        <translation>&amp;Follow-up conversations</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/due_panel.py" line="24" />
@@ -247,32 +271,56 @@ since start</translation>
 <context>
     <name>FocusStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="54" />
         <source>Waar wilt u mee aan de slag?</source>
         <translation>What would you like to work on?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="56" />
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
         <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62" />
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
-        <source>Score</source>
-        <translation>Score</translation>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62" />
+        <source>Cijfer</source>
+        <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="66" />
+        <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
+        <translation>What &amp;matters to you? In the patient's own words:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69" />
+        <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
+        <translation>for example: going to the beach with my grandchildren again</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="74" />
+        <source>Het actiewiel begint &amp;met:</source>
+        <translation>The action wheel starts &amp;with:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="132" />
+        <source>Voor later genoteerd: %1</source>
+        <translation>Noted for later: %1</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="vanished">Score</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140" />
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148" />
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -684,110 +732,131 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="150" />
+        <source>&amp;Gegevens van de praktijk…</source>
+        <translation>Practice &amp;details…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="151" />
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="151" />
+        <location filename="../../pgdesk/ui/main_window.py" line="152" />
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="152" />
+        <location filename="../../pgdesk/ui/main_window.py" line="153" />
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="154" />
+        <location filename="../../pgdesk/ui/main_window.py" line="155" />
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="155" />
+        <location filename="../../pgdesk/ui/main_window.py" line="156" />
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="157" />
+        <location filename="../../pgdesk/ui/main_window.py" line="158" />
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159" />
+        <location filename="../../pgdesk/ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="160" />
+        <location filename="../../pgdesk/ui/main_window.py" line="161" />
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="180" />
+        <location filename="../../pgdesk/ui/main_window.py" line="181" />
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="181" />
+        <location filename="../../pgdesk/ui/main_window.py" line="182" />
+        <source>pgdesk %1
+
+Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
+
+Alle gegevens blijven op deze computer.
+
+Het spinnenweb en de zes dimensies komen van Positieve Gezondheid (Machteld Huber; Institute for Positive Health, iPH).</source>
+        <translation>pgdesk %1
+
+The Positive Health conversation in the practice: web, action wheel, plan and a summary for the patient.
+
+All data stays on this computer.
+
+The web and its six dimensions come from Positive Health (Machteld Huber; Institute for Positive Health, iPH).</translation>
+    </message>
+    <message>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
 
 Alle gegevens blijven op deze computer.</source>
-        <translation>pgdesk %1
+        <translation type="vanished">pgdesk %1
 
 The Positive Health conversation in general practice: web, action wheel, plan and a summary for the patient.
 
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="318" />
+        <location filename="../../pgdesk/ui/main_window.py" line="322" />
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="340" />
+        <location filename="../../pgdesk/ui/main_window.py" line="344" />
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="351" />
+        <location filename="../../pgdesk/ui/main_window.py" line="355" />
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="352" />
+        <location filename="../../pgdesk/ui/main_window.py" line="356" />
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="365" />
-        <location filename="../../pgdesk/ui/main_window.py" line="370" />
+        <location filename="../../pgdesk/ui/main_window.py" line="369" />
+        <location filename="../../pgdesk/ui/main_window.py" line="374" />
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="366" />
+        <location filename="../../pgdesk/ui/main_window.py" line="370" />
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="371" />
+        <location filename="../../pgdesk/ui/main_window.py" line="375" />
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="401" />
+        <location filename="../../pgdesk/ui/main_window.py" line="412" />
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="402" />
+        <location filename="../../pgdesk/ui/main_window.py" line="413" />
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="408" />
+        <location filename="../../pgdesk/ui/main_window.py" line="419" />
         <source>De evaluatie staat in:
 %1
 %2
@@ -800,17 +869,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="487" />
+        <location filename="../../pgdesk/ui/main_window.py" line="498" />
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="488" />
+        <location filename="../../pgdesk/ui/main_window.py" line="499" />
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="521" />
+        <location filename="../../pgdesk/ui/main_window.py" line="532" />
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -818,43 +887,43 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 <context>
     <name>PaperWebDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="38" />
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="123" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="41" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="126" />
         <source>Leeg spinnenweb afdrukken</source>
         <translation>Print a blank web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="50" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="53" />
         <source>&amp;Met de aspecten per dimensie</source>
         <translation>&amp;With the aspects of each dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="51" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54" />
         <source>Op A4 naast het web, op A5 op de achterkant (dubbelzijdig afdrukken)</source>
         <translation>On A4 beside the web, on A5 on the back (print double-sided)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="57" />
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="56" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="59" />
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="62" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65" />
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="68" />
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="67" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="70" />
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -975,6 +1044,7 @@ Type the patient's name to confirm:</translation>
     <name>PatientPage</name>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="43" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="150" />
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
@@ -1063,6 +1133,16 @@ Type the patient's name to confirm:</translation>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="148" />
+        <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
+        <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="150" />
+        <source>Opnieuw &amp;plannen…</source>
+        <translation>Re-&amp;plan…</translation>
+    </message>
 </context>
 <context>
     <name>PatientTableModel</name>
@@ -1118,64 +1198,94 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PlanStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="34" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36" />
         <source>Het plan, in de woorden van de patiënt</source>
         <translation>The plan, in the patient's own words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
         <source>&amp;Wat wil ik bereiken?</source>
         <translation>&amp;What do I want to achieve?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
         <source>bijvoorbeeld: weer elke dag wandelen</source>
         <translation>for example: go for a walk every day again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
         <source>Mijn &amp;eerste stap</source>
         <translation>My &amp;first step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
         <source>klein en concreet</source>
         <translation>small and specific</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="44" />
         <source>&amp;Wie helpt mij?</source>
         <translation>Who will &amp;help me?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="44" />
         <source>persoon of organisatie</source>
         <translation>person or organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45" />
         <source>Wa&amp;nneer?</source>
         <translation>Whe&amp;n?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45" />
         <source>bijvoorbeeld: maandag na het ontbijt</source>
         <translation>for example: Monday after breakfast</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="50" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="52" />
         <source>Volgend &amp;gesprek afgesproken:</source>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="58" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="60" />
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="59" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61" />
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="102" />
+        <source>Voor de praktijk (niet op de samenvatting)</source>
+        <translation>For the practice (not on the summary)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="108" />
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109" />
+        <source>Leeg: de standaardcode van de praktijk (Praktijk → HIS-tekst)</source>
+        <translation>Empty: the practice's default code (Practice → GP system text)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="112" />
+        <source>alleen voor de HIS-tekst</source>
+        <translation>only for the GP system text</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="114" />
+        <source>&amp;ICPC-code:</source>
+        <translation>&amp;ICPC code:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115" />
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1319,54 @@ Type the patient's name to confirm:</translation>
         <location filename="../../pgdesk/ui/practice_actions.py" line="110" />
         <source>Vergrendel pgdesk na dit aantal minuten zonder gebruik:</source>
         <translation>Lock pgdesk after this many minutes without use:</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDetailsDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="28" />
+        <source>Gegevens van de praktijk</source>
+        <translation>Practice details</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="31" />
+        <source>Naam en telefoonnummer staan onderaan elke samenvatting en elk leeg spinnenweb, zodat de patiënt weet wie te bellen.</source>
+        <translation>The name and phone number are printed at the foot of every summary and every blank web, so the patient knows whom to call.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="37" />
+        <source>bijvoorbeeld Huisartsenpraktijk De Linde</source>
+        <translation>for example Huisartsenpraktijk De Linde</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="43" />
+        <source>niet verplicht</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="44" />
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="45" />
+        <source>&amp;Telefoon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="46" />
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="47" />
+        <source>&amp;Eerdere webs ook tonen terwijl de patiënt de cijfers geeft</source>
+        <translation>&amp;Show earlier webs while the patient gives the numbers</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="49" />
+        <source>Anders verschijnen ze pas als alle onderwerpen een cijfer hebben</source>
+        <translation>Otherwise they appear once every topic has a number</translation>
     </message>
 </context>
 <context>
@@ -1281,77 +1439,77 @@ Type the patient's name to confirm:</translation>
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
         <source>jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
         <source>feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
         <source>mrt</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
         <source>apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
         <source>mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
         <source>jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
         <source>jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
         <source>aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
         <source>sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
         <source>okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="177" />
         <source>nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="177" />
         <source>dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="185" />
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="241" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="243" />
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="292" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="294" />
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
     </message>
@@ -1392,20 +1550,31 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>QuickEntryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="27" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="28" />
         <source>Spinnenweb van papier overnemen</source>
         <translation>Copy a paper web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="31" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="32" />
         <source>Van papier overnemen</source>
         <translation>Copy from paper</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="34" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="35" />
+        <source>Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, dan 0. Spatie vóór een cijfer: hier wil ik over praten. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met ‘Wat is belangrijk?’.
+Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
+        <translation>Type the numbers of the paper web, from the top clockwise. For 10: first 1, then 0. Space before a number: I want to talk about this. After the last number everything is saved and the conversation goes on with ‘What matters?’.
+Backspace: remove the previous number. Esc: stop, nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="79" />
+        <source>Hier wil ik over praten</source>
+        <translation>I want to talk about this</translation>
+    </message>
+    <message>
         <source>Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, dan 0. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met het actiewiel.
 Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
-        <translation>Type the numbers from the paper web, from the top, clockwise. For 10: first 1, then 0. After the last number everything is saved and the conversation goes on to the action wheel.
+        <translation type="vanished">Type the numbers from the paper web, from the top, clockwise. For 10: first 1, then 0. After the last number everything is saved and the conversation goes on to the action wheel.
 Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
     </message>
 </context>
@@ -1549,82 +1718,86 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>The social map is still empty (Practice → Social map…).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="170" />
         <source>Past bij de focus (%1)</source>
-        <translation>Fits the focus (%1)</translation>
+        <translation type="vanished">Fits the focus (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="175" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="170" />
+        <source>Past bij wat de patiënt koos (%1)</source>
+        <translation>Fits what the patient chose (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="176" />
         <source>Ander aanbod</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="202" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="203" />
         <source>(al toegevoegd)</source>
         <translation>(already added)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="228" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="229" />
         <source>Iets anders: “%1” (niet uit de sociale kaart)</source>
         <translation>Something else: “%1” (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="293" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="294" />
         <source>Iets anders</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="294" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="295" />
         <source>Naar wie of wat verwijst u? (niet uit de sociale kaart)</source>
         <translation>Who or what are you referring to? (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="335" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="336" />
         <source>Nog open van eerder</source>
         <translation>Still open from earlier</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="340" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="341" />
         <source>van %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="352" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="353" />
         <source>In dit gesprek</source>
         <translation>In this conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="355" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="356" />
         <source>(niet uit de kaart)</source>
         <translation>(not from the map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="363" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="364" />
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="364" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="365" />
         <source>Notitie bij %1</source>
         <translation>Note on %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="367" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="368" />
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="368" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="369" />
         <source>Deze verwijzing verwijderen</source>
         <translation>Delete this referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="381" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="382" />
         <source>Stand van %1</source>
         <translation>Status of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="449" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="450" />
         <source>De verwijzing naar %1 verwijderen?</source>
         <translation>Delete the referral to %1?</translation>
     </message>
@@ -1638,8 +1811,12 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
+        <source>Cijfer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <source>Score</source>
-        <translation>Score</translation>
+        <translation type="vanished">Score</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
@@ -2044,8 +2221,42 @@ Referrals already made to it stay readable in their conversations, with the deta
     </message>
     <message>
         <location filename="../../pgdesk/ui/his_text.py" line="64" />
+        <source>&amp;E: het soort gesprek en wat de patiënt koos</source>
+        <translation>&amp;E: the kind of conversation and what the patient chose</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="75" />
+        <source>bijvoorbeeld A98; leeg: geen code</source>
+        <translation>for example A98; empty: no code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="76" />
+        <source>Per gesprek te wijzigen in de stap Plan</source>
+        <translation>Can be changed per conversation in the Plan step</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="77" />
+        <source>Standaard &amp;ICPC-code (in E):</source>
+        <translation>Default &amp;ICPC code (in E):</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="79" />
+        <source>bij E</source>
+        <translation>in E</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="80" />
+        <source>bij P</source>
+        <translation>in P</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="82" />
+        <source>&amp;Notitie van de hulpverlener:</source>
+        <translation>The professional's &amp;note:</translation>
+    </message>
+    <message>
         <source>&amp;E: het soort gesprek en de focus</source>
-        <translation>&amp;E: the kind of conversation and the focus</translation>
+        <translation type="vanished">&amp;E: the kind of conversation and the focus</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/his_text.py" line="65" />
@@ -2097,57 +2308,72 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="87" />
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="88" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="90" />
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="91" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="93" />
         <source>Kopieer naar &amp;HIS</source>
         <translation>Copy to &amp;HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="92" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="94" />
         <source>Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, om in het journaal van het HIS te plakken</source>
         <translation>Ctrl+Shift+C: the conversation as SOEP text on the clipboard, to paste into the HIS journal</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="99" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101" />
         <source>De taal van de samenvatting; onthouden voor deze patiënt</source>
         <translation>The summary's language; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="103" />
         <source>Het papierformaat; onthouden voor deze patiënt</source>
         <translation>The paper size; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="102" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104" />
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106" />
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="108" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="111" />
+        <source>&amp;Wat is er veranderd? op de samenvatting</source>
+        <translation>&amp;What has changed? on the summary</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="112" />
+        <source>Alleen bij een eindgesprek; onthouden voor deze patiënt</source>
+        <translation>Only for a final conversation; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="114" />
+        <source>Tip: vul via Praktijk → Gegevens van de praktijk de naam en het telefoonnummer in. Die staan dan op elke samenvatting.</source>
+        <translation>Tip: fill in the name and phone number under Practice → Practice details. They are then printed on every summary.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="119" />
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="218" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="241" />
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="238" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="261" />
         <source>Gekopieerd: plak het in het journaal van het HIS</source>
         <translation>Copied: paste it into the HIS journal</translation>
     </message>
@@ -2195,17 +2421,17 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TrajectoryPanel</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="347" />
+        <location filename="../../pgdesk/ui/web_history.py" line="353" />
         <source>&amp;Traject</source>
         <translation>&amp;Trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="377" />
+        <location filename="../../pgdesk/ui/web_history.py" line="383" />
         <source>vanaf %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="378" />
+        <location filename="../../pgdesk/ui/web_history.py" line="384" />
         <source>%1 (afgesloten)</source>
         <translation>%1 (closed)</translation>
     </message>
@@ -2355,12 +2581,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>An aid for the conversation, not a measurement.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="203" />
+        <location filename="../../pgdesk/ui/web_history.py" line="209" />
         <source>Eerdere spinnenwebben tonen</source>
         <translation>Show earlier webs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="247" />
+        <location filename="../../pgdesk/ui/web_history.py" line="253" />
         <source>Web van %1 tonen of verbergen (Alt+%2)</source>
         <translation>Show or hide the web of %1 (Alt+%2)</translation>
     </message>
@@ -2368,17 +2594,21 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="30" />
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
-        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
+        <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="31" />
+        <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: een cijfer per aspect. Of sleep de punten in het web.</source>
+        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="36" />
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="38" />
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -2387,12 +2617,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="73" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74" />
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="75" />
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -2418,17 +2648,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Ctrl+Enter: next question. Alt+←: previous. Each answer is saved straight away.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="76" />
         <source>Onderwerp: %1</source>
         <translation>Topic: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="71" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70" />
         <source>Nog geen onderwerp gekozen.</source>
         <translation>No topic chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="75" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="78" />
+        <source>(later: %1)</source>
+        <translation>(later: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="83" />
         <source>Vraag %1 van %2</source>
         <translation>Question %1 of %2</translation>
     </message>
