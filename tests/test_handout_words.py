@@ -113,3 +113,19 @@ def test_demo_handout_shows_the_practice(tmp_path):
         cid = store.latest_consultation_id()
         text = pdf_text(stored_handout(store, cid, nl))
         assert "071 123 45 67" in text and "Huisartsenpraktijk De Linde" in text
+
+
+def test_u_to_the_patient_je_only_in_aspects_and_wheel_questions():
+    """Explanations, prompts and every text pgdesk prints for the patient say "u"; the aspects
+    and the wheel's questions keep the "je" of the paper web; no block mixes the two."""
+    nl = shipped_instrument("nl")
+    je = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.I)
+    u = re.compile(r"\b(u|uw|uzelf)\b", re.I)
+    blocks = [d.explanation for d in nl.dimensions] + [" ".join(w.prompts) for w in nl.wheel]
+    blocks += list(nl.texts.values())
+    assert [b for b in blocks if je.search(b)] == []
+    assert any(u.search(b) for b in blocks)
+    for block in [a.name for d in nl.dimensions for a in d.aspects] + [w.question for w in nl.wheel]:
+        assert not u.search(block), block
+    meedoen = nl.dimension("meedoen")
+    assert meedoen.aspect("maatschappij").name == "Interesse in de maatschappij"

@@ -1372,57 +1372,62 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PracticeOverview</name>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="99" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="103" />
         <source>Praktijkoverzicht</source>
         <translation>Practice overview</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="101" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="105" />
         <source>Praktijkoverzicht Positieve Gezondheid</source>
         <translation>Practice overview Positive Health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="103" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="107" />
         <source>%1 t/m %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="107" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="111" />
         <source>Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van het spinnenweb helpen het gesprek; een hoger cijfer is geen doel.</source>
         <translation>An aid, not a measurement. For the team to look back and adjust. The web's scores help the conversation; a higher score is not a goal.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="114" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="118" />
         <source>gesprekken in deze periode</source>
         <translation>conversations in this period</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="117" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="121" />
         <source>afgeronde trajecten (start- en eindgesprek)</source>
         <translation>completed trajectories (start and end conversation)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="124" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="131" />
+        <source>Verwijzingen per voorziening</source>
+        <translation>Referrals per service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="133" />
         <source>Gesprekken per maand</source>
         <translation>Conversations per month</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="126" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="137" />
         <source>Gesprekken per functie</source>
         <translation>Conversations per role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="128" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="135" />
         <source>Gemiddelde verandering per dimensie</source>
         <translation>Mean change per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="132" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="141" />
         <source>Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, gemiddeld (n = %1).</source>
         <translation>Completed trajectories: score at the end conversation minus score at the start, averaged (n = %1).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="135" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="144" />
         <source>Nog geen afgeronde trajecten in deze periode.</source>
         <translation>No completed trajectories in this period yet.</translation>
     </message>
@@ -1439,77 +1444,92 @@ Type the patient's name to confirm:</translation>
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <source>Nog geen verwijzingen in deze periode.</source>
+        <translation>No referrals in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="178" />
+        <source>Voorziening</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="180" />
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="216" />
         <source>jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="216" />
         <source>feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="216" />
         <source>mrt</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="216" />
         <source>apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="216" />
         <source>mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217" />
         <source>jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217" />
         <source>jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217" />
         <source>aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217" />
         <source>sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="176" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217" />
         <source>okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="177" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="218" />
         <source>nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="177" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="218" />
         <source>dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="185" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="226" />
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="243" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="284" />
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="294" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="335" />
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
     </message>
