@@ -366,8 +366,8 @@ def test_english_end_handout():
     view, start = make_end(en)
     text = pdf_text(render_handout(view, en, start=start))
     assert "start 10-01-2025 now" in text
-    assert "You now gave a higher number than at the start for Quality of life" in text
-    assert "You now gave a lower number for Meaningfulness. You can talk about that." in text
+    assert "Compared with the start, you now gave a higher number for Quality of life" in text
+    assert "you now gave a lower number for Meaningfulness. You can talk about that." in text
     assert "hoger cijfer" not in text
 
 
