@@ -30,7 +30,6 @@ FACT_SIZE = 14.5  # the short 'who / when / next' rows
 NOTE_SIZE = 11.5
 BADGE_SIZE = 11
 LEGEND_SIZE = 12.5
-QUIET_SIZE = 12.5  # 'not about a high number': one line, a little quieter than the body
 
 WEB_RADIUS = 78
 # the end handout has a few lines more: its web starts a little smaller and shrinks further,
@@ -38,7 +37,6 @@ WEB_RADIUS = 78
 COMPARE_RADIUS = 72
 COMPARE_RADIUS_MIN = 60
 ICON = 28  # pictogram box (points)
-INDENT = ICON + 10  # section text lines up right of the pictograms
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,6 @@ class Layout:
     min_label: float
     badge: float
     legend: float
-    quiet: float
     footer: float
     web_radius: float
     compare_radius: float
@@ -100,7 +97,7 @@ A4_LAYOUT = Layout(
     paper="A4", page=A4, margin_x=MARGIN_X, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM,
     title=TITLE_SIZE, who=15, heading=HEADING_SIZE, fact=FACT_SIZE, body=BODY_SIZE,
     note=NOTE_SIZE, label=LABEL_SIZE, min_label=MIN_LABEL_SIZE, badge=BADGE_SIZE,
-    legend=LEGEND_SIZE, quiet=QUIET_SIZE, footer=12.5, web_radius=WEB_RADIUS,
+    legend=LEGEND_SIZE, footer=12.5, web_radius=WEB_RADIUS,
     compare_radius=COMPARE_RADIUS, compare_radius_min=COMPARE_RADIUS_MIN, icon=ICON,
 )
 # A5 (148 x 210 mm): the same content; type stays large enough to read (body 12 pt, nothing
@@ -108,7 +105,7 @@ A4_LAYOUT = Layout(
 A5_LAYOUT = Layout(
     paper="A5", page=A5, margin_x=11 * mm, margin_top=8 * mm, margin_bottom=14 * mm,
     title=18, who=13.5, heading=13.5, fact=12.5, body=12, note=11, label=11.5, min_label=11,
-    badge=11, legend=11, quiet=11, footer=11, web_radius=58, compare_radius=54,
+    badge=11, legend=11, footer=11, web_radius=58, compare_radius=54,
     compare_radius_min=48, icon=20, space=0.5, label_gap=(13, 10), footer_y=6.5 * mm,
     referral_name=12.5, contact=12, referral_gap=5, referral_columns=False,
 )
@@ -154,9 +151,6 @@ def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
                                leading=lay.note * 1.3, textColor=MUTED, alignment=TA_CENTER),
         "legend": ParagraphStyle("legend", fontName=font, fontSize=lay.legend,
                                  leading=lay.legend * 1.2, textColor=INK),
-        "quiet": ParagraphStyle("quiet", fontName=font, fontSize=lay.quiet,
-                                leading=lay.quiet * 1.25, textColor=MUTED, leftIndent=indent,
-                                spaceBefore=2, spaceAfter=3),
         "referral_name": ParagraphStyle("referral_name", fontName=bold, fontSize=lay.referral_name,
                                         leading=lay.referral_name * 1.25, textColor=INK,
                                         leftIndent=indent),
