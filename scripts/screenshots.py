@@ -65,6 +65,11 @@ def main() -> None:
         eind = store.db.execute("SELECT id FROM consultations WHERE patient_id = ? AND type = 'eind'",
                                 [three[0]]).fetchone()[0]
         _end_handout(store, eind, shipped_instrument(lang), out)
+    from pgdesk.ui.practice_details_dialog import PracticeDetailsDialog
+
+    details = PracticeDetailsDialog(store, w)
+    _grab(app, details, out / "02d-practice-details.png")
+    details.close()
     from pgdesk.ui.overview_window import PracticeOverview
 
     overview = PracticeOverview.from_store(store, shipped_instrument(lang), w)
@@ -92,7 +97,10 @@ def main() -> None:
     dialog.grab().save(str(out / "03b-aspects.png"))
     dialog.close()
     page.go_to(1)
-    page.focus.tree.topLevelItem(4).setCheckState(0, page.focus.tree.topLevelItem(4).checkState(0).Checked)
+    for top in (4, 2):  # two topics: the wheel starts with one, the other waits
+        page.focus.tree.topLevelItem(top).setCheckState(0, page.focus.tree.topLevelItem(top)
+                                                        .checkState(0).Checked)
+    page.focus.own_words.setPlainText("Weer met mijn kleinkinderen naar het strand kunnen.")
     shot("04-focus")
     page.go_to(2)
     page.wheel.answer.setPlainText("Ik kom weinig buiten en mis mijn vrienden.")
@@ -105,6 +113,8 @@ def main() -> None:
     page.plan.fields["helper"].setText("Welzijnscoach van het buurthuis")
     page.plan.fields["when"].setText("Dinsdag om 10 uur")
     page.plan.has_next.setChecked(True)
+    page.plan.practice_fields["icpc"].setText("A98")
+    page.plan.practice_fields["notitie"].setText("Wil eerst zelf bellen.")
     shot("06-plan")
     page.go_to(4)
     shot("07-summary")
@@ -125,10 +135,9 @@ def main() -> None:
 
 def _end_handout(store, consultation_id: str, instrument, out: Path) -> None:
     """The end-conversation handout, as PDF next to the screenshots (render with pdftoppm)."""
-    from pgdesk.reports.handout import render_handout, trajectory_start
+    from pgdesk.reports.handout import stored_handout
 
-    pdf = render_handout(store.view(consultation_id), instrument,
-                         start=trajectory_start(store, consultation_id, instrument))
+    pdf = stored_handout(store, consultation_id, instrument)
     (out / "02c-end-handout.pdf").write_bytes(pdf)
 
 

@@ -293,4 +293,40 @@ def test_with_the_real_trajectories(store, nl):
     found = trajectory_start(store, end.id, nl)
     assert found is not None and found.id == start.id
     text = pdf_text(render_handout(store.view(end.id), nl, start=found))
-    assert "Meer dan bij de start: Zingeving (+2), Dagelijks functioneren (+2)" in text
+    assert "U gaf nu een hoger cijfer bij Zingeving, Dagelijks functioneren" in text
+
+
+def test_referrals_by_status_per_service_lead_the_overview(tmp_path):
+    """What a pilot's evaluation asks first: referrals to local help, per service and status;
+    the mean change per dimension comes after them, as before."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.domain.overview import ReferralFact, referrals_per_service
+    from pgdesk.reports.overview import practice_overview, render_overview
+    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.repository import Store
+
+    rows = referrals_per_service([
+        ReferralFact("2026-03-01", "Welzijnscoach", "verwezen"),
+        ReferralFact("2026-04-01", "Welzijnscoach", "gestart"),
+        ReferralFact("2026-04-02", "Wandelgroep", "afgerond"),
+        ReferralFact("2025-01-01", "Wandelgroep", "afgerond"),  # before the period
+    ], "2026-01-01", "2026-12-31")
+    assert [(r.service, r.total) for r in rows] == [("Welzijnscoach", 2), ("Wandelgroep", 1)]
+    assert dict(rows[0].by_status) == {"voorgesteld": 0, "verwezen": 1, "gestart": 1,
+                                       "afgerond": 0, "niet_doorgegaan": 0}
+    nl = shipped_instrument("nl")
+    path = write_demo(tmp_path / "demo.sqlite", nl)
+    with Store.open(path) as store:
+        stats = practice_overview(store, nl)
+    assert stats.referrals and sum(r.total for r in stats.referrals) > 0
+    pdf = render_overview(stats, nl)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    order = [text.index(s) for s in ("gesprekken in deze periode", "Verwijzingen per voorziening",
+                                      "Gemiddelde verandering per dimensie")]
+    assert order == sorted(order)
+    assert stats.referrals[0].service in text

@@ -135,10 +135,10 @@ NL_EXPECTED = [
     ("consultation", "C", "Gesprek aangemaakt"),
     ("consultation", "U", "Gesprek gewijzigd"),
     ("consultation", "D", "Gesprek verwijderd"),
-    ("score:lichaamsfuncties", "U", "Score voor Lichaamsfuncties gewijzigd"),
-    ("score:lichaamsfuncties", "C", "Score voor Lichaamsfuncties ingevuld"),
-    ("score:meedoen", "D", "Score voor Meedoen verwijderd"),
-    ("aspect_score:lichaamsfuncties/slapen", "U", "Score voor Slapen (Lichaamsfuncties) gewijzigd"),
+    ("score:lichaamsfuncties", "U", "Cijfer voor Lichaamsfuncties gewijzigd"),
+    ("score:lichaamsfuncties", "C", "Cijfer voor Lichaamsfuncties ingevuld"),
+    ("score:meedoen", "D", "Cijfer voor Meedoen verwijderd"),
+    ("aspect_score:lichaamsfuncties/slapen", "U", "Cijfer voor Slapen (Lichaamsfuncties) gewijzigd"),
     ("mark:talk:meedoen/", "C", "Onderwerp om over te praten gekozen: Meedoen"),
     ("mark:talk:lichaamsfuncties/slapen", "D",
      "Onderwerp om over te praten weggehaald: Slapen (Lichaamsfuncties)"),
@@ -150,7 +150,7 @@ NL_EXPECTED = [
     ("wheel:besluit", "C", "Antwoord op 'Wat besluit je?' ingevuld"),
     ("plan:goal", "U", "'Wat ik wil' in het plan gewijzigd"),
     ("plan:first_step", "C", "'Mijn eerste stap' in het plan ingevuld"),
-    ("plan:helper", "U", "'Wie mij helpt' in het plan gewijzigd"),
+    ("plan:helper", "U", "'Wie helpt mij?' in het plan gewijzigd"),
     ("plan:when", "D", "'Wanneer' in het plan verwijderd"),
     ("plan:next_appointment", "U", "'Volgende afspraak' in het plan gewijzigd"),
     ("handout", "E", "Samenvatting afgedrukt of bewaard"),
@@ -164,8 +164,8 @@ EN_EXPECTED = [
     ("record", "R", "Record viewed"),
     ("patient", "U", "Personal details changed"),
     ("consultation", "C", "Conversation created"),
-    ("score:lichaamsfuncties", "U", "Score for Bodily functions changed"),
-    ("aspect_score:lichaamsfuncties/slapen", "U", "Score for Sleeping (Bodily functions) changed"),
+    ("score:lichaamsfuncties", "U", "Number for Bodily functions changed"),
+    ("aspect_score:lichaamsfuncties/slapen", "U", "Number for Sleeping (Bodily functions) changed"),
     ("mark:talk:meedoen/", "C", "Topic to talk about chosen: Participation"),
     ("mark:focus:zingeving/", "D", "No longer chosen as important: Meaningfulness"),
     ("wheel:wens", "U", "Answer to 'What do you want?' changed"),
@@ -213,7 +213,7 @@ def test_unknown_codes_and_ids_still_render(nl, en):
     assert describe(line("score:", "U"), nl) == "score: gewijzigd"
     assert describe(line("mark:ander:meedoen/", "C"), nl) == "mark:ander:meedoen/ aangemaakt"
     # an id the instrument no longer knows is shown as the id
-    assert describe(line("score:werk", "U"), nl) == "Score voor werk gewijzigd"
+    assert describe(line("score:werk", "U"), nl) == "Cijfer voor werk gewijzigd"
     assert describe(line("wheel:extra", "U"), nl) == "Antwoord op 'extra' gewijzigd"
     assert describe(line("plan:budget", "U"), nl) == "'budget' in het plan gewijzigd"
     # an unknown action is shown as it is
@@ -300,7 +300,7 @@ def test_access_log_pdf_reads_well(nl):
     assert reader.trailer["/Root"].get("/Lang") == "nl-NL"
     text = pdf_text(pdf)
     for needle in (nl.text("log_title"), PATIENT_NAME, "09-04-1961", "Dossier bekeken",
-                   "Score voor Lichaamsfuncties gewijzigd", "01-07-2026 12:31",
+                   "Cijfer voor Lichaamsfuncties gewijzigd", "01-07-2026 12:31",
                    "Antwoord op 'Wat wil je?' gewijzigd (3×)", "pc-spreekkamer-2",
                    "Dr. A. de Vries", "Afgedrukt op 26-11-2026 11:40", "pagina 1 van 1"):
         assert needle in text, needle
@@ -346,7 +346,8 @@ def test_export_pdf_has_everything(nl):
     assert reader.metadata.title == nl.text("export_title")
     text = pdf_text(pdf)
     for needle in (nl.text("export_title"), PATIENT_NAME, "09-04-1961", "P-004217",
-                   "Lichaamsfuncties", "Mentaal welbevinden", "6,5", "Vrolijk zijn",
+                   "Lichaamsfuncties", "Mentaal welbevinden", "Vrolijk zijn",
+                   "7 (gemiddelde van de onderdelen)",  # the mean 6,5 as a whole number
                    "Wat wil je?", WISH, "Het gaat redelijk.", "Maandag tien minuten fietsen",
                    "Buurman Kees", "01-07-2026 10:30", "Lichaamsfuncties: Slapen",
                    "M. Jansen (POH-GGZ)", "Dr. A. de Vries (Huisarts)", nl.text("type_start"),

@@ -1,4 +1,5 @@
-"""Copying a paper web by keyboard, in the real window (offscreen): six numbers and on the wheel."""
+"""Copying a paper web by keyboard, in the real window (offscreen): six numbers (and the "hier wil
+ik over praten" marks) and on to step 2, "Wat is belangrijk?"."""
 
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ def digits(text: str) -> list:
     return [KEY[c] for c in text]
 
 
-def test_ctrl_n_then_f2_six_numbers_and_on_the_wheel(qtbot, window, patient, store, instrument):
+def test_ctrl_n_then_f2_six_numbers_and_on_to_step_two(qtbot, window, patient, store, instrument):
     keys = Keys(qtbot, window)
     keys.press(Qt.Key.Key_N, CTRL)
     qtbot.waitUntil(lambda: window.consultation_page is not None)
@@ -85,11 +86,11 @@ def test_ctrl_n_then_f2_six_numbers_and_on_the_wheel(qtbot, window, patient, sto
     assert keys.focus_was is keys.seen[0].table  # typing goes straight into the list
     c = store.consultation(page.session.id)
     assert [c.manual_scores.get(d.id) for d in instrument.dimensions] == [7, 5, 10, 6, 4, 8]
-    assert page.current_step == "wheel"
+    assert page.current_step == "focus"
     assert keys.count <= 8, f"{keys.count} key presses"
     # the web step shows what was stored
     assert [page.web.table.item(r, 1).text() for r in range(6)] == ["7", "5", "10", "6", "4", "8"]
-    assert store.consultation(page.session.id).step == "wheel"
+    assert store.consultation(page.session.id).step == "focus"
 
 
 def test_f2_on_the_patient_page_starts_the_conversation_too(qtbot, window, patient, store,
@@ -99,7 +100,7 @@ def test_f2_on_the_patient_page_starts_the_conversation_too(qtbot, window, patie
     keys.press(Qt.Key.Key_F2)
     page = window.consultation_page
     assert page is not None and page.session.patient.id == patient.id
-    assert page.current_step == "wheel"
+    assert page.current_step == "focus"
     c = store.consultation(page.session.id)
     assert [c.manual_scores[d.id] for d in instrument.dimensions] == [3, 4, 5, 6, 7, 8]
     assert keys.count == 7
@@ -128,7 +129,7 @@ def test_backspace_takes_back_the_last_number(qtbot, window, patient, store, ins
     keys.press(Qt.Key.Key_F2)
     c = store.consultation(page.session.id)
     assert [c.manual_scores[d.id] for d in instrument.dimensions] == [7, 6, 9, 2, 3, 4]
-    assert page.current_step == "wheel"
+    assert page.current_step == "focus"
 
 
 def test_a_one_on_the_last_row_waits_for_zero_or_enter(qtbot, window, patient, store, instrument):
@@ -139,14 +140,29 @@ def test_a_one_on_the_last_row_waits_for_zero_or_enter(qtbot, window, patient, s
     keys.press(Qt.Key.Key_F2)
     c = store.consultation(page.session.id)
     assert [c.manual_scores[d.id] for d in instrument.dimensions] == [2, 2, 2, 2, 2, 1]
-    assert page.current_step == "wheel"
+    assert page.current_step == "focus"
 
-    # again from the wheel: the paper replaces the numbers; the last 1 becomes 10
+    # again from step 2: the paper replaces the numbers; the last 1 becomes 10
     keys.in_dialog(digits("5555510"))
     keys.press(Qt.Key.Key_F2)
     c = store.consultation(page.session.id)
     assert [c.manual_scores[d.id] for d in instrument.dimensions] == [5, 5, 5, 5, 5, 10]
-    assert page.current_step == "wheel"
+    assert page.current_step == "focus"
+
+
+def test_space_copies_the_talk_marks_from_the_paper(qtbot, window, patient, store, instrument):
+    keys = Keys(qtbot, window)
+    keys.press(Qt.Key.Key_N, CTRL)
+    page = window.consultation_page
+    # 6, then a mark on the second topic before its number, 4, 7, 7, mark, 3, 8
+    keys.in_dialog([*digits("6"), Qt.Key.Key_Space, *digits("477"), Qt.Key.Key_Space,
+                    *digits("38")])
+    keys.press(Qt.Key.Key_F2)
+    c = store.consultation(page.session.id)
+    ids = instrument.dimension_ids
+    assert [c.manual_scores[d] for d in ids] == [6, 4, 7, 7, 3, 8]
+    assert c.talk == {(ids[1], ""), (ids[4], "")}
+    assert page.current_step == "focus"
 
 
 def test_dialog_alone_shows_the_numbers_as_they_come(qtbot, instrument):
@@ -158,7 +174,7 @@ def test_dialog_alone_shows_the_numbers_as_they_come(qtbot, instrument):
     assert dialog.values() == [8, 1, None, None, None, None]
     assert [dialog.table.item(r, 1).text() for r in range(3)] == ["8", "1", "–"]
     assert [dialog.table.item(r, 0).text() for r in range(6)] == [d.name for d in instrument.dimensions]
-    assert dialog.table.isColumnHidden(2)
+    assert not dialog.table.isColumnHidden(2)  # the paper's "hier wil ik over praten" marks
     qtbot.keyClick(dialog.table, Qt.Key.Key_Backspace)  # takes the pending 1 back
     assert dialog.values()[:2] == [8, None]
     qtbot.keyClick(dialog.table, Qt.Key.Key_Backspace)  # and then the 8

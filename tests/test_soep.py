@@ -6,6 +6,8 @@ All people, services and answers are fictitious.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pgdesk.domain.social_map import Service
@@ -29,11 +31,14 @@ EXPECTED = [
     "   Wat wil je? Ik wil weer dingen doen met anderen, zoals vroeger bij…",
     "   Wat houdt je tegen? Ik zie er tegenop om alleen te gaan.",
     "   Wat heb je nodig? Iemand die de eerste keer mee gaat.",
-    "O: Web: Lichaamsfuncties 6, Mentaal welbevinden 7, Zingeving 5,",
-    "   Kwaliteit van leven 6, Meedoen 5,5, Dagelijks functioneren 7",
-    "   Sinds 14-06-2026: Meedoen +2,5, Zingeving -1",
-    "E: Tussengesprek Positieve Gezondheid; focus: Meedoen",
-    "P: Eerste stap: Bellen met het buurthuis over de koffieochtend",
+    "O: Web (eigen cijfers patiënt): Lichaamsfuncties 6,",
+    "   Mentaal welbevinden 7, Zingeving 5, Kwaliteit van leven 6, Meedoen 6,",
+    "   Dagelijks functioneren 7",
+    "   Sinds 14-06-2026: Meedoen +3, Zingeving -1",
+    "E: Tussengesprek Positieve Gezondheid; gekozen: Meedoen",
+    "P: Doel: Ik wil weer dingen doen met anderen, zoals vroeger bij het koor",
+    "   en op de markt op zaterdag.",
+    "   Eerste stap: Bellen met het buurthuis over de koffieochtend",
     "   Verwijzing van 14-06-2026 (gestart): Wandelgroep De Stappers",
     "   (Buurtsportcoach Voorbeeldstad)",
     "   Verwijzing (verwezen): Welzijnscoach (Stichting Welzijn",
@@ -95,9 +100,10 @@ def test_soep_text_line_by_line(store, instrument):
 def test_soep_text_of_the_first_conversation(store, instrument):
     ids = two_conversations(store)
     assert soep_for(store, ids["c1"].id, instrument).splitlines() == [
-        "O: Web: Lichaamsfuncties 6, Mentaal welbevinden 7, Zingeving 6,",
-        "   Kwaliteit van leven 6, Meedoen 3, Dagelijks functioneren 7",
-        "E: Startgesprek Positieve Gezondheid; nog geen focus gekozen",
+        "O: Web (eigen cijfers patiënt): Lichaamsfuncties 6,",
+        "   Mentaal welbevinden 7, Zingeving 6, Kwaliteit van leven 6, Meedoen 3,",
+        "   Dagelijks functioneren 7",
+        "E: Startgesprek Positieve Gezondheid; nog niets gekozen",
         "P: Verwijzing (gestart): Wandelgroep De Stappers (Buurtsportcoach",
         "   Voorbeeldstad)",
     ]
@@ -107,13 +113,13 @@ def test_soep_text_from_parts_given_directly(store, instrument):
     ids = two_conversations(store)
     view = store.view(ids["c2"].id)
     assert soep_text(view, instrument, referrals=[], parts="EO") == "\n".join(
-        [*EXPECTED[5:9]])
+        [*EXPECTED[5:10]])
     # compared with nothing: no change line; an empty conversation says what it is
     assert "Sinds" not in soep_text(view, instrument, referrals=[], previous=view.consultation)
     empty = store.new_consultation(ids["patient"].id, None, "los", "2026-10-01")
     # a later conversation lists what is still open, with the day it was made
     assert soep_for(store, empty.id, instrument).splitlines() == [
-        "E: Gesprek Positieve Gezondheid; nog geen focus gekozen",
+        "E: Gesprek Positieve Gezondheid; nog niets gekozen",
         "P: Verwijzing van 14-06-2026 (gestart): Wandelgroep De Stappers",
         "   (Buurtsportcoach Voorbeeldstad)",
         "   Verwijzing van 12-09-2026 (verwezen): Welzijnscoach (Stichting",
@@ -131,7 +137,7 @@ def test_the_practice_chooses_the_parts(store, instrument):
     assert soep_parts(store) == ("S", "P")
     assert store.setting("soep_parts") == "SP"
     lines = soep_for(store, ids["c2"].id, instrument).splitlines()
-    assert lines == EXPECTED[:5] + EXPECTED[9:]
+    assert lines == EXPECTED[:5] + EXPECTED[10:]
     for bad in ("", "X", ["S", "Q"]):
         with pytest.raises(InputError):
             set_soep_parts(store, bad)
@@ -202,3 +208,31 @@ def test_cli_soep_on_an_encrypted_demo_with_the_passphrase_on_stdin(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(("S: ", "O: ", "E: "))
     assert "E: " in r.stdout and "Positieve Gezondheid" in r.stdout
+
+
+def test_soep_numbers_are_whole_and_the_web_line_says_whose_they_are(store, instrument):
+    ids = two_conversations(store)
+    text = soep_for(store, ids["c2"].id, instrument)
+    assert "Meedoen 6" in text and "5,5" not in text and "2,5" not in text  # mean 5,5 is 6
+    assert not re.search(r"\d[,.]\d", text)
+    assert "Web (eigen cijfers patiënt):" in text
+
+
+def test_icpc_code_and_professional_note_where_the_practice_wants_them(store, instrument):
+    from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE
+
+    ids = two_conversations(store)
+    cid = ids["c2"].id
+    assert "ICPC" not in soep_for(store, cid, instrument)
+    store.set_setting("icpc_default", "A98")
+    assert "E: Tussengesprek Positieve Gezondheid (ICPC A98); gekozen: Meedoen" in \
+        soep_for(store, cid, instrument)
+    store.set_wheel_answer(cid, ICPC, "T90")  # changed in the plan step for this conversation
+    store.set_wheel_answer(cid, PROFESSIONAL_NOTE, "Dochter denkt mee.")
+    lines = soep_for(store, cid, instrument).splitlines()
+    e = next(n for n, line in enumerate(lines) if line.startswith("E:"))
+    assert lines[e] == "E: Tussengesprek Positieve Gezondheid (ICPC T90); gekozen: Meedoen"
+    assert lines[e + 1] == "   Notitie: Dochter denkt mee."
+    store.set_setting("soep_note_part", "P")
+    lines = soep_for(store, cid, instrument).splitlines()
+    assert lines[-1] == "   Notitie: Dochter denkt mee." and lines[e + 1].startswith("P:")

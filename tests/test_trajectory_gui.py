@@ -85,3 +85,93 @@ def test_refused_type_change_puts_the_box_back(qtbot, window, store, professiona
     box.setCurrentIndex(box.findData("start"))  # a second start in the same trajectory
     assert seen and box.currentData() == "tussen"
     assert store.consultation(c.id).type == "tussen"
+
+
+def test_step_two_own_words_and_one_topic_per_wheel(qtbot, store, professional, instrument):
+    from pgdesk.domain.models import IMPORTANT, STARTS_WITH
+    from pgdesk.storage.session import ConsultationSession
+    from pgdesk.ui.consultation.focus_step import FocusStep
+    from pgdesk.ui.consultation.wheel_step import WheelStep
+
+    p = store.add_patient("Wim Woorden")
+    c = store.new_consultation(p.id, professional.id)
+    session = ConsultationSession(store, instrument, c.id)
+    step = FocusStep(session)
+    qtbot.addWidget(step)
+    step.show()
+    ids = instrument.dimension_ids
+    step.own_words.setPlainText("Weer met mijn kleinkinderen naar het strand.")
+    assert step.flush()
+    assert store.consultation(c.id).wheel_answers[IMPORTANT] == \
+        "Weer met mijn kleinkinderen naar het strand."
+    assert not step.start_with.isVisible()  # one topic or none: nothing to choose
+    for dim in (ids[4], ids[2]):
+        session.set_mark("focus", dim, "", True)
+    step.refresh()
+    assert step.start_with.isVisible() and step.start_with.count() == 2
+    assert step.start_with.currentData() == ids[2]  # the first in the web's order
+    step.start_with.setCurrentIndex(1)
+    step.start_with.activated.emit(1)
+    assert store.consultation(c.id).wheel_answers[STARTS_WITH] == ids[4]
+    assert instrument.dimension(ids[2]).name in step.later.text()
+    wheel = WheelStep(session)
+    qtbot.addWidget(wheel)
+    wheel.refresh()
+    meedoen, zingeving = instrument.dimension(ids[4]).name, instrument.dimension(ids[2]).name
+    assert wheel.topic.text() == f"Onderwerp: {meedoen} (later: {zingeving})"
+
+
+def test_plan_step_icpc_code_and_note_go_to_the_his_text_not_the_handout(qtbot, store,
+                                                                          professional, instrument):
+    from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE
+    from pgdesk.reports.handout import stored_handout
+    from pgdesk.reports.soep import soep_for
+    from pgdesk.storage.session import ConsultationSession
+    from pgdesk.ui.consultation.plan_step import PlanStep
+
+    store.set_setting("icpc_default", "A98")
+    p = store.add_patient("Noor Notitie")
+    c = store.new_consultation(p.id, professional.id)
+    step = PlanStep(ConsultationSession(store, instrument, c.id))
+    qtbot.addWidget(step)
+    assert step.practice_fields[ICPC].placeholderText() == "A98"
+    assert "(ICPC A98)" in soep_for(store, c.id, instrument)
+    step.practice_fields[ICPC].setText("t90")
+    step.practice_fields[PROFESSIONAL_NOTE].setText("Schaamte over de schulden, voorzichtig.")
+    assert step.flush()
+    stored = store.consultation(c.id).wheel_answers
+    assert stored[ICPC] == "T90" and stored[PROFESSIONAL_NOTE].startswith("Schaamte")
+    soep = soep_for(store, c.id, instrument)
+    assert "(ICPC T90)" in soep and "Notitie: Schaamte over de schulden, voorzichtig." in soep
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = stored_handout(store, c.id, instrument)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Schaamte" not in text and "T90" not in text
+
+
+def test_a_late_tussen_offers_the_eind_for_re_planning(qtbot, window, store, professional,
+                                                      monkeypatch):
+    p = store.add_patient("Tessa Tussen", "1958")
+    store.new_consultation(p.id, professional.id, "start", "2026-01-05")  # eind planned 06-07
+    store.new_consultation(p.id, professional.id, "tussen", "2026-06-20")  # held 2,5 months late
+    window.show_patient(p.id)
+    page = window.patient_page
+    text = page.next_label.text()
+    # the usual gap tussen -> eind is 91 days: 20-06 + 91 = 19-09-2026
+    assert "eindgesprek" in text and "06-07-2026" in text and "voorstel: 19-09-2026" in text
+    assert page.plan_button.text() == "Opnieuw &plannen…"
+    seen = []
+
+    def accept(dialog):
+        seen.append(dialog.iso())
+        return DateDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DateDialog, "exec", accept)
+    page.plan_button.click()
+    assert seen == ["2026-09-19"]  # the dialog opens on the proposal
+    assert trajectories_for(store, p.id, window.instrument)[0].planned["eind"] == "2026-09-19"
+    assert "voorstel" not in page.next_label.text()  # the plan fits again
+    assert page.plan_button.text() == "&Plannen…"

@@ -161,10 +161,11 @@ def test_trajectory_panel_shows_the_latest_trajectory(qtbot, instrument):
     assert panel.current_trajectory().id == "t-new"
     radar = panel.web.radar
     assert radar.scores() == [8, 6, 8, 6, 8, 6]  # the latest web is the solid one
-    assert radar.history_keys() == ["c1", "c2"]
+    # the tussen web lacks a number: unfinished, so neither drawn nor compared
+    assert radar.history_keys() == ["c1"]
     assert panel.web.current_name.text() == "eind 12-12-2026"
-    assert list(panel.web.switches) == ["c1", "c2"]
-    assert panel.table.cell_text(6, 4) == "+23%"
+    assert list(panel.web.switches) == ["c1"]
+    assert panel.table.columnCount() == 4 and panel.table.cell_text(6, 3) == "+23%"
     # The older trajectory, picked in the combo.
     panel.choice.setCurrentIndex(0)
     assert radar.scores() == [2] * 6 and radar.history_keys() == []
@@ -294,3 +295,38 @@ def test_patient_page_without_webs_builds_no_chart(qtbot, store, professional, i
     store.new_consultation(p.id, professional.id)  # begun, nothing scored yet
     page.show_patient(p.id)
     assert page.trajectory_panel is None
+
+
+def test_earlier_webs_hidden_while_the_patient_gives_numbers(qtbot, store, professional, instrument,
+                                                             history_patient):
+    _p, ids = history_patient
+    c = store.new_consultation(_p.id, professional.id, "eind", "2027-03-01")
+    step = _web_step(qtbot, store, instrument, c.id)
+    assert step.radar.history_keys() == [] and step.history.switches == {}
+    for row in range(len(instrument.dimensions) - 1):
+        step.set_score(row, 6)
+        assert step.radar.history_keys() == []  # not yet: five of six
+    step.set_score(len(instrument.dimensions) - 1, 6)
+    assert step.radar.history_keys() == [ids["b_start"], ids["b_tussen"]]
+    # a practice that wants them visible all along
+    store.set_setting("history_while_scoring", "1")
+    c2 = store.new_consultation(_p.id, professional.id, "los", "2027-04-01")
+    assert _web_step(qtbot, store, instrument, c2.id).radar.history_keys() != []
+
+
+def test_patient_page_leaves_out_an_unfinished_web(qtbot, store, professional, instrument):
+    from pgdesk.ui.web_history import TrajectoryPanel
+
+    p = store.add_patient("Ria Onaf")
+    start = store.new_consultation(p.id, professional.id, "start", "2026-01-05")
+    for d in instrument.dimensions:
+        store.set_score(start.id, d.id, 5)
+    half = store.new_consultation(p.id, professional.id, "tussen", "2026-04-05")
+    store.set_score(half.id, instrument.dimensions[0].id, 9)
+    from pgdesk.storage.trajectories import trajectories_for
+
+    panel = TrajectoryPanel(instrument)
+    qtbot.addWidget(panel)
+    panel.set_trajectories(trajectories_for(store, p.id, instrument))
+    assert panel.web.current_name.text() == "start 05-01-2026"
+    assert panel.table.columnCount() == 2  # one web: no difference column

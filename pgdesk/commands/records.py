@@ -22,7 +22,7 @@ from pgdesk.storage import driver
 
 def handout(args) -> int:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.handout import handout_referrals, render_handout, trajectory_start
+    from pgdesk.reports.handout import stored_handout
     from pgdesk.storage.demo import write_demo
 
     out = Path(args.out)
@@ -41,12 +41,11 @@ def handout(args) -> int:
                 cid = store.latest_consultation_id()
                 if cid is None:
                     raise PgdeskError("Er staan nog geen gesprekken in deze database.")
-            view = store.view(cid)
-            pdf = render_handout(view, instrument, start=trajectory_start(store, cid, instrument),
-                                 referrals=handout_referrals(store, cid))
+            pdf = stored_handout(store, cid, instrument)
+            patient_id = store.consultation(cid).patient_id
 
             def logged() -> dict[Path, bytes]:
-                store.record_exported(view.patient.id, "handout")
+                store.record_exported(patient_id, "handout")
                 return {out: pdf}
 
             try:

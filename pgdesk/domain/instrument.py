@@ -41,7 +41,7 @@ class Dimension:
 
 # What a wheel step is for, as far as the rest of pgdesk needs to know: the wish becomes the
 # plan's goal and the decision its first step; wish, obstacle and need go into the SOEP's S.
-WHEEL_ROLES = ("wish", "obstacle", "need", "decision")
+WHEEL_ROLES = ("strength", "wish", "obstacle", "need", "decision")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,15 @@ STEPS = ("web", "focus", "wheel", "plan", "summary")
 
 PLAN_FIELDS = ("goal", "first_step", "helper", "when", "next_appointment")
 
+# What a conversation records beside the wheel's six answers is stored with them, under these
+# ids (table wheel_answers), so saving, the access log, the export and the transfer to a laptop
+# treat them alike.
+IMPORTANT = "belangrijk"  # "Wat is voor mij belangrijk?" in the patient's own words
+PROFESSIONAL_NOTE = "notitie"  # the professional's note: in the HIS text, never on patient paper
+ICPC = "icpc"  # the ICPC code for the HIS text's E line
+STARTS_WITH = "begint_met"  # of several topics, the one (dimension id) the wheel starts with
+NOTE_IDS = (IMPORTANT, PROFESSIONAL_NOTE, ICPC, STARTS_WITH)
+
 
 @dataclass
 class Patient:

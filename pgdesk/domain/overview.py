@@ -1,5 +1,7 @@
-"""The practice overview (the "check" of plan-do-check-act): conversations per month and per role,
-completed trajectories and their mean change per dimension, over the last twelve months.
+"""The practice overview (the "check" of plan-do-check-act): conversations held, completed
+trajectories and referrals by status per service first (what a pilot's evaluation asks: more
+referrals to, and use of, local help), then conversations per month and per role, and the mean
+change per dimension last, over the last twelve months.
 
 Pure Python over plain records, so it is tested by hand; reports collect the records from the
 store and draw them. The numbers are a conversation aid for the team, not a measurement.
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import ROLES
+from pgdesk.domain.social_map import REFERRAL_STATUSES
 from pgdesk.domain.trajectory import Trajectory, WebPoint
 
 MONTHS = 12
@@ -28,6 +31,25 @@ class ConsultationFact:
     type: str                      # start / tussen / eind / los
     professional_role: str | None  # role code; None or "" when nobody is recorded
     completed: bool
+
+
+@dataclass(frozen=True)
+class ReferralFact:
+    """One referral, reduced to what the overview counts: the day, the service, its status."""
+
+    date: str     # ISO date the referral was made
+    service: str  # the service's name as it was when referred
+    status: str   # voorgesteld / verwezen / gestart / afgerond / niet_doorgegaan
+
+
+@dataclass(frozen=True)
+class ServiceReferrals:
+    service: str
+    by_status: tuple[tuple[str, int], ...]  # (status, referrals) in REFERRAL_STATUSES order
+
+    @property
+    def total(self) -> int:
+        return sum(n for _s, n in self.by_status)
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,7 @@ class PracticeStats:
     completed_conversations: int         # of those, finished (the summary step was reached)
     completed_trajectories: int          # start and eind held, the eind within the period
     changes: tuple[DimensionChange, ...]  # instrument order
+    referrals: tuple[ServiceReferrals, ...] = ()  # most referred first
 
     @property
     def has_changes(self) -> bool:
@@ -91,9 +114,22 @@ def _role_order(role: str) -> int:
     return ROLES.index(role) if role in ROLES else len(ROLES) + (role == UNKNOWN_ROLE)
 
 
+def referrals_per_service(referrals: Iterable[ReferralFact], start: str, end: str
+                          ) -> tuple[ServiceReferrals, ...]:
+    """Referrals made between `start` and `end` (ISO dates), counted per service and status;
+    the most referred service first (then by name)."""
+    counts: dict[str, Counter[str]] = {}
+    for r in referrals:
+        if start <= r.date[:10] <= end:
+            counts.setdefault(" ".join(r.service.split()) or "?", Counter())[r.status] += 1
+    rows = [ServiceReferrals(name, tuple((s, c[s]) for s in REFERRAL_STATUSES))
+            for name, c in counts.items()]
+    return tuple(sorted(rows, key=lambda r: (-r.total, r.service.casefold())))
+
+
 def practice_stats(facts: Iterable[ConsultationFact], trajectories: Iterable[Trajectory],
                    instrument: Instrument, *, today: dt.date | None = None,
-                   months: int = MONTHS) -> PracticeStats:
+                   months: int = MONTHS, referrals: Iterable[ReferralFact] = ()) -> PracticeStats:
     """Counts over the last `months` calendar months (today's month included).
 
     A trajectory counts as completed when it held a start and an eind conversation and the eind
@@ -143,4 +179,5 @@ def practice_stats(facts: Iterable[ConsultationFact], trajectories: Iterable[Tra
         completed_conversations=completed,
         completed_trajectories=n_completed,
         changes=changes,
+        referrals=referrals_per_service(referrals, start, end),
     )

@@ -69,6 +69,12 @@ def web_area_fraction(scores: Sequence[float | None]) -> float:
     return web_area(scores) / web_area([SCALE_MAX] * n)
 
 
+def whole_number(value: float) -> int:
+    """The number a patient is shown: whole, halves rounded up (an aspect mean of 5,1 is 5,
+    of 5,5 is 6). The web is the patient's own snapshot, not a measurement to a decimal."""
+    return math.floor(float(value) + 0.5)
+
+
 CHANGE_MIN = 1.0  # only a change of a whole point or more is named to the patient
 
 

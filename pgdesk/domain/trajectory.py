@@ -77,6 +77,19 @@ class Trajectory:
         ctype = self.next_type() if self.open else None
         return (ctype, self.planned[ctype]) if ctype else None
 
+    def eind_proposal(self, defaults: TrajectoryDefaults) -> str | None:
+        """After a tussen held late, a new date for the eind (ISO), or None when its plan still
+        fits: the eind is offered for re-planning when it falls less than half the usual gap
+        after the tussen (or before it). The proposal keeps the usual gap from the tussen."""
+        if not self.open or self.next_type() != "eind":
+            return None
+        held = next(w.date for w in self.webs if w.type == "tussen")[:10]
+        gap = max(defaults.eind_days - defaults.tussen_days, 1)
+        soonest = dt.date.fromisoformat(held) + dt.timedelta(days=gap // 2)
+        if self.planned["eind"] >= soonest.isoformat():
+            return None
+        return (dt.date.fromisoformat(held) + dt.timedelta(days=gap)).isoformat()
+
 
 class TrajectoryOpen(InputError):
     """A new start while the patient's trajectory still runs; the caller may offer to close it."""

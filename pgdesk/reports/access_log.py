@@ -42,8 +42,7 @@ from reportlab.platypus.flowables import HRFlowable
 from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.instrument import Instrument
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import (
-    _PDF_LANG,
+from pgdesk.reports.kit import (
     ACCENT,
     FRAME_PAD,
     FRAME_W,
@@ -54,9 +53,10 @@ from pgdesk.reports.handout import (
     MUTED,
     PAGE_H,
     PAGE_W,
+    PDF_LANG,
     RING,
-    _markup,
     format_date,
+    markup,
 )
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -164,10 +164,12 @@ def topic(instrument: Instrument, dimension_id: str, aspect_id: str = "") -> str
 
 
 def wheel_question(instrument: Instrument, step_id: str) -> str:
+    """The wheel's question, or the name of what the conversation keeps beside it
+    (domain.models.NOTE_IDS: the patient's own words, the professional's note, the ICPC code)."""
     for step in instrument.wheel:
         if step.id == step_id:
             return step.question
-    return step_id
+    return instrument.texts.get(f"note_{step_id}") or step_id
 
 
 def plan_field_name(instrument: Instrument, field: str) -> str:
@@ -326,7 +328,7 @@ def heading(value: str, style: ParagraphStyle, room: float = 3) -> list[Flowable
 
 def para(value: str, style: ParagraphStyle) -> Paragraph:
     """User or instrument text as a Paragraph, printed literally (markup characters escaped)."""
-    return Paragraph(_markup(value) if "\n" in value else escape(value), style)
+    return Paragraph(markup(value) if "\n" in value else escape(value), style)
 
 
 def grid_style(header: bool = True) -> TableStyle:
@@ -447,7 +449,7 @@ def build_pdf(story: Sequence[Flowable], instrument: Instrument, *, title: str, 
         author=author,
         subject=instrument.title,
         creator="pgdesk",
-        lang=_PDF_LANG.get(instrument.language, instrument.language),
+        lang=PDF_LANG.get(instrument.language, instrument.language),
         displayDocTitle=1,
         initialFontName=font,
         initialFontSize=TEXT_SIZE,

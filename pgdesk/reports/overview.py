@@ -19,17 +19,23 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pgdesk.domain.dates import format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import ROLE_LABELS_NL
 from pgdesk.domain.numbers import format_signed
-from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats, practice_stats
+from pgdesk.domain.overview import (
+    UNKNOWN_ROLE,
+    ConsultationFact,
+    PracticeStats,
+    ReferralFact,
+    practice_stats,
+)
 from pgdesk.domain.trajectory import Trajectory
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import ACCENT, FRAME_W, INK, MUTED, RING, _drawing
+from pgdesk.reports.kit import ACCENT, FRAME_W, INK, MUTED, RING, drawing
 
 if TYPE_CHECKING:  # storage is only needed when collecting, and imported there
     from pgdesk.storage.repository import Store
@@ -65,11 +71,20 @@ def collect_facts(store: Store, instrument: Instrument
     return facts, trajectories
 
 
+def collect_referrals(store: Store) -> list[ReferralFact]:
+    """Every referral: the day of its conversation, the service's name as referred, its status."""
+    return [ReferralFact(str(r["date"] or ""), str(r["service"] or ""), str(r["status"]))
+            for r in store.db.query(
+                "SELECT c.date, json_extract(r.service_snapshot, '$.name') AS service, r.status "
+                "FROM referrals r JOIN consultations c ON c.id = r.consultation_id")]
+
+
 def practice_overview(store: Store, instrument: Instrument, *,
                       today: dt.date | None = None) -> PracticeStats:
     """The overview's numbers straight from the store."""
     facts, trajectories = collect_facts(store, instrument)
-    return practice_stats(facts, trajectories, instrument, today=today)
+    return practice_stats(facts, trajectories, instrument, today=today,
+                          referrals=collect_referrals(store))
 
 
 # --- words --------------------------------------------------------------------------------
@@ -138,7 +153,7 @@ def months_chart(stats: PracticeStats, instrument: Instrument, width: float = FR
                  height: float = 128) -> Drawing:
     """Conversations per month: a bar per month, its number on top, the year under January."""
     font, _ = register_fonts()
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 34, height - 48
@@ -184,7 +199,7 @@ def roles_chart(stats: PracticeStats, instrument: Instrument, width: float = FRA
     row = 19
     height = row * len(roles) + 8
     label_w = min(_label_width(names, font, AXIS_SIZE + 1) + 10, width * 0.4)
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 4
     chart.width, chart.height = width - label_w - 40, row * len(roles)
@@ -222,7 +237,7 @@ def changes_chart(stats: PracticeStats, instrument: Instrument, width: float = F
     largest = max([abs(c.mean) for c in changes if c.mean is not None] + [0.5])
     # whole or half points, with room beside the longest bar for its number
     span = float(-(-(largest / 0.78) // 0.5) * 0.5)
-    d = _drawing(width, height)
+    d = drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 18
     chart.width, chart.height = width - label_w - 44, row * len(changes)
@@ -287,6 +302,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     st["chart_heading"] = ParagraphStyle("chart_heading", parent=st["subheading"], spaceBefore=10,
                                          spaceAfter=4)
     st["notice"] = ParagraphStyle("notice", parent=st["body"], spaceAfter=0)
+    st["table_head"] = ParagraphStyle("table_head", parent=st["caption"], fontName=bold)
     return st
 
 
@@ -323,6 +339,33 @@ def _big_numbers(stats: PracticeStats, instrument: Instrument, st: dict) -> Tabl
     return table
 
 
+def referrals_table(stats: PracticeStats, instrument: Instrument, st: dict) -> Flowable:
+    """Per service (most referred first) its referrals by status in words ('2 verwezen · 1
+    gestart'), then the total; statuses with none are left out."""
+    if not stats.referrals:
+        return Paragraph(escape(text(instrument, "overview_no_referrals")), st["body"])
+    head = [text(instrument, "overview_service"), text(instrument, "overview_status"),
+            text(instrument, "overview_total")]
+    rows = [[r.service,
+             "  ·  ".join(f"{n} {text(instrument, f'referral_status_{s}')}"
+                          for s, n in r.by_status if n),
+             str(r.total)] for r in stats.referrals]
+    cells = [[Paragraph(escape(v), st["table_head"]) for v in head]]
+    cells += [[Paragraph(escape(v), st["caption"]) for v in row] for row in rows]
+    table = Table(cells, colWidths=[FRAME_W * 0.36, FRAME_W * 0.52, FRAME_W * 0.12],
+                  hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RING),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
 def _chart_heading(key: str, instrument: Instrument, st: dict) -> Paragraph:
     return Paragraph(escape(text(instrument, key)), st["chart_heading"])
 
@@ -337,9 +380,12 @@ def overview_story(stats: PracticeStats, instrument: Instrument, practice_name: 
     story.append(_notice(instrument, st))
     story.append(Spacer(1, 12))
     story.append(_big_numbers(stats, instrument, st))
+    story.append(_chart_heading("overview_referrals_heading", instrument, st))
+    story.append(referrals_table(stats, instrument, st))
 
-    story.append(_chart_heading("overview_per_month", instrument, st))
-    story.append(months_chart(stats, instrument))
+    # a heading never alone at the foot of the page: the long list of services may push it
+    story.append(KeepTogether([_chart_heading("overview_per_month", instrument, st),
+                               months_chart(stats, instrument)]))
     story.append(_chart_heading("overview_per_role", instrument, st))
     if stats.conversations:
         story.append(roles_chart(stats, instrument))
@@ -357,7 +403,8 @@ def overview_story(stats: PracticeStats, instrument: Instrument, practice_name: 
 
 def render_overview(stats: PracticeStats, instrument: Instrument, practice_name: str = "", *,
                     printed_on: dt.date | None = None) -> bytes:
-    """The overview as PDF bytes: one A4 page, built in memory."""
+    """The overview as PDF bytes, built in memory: one A4 page, a second when many services
+    have referrals."""
     title = text(instrument, "overview_title")
     day = (printed_on or dt.date.today()).isoformat()
     footer = fill(text(instrument, "printed_on"), date=format_date(day))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -27,22 +27,23 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from pgdesk.domain.geometry import spoke
 from pgdesk.domain.instrument import SCALE_MAX, Dimension, Instrument
+from pgdesk.domain.practice import PracticeDetails
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.handout import (
-    _PDF_LANG,
+from pgdesk.reports.handout_layout import paper_name
+from pgdesk.reports.kit import (
     ACCENT,
     FRAME_PAD,
     INK,
     MUTED,
+    PDF_LANG,
     RING_OUTER,
-    _drawing,
-    _label_lines,
-    _text,
-    _two_lines,
-    _wrap,
-    paper_name,
+    drawing,
+    label_lines,
     plain_table_style,
+    two_lines,
+    wrap_words,
 )
+from pgdesk.reports.kit import text as instrument_text
 
 TICK = colors.HexColor("#5f6f7f")  # spokes and their marks: clearly visible, not heavy
 FAINT = colors.HexColor("#dfe5eb")  # the rings at every whole number
@@ -74,6 +75,7 @@ class Sheet:
     # go on the back, one per line and as large as the rest
     aspects_on_back: bool = False
     back_aspect: float = 11
+    footer_lines: int = 1  # the practice's line and the source line come under the first
 
     @property
     def frame_w(self) -> float:
@@ -81,7 +83,8 @@ class Sheet:
 
     @property
     def bottom_margin(self) -> float:
-        return self.margin + 3 * mm  # the footer line sits under the frame
+        # the footer lines sit under the frame
+        return self.margin + 3 * mm + (self.footer_lines - 1) * self.footer * 1.25
 
     @property
     def frame_h(self) -> float:
@@ -128,7 +131,7 @@ def _inline_items(items: list[str], font: str, size: float, width: float) -> lis
             current = ""
             trial = item
         if stringWidth(trial, font, size) > width:
-            *full, current = _wrap(trial, font, size, width)
+            *full, current = wrap_words(trial, font, size, width)
             lines += full
         else:
             current = trial
@@ -162,7 +165,7 @@ def _clause_lines(text: str, font: str, size: float, width: float) -> list[str]:
         if lines and stringWidth(trial, font, size) <= width:
             lines[-1] = trial
         else:
-            lines += _wrap(clause, font, size, width)
+            lines += wrap_words(clause, font, size, width)
     return lines
 
 
@@ -171,7 +174,7 @@ def _block(dim: Dimension, width: float, sheet: Sheet, *, side: bool,
     """The dimension's name (on one or two lines) and, under it, its aspects: one per line
     beside a side spoke, in a row above or below the web."""
     font, bold = register_fonts()
-    lines, size = _label_lines(dim.name, bold, width, sheet.label, sheet.min_label)
+    lines, size = label_lines(dim.name, bold, width, sheet.label, sheet.min_label)
     block: Block = [(line, bold, size, INK, size * 1.18) for line in lines]
     if not with_aspects or not dim.aspects:
         return block
@@ -182,7 +185,7 @@ def _block(dim: Dimension, width: float, sheet: Sheet, *, side: bool,
     block[-1] = (name, bold, size, INK, size * 1.18 + a * 0.25)  # a little air under the name
     if side:
         for item in items:
-            wrapped = _wrap(item, font, a, width)
+            wrapped = wrap_words(item, font, a, width)
             for k, line in enumerate(wrapped):
                 # a little more room between two aspects than inside one
                 block.append((line, font, a, ASPECT_INK, lead + (a * 0.2 if k == len(wrapped) - 1
@@ -211,7 +214,7 @@ def _name_width(dim: Dimension, sheet: Sheet) -> float:
     """What a dimension's name needs across at full size: one line, or the wider of two."""
     _, bold = register_fonts()
     name = " ".join(dim.name.split())
-    lines = _two_lines(name, bold, sheet.label, 10_000) if " " in name else None
+    lines = two_lines(name, bold, sheet.label, 10_000) if " " in name else None
     widest = max(stringWidth(x, bold, sheet.label) for x in (lines or [name]))
     return min(widest, stringWidth(name, bold, sheet.label)) + 2
 
@@ -337,7 +340,7 @@ def blank_web(instrument: Instrument, width: float, radius: float, sheet: Sheet,
     x0, y0, x1, y1 = g.getBounds()
     pad = 2
     g.translate(half_w, pad - y0)
-    d = _drawing(width, (y1 - y0) + 2 * pad)
+    d = drawing(width, (y1 - y0) + 2 * pad)
     d.add(g)
     d.hAlign = "CENTER"
     return d
@@ -375,7 +378,7 @@ def _styles(sheet: Sheet) -> dict[str, ParagraphStyle]:
 
 def _name_and_date(instrument: Instrument, st: dict, width: float) -> Table:
     """'Naam ______________   Datum __________' with lines to write on."""
-    name, date = _text(instrument, "paper_name"), _text(instrument, "paper_date")
+    name, date = instrument_text(instrument, "paper_name"), instrument_text(instrument, "paper_date")
     field = st["field"]
     name_w = stringWidth(name, field.fontName, field.fontSize) + 8
     date_w = stringWidth(date, field.fontName, field.fontSize) + 8
@@ -394,7 +397,7 @@ def _talk(instrument: Instrument, sheet: Sheet, st: dict, width: float, lines: i
     rows = Table([[""] for _ in range(lines)], colWidths=[width],
                  rowHeights=[sheet.line_gap] * lines)
     rows.setStyle(_plain([("LINEBELOW", (0, 0), (-1, -1), 0.8, RING_OUTER)]))
-    return [Paragraph(escape(_text(instrument, "paper_talk")), st["heading"]), rows]
+    return [Paragraph(escape(instrument_text(instrument, "paper_talk")), st["heading"]), rows]
 
 
 def _aspects_page(instrument: Instrument, sheet: Sheet, st: dict, width: float) -> list:
@@ -412,7 +415,7 @@ def _aspects_page(instrument: Instrument, sheet: Sheet, st: dict, width: float) 
     table = Table(rows, colWidths=[col_w, gap, col_w], hAlign="LEFT")
     table.setStyle(_plain([("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
-    return [PageBreak(), Paragraph(escape(_text(instrument, "paper_aspects_lead")), st["heading"]),
+    return [PageBreak(), Paragraph(escape(instrument_text(instrument, "paper_aspects_lead")), st["heading"]),
             Spacer(1, 10), table]
 
 
@@ -426,16 +429,16 @@ def paper_web_story(instrument: Instrument, sheet: Sheet, *, with_aspects: bool 
     if radius is None:
         radius = web_radius_for(instrument, width, sheet, beside)
     return [
-        Paragraph(escape(_text(instrument, "paper_title")), st["title"]),
+        Paragraph(escape(instrument_text(instrument, "paper_title")), st["title"]),
         Spacer(1, 6 * space),
         _name_and_date(instrument, st, width),
         Spacer(1, 12 * space),
         Paragraph("<br/>".join(escape(line) for line in _clause_lines(
-            _text(instrument, "paper_instruction"), st["body"].fontName, st["body"].fontSize,
+            instrument_text(instrument, "paper_instruction"), st["body"].fontName, st["body"].fontSize,
             width - 2)), st["body"]),
         Spacer(1, 10 * space),
         blank_web(instrument, width, radius, sheet, with_aspects=beside),
-        *([Spacer(1, 6 * space), Paragraph(escape(_text(instrument, "paper_see_back")),
+        *([Spacer(1, 6 * space), Paragraph(escape(instrument_text(instrument, "paper_see_back")),
                                            st["see_back"])] if back else []),
         Spacer(1, 12 * space),
         *_talk(instrument, sheet, st, width, talk_lines or sheet.talk_lines),
@@ -475,10 +478,27 @@ def _fitted(instrument: Instrument, sheet: Sheet, with_aspects: bool) -> list:
     return story
 
 
-def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True) -> bytes:
+def footer_lines(instrument: Instrument, sheet: Sheet, practice: PracticeDetails | None) -> list[str]:
+    """'Neem dit blad mee…', the practice's name and phone number (when known) and the source of
+    the web (its short form on A5)."""
+    lines = [instrument_text(instrument, "paper_footer")]
+    if practice is not None:
+        known = "  ·  ".join(v for v in (practice.name, practice.phone, practice.website) if v.strip())
+        if known:
+            lines.append(known)
+    lines.append(instrument_text(instrument, "source_line" if sheet.paper == "A4"
+                                 else "source_line_short"))
+    return lines
+
+
+def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True,
+                     practice: PracticeDetails | None = None) -> bytes:
     """The blank web as PDF bytes, in the instrument's language: one page of A4 with the aspects
-    beside the web; on A5 the aspects on a second page, the back (one page without them)."""
+    beside the web; on A5 the aspects on a second page, the back (one page without them). The
+    practice's name and phone number and the web's source at the foot of every page."""
     sheet = sheet_for(paper)
+    lines = footer_lines(instrument, sheet, practice)
+    sheet = replace(sheet, footer_lines=len(lines))
     font, _ = register_fonts()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -488,23 +508,29 @@ def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects:
         rightMargin=sheet.margin,
         topMargin=sheet.margin,
         bottomMargin=sheet.bottom_margin,
-        title=_text(instrument, "paper_title"),
+        title=instrument_text(instrument, "paper_title"),
         author=instrument.title,
         subject=instrument.title,
         creator="pgdesk",
-        lang=_PDF_LANG.get(instrument.language, instrument.language),
+        lang=PDF_LANG.get(instrument.language, instrument.language),
         displayDocTitle=1,
         initialFontName=font,
         initialFontSize=sheet.body,
     )
-    footer = _text(instrument, "paper_footer")
     left = sheet.margin + FRAME_PAD
+    room = sheet.page[0] - 2 * left
 
     def decorate(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        canvas.setFont(font, sheet.footer)
-        canvas.drawString(left, 7 * mm, footer)
+        y = 7 * mm + (len(lines) - 1) * sheet.footer * 1.25
+        for line in lines:
+            size = sheet.footer
+            while size > 8 and stringWidth(line, font, size) > room:
+                size -= 0.5  # a long name or address shrinks rather than leaving the page
+            canvas.setFont(font, size)
+            canvas.drawString(left, y, line)
+            y -= sheet.footer * 1.25
         canvas.restoreState()
 
     doc.build(_fitted(instrument, sheet, with_aspects), onFirstPage=decorate,

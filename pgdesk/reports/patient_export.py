@@ -17,7 +17,6 @@ from reportlab.platypus.flowables import HRFlowable
 from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import PLAN_FIELDS, Consultation
-from pgdesk.domain.numbers import format_number
 from pgdesk.domain.scores import DimensionScore, dimension_score
 from pgdesk.domain.social_map import contact_lines, service_title
 from pgdesk.reports.access_log import (
@@ -35,7 +34,7 @@ from pgdesk.reports.access_log import (
     text,
     wheel_question,
 )
-from pgdesk.reports.handout import FRAME_W, RING
+from pgdesk.reports.kit import FRAME_W, RING, format_score
 from pgdesk.reports.overview import role_name
 
 FORMAT = "pgdesk-patient-export"
@@ -94,7 +93,7 @@ def _consultation(c: Mapping) -> Consultation:
 def _score_text(score: DimensionScore, instrument: Instrument) -> str:
     if score.value is None:
         return text(instrument, "no_score")
-    value = format_number(score.value, instrument.language)
+    value = format_score(score.value, instrument.language)
     if score.source == "aspects":
         return f"{value} ({text(instrument, 'export_score_from_aspects')})"
     return value
@@ -161,7 +160,7 @@ def _score_rows(c: Mapping, instrument: Instrument) -> list[list]:
         for aspect_id in sorted(given, key=lambda a: order.index(a) if a in order else len(order)):
             aspect_name = dim.aspect(aspect_id).name if dim and aspect_id in order else aspect_id
             rows.append([para(aspect_name, st["cell_indent"]),
-                         para(format_number(given[aspect_id], instrument.language), st["cell"])])
+                         para(format_score(given[aspect_id], instrument.language), st["cell"])])
     return rows
 
 

@@ -8,11 +8,14 @@ well when pasted into any HIS ("Kopieer naar HIS", and `pgdesk soep`)::
        Wat wil je? Ik wil weer dingen doen met anderen.
        Wat houdt je tegen? Ik zie er tegenop om alleen te gaan.
        Wat heb je nodig? Iemand die mee gaat.
-    O: Web: Lichaamsfuncties 6, Mentaal welbevinden 7, Zingeving 5, Kwaliteit
-       van leven 6, Meedoen 4, Dagelijks functioneren 7
+    O: Web (eigen cijfers patiënt): Lichaamsfuncties 6, Mentaal
+       welbevinden 7, Zingeving 5, Kwaliteit van leven 6, Meedoen 4,
+       Dagelijks functioneren 7
        Sinds 14-06-2026: Meedoen +2, Zingeving -1
-    E: Tussengesprek Positieve Gezondheid; focus: Meedoen
-    P: Eerste stap: Bellen met het buurthuis over de koffieochtend
+    E: Tussengesprek Positieve Gezondheid (ICPC A98); gekozen: Meedoen
+       Notitie: Wil eerst zelf bellen; dochter denkt mee.
+    P: Doel: Weer meedoen met de koffieochtend
+       Eerste stap: Bellen met het buurthuis over de koffieochtend
        Verwijzing (verwezen): Welzijnscoach (Stichting Welzijn)
        Volgende afspraak: 12-09-2026 10:00
 
@@ -21,6 +24,9 @@ praten") and three answers of the action wheel, one line each (cut short with "�
 web in one line and the change since the previous conversation (whole points and more), E the
 kind of conversation and its focus, P the first step, the referrals with their status (made in
 this conversation, and earlier ones followed up in it) and the next appointment.
+The web's numbers are whole, as on the handout. The ICPC code of the conversation (else the
+practice's default) goes in E, and the professional's own note in E or P as the practice
+chooses (`note_part`).
 
 Only characters that Windows-1252 also has are added around the patient's words (a plain "-"
 as minus sign, "…"), since some HIS still store that.
@@ -36,15 +42,23 @@ from collections.abc import Iterable, Sequence
 
 from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.instrument import Instrument
-from pgdesk.domain.models import Consultation, ConsultationView
-from pgdesk.domain.numbers import format_number, format_signed
-from pgdesk.domain.scores import score_changes
+from pgdesk.domain.models import (
+    ICPC,
+    IMPORTANT,
+    PROFESSIONAL_NOTE,
+    Consultation,
+    ConsultationView,
+)
+from pgdesk.domain.numbers import format_signed
+from pgdesk.domain.scores import score_changes, whole_number
 from pgdesk.domain.social_map import Referral, status_label
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store
 
 SOEP_PARTS = ("S", "O", "E", "P")
 SETTING = "soep_parts"
+ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.g. A98
+NOTE_SETTING = "soep_note_part"  # "E" or "P": where the professional's note goes
 DEFAULT_WIDTH = 72
 MIN_WIDTH = 40
 INDENT = "   "
@@ -123,6 +137,11 @@ def _appointment(value: str) -> str:
     return format_appointment(_one_line(value))
 
 
+def _number(value: float) -> str:
+    """Whole, as on the handout: an aspect mean of 5,1 is 5 (the web is no measurement)."""
+    return str(whole_number(value))
+
+
 def _signed(delta: float) -> str:
     # a plain hyphen: the HIS journal may not show U+2212
     return format_signed(delta, minus="-")
@@ -160,6 +179,10 @@ def _subjective(c: Consultation, instrument: Instrument, width: int) -> list[str
     focus = _topics(c.focus, instrument)
     if focus:
         entries.append(f"Belangrijk: {focus}")
+    own = _one_line(c.wheel_answers.get(IMPORTANT, ""))
+    if own:
+        room = max(width - len(INDENT) - len("In eigen woorden: "), MIN_ANSWER_ROOM)
+        entries.append(f"In eigen woorden: {shorten(own, room)}")
     talk = _topics(c.talk, instrument, skip={d for d, _ in c.focus})
     if talk:
         entries.append(f"{'Wil ook praten over' if focus else 'Wil praten over'}: {talk}")
@@ -177,29 +200,43 @@ def _objective(c: Consultation, previous: Consultation | None, instrument: Instr
     scores = c.scores(instrument)
     if all(s is None for s in scores):
         return []
-    web = ", ".join(_keep(f"{d.name} {'-' if s is None else format_number(s)}")
+    web = ", ".join(_keep(f"{d.name} {'-' if s is None else _number(s)}")
                     for d, s in zip(instrument.dimensions, scores, strict=True))
-    entries = [f"Web: {web}"]
+    entries = [f"Web (eigen cijfers patiënt): {web}"]
     if previous is not None and previous.id != c.id:
         before = previous.scores(instrument)
         if any(s is not None for s in before):
-            up, down = score_changes([d.name for d in instrument.dimensions], before, scores)
+            up, down = score_changes([d.name for d in instrument.dimensions],
+                                     [None if s is None else whole_number(s) for s in before],
+                                     [None if s is None else whole_number(s) for s in scores])
             changes = ", ".join(_keep(f"{name} {_signed(d)}") for name, d in up + down)
             entries.append(_keep(f"Sinds {_date(previous.date)}:")
                            + f" {changes or 'geen verschil van 1 punt of meer'}")
     return entries
 
 
-def _evaluation(c: Consultation, instrument: Instrument) -> list[str]:
+def _evaluation(c: Consultation, instrument: Instrument, icpc: str) -> list[str]:
     focus_dims = [d.name for d in instrument.dimensions if any(f == d.id for f, _ in c.focus)]
     kind = f"{TYPE_NAMES.get(c.type, 'Gesprek')} Positieve Gezondheid"
-    return [f"{kind}; focus: {', '.join(_keep(d) for d in focus_dims)}" if focus_dims
-            else f"{kind}; nog geen focus gekozen"]
+    code = _one_line(c.wheel_answers.get(ICPC, "")) or icpc
+    if code:
+        kind += f" (ICPC {code})"
+    return [f"{kind}; gekozen: {', '.join(_keep(d) for d in focus_dims)}" if focus_dims
+            else f"{kind}; nog niets gekozen"]
 
 
-def _plan(c: Consultation, referrals: Sequence[Referral]) -> list[str]:
+def _note(c: Consultation) -> list[str]:
+    note = _one_line(c.wheel_answers.get(PROFESSIONAL_NOTE, ""))
+    return [f"Notitie: {note}"] if note else []
+
+
+def _plan(c: Consultation, instrument: Instrument, referrals: Sequence[Referral]) -> list[str]:
+    """Goal and first step as the handout says them (the wheel's answers if the plan is empty)."""
     entries = []
-    step = shorten(c.plan.first_step, MAX_FIRST_STEP)
+    goal = shorten(c.plan.goal or c.wheel_answer(instrument, "wish"), MAX_FIRST_STEP)
+    if goal:
+        entries.append(f"Doel: {goal}")
+    step = shorten(c.plan.first_step or c.wheel_answer(instrument, "decision"), MAX_FIRST_STEP)
     if step:
         entries.append(f"Eerste stap: {step}")
     for r in referrals:
@@ -217,12 +254,13 @@ def _plan(c: Consultation, referrals: Sequence[Referral]) -> list[str]:
 
 def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequence[Referral],
               previous: Consultation | None = None, parts: Iterable[str] = SOEP_PARTS,
-              width: int = DEFAULT_WIDTH) -> str:
+              width: int = DEFAULT_WIDTH, icpc: str = "", note_part: str = "E") -> str:
     """The journal entry (lines joined by "\\n", no newline at the end).
 
     `referrals`: those to list under P, made in this conversation or earlier (those show the
     day they were made). `previous`: the conversation to compare the web with; None takes
-    view.previous. A part with nothing to say is left out.
+    view.previous. A part with nothing to say is left out. `icpc`: the practice's default code,
+    when the conversation has none; `note_part`: "E" or "P", where the professional's note goes.
     """
     if width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}")
@@ -232,8 +270,8 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     build = {
         "S": lambda: _subjective(c, instrument, width),
         "O": lambda: _objective(c, previous, instrument),
-        "E": lambda: _evaluation(c, instrument),
-        "P": lambda: _plan(c, referrals),
+        "E": lambda: _evaluation(c, instrument, icpc) + (_note(c) if note_part != "P" else []),
+        "P": lambda: _plan(c, instrument, referrals) + (_note(c) if note_part == "P" else []),
     }
     lines: list[str] = []
     for letter in chosen:
@@ -251,4 +289,6 @@ def soep_for(store: Store, consultation_id: str, instrument: Instrument, *,
     view = store.view(consultation_id)
     refs = follow_ups(store, consultation_id) + referrals_for_consultation(store, consultation_id)
     return soep_text(view, instrument, referrals=refs,
-                     parts=soep_parts(store) if parts is None else parts, width=width)
+                     parts=soep_parts(store) if parts is None else parts, width=width,
+                     icpc=_one_line(store.setting(ICPC_SETTING, "") or ""),
+                     note_part="P" if store.setting(NOTE_SETTING, "E") == "P" else "E")

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, Plan
+from pgdesk.domain.practice import PracticeDetails
 from pgdesk.storage.database import acquire_lock
 from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams
+from pgdesk.storage.practice import set_practice_details
 from pgdesk.storage.repository import Store
 
 FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
@@ -55,12 +57,18 @@ WHEEL = {
 }
 
 
+DEMO_PRACTICE = PracticeDetails("Huisartsenpraktijk De Linde", "071 123 45 67",
+                                "www.praktijkdelinde.example")
+
+
 def fill_demo(store: Store, instrument: Instrument, *, seed: int = 7,
               today: dt.date | None = None, n_patients: int = 20) -> None:
     rng = random.Random(seed)
     today = today or dt.date.today()
     pros = [store.add_professional(n, r) for n, r in PROFESSIONALS]
     store.set_current_professional(pros[1].id)
+    # fictitious: 071 is Leiden's area code, the rest is not a real practice's number
+    set_practice_details(store, DEMO_PRACTICE.name, DEMO_PRACTICE.phone, DEMO_PRACTICE.website)
     names = rng.sample([(f, la) for f in FIRST for la in LAST], n_patients)
     with store.db.atomic():
         for i, (first, last) in enumerate(names):

@@ -239,5 +239,25 @@ def m0005_transfer(db: Database) -> None:
         END""")
 
 
+@migrations(name="0006_practice_details")
+def m0006_practice_details(db: Database) -> None:
+    """The practice's name, phone number and website for every handout and blank web (one row,
+    id 1), and per patient whether the end handout says in words what changed (1, the default)
+    or leaves that out (0), as the professional last chose for this patient."""
+    db.execute("""
+        CREATE TABLE practice (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            website TEXT NOT NULL DEFAULT '',
+            updated_at TEXT
+        )""")
+    # a name typed into the older setting carries over
+    db.execute("INSERT INTO practice (id, name) VALUES (1, COALESCE((SELECT value FROM settings "
+               "WHERE key = 'practice_name'), ''))")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_changes INTEGER NOT NULL DEFAULT 1 "
+               "CHECK (handout_changes IN (0, 1))")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

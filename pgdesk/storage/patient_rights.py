@@ -56,7 +56,9 @@ def export_patient(store: Store, patient_id: str) -> dict:
         "exported_at": access_log.utc_now(), "exported_by": store.actor.name,
         "patient": {k: row[k] or "" for k in ("id", "display_name", "birth_date",
                                               "practice_number", "created_at", "updated_at")}
-        | {"handout_language": lang, "handout_paper": paper},
+        | {"handout_language": lang, "handout_paper": paper,
+           # whether the end handout says in words what changed (migration 0006)
+           "handout_changes": bool(row.get("handout_changes", 1))},
         "consultations": [_consultation_dict(store, r) for r in consultations],
         "trajectories": [
             {"id": t["id"], "start_date": t["start_date"], "tussen_planned": t["tussen_planned"],

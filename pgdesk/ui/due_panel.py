@@ -19,7 +19,7 @@ class DuePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = Label(self.tr("&Wie is aan de beurt?"))
+        self.title = Label(self.tr("&Vervolggesprekken"))
         self.title.setObjectName("stepTitle")
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gesprekken die gepland staan"))

@@ -3,7 +3,7 @@ for the patient), and the practice's choice of parts (Praktijk → HIS-tekst…)
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
@@ -63,23 +63,38 @@ class SoepPartsDialog(_Form):
         for letter, text in (
             ("S", self.tr("&S: de woorden van de patiënt (wat belangrijk is, het actiewiel)")),
             ("O", self.tr("&O: de cijfers van het spinnenweb en het verschil met de vorige keer")),
-            ("E", self.tr("&E: het soort gesprek en de focus")),
+            ("E", self.tr("&E: het soort gesprek en wat de patiënt koos")),
             ("P", self.tr("&P: eerste stap, verwijzingen en volgende afspraak")),
         ):
             box = QCheckBox(text)
             box.setChecked(letter in chosen)
             self.parts[letter] = box
             self.form.addRow(box)
+        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING
+
+        self.icpc = QLineEdit(store.setting(ICPC_SETTING, "") or "")
+        self.icpc.setMaxLength(12)
+        self.icpc.setPlaceholderText(self.tr("bijvoorbeeld A98; leeg: geen code"))
+        self.icpc.setToolTip(self.tr("Per gesprek te wijzigen in de stap Plan"))
+        self.form.addRow(self.tr("Standaard &ICPC-code (in E):"), self.icpc)
+        self.note_part = QComboBox()
+        self.note_part.addItem(self.tr("bij E"), "E")
+        self.note_part.addItem(self.tr("bij P"), "P")
+        self.note_part.setCurrentIndex(1 if store.setting(NOTE_SETTING, "E") == "P" else 0)
+        self.form.addRow(self.tr("&Notitie van de hulpverlener:"), self.note_part)
         self.setMinimumWidth(600)
 
     def chosen(self) -> str:
         return "".join(letter for letter, box in self.parts.items() if box.isChecked())
 
     def validate(self) -> None:
-        from pgdesk.reports.soep import set_soep_parts
+        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING, set_soep_parts
 
         try:
-            set_soep_parts(self.store, self.chosen())
+            with self.store.db.atomic():
+                set_soep_parts(self.store, self.chosen())
+                self.store.set_setting(ICPC_SETTING, " ".join(self.icpc.text().split()).upper())
+                self.store.set_setting(NOTE_SETTING, self.note_part.currentData())
         except InputError:
             raise
         except (PgdeskError, driver.Error, OSError) as exc:

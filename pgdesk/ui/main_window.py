@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Map voor reservekopieën…"), None,
              lambda: practice_actions.choose_backup_folder(self)),
             None,
+            (self.tr("&Gegevens van de praktijk…"), None, self.edit_practice_details),
             (self.tr("Praktijk&overzicht…"), None, self.show_overview),
             (self.tr("&Evaluatie exporteren (CSV)…"), None, self.export_evaluation),
             (self.tr("&Trajecten: tussen- en eindgesprek na…"), None, self.trajectory_defaults),
@@ -188,7 +189,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("Over pgdesk"), self.tr(
             "pgdesk %1\n\nHet gesprek over Positieve Gezondheid in de praktijk: spinnenweb, "
             "actiewiel, plan en een samenvatting voor de patiënt.\n\nAlle gegevens blijven op "
-            "deze computer.").replace("%1", __version__))
+            "deze computer.\n\nHet spinnenweb en de zes dimensies komen van Positieve Gezondheid "
+            "(Machteld Huber; Institute for Positive Health, iPH).").replace("%1", __version__))
 
     # -- who is working -------------------------------------------------------
     def ensure_professional(self) -> bool:
@@ -295,9 +297,11 @@ class MainWindow(QMainWindow):
         quick_entry.copy_from_paper(self.consultation_page)
 
     def print_blank_web(self) -> None:
+        from pgdesk.storage.practice import practice_details
         from pgdesk.ui.paper_web_dialog import PaperWebDialog
 
-        dialog = PaperWebDialog(self.instrument, self)
+        dialog = PaperWebDialog(self.instrument, self,
+                                practice=guarded(self, practice_details, self.store))
         dialog.exec()
         dialog.deleteLater()
 
@@ -391,6 +395,13 @@ class MainWindow(QMainWindow):
         from pgdesk.ui.his_text import SoepPartsDialog
 
         dialog = SoepPartsDialog(self.store, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def edit_practice_details(self) -> None:
+        from pgdesk.ui.practice_details_dialog import PracticeDetailsDialog
+
+        dialog = PracticeDetailsDialog(self.store, self)
         dialog.exec()
         dialog.deleteLater()
 

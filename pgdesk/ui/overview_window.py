@@ -11,11 +11,15 @@ import os
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -108,16 +112,21 @@ class PracticeOverview(QDialog):
             self.tr("afgeronde trajecten (start- en eindgesprek)"))
         numbers.addStretch(1)
 
+        # referrals by status per service lead, beside the months; the roles and the mean change
+        # per dimension come below them (what a pilot's evaluation asks first comes first)
+        self.referrals_table = self._referrals_table()
         self.months_chart = self._months_chart()
         self.roles_chart = self._roles_chart()
         self.changes_chart = self._changes_chart()
         grid = QGridLayout()
-        grid.addWidget(self._heading(self.tr("Gesprekken per maand")), 0, 0)
-        grid.addWidget(self.months_chart, 1, 0)
-        grid.addWidget(self._heading(self.tr("Gesprekken per functie")), 0, 1)
-        grid.addWidget(self.roles_chart, 1, 1)
-        grid.addWidget(self._heading(self.tr("Gemiddelde verandering per dimensie")), 2, 0, 1, 2)
-        grid.addWidget(self.changes_chart, 3, 0, 1, 2)
+        grid.addWidget(self._heading(self.tr("Verwijzingen per voorziening")), 0, 0)
+        grid.addWidget(self.referrals_table, 1, 0)
+        grid.addWidget(self._heading(self.tr("Gesprekken per maand")), 0, 1)
+        grid.addWidget(self.months_chart, 1, 1)
+        grid.addWidget(self._heading(self.tr("Gemiddelde verandering per dimensie")), 2, 0)
+        grid.addWidget(self.changes_chart, 3, 0)
+        grid.addWidget(self._heading(self.tr("Gesprekken per functie")), 2, 1)
+        grid.addWidget(self.roles_chart, 3, 1)
         if stats.has_changes:
             change_note = self.tr(
                 "Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, "
@@ -127,9 +136,9 @@ class PracticeOverview(QDialog):
         self.change_note = Label(change_note)
         self.change_note.setObjectName("hint")
         self.change_note.setWordWrap(True)
-        grid.addWidget(self.change_note, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.addWidget(self.change_note, 4, 0)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(3, 1)
 
@@ -146,6 +155,38 @@ class PracticeOverview(QDialog):
         self.setMinimumSize(880, 680)
         self.resize(1040, 720)
 
+    def _referrals_table(self) -> QWidget:
+        """Per service the referrals by status (what the evaluation of a pilot asks first)."""
+        from pgdesk.domain.social_map import REFERRAL_STATUSES
+        from pgdesk.ui.referrals_widget import status_label
+
+        rows = self.stats.referrals
+        if not rows:
+            return Label(self.tr("Nog geen verwijzingen in deze periode."))
+        statuses = list(REFERRAL_STATUSES)
+        table = QTableWidget(len(rows), len(statuses) + 2)
+        # the statuses on two lines where they have two words, so the services keep their room
+        table.setHorizontalHeaderLabels([self.tr("Voorziening"),
+                                         *(status_label(c).replace(" ", "\n") for c in statuses),
+                                         self.tr("Totaal")])
+        for i, r in enumerate(rows):
+            counts = dict(r.by_status)
+            values = [r.service, *(str(counts.get(s, 0)) for s in statuses), str(r.total)]
+            for j, value in enumerate(values):
+                table.setItem(i, j, QTableWidgetItem(value))
+            table.item(i, 0).setToolTip(r.service)  # a long name is cut short in its column
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        # up to four services in view; more scroll
+        shown = min(len(rows), 4)
+        table.setFixedHeight(header.sizeHint().height() + shown * table.verticalHeader()
+                             .defaultSectionSize() + 2 * table.frameWidth())
+        return table
+
     @classmethod
     def from_store(cls, store, instrument: Instrument, parent: QWidget | None = None
                    ) -> PracticeOverview | None:
@@ -156,7 +197,9 @@ class PracticeOverview(QDialog):
         stats = guarded(parent, practice_overview, store, instrument)
         if stats is None:
             return None
-        name = store.setting("practice_name", "") or ""
+        from pgdesk.storage.practice import practice_details
+
+        name = practice_details(store).name
         return cls(stats, instrument, practice_name=name, parent=parent)
 
     # -- words -------------------------------------------------------------------------------

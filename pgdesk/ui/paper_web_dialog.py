@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.practice import PracticeDetails
 from pgdesk.ui import pdf_output
 from pgdesk.ui.consultation.summary_step import combo_pick, language_box, page_size, paper_box
 from pgdesk.ui.plain import Label
@@ -30,9 +31,11 @@ SETTING_ASPECTS = "paper_web/aspects"
 
 
 class PaperWebDialog(QDialog):
-    def __init__(self, instrument: Instrument, parent: QWidget | None = None):
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None, *,
+                 practice: PracticeDetails | None = None):
         super().__init__(parent)
         self.own = instrument
+        self.practice = practice  # name and phone at the foot of the sheet
         self.pdf: bytes = b""
         self._buffer: QBuffer | None = None
         self.setWindowTitle(self.tr("Leeg spinnenweb afdrukken"))
@@ -112,7 +115,7 @@ class PaperWebDialog(QDialog):
         settings.setValue(SETTING_PAPER, self.paper)
         settings.setValue(SETTING_ASPECTS, "1" if self.aspects.isChecked() else "0")
         self.pdf = render_paper_web(self.instrument(), paper=self.paper,
-                                    with_aspects=self.aspects.isChecked())
+                                    with_aspects=self.aspects.isChecked(), practice=self.practice)
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_sheet(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
-from pgdesk.storage.trajectories import trajectories_for
+from pgdesk.storage.trajectories import defaults, trajectories_for
 from pgdesk.ui import web_history
 from pgdesk.ui.labels import role_label, step_label, type_label
 from pgdesk.ui.plain import Label
@@ -140,6 +140,14 @@ class PatientPage(QWidget):
         if nxt:
             self.next_label.setText(self.tr("Volgend gesprek: %1, gepland op %2").replace(
                 "%1", type_label(nxt[0]).lower()).replace("%2", display_birth_date(nxt[1])))
+        # a tussen held late leaves the eind too close (or in the past): offer a new date
+        proposal = running.eind_proposal(defaults(self.store)) if nxt else None
+        if proposal:
+            self._next = (running.id, "eind", proposal)
+            self.next_label.setText(self.next_label.text() + " " + self.tr(
+                "(het tussengesprek was later dan gepland; voorstel: %1)").replace(
+                "%1", display_birth_date(proposal)))
+        self.plan_button.setText(self.tr("Opnieuw &plannen…") if proposal else self.tr("&Plannen…"))
         self.next_label.setVisible(nxt is not None)
         self.plan_button.setVisible(nxt is not None)
 
@@ -153,7 +161,7 @@ class PatientPage(QWidget):
 
     def _show_trajectories(self, trajectories) -> None:
         """The latest trajectory's webs and change table; nothing (and no chart) without webs."""
-        has_webs = any(web_history.is_scored(w) for t in trajectories for w in t.webs)
+        has_webs = any(web_history.is_complete(w) for t in trajectories for w in t.webs)
         if has_webs and self.trajectory_panel is None:
             self.trajectory_panel = web_history.TrajectoryPanel(self.instrument)
             self._layout.insertWidget(self._panel_index, self.trajectory_panel, 3)

@@ -1,13 +1,14 @@
-"""Copying a paper web into the app by keyboard: six numbers and you are on the wheel.
+"""Copying a paper web into the app by keyboard: six numbers and you are on "Wat is belangrijk?".
 
 The patient filled in the blank web (Bestand → Leeg spinnenweb afdrukken…) at home or in the
 waiting room. In the consultation (or on the patient page, which starts one) F2 opens "Van papier
 overnemen" (Patiënt → Spinnenweb van papier overnemen…): the professional types the numbers from
 the paper, dimension by dimension in the order of the web, with the same digit rule as the score
-list ("1" then "0" is 10, "1" then Enter is 1). After the last number all scores are stored and
-the conversation goes on to the actiewiel. Backspace takes back the last number; Esc stops
-without storing anything. (Not Ctrl+K: in a text field on Linux that deletes to the end of the
-line.)
+list ("1" then "0" is 10, "1" then Enter is 1); Space before a number copies the paper's "hier
+wil ik over praten" mark for that dimension. After the last number all numbers and marks are
+stored and the conversation goes on to step 2, where the patient chooses what to work on.
+Backspace takes back the last number; Esc stops without storing anything. (Not Ctrl+K: in a
+text field on Linux that deletes to the end of the line.)
 """
 
 from __future__ import annotations
@@ -33,15 +34,16 @@ class QuickEntryDialog(QDialog):
         title.setObjectName("stepTitle")
         hint = Label(self.tr(
             "Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, "
-            "dan 0. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met "
-            "het actiewiel.\n"
+            "dan 0. Spatie vóór een cijfer: hier wil ik over praten. Na het laatste cijfer wordt "
+            "alles bewaard en gaat het gesprek verder met ‘Wat is belangrijk?’.\n"
             "Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         # the score list of the web step: the same digit rule, the names, the numbers appearing
         self.table = ScoreTable(names)
-        self.table.setColumnHidden(2, True)  # "hier wil ik over praten" is for the web step
+        self._talk: set[int] = set()  # rows marked "hier wil ik over praten" on the paper
         self.table.setObjectName("quickEntry")
+        self.table.talkToggled.connect(self._talk_toggled)
         self.table.scoreEntered.connect(self._entered)
         self.table.scoreCleared.connect(self._cleared)
         self.table.installEventFilter(self)
@@ -66,12 +68,21 @@ class QuickEntryDialog(QDialog):
     def values(self) -> list[int | None]:
         return list(self._values)
 
+    def talk_rows(self) -> set[int]:
+        return set(self._talk)
+
     def complete(self) -> bool:
         return all(v is not None for v in self._values)
 
     def _show(self, row: int) -> None:
         value = self._values[row]
-        self.table.show_row(row, "–" if value is None else str(value), False, "")
+        self.table.show_row(row, "–" if value is None else str(value), row in self._talk,
+                            self.tr("Hier wil ik over praten"))
+
+    def _talk_toggled(self, row: int) -> None:
+        if not self._closed and 0 <= row < len(self._values):
+            self._talk ^= {row}
+            self._show(row)
 
     def done(self, result: int) -> None:
         self._closed = True  # the numbers are final: nothing typed after this counts
@@ -114,7 +125,7 @@ class QuickEntryDialog(QDialog):
 
 
 def copy_from_paper(page) -> bool:
-    """Open the dialog on a ConsultationPage; store the numbers and go on to the wheel.
+    """Open the dialog on a ConsultationPage; store the numbers and marks and go on to step 2.
 
     Returns True when the scores were stored. Esc stores nothing."""
     session = page.session
@@ -124,15 +135,19 @@ def copy_from_paper(page) -> bool:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         values = dialog.values()
+        talk = dialog.talk_rows()
     finally:
         dialog.deleteLater()
     web = page.web
     for row, value in enumerate(values):
         web.set_score(row, value)  # each through session.set_score; a refusal is shown there
+    for row in sorted(talk):
+        if (dims[row].id, "") not in session.c.talk:
+            web.toggle_talk(row)
     web.refresh()
     stored = [session.c.manual_scores.get(d.id) for d in dims]
     if stored != values:
         page.go_to(STEPS.index("web"))  # something was refused: show the web as it is
         return False
-    page.go_to(STEPS.index("wheel"))
+    page.go_to(STEPS.index("focus"))
     return True

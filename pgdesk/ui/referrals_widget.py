@@ -160,7 +160,8 @@ class ReferralsWidget(QWidget):
         if not found:
             self._heading(self.tr("De sociale kaart is nog leeg (Praktijk → Sociale kaart…)."))
         if matching:
-            self._heading(self.tr("Past bij de focus (%1)").replace("%1", self._dimension_names(focus)))
+            self._heading(self.tr("Past bij wat de patiënt koos (%1)").replace(
+                "%1", self._dimension_names(focus)))
             for s in matching:
                 self._service_item(s, s.id in taken)
         if rest:

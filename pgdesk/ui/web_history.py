@@ -63,6 +63,12 @@ def is_scored(point: WebPoint) -> bool:
     return any(s is not None for s in point.scores)
 
 
+def is_complete(point: WebPoint) -> bool:
+    """Every dimension has a number: only such a web is drawn and compared on the patient page
+    (a half-given web would show a shrunken area and a 'difference' that means nothing)."""
+    return bool(point.scores) and all(s is not None for s in point.scores)
+
+
 def webs_before(trajectory: Trajectory, consultation_id: str, date: str) -> list[WebPoint]:
     """The trajectory's scored webs held before this consultation (not itself, not later ones)."""
     ids = [w.consultation_id for w in trajectory.webs]
@@ -281,7 +287,7 @@ class ChangeTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Scores per gesprek en het verschil sinds de start"))
+        self.setAccessibleName(self.tr("Cijfers per gesprek en het verschil sinds de start"))
 
     def set_webs(self, webs: Sequence[WebPoint], instrument: Instrument) -> None:
         """One column per web (oldest first); the change column once there are two webs."""
@@ -380,7 +386,7 @@ class TrajectoryPanel(QWidget):
 
     def set_trajectories(self, trajectories: Sequence[Trajectory]) -> None:
         """Oldest first; those with a scored web are offered, the latest is shown."""
-        self.trajectories = [t for t in trajectories if any(is_scored(w) for w in t.webs)]
+        self.trajectories = [t for t in trajectories if any(is_complete(w) for w in t.webs)]
         self.choice.blockSignals(True)
         self.choice.clear()
         for t in self.trajectories:
@@ -397,7 +403,7 @@ class TrajectoryPanel(QWidget):
             return
         t = self.trajectories[index]
         self.single.setText(self.trajectory_name(t))
-        webs = [w for w in t.webs if is_scored(w)]
+        webs = [w for w in t.webs if is_complete(w)]
         self.table.set_webs(webs, self.instrument)
         self.web.set_current_web(webs[-1])
         self.web.set_webs(webs[:-1])

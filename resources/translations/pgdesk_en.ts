@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AccessLogDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="48" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="47"/>
         <source>Inzagelog: %1</source>
         <translation>Access log: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="52" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="51"/>
         <source>Iedere keer dat iemand het dossier van %1 opende, wijzigde, afdrukte of exporteerde, staat hier: wanneer, wie en op welke computer.</source>
         <translation>Every time someone opened, changed, printed or exported the record of %1 is listed here: when, who, and on which computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="57" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="56"/>
         <source>Wanneer</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="57" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="56"/>
         <source>Wie</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="57" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="56"/>
         <source>Computer</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="57" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="56"/>
         <source>Wat</source>
         <translation>What</translation>
     </message>
@@ -45,7 +46,7 @@
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="83" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="82"/>
         <source>Inzagelog afdrukken</source>
         <translation>Print access log</translation>
     </message>
@@ -53,55 +54,71 @@
 <context>
     <name>AspectDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25" />
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="26"/>
         <source>Aspecten van %1</source>
         <translation>Aspects of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29" />
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30"/>
         <source>&lt;b&gt;Aspect&lt;/b&gt;</source>
         <translation>&lt;b&gt;Aspect&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30" />
-        <source>&lt;b&gt;Score&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Score&lt;/b&gt;</translation>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31"/>
+        <source>&lt;b&gt;Cijfer&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Number&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31" />
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="55"/>
+        <source>Gebruik het &amp;gemiddelde als cijfer</source>
+        <translation>Use the &amp;average as the number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="83"/>
+        <source>Gemiddelde van de aspecten: %1. U gaf %2 zelf een %3.</source>
+        <translation>Average of the aspects: %1. You gave %2 a %3 yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="86"/>
+        <source>Gemiddelde van de aspecten: %1. Het cijfer van %2 volgt dit gemiddelde.</source>
+        <translation>Average of the aspects: %1. The number for %2 follows this average.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Score&lt;/b&gt;</source>
+        <translation type="vanished">&lt;b&gt;Score&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="32"/>
         <source>&lt;b&gt;Hier wil ik over praten&lt;/b&gt;</source>
         <translation>&lt;b&gt;I want to talk about this&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="45" />
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="46"/>
         <source>Praten over %1</source>
         <translation>Talk about %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="54" />
         <source>Gebruik het &amp;gemiddelde als score</source>
-        <translation>Use the &amp;average as the score</translation>
+        <translation type="vanished">Use the &amp;average as the score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="57" />
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="58"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="82" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie is met de hand gezet op %2.</source>
-        <translation>Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
+        <translation type="vanished">Average of the aspects: %1. The dimension score has been set by hand to %2.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="85" />
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
-        <translation>Average of the aspects: %1. The dimension score follows this average.</translation>
+        <translation type="vanished">Average of the aspects: %1. The dimension score follows this average.</translation>
     </message>
 </context>
 <context>
     <name>BackupScheduler</name>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="109" />
+        <location filename="../../pgdesk/ui/backups.py" line="112"/>
         <source>Reservekopie gemaakt: %1</source>
         <translation>Backup made: %1</translation>
     </message>
@@ -109,22 +126,22 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="46" />
+        <location filename="../../pgdesk/ui/backups.py" line="48"/>
         <source>Er is geen bruikbare reservekopie gevonden in %1. Vraag de beheerder om hulp; het beschadigde bestand blijft bewaard.</source>
         <translation>No usable backup was found in %1. Ask your administrator for help; the damaged file is kept.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="50" />
+        <location filename="../../pgdesk/ui/backups.py" line="52"/>
         <source>De nieuwste goede reservekopie is van %1 (%2 patiënten). Wilt u die terugzetten? Het beschadigde bestand wordt apart bewaard.</source>
         <translation>The newest good backup is from %1 (%2 patients). Do you want to restore it? The damaged file is kept aside.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="72" />
+        <location filename="../../pgdesk/ui/backups.py" line="75"/>
         <source>De reservekopie is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="74" />
+        <location filename="../../pgdesk/ui/backups.py" line="77"/>
         <source>De vorige database is bewaard als %1.</source>
         <translation>The previous database was kept as %1.</translation>
     </message>
@@ -132,22 +149,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="98" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="99"/>
         <source>Wachtwoord wijzigen</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="99" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="100"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="101" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="102"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="102" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="103"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -155,29 +172,33 @@
 <context>
     <name>ChangeTable</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="283" />
         <source>Scores per gesprek en het verschil sinds de start</source>
-        <translation>Scores per conversation and the change since the start</translation>
+        <translation type="vanished">Scores per conversation and the change since the start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="292" />
+        <location filename="../../pgdesk/ui/web_history.py" line="290"/>
+        <source>Cijfers per gesprek en het verschil sinds de start</source>
+        <translation>Numbers per conversation and the difference since the start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/web_history.py" line="299"/>
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="294" />
+        <location filename="../../pgdesk/ui/web_history.py" line="301"/>
         <source>verschil
 sinds start</source>
         <translation>change
 since start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="305" />
+        <location filename="../../pgdesk/ui/web_history.py" line="312"/>
         <source>oppervlakte</source>
         <translation>area</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="306" />
+        <location filename="../../pgdesk/ui/web_history.py" line="313"/>
         <source>Oppervlakte van het web, als percentage van een web met overal een 10.</source>
         <translation>Area of the web, as a percentage of a web with 10 everywhere.</translation>
     </message>
@@ -185,28 +206,28 @@ since start</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="47" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="47"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="48" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="48"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="82" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="82"/>
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="86" />
-        <location filename="../../pgdesk/ui/consultation/page.py" line="146" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="86"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="146"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="145" />
+        <location filename="../../pgdesk/ui/consultation/page.py" line="145"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -214,32 +235,36 @@ since start</translation>
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="21" />
         <source>&amp;Wie is aan de beurt?</source>
-        <translation>&amp;Who is due?</translation>
+        <translation type="vanished">&amp;Who is due?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="24" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="22"/>
+        <source>&amp;Vervolggesprekken</source>
+        <translation>&amp;Follow-up conversations</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="25"/>
         <source>Gesprekken die gepland staan</source>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="31" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="32"/>
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="50" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="51"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="52" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="53"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="54" />
+        <location filename="../../pgdesk/ui/due_panel.py" line="55"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
@@ -247,32 +272,56 @@ since start</translation>
 <context>
     <name>FocusStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="54"/>
         <source>Waar wilt u mee aan de slag?</source>
         <translation>What would you like to work on?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="44" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="56"/>
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
         <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62"/>
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="50" />
-        <source>Score</source>
-        <translation>Score</translation>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62"/>
+        <source>Cijfer</source>
+        <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="66"/>
+        <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
+        <translation>What &amp;matters to you? In the patient&apos;s own words:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69"/>
+        <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
+        <translation>for example: going to the beach with my grandchildren again</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="74"/>
+        <source>Het actiewiel begint &amp;met:</source>
+        <translation>The action wheel starts &amp;with:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="132"/>
+        <source>Voor later genoteerd: %1</source>
+        <translation>Noted for later: %1</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="vanished">Score</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="80" />
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -280,122 +329,122 @@ since start</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="252" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="255"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="253" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="256"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="268" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="271"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="275"/>
         <source>Alleen de &amp;goede regel inlezen</source>
         <translation>Import only the &amp;good line</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>Alleen de &amp;goede regels inlezen</source>
         <translation>Import only the &amp;good lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="279"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="279"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="299" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="302"/>
         <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
         <translation>This file cannot be imported; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="303" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306"/>
         <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
         <translation>There is nothing new in this file; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="309"/>
         <source>1 nieuwe dienst kan worden ingelezen.</source>
         <translation>1 new service can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="310"/>
         <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
         <translation>%1 new services can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="309" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="312"/>
         <source>1 staat al in de kaart en wordt overgeslagen.</source>
         <translation>1 is already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="310" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="313"/>
         <source>%1 staan al in de kaart en worden overgeslagen.</source>
         <translation>%1 are already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="313" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="316"/>
         <source>1 regel kan niet worden gelezen.</source>
         <translation>1 line cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="314" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="317"/>
         <source>%1 regels kunnen niet worden gelezen.</source>
         <translation>%1 lines cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="316" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="319"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="319" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="322"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>Regel %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="336" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="338"/>
         <source>… en nog %1 regels</source>
         <translation>… and %1 more lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="347" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="350" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="361"/>
         <source>Gelezen als %1, gescheiden door %2.</source>
         <translation>Read as %1, separated by %2.</translation>
     </message>
@@ -403,42 +452,42 @@ since start</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="113" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="114"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
         <source>Tegelijk gewijzigd</source>
         <translation>Changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
         <source>Wat verschilt</source>
         <translation>What differs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="119" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="142" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="143"/>
         <source>&amp;Laatste wijziging wint (alle)</source>
         <translation>&amp;Latest change wins (all)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="143" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="144"/>
         <source>Per conflict de versie die het laatst is gewijzigd; bij gelijke tijd blijven beide bewaard.</source>
         <translation>For each conflict the version changed last; at equal times both are kept.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="149" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="151"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -446,82 +495,82 @@ since start</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="10" />
+        <location filename="../../pgdesk/ui/labels.py" line="10"/>
         <source>Startgesprek</source>
         <translation>First conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="11" />
+        <location filename="../../pgdesk/ui/labels.py" line="11"/>
         <source>Tussengesprek</source>
         <translation>Follow-up conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="12" />
+        <location filename="../../pgdesk/ui/labels.py" line="12"/>
         <source>Eindgesprek</source>
         <translation>Final conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="13" />
+        <location filename="../../pgdesk/ui/labels.py" line="13"/>
         <source>Los gesprek</source>
         <translation>Single conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="16" />
+        <location filename="../../pgdesk/ui/labels.py" line="16"/>
         <source>Spinnenweb</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="17" />
+        <location filename="../../pgdesk/ui/labels.py" line="17"/>
         <source>Wat is belangrijk?</source>
         <translation>What matters?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="18" />
+        <location filename="../../pgdesk/ui/labels.py" line="18"/>
         <source>Actiewiel</source>
         <translation>Action wheel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="19" />
+        <location filename="../../pgdesk/ui/labels.py" line="19"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="20" />
+        <location filename="../../pgdesk/ui/labels.py" line="20"/>
         <source>Samenvatting</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="24" />
+        <location filename="../../pgdesk/domain/models.py" line="14"/>
         <source>Huisarts</source>
         <translation>GP</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="25" />
+        <location filename="../../pgdesk/domain/models.py" line="15"/>
         <source>POH-somatiek</source>
         <translation>POH somatic care</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="26" />
+        <location filename="../../pgdesk/domain/models.py" line="16"/>
         <source>POH-GGZ</source>
         <translation>POH mental health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="27" />
+        <location filename="../../pgdesk/domain/models.py" line="17"/>
         <source>Wijkverpleegkundige</source>
         <translation>District nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="28" />
+        <location filename="../../pgdesk/domain/models.py" line="18"/>
         <source>Praktijkondersteuner</source>
         <translation>Practice nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="29" />
+        <location filename="../../pgdesk/domain/models.py" line="19"/>
         <source>Doktersassistent</source>
-        <translation>Doctor's assistant</translation>
+        <translation>Doctor&apos;s assistant</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/labels.py" line="30" />
+        <location filename="../../pgdesk/domain/models.py" line="20"/>
         <source>Anders</source>
         <translation>Other</translation>
     </message>
@@ -533,266 +582,297 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="76" />
+        <location filename="../../pgdesk/ui/main_window.py" line="82"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="77" />
+        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="79" />
+        <location filename="../../pgdesk/ui/main_window.py" line="85"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="108" />
+        <location filename="../../pgdesk/ui/main_window.py" line="114"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="109" />
+        <location filename="../../pgdesk/ui/main_window.py" line="115"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="110" />
+        <location filename="../../pgdesk/ui/main_window.py" line="116"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="111" />
+        <location filename="../../pgdesk/ui/main_window.py" line="117"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="112" />
+        <location filename="../../pgdesk/ui/main_window.py" line="118"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="114" />
+        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="116" />
+        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="118" />
+        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120" />
+        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="121" />
+        <location filename="../../pgdesk/ui/main_window.py" line="127"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="122" />
+        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="123" />
+        <location filename="../../pgdesk/ui/main_window.py" line="129"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124" />
+        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="125" />
+        <location filename="../../pgdesk/ui/main_window.py" line="131"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="127" />
+        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130" />
+        <location filename="../../pgdesk/ui/main_window.py" line="136"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="132" />
+        <location filename="../../pgdesk/ui/main_window.py" line="138"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="133" />
+        <location filename="../../pgdesk/ui/main_window.py" line="139"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="134" />
+        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="136" />
+        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="138" />
+        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="140" />
+        <location filename="../../pgdesk/ui/main_window.py" line="146"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="141" />
+        <location filename="../../pgdesk/ui/main_window.py" line="147"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="142" />
+        <location filename="../../pgdesk/ui/main_window.py" line="148"/>
+        <source>Collega &amp;verwijderen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="149"/>
+        <source>Mijn wachtwoord is &amp;uitgelekt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="143" />
+        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="145" />
+        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="146" />
+        <location filename="../../pgdesk/ui/main_window.py" line="154"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="147" />
+        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="150" />
+        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
+        <source>&amp;Gegevens van de praktijk…</source>
+        <translation>Practice &amp;details…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="151" />
+        <location filename="../../pgdesk/ui/main_window.py" line="160"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="152" />
+        <location filename="../../pgdesk/ui/main_window.py" line="161"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="154" />
+        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="155" />
+        <location filename="../../pgdesk/ui/main_window.py" line="164"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="157" />
+        <location filename="../../pgdesk/ui/main_window.py" line="166"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159" />
+        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="160" />
+        <location filename="../../pgdesk/ui/main_window.py" line="169"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="180" />
+        <location filename="../../pgdesk/ui/main_window.py" line="189"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="181" />
+        <location filename="../../pgdesk/ui/main_window.py" line="190"/>
+        <source>pgdesk %1
+
+Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
+
+Alle gegevens blijven op deze computer.
+
+Het spinnenweb en de zes dimensies komen van Positieve Gezondheid (Machteld Huber; Institute for Positive Health, iPH).</source>
+        <translation>pgdesk %1
+
+The Positive Health conversation in the practice: web, action wheel, plan and a summary for the patient.
+
+All data stays on this computer.
+
+The web and its six dimensions come from Positive Health (Machteld Huber; Institute for Positive Health, iPH).</translation>
+    </message>
+    <message>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
 
 Alle gegevens blijven op deze computer.</source>
-        <translation>pgdesk %1
+        <translation type="vanished">pgdesk %1
 
 The Positive Health conversation in general practice: web, action wheel, plan and a summary for the patient.
 
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="318" />
+        <location filename="../../pgdesk/ui/main_window.py" line="330"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="340" />
+        <location filename="../../pgdesk/ui/main_window.py" line="352"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="351" />
+        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="352" />
+        <location filename="../../pgdesk/ui/main_window.py" line="364"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="365" />
-        <location filename="../../pgdesk/ui/main_window.py" line="370" />
+        <location filename="../../pgdesk/ui/main_window.py" line="375"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="380"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="366" />
+        <location filename="../../pgdesk/ui/main_window.py" line="376"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="371" />
+        <location filename="../../pgdesk/ui/main_window.py" line="381"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="401" />
+        <location filename="../../pgdesk/ui/main_window.py" line="418"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="402" />
+        <location filename="../../pgdesk/ui/main_window.py" line="419"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="408" />
+        <location filename="../../pgdesk/ui/main_window.py" line="425"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -805,17 +885,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="487" />
+        <location filename="../../pgdesk/ui/main_window.py" line="512"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="488" />
+        <location filename="../../pgdesk/ui/main_window.py" line="513"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="521" />
+        <location filename="../../pgdesk/ui/main_window.py" line="545"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -823,43 +903,43 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 <context>
     <name>PaperWebDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="38" />
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="123" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="41"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="126"/>
         <source>Leeg spinnenweb afdrukken</source>
         <translation>Print a blank web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="50" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="53"/>
         <source>&amp;Met de aspecten per dimensie</source>
         <translation>&amp;With the aspects of each dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="51" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54"/>
         <source>Op A4 naast het web, op A5 op de achterkant (dubbelzijdig afdrukken)</source>
         <translation>On A4 beside the web, on A5 on the back (print double-sided)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="57"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="56" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="59"/>
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="62" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="68"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="67" />
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="70"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -867,12 +947,12 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="103" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="102"/>
         <source>Map voor de export kiezen</source>
         <translation>Choose a folder for the export</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="117" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="117"/>
         <source>Alles wat pgdesk over deze patiënt bewaart, staat nu in:
 %1
 %2</source>
@@ -881,21 +961,21 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="128" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="128"/>
         <source>U verwijdert %1 (geboren %2) en alle gesprekken volledig. Dit kan niet ongedaan worden gemaakt. In het inzagelog blijft alleen staan dat het dossier is verwijderd. Bestaande reservekopieën bevatten de gegevens nog tot ze vervallen (na hoogstens twaalf maanden).
 
 Typ de naam van de patiënt om te bevestigen:</source>
         <translation>You are erasing %1 (born %2) and all conversations completely. This cannot be undone. The access log keeps only the fact that the record was erased. Existing backups still hold the data until they expire (after twelve months at most).
 
-Type the patient's name to confirm:</translation>
+Type the patient&apos;s name to confirm:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="136" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="136"/>
         <source>Patiënt verwijderen</source>
         <translation>Erase patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="140" />
+        <location filename="../../pgdesk/ui/patient_actions.py" line="140"/>
         <source>De naam klopt niet; er is niets verwijderd.</source>
         <translation>The name does not match; nothing was erased.</translation>
     </message>
@@ -903,42 +983,42 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
         <source>Patiënt wijzigen</source>
         <translation>Edit patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="97" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="97"/>
         <source>zoals de praktijk de naam schrijft</source>
         <translation>as the practice writes the name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="99" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="99"/>
         <source>dd-mm-jjjj of alleen het jaar</source>
         <translation>dd-mm-yyyy or just the year</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="101" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="101"/>
         <source>optioneel: patiëntnummer in het HIS</source>
         <translation>optional: patient number in the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="102" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="102"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="103" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="103"/>
         <source>&amp;Geboortedatum</source>
         <translation>&amp;Date of birth</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="104" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="104"/>
         <source>N&amp;ummer</source>
         <translation>N&amp;umber</translation>
     </message>
@@ -946,32 +1026,32 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="32" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="32"/>
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="35" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="35"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="37" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="37"/>
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="48" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="48"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="105" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="105"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="107" />
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="107"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -979,110 +1059,121 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="43" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="43"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="150"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="44" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="44"/>
         <source>De datum van het volgende gesprek in dit traject wijzigen</source>
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="59" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="59"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="63" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="63"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="65" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="67" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="67"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="98" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="98"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="100" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="100"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="104" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="104"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="114" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="114"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="115" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="115"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="118" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="118"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="141" />
+        <location filename="../../pgdesk/ui/patient_page.py" line="141"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="148"/>
+        <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
+        <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="150"/>
+        <source>Opnieuw &amp;plannen…</source>
+        <translation>Re-&amp;plan…</translation>
     </message>
 </context>
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="13" />
+        <location filename="../../pgdesk/ui/patient_model.py" line="13"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="14" />
+        <location filename="../../pgdesk/ui/patient_model.py" line="14"/>
         <source>Geboren</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="15" />
+        <location filename="../../pgdesk/ui/patient_model.py" line="15"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
@@ -1090,32 +1181,32 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PdfOutput</name>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="33" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="34"/>
         <source>De printer kon niet worden gestart.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="76" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="77"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="77" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="78"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="79" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="80"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="91" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="92"/>
         <source>Opslaan als PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="92" />
+        <location filename="../../pgdesk/ui/pdf_output.py" line="93"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1123,153 +1214,246 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>PlanStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="34" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="36"/>
         <source>Het plan, in de woorden van de patiënt</source>
-        <translation>The plan, in the patient's own words</translation>
+        <translation>The plan, in the patient&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42"/>
         <source>&amp;Wat wil ik bereiken?</source>
         <translation>&amp;What do I want to achieve?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="40" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42"/>
         <source>bijvoorbeeld: weer elke dag wandelen</source>
         <translation>for example: go for a walk every day again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43"/>
         <source>Mijn &amp;eerste stap</source>
         <translation>My &amp;first step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="41" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43"/>
         <source>klein en concreet</source>
         <translation>small and specific</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="44"/>
         <source>&amp;Wie helpt mij?</source>
         <translation>Who will &amp;help me?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="42" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="44"/>
         <source>persoon of organisatie</source>
         <translation>person or organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45"/>
         <source>Wa&amp;nneer?</source>
         <translation>Whe&amp;n?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="43" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="45"/>
         <source>bijvoorbeeld: maandag na het ontbijt</source>
         <translation>for example: Monday after breakfast</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="50" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="52"/>
         <source>Volgend &amp;gesprek afgesproken:</source>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="58" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="60"/>
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="59" />
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61"/>
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="102"/>
+        <source>Voor de praktijk (niet op de samenvatting)</source>
+        <translation>For the practice (not on the summary)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="108"/>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109"/>
+        <source>Leeg: de standaardcode van de praktijk (Praktijk → HIS-tekst)</source>
+        <translation>Empty: the practice&apos;s default code (Practice → GP system text)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="112"/>
+        <source>alleen voor de HIS-tekst</source>
+        <translation>only for the GP system text</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="114"/>
+        <source>&amp;ICPC-code:</source>
+        <translation>&amp;ICPC code:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115"/>
+        <source>N&amp;otitie:</source>
+        <translation>N&amp;ote:</translation>
     </message>
 </context>
 <context>
     <name>PracticeActions</name>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="60" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="63"/>
         <source>Uw wachtwoord is gewijzigd.</source>
         <translation>Your passphrase has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="77" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="80"/>
         <source>%1 kan pgdesk nu openen met de eigen naam en het gekozen wachtwoord.</source>
         <translation>%1 can now open pgdesk with their own name and the chosen passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="84" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="89"/>
         <source>Een nieuwe herstelcode maakt de oude ongeldig. Doorgaan?</source>
         <translation>A new recovery code makes the old one invalid. Continue?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="98" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="122"/>
+        <source>Er zijn geen collega&apos;s die pgdesk met een eigen wachtwoord openen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="146"/>
+        <source>De nieuwe sleutel is ingesteld, maar de reservekopie daarna is niet gelukt: %1 Maak er zo snel mogelijk een (Praktijk → Reservekopie maken).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_actions.py" line="156"/>
         <source>Map voor reservekopieën (bijvoorbeeld een USB-schijf of netwerkmap)</source>
         <translation>Folder for backups (for example a USB disk or network share)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="109" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="167"/>
         <source>Automatisch vergrendelen</source>
         <translation>Automatic lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="110" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="168"/>
         <source>Vergrendel pgdesk na dit aantal minuten zonder gebruik:</source>
         <translation>Lock pgdesk after this many minutes without use:</translation>
     </message>
 </context>
 <context>
+    <name>PracticeDetailsDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="29"/>
+        <source>Gegevens van de praktijk</source>
+        <translation>Practice details</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="32"/>
+        <source>Naam en telefoonnummer staan onderaan elke samenvatting en elk leeg spinnenweb, zodat de patiënt weet wie te bellen.</source>
+        <translation>The name and phone number are printed at the foot of every summary and every blank web, so the patient knows whom to call.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="38"/>
+        <source>bijvoorbeeld Huisartsenpraktijk De Linde</source>
+        <translation>for example Huisartsenpraktijk De Linde</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="44"/>
+        <source>niet verplicht</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="45"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="46"/>
+        <source>&amp;Telefoon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="47"/>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="48"/>
+        <source>&amp;Eerdere webs ook tonen terwijl de patiënt de cijfers geeft</source>
+        <translation>&amp;Show earlier webs while the patient gives the numbers</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/practice_details_dialog.py" line="50"/>
+        <source>Anders verschijnen ze pas als alle onderwerpen een cijfer hebben</source>
+        <translation>Otherwise they appear once every topic has a number</translation>
+    </message>
+</context>
+<context>
     <name>PracticeOverview</name>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="99" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="94"/>
         <source>Praktijkoverzicht</source>
         <translation>Practice overview</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="101" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="96"/>
         <source>Praktijkoverzicht Positieve Gezondheid</source>
         <translation>Practice overview Positive Health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="103" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="98"/>
         <source>%1 t/m %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="107" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="102"/>
         <source>Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van het spinnenweb helpen het gesprek; een hoger cijfer is geen doel.</source>
-        <translation>An aid, not a measurement. For the team to look back and adjust. The web's scores help the conversation; a higher score is not a goal.</translation>
+        <translation>An aid, not a measurement. For the team to look back and adjust. The web&apos;s scores help the conversation; a higher score is not a goal.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="114" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="109"/>
         <source>gesprekken in deze periode</source>
         <translation>conversations in this period</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="117" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="112"/>
         <source>afgeronde trajecten (start- en eindgesprek)</source>
         <translation>completed trajectories (start and end conversation)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="124" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="122"/>
+        <source>Verwijzingen per voorziening</source>
+        <translation>Referrals per service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="124"/>
         <source>Gesprekken per maand</source>
         <translation>Conversations per month</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="126" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="128"/>
         <source>Gesprekken per functie</source>
         <translation>Conversations per role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="128" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="126"/>
         <source>Gemiddelde verandering per dimensie</source>
         <translation>Mean change per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="132" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="132"/>
         <source>Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, gemiddeld (n = %1).</source>
         <translation>Completed trajectories: score at the end conversation minus score at the start, averaged (n = %1).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="135" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="135"/>
         <source>Nog geen afgeronde trajecten in deze periode.</source>
         <translation>No completed trajectories in this period yet.</translation>
     </message>
@@ -1286,77 +1470,92 @@ Type the patient's name to confirm:</translation>
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="165"/>
+        <source>Nog geen verwijzingen in deze periode.</source>
+        <translation>No referrals in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="169"/>
+        <source>Voorziening</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="171"/>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
         <source>feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
         <source>mrt</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
         <source>apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="173" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
         <source>mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
         <source>jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
         <source>jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
         <source>aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
         <source>sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="174" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
         <source>okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="209"/>
         <source>nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="175" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="209"/>
         <source>dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="183" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="217"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="241" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="275"/>
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="292" />
+        <location filename="../../pgdesk/ui/overview_window.py" line="326"/>
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
     </message>
@@ -1364,32 +1563,32 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="119" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="119"/>
         <source>Wie werkt er met pgdesk?</source>
         <translation>Who is working with pgdesk?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="120" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="120"/>
         <source>Uw naam komt op de samenvatting voor de patiënt.</source>
-        <translation>Your name appears on the patient's summary.</translation>
+        <translation>Your name appears on the patient&apos;s summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="126" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="126"/>
         <source>Iemand anders: nieuw toevoegen</source>
         <translation>Someone else: add new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="134" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="134"/>
         <source>&amp;Ik ben</source>
         <translation>&amp;I am</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="135" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="135"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="136" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="136"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
@@ -1397,32 +1596,43 @@ Type the patient's name to confirm:</translation>
 <context>
     <name>QuickEntryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="27" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="29"/>
         <source>Spinnenweb van papier overnemen</source>
         <translation>Copy a paper web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="31" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="33"/>
         <source>Van papier overnemen</source>
         <translation>Copy from paper</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="34" />
+        <location filename="../../pgdesk/ui/quick_entry.py" line="36"/>
+        <source>Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, dan 0. Spatie vóór een cijfer: hier wil ik over praten. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met ‘Wat is belangrijk?’.
+Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
+        <translation>Type the numbers of the paper web, from the top clockwise. For 10: first 1, then 0. Space before a number: I want to talk about this. After the last number everything is saved and the conversation goes on with ‘What matters?’.
+Backspace: remove the previous number. Esc: stop, nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="80"/>
+        <source>Hier wil ik over praten</source>
+        <translation>I want to talk about this</translation>
+    </message>
+    <message>
         <source>Typ de cijfers van het papieren web, van boven met de klok mee. Voor 10: eerst 1, dan 0. Na het laatste cijfer wordt alles bewaard en gaat het gesprek verder met het actiewiel.
 Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
-        <translation>Type the numbers from the paper web, from the top, clockwise. For 10: first 1, then 0. After the last number everything is saved and the conversation goes on to the action wheel.
+        <translation type="vanished">Type the numbers from the paper web, from the top, clockwise. For 10: first 1, then 0. After the last number everything is saved and the conversation goes on to the action wheel.
 Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
     </message>
 </context>
 <context>
     <name>RadarWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/radar/items.py" line="46" />
+        <location filename="../../pgdesk/ui/radar/items.py" line="46"/>
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/radar/items.py" line="47" />
+        <location filename="../../pgdesk/ui/radar/items.py" line="47"/>
         <source>nog niet gescoord</source>
         <translation>not scored yet</translation>
     </message>
@@ -1430,27 +1640,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="137" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="138"/>
         <source>Herstelcode van de praktijk</source>
         <translation>Practice recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="139" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="140"/>
         <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="148" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="149"/>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="150" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="151"/>
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="153" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="154"/>
         <source>Verder</source>
         <translation>Continue</translation>
     </message>
@@ -1458,27 +1668,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="113" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="114"/>
         <source>Wachtwoord vergeten</source>
         <translation>Forgot passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="114" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="115"/>
         <source>Met de herstelcode van de praktijk (op papier bewaard bij de set-up) kiest u een nieuw wachtwoord.</source>
-        <translation>With the practice's recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
+        <translation>With the practice&apos;s recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="121" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="122" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="123"/>
         <source>&amp;Herstelcode</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="123" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="124"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -1486,27 +1696,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>Referrals</name>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="38" />
+        <location filename="../../pgdesk/domain/social_map.py" line="33"/>
         <source>Voorgesteld</source>
         <translation>Suggested</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="39" />
+        <location filename="../../pgdesk/domain/social_map.py" line="34"/>
         <source>Verwezen</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="40" />
+        <location filename="../../pgdesk/domain/social_map.py" line="35"/>
         <source>Gestart</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="41" />
+        <location filename="../../pgdesk/domain/social_map.py" line="36"/>
         <source>Afgerond</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="42" />
+        <location filename="../../pgdesk/domain/social_map.py" line="37"/>
         <source>Niet doorgegaan</source>
         <translation>Did not go ahead</translation>
     </message>
@@ -1514,140 +1724,229 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ReferralsWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="94" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="87"/>
         <source>&amp;Verwijzen naar</source>
         <translation>&amp;Refer to</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="97" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="90"/>
         <source>zoek in de sociale kaart: naam, organisatie, aanbod</source>
         <translation>search the social map: name, organisation, offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="100" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="93"/>
         <source>&amp;Toevoegen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="101" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="94"/>
         <source>Het gekozen aanbod toevoegen (Enter)</source>
         <translation>Add the chosen service (Enter)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="102" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="95"/>
         <source>Iets &amp;anders…</source>
         <translation>Something &amp;else…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="103" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="96"/>
         <source>Een verwijzing naar iemand die niet in de sociale kaart staat</source>
         <translation>A referral to someone not on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="107" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="100"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="168" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="161"/>
         <source>De sociale kaart is nog leeg (Praktijk → Sociale kaart…).</source>
         <translation>The social map is still empty (Practice → Social map…).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="170" />
         <source>Past bij de focus (%1)</source>
-        <translation>Fits the focus (%1)</translation>
+        <translation type="vanished">Fits the focus (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="175" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="163"/>
+        <source>Past bij wat de patiënt koos (%1)</source>
+        <translation>Fits what the patient chose (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="169"/>
         <source>Ander aanbod</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="202" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="196"/>
         <source>(al toegevoegd)</source>
         <translation>(already added)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="228" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="222"/>
         <source>Iets anders: “%1” (niet uit de sociale kaart)</source>
         <translation>Something else: “%1” (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="293" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="287"/>
         <source>Iets anders</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="294" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="288"/>
         <source>Naar wie of wat verwijst u? (niet uit de sociale kaart)</source>
         <translation>Who or what are you referring to? (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="335" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="329"/>
         <source>Nog open van eerder</source>
         <translation>Still open from earlier</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="340" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="334"/>
         <source>van %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="352" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="346"/>
         <source>In dit gesprek</source>
         <translation>In this conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="355" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="349"/>
         <source>(niet uit de kaart)</source>
         <translation>(not from the map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="363" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="357"/>
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="364" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="358"/>
         <source>Notitie bij %1</source>
         <translation>Note on %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="367" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="361"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="368" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="362"/>
         <source>Deze verwijzing verwijderen</source>
         <translation>Delete this referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="381" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="375"/>
         <source>Stand van %1</source>
         <translation>Status of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="449" />
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="435"/>
         <source>De verwijzing naar %1 verwijderen?</source>
         <translation>Delete the referral to %1?</translation>
     </message>
 </context>
 <context>
+    <name>RekeyCodesDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="216"/>
+        <source>Nieuwe sleutel: codes voor de praktijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
+        <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="223"/>
+        <source>Herstelcode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="224"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="229"/>
+        <source>Ik heb alles &amp;opgeschreven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
+        <source>Verder</source>
+        <translation type="unfinished">Continue</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="177"/>
+        <source>Mijn wachtwoord is uitgelekt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="178"/>
+        <source>Collega verwijderen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="180"/>
+        <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="191"/>
+        <source>&amp;Geen toegang meer voor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="193"/>
+        <source>Gebruiker</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="195"/>
+        <source>&amp;Huidig wachtwoord</source>
+        <translation type="unfinished">&amp;Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="199"/>
+        <source>N&amp;ieuw wachtwoord</source>
+        <translation type="unfinished">N&amp;ew passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="201"/>
+        <source>Nieuwe &amp;sleutel maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="206"/>
+        <source>Er is geen collega om te verwijderen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScoreTable</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
-        <source>Score</source>
-        <translation>Score</translation>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
+        <source>Cijfer</source>
+        <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="33" />
+        <source>Score</source>
+        <translation type="vanished">Score</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
         <source>Praten</source>
         <translation>Talk</translation>
     </message>
@@ -1655,17 +1954,17 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SecurityDialogs</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="41" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="42"/>
         <source>minstens 8 tekens; een zin is goed te onthouden</source>
         <translation>at least 8 characters; a sentence is easy to remember</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="43" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="44"/>
         <source>&amp;Nog een keer</source>
         <translation>&amp;Once more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="50" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="51"/>
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
@@ -1673,97 +1972,97 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="161" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="162"/>
         <source>Hulpaanbod wijzigen</source>
         <translation>Edit service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="161" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="162"/>
         <source>Nieuw hulpaanbod</source>
         <translation>New service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="168" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="169"/>
         <source>bijvoorbeeld: Welzijnscoach</source>
         <translation>for example: Wellbeing coach</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="171"/>
         <source>bijvoorbeeld: Stichting Welzijn</source>
         <translation>for example: Wellbeing Foundation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="173" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="174"/>
         <source>wat ze doen, in gewone woorden</source>
         <translation>what they do, in plain words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="186" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="187"/>
         <source>info@voorbeeld.nl</source>
         <translation>info@example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="188" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
         <source>www.voorbeeld.nl</source>
         <translation>www.example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="192" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
         <source>(niet ingevuld)</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="198" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="199"/>
         <source>voor de praktijk: wachttijd, kosten, contactpersoon</source>
         <translation>for the practice: waiting time, costs, contact person</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="202" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="203"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="203" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="204"/>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="204" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="205"/>
         <source>&amp;Aanbod</source>
         <translation>O&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="205" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="206"/>
         <source>Helpt bij</source>
         <translation>Helps with</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="206" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="207"/>
         <source>&amp;Telefoon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="207" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="208"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="208" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="209"/>
         <source>&amp;Website</source>
         <translation>&amp;Website</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="209" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="210"/>
         <source>A&amp;dres</source>
         <translation>A&amp;ddress</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="210" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="211"/>
         <source>&amp;Verwijzen</source>
         <translation>&amp;Referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="211" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="212"/>
         <source>No&amp;tities</source>
         <translation>No&amp;tes</translation>
     </message>
@@ -1771,42 +2070,42 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="65" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="66"/>
         <source>Collega toevoegen</source>
         <translation>Add colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="65" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="66"/>
         <source>pgdesk instellen</source>
         <translation>Set up pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="68" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="69"/>
         <source>De collega kiest hier zelf een wachtwoord en opent pgdesk daarna met de eigen naam.</source>
         <translation>The colleague chooses their own passphrase here and then opens pgdesk with their own name.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="72" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
         <source>pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker.</source>
         <translation>pgdesk encrypts all data on this computer. Every colleague opens pgdesk with their own name and passphrase. Create yourself now as the first user.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="76" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="77"/>
         <source>De bestaande database wordt daarna versleuteld; er gaat niets verloren.</source>
         <translation>The existing database will then be encrypted; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="83" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="84"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="84" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="85"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="85" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="86"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -1814,67 +2113,67 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMap</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="58" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="59"/>
         <source>Patiënt meldt zich zelf aan</source>
         <translation>Patient signs up themselves</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="59" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="60"/>
         <source>Via de huisarts of praktijk</source>
         <translation>Via the GP or practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="60" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="61"/>
         <source>Via de gemeente (sociaal team, Wmo)</source>
         <translation>Via the municipality (social team, Wmo)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="61" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="62"/>
         <source>Anders</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="64" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="65"/>
         <source>zelf</source>
         <translation>self</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="65" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="66"/>
         <source>via huisarts</source>
         <translation>via GP</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="66" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="67"/>
         <source>via gemeente</source>
         <translation>via municipality</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="67" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="68"/>
         <source>anders</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="69" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="70"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
         <source>Dimensies</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
         <source>Verwijzing</source>
         <translation>Referral</translation>
     </message>
@@ -1882,92 +2181,92 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMapDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="366" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="377"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="368" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="379"/>
         <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
-        <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation's focus are suggested first.</translation>
+        <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation&apos;s focus are suggested first.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="373" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="384"/>
         <source>typ een deel van de naam, organisatie of het aanbod</source>
         <translation>type part of the name, organisation or offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="375" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="386"/>
         <source>&amp;Zoeken:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="378" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="389"/>
         <source>Alle dimensies</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="381" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="392"/>
         <source>&amp;Dimensie:</source>
         <translation>&amp;Dimension:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="401" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="412"/>
         <source>Diensten in de sociale kaart</source>
         <translation>Services on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="403" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="414"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="404" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="415"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="405" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="416"/>
         <source>&amp;Verwijderen…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="406" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="417"/>
         <source>CSV &amp;inlezen…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="407" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="418"/>
         <source>CSV &amp;opslaan…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="408" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="419"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="471" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="482"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="531" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="542"/>
         <source>“%1” is toegevoegd.</source>
         <translation>“%1” has been added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="542" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
         <source>“%1” is gewijzigd.</source>
         <translation>“%1” has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="561"/>
         <source>Uit de sociale kaart halen</source>
         <translation>Remove from the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="551" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="562"/>
         <source>“%1” uit de sociale kaart verwijderen?
 
 Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
@@ -1976,37 +2275,37 @@ Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekk
 Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="563" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="574"/>
         <source>“%1” is uit de sociale kaart gehaald.</source>
         <translation>“%1” has been removed from the social map.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="571" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="582"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="578" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="589"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="586" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="597"/>
         <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
         <translation>Nothing imported; the social map has not changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="612" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="623"/>
         <source>Sociale kaart opslaan</source>
         <translation>Save social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="614" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="625"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="624" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="635"/>
         <source>De sociale kaart is niet opgeslagen.
 
 %1</source>
@@ -2015,12 +2314,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="625" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="636"/>
         <source>De sociale kaart is niet opgeslagen.</source>
         <translation>The social map has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="627" />
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="638"/>
         <source>%1 diensten opgeslagen in %2</source>
         <translation>%1 services saved in %2</translation>
     </message>
@@ -2028,32 +2327,66 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SoepPartsDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="53" />
+        <location filename="../../pgdesk/ui/his_text.py" line="55"/>
         <source>Tekst voor het HIS</source>
         <translation>Text for the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="55" />
+        <location filename="../../pgdesk/ui/his_text.py" line="57"/>
         <source>Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) op het klembord zet voor het journaal van het HIS?</source>
         <translation>Which parts go into the text that “Copy to HIS” (Ctrl+Shift+C) puts on the clipboard for the HIS journal?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="62" />
+        <location filename="../../pgdesk/ui/his_text.py" line="64"/>
         <source>&amp;S: de woorden van de patiënt (wat belangrijk is, het actiewiel)</source>
-        <translation>&amp;S: the patient's own words (what matters, the action wheel)</translation>
+        <translation>&amp;S: the patient&apos;s own words (what matters, the action wheel)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="63" />
+        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
         <source>&amp;O: de cijfers van het spinnenweb en het verschil met de vorige keer</source>
         <translation>&amp;O: the web scores and the change since last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="64" />
-        <source>&amp;E: het soort gesprek en de focus</source>
-        <translation>&amp;E: the kind of conversation and the focus</translation>
+        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
+        <source>&amp;E: het soort gesprek en wat de patiënt koos</source>
+        <translation>&amp;E: the kind of conversation and what the patient chose</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="65" />
+        <location filename="../../pgdesk/ui/his_text.py" line="77"/>
+        <source>bijvoorbeeld A98; leeg: geen code</source>
+        <translation>for example A98; empty: no code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="78"/>
+        <source>Per gesprek te wijzigen in de stap Plan</source>
+        <translation>Can be changed per conversation in the Plan step</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="79"/>
+        <source>Standaard &amp;ICPC-code (in E):</source>
+        <translation>Default &amp;ICPC code (in E):</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="81"/>
+        <source>bij E</source>
+        <translation>in E</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="82"/>
+        <source>bij P</source>
+        <translation>in P</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="84"/>
+        <source>&amp;Notitie van de hulpverlener:</source>
+        <translation>The professional&apos;s &amp;note:</translation>
+    </message>
+    <message>
+        <source>&amp;E: het soort gesprek en de focus</source>
+        <translation type="vanished">&amp;E: the kind of conversation and the focus</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="67"/>
         <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
         <translation>&amp;P: first step, referrals and next appointment</translation>
     </message>
@@ -2061,32 +2394,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>StaleRecordsDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="125" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="183"/>
         <source>Dossiers ouder dan 20 jaar</source>
         <translation>Records older than 20 years</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="127" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="185"/>
         <source>Deze dossiers zijn al meer dan twintig jaar niet gewijzigd. Bekijk per dossier of het nog nodig is; verwijderen gaat via het menu Patiënt.</source>
         <translation>These records have not changed for more than twenty years. Review each one to see whether it is still needed; erasing is in the Patient menu.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="129" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="187"/>
         <source>Er zijn geen dossiers die langer dan twintig jaar niet zijn gewijzigd.</source>
         <translation>No record has gone unchanged for more than twenty years.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="191"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="191"/>
         <source>Geboortedatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/practice_actions.py" line="133" />
+        <location filename="../../pgdesk/ui/practice_actions.py" line="191"/>
         <source>Laatst gewijzigd</source>
         <translation>Last changed</translation>
     </message>
@@ -2094,7 +2427,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../pgdesk/ui/startup.py" line="72" />
+        <location filename="../../pgdesk/ui/startup.py" line="80"/>
         <source>Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord.</source>
         <translation>The new passphrase is set. Unlock now with your name and this passphrase.</translation>
     </message>
@@ -2102,57 +2435,72 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="77"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="88" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="80"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="91" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="83"/>
         <source>Kopieer naar &amp;HIS</source>
         <translation>Copy to &amp;HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="92" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="84"/>
         <source>Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, om in het journaal van het HIS te plakken</source>
         <translation>Ctrl+Shift+C: the conversation as SOEP text on the clipboard, to paste into the HIS journal</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="99" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="91"/>
         <source>De taal van de samenvatting; onthouden voor deze patiënt</source>
-        <translation>The summary's language; remembered for this patient</translation>
+        <translation>The summary&apos;s language; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="93"/>
         <source>Het papierformaat; onthouden voor deze patiënt</source>
         <translation>The paper size; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="102" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="94"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="96"/>
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="108" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101"/>
+        <source>&amp;Wat is er veranderd? op de samenvatting</source>
+        <translation>&amp;What has changed? on the summary</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="102"/>
+        <source>Alleen bij een eindgesprek; onthouden voor deze patiënt</source>
+        <translation>Only for a final conversation; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104"/>
+        <source>Tip: vul via Praktijk → Gegevens van de praktijk de naam en het telefoonnummer in. Die staan dan op elke samenvatting.</source>
+        <translation>Tip: fill in the name and phone number under Practice → Practice details. They are then printed on every summary.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="109"/>
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="218" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="222"/>
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="238" />
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="242"/>
         <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
         <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>
@@ -2172,27 +2520,27 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TakeAlongDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="68" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="69"/>
         <source>Patiënten meegeven voor huisbezoek</source>
         <translation>Take patients along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="70" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="71"/>
         <source>Kies de patiënten die mee gaan op de laptop. Hun dossier, trajecten, verwijzingen en de bijbehorende sociale kaart komen in één versleuteld bestand.</source>
         <translation>Choose the patients who go along on the laptop. Their record, trajectories, referrals and the social map entries they need go into one encrypted file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="75" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="76"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="85" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="86"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="101" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="102"/>
         <source>Kies ten minste één patiënt.</source>
         <translation>Choose at least one patient.</translation>
     </message>
@@ -2200,17 +2548,17 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TrajectoryPanel</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="347" />
+        <location filename="../../pgdesk/ui/web_history.py" line="354"/>
         <source>&amp;Traject</source>
         <translation>&amp;Trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="377" />
+        <location filename="../../pgdesk/ui/web_history.py" line="384"/>
         <source>vanaf %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="378" />
+        <location filename="../../pgdesk/ui/web_history.py" line="385"/>
         <source>%1 (afgesloten)</source>
         <translation>%1 (closed)</translation>
     </message>
@@ -2218,47 +2566,52 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="188" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="189"/>
         <source>pgdesk-overdracht (*%1)</source>
         <translation>pgdesk transfer (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="224" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="225"/>
         <source>Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop nodig; stuur hem nooit mee met het bestand.</source>
         <translation>Choose a passphrase for this file only. You need it on the laptop; never send it along with the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="226" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
         <source>Overdrachtsbestand opslaan</source>
         <translation>Save transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="236" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="237"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="237" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="238"/>
         <source>pgdesk-overdracht (*%1);;Alle bestanden (*)</source>
         <translation>pgdesk transfer (*%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="274" />
-        <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
-        <translation>Choose a passphrase for the file with this laptop's changes; the practice needs it to read the file.</translation>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="281"/>
+        <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="276" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="289"/>
+        <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
+        <translation>Choose a passphrase for the file with this laptop&apos;s changes; the practice needs it to read the file.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
         <source>Wijzigingen opslaan voor de praktijk</source>
         <translation>Save changes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="286" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="301"/>
         <source>Er staan geen meegenomen patiënten op deze computer.</source>
         <translation>There are no brought-along patients on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="290" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="305"/>
         <source>Deze meegenomen patiënten volledig van deze computer verwijderen?
 
 %1</source>
@@ -2267,7 +2620,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="299" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="315"/>
         <source>Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren.</source>
         <translation>Remove anyway? What has not been brought back will then be lost.</translation>
     </message>
@@ -2275,18 +2628,18 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TransferPassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="44" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="45"/>
         <source>Wachtwoordzin voor het overdrachtsbestand</source>
         <translation>Passphrase for the transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="51" />
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="54" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="52"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="55"/>
         <source>&amp;Wachtwoordzin</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="61" />
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="62"/>
         <source>Typ de wachtwoordzin van dit bestand.</source>
         <translation>Type the passphrase of this file.</translation>
     </message>
@@ -2294,7 +2647,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="247" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="335"/>
         <source>pgdesk ontgrendelen</source>
         <translation>Unlock pgdesk</translation>
     </message>
@@ -2302,32 +2655,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="179" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="267"/>
         <source>pgdesk is vergrendeld</source>
         <translation>pgdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="181" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="269"/>
         <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
         <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="190" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="278"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="194" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="282"/>
         <source>Wachtwoord &amp;vergeten?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="197" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="198" />
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="286"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -2335,37 +2688,37 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebHistory</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="38" />
+        <location filename="../../pgdesk/ui/web_history.py" line="40"/>
         <source>start</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="39" />
+        <location filename="../../pgdesk/ui/web_history.py" line="41"/>
         <source>tussen</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="40" />
+        <location filename="../../pgdesk/ui/web_history.py" line="42"/>
         <source>eind</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="41" />
+        <location filename="../../pgdesk/ui/web_history.py" line="43"/>
         <source>los</source>
         <translation>single</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="43" />
+        <location filename="../../pgdesk/ui/web_history.py" line="45"/>
         <source>Hulpmiddel voor het gesprek, geen meting.</source>
         <translation>An aid for the conversation, not a measurement.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="203" />
+        <location filename="../../pgdesk/ui/web_history.py" line="210"/>
         <source>Eerdere spinnenwebben tonen</source>
         <translation>Show earlier webs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="247" />
+        <location filename="../../pgdesk/ui/web_history.py" line="254"/>
         <source>Web van %1 tonen of verbergen (Alt+%2)</source>
         <translation>Show or hide the web of %1 (Alt+%2)</translation>
     </message>
@@ -2373,17 +2726,21 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="30" />
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
-        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
+        <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
+        <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: een cijfer per aspect. Of sleep de punten in het web.</source>
+        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -2392,12 +2749,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="73" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="77"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74" />
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="78"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -2405,7 +2762,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WheelPicture</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22" />
+        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22"/>
         <source>Klik op een vraag om ernaartoe te gaan</source>
         <translation>Click a question to go to it</translation>
     </message>
@@ -2413,27 +2770,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WheelStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="36" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="37"/>
         <source>Het antwoord, in de woorden van de patiënt…</source>
-        <translation>The answer, in the patient's own words…</translation>
+        <translation>The answer, in the patient&apos;s own words…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="39" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="40"/>
         <source>Ctrl+Enter: volgende vraag. Alt+←: vorige. Elk antwoord wordt meteen bewaard.</source>
         <translation>Ctrl+Enter: next question. Alt+←: previous. Each answer is saved straight away.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="70" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="77"/>
         <source>Onderwerp: %1</source>
         <translation>Topic: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="71" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="71"/>
         <source>Nog geen onderwerp gekozen.</source>
         <translation>No topic chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="75" />
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="79"/>
+        <source>(later: %1)</source>
+        <translation>(later: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="84"/>
         <source>Vraag %1 van %2</source>
         <translation>Question %1 of %2</translation>
     </message>
@@ -2441,12 +2803,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="46" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="46"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="47" />
+        <location filename="../../pgdesk/ui/dialogs.py" line="47"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>

@@ -28,7 +28,7 @@ class AspectDialog(QDialog):
         intro.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(Label(self.tr("<b>Aspect</b>"), rich=True), 0, 0)
-        grid.addWidget(Label(self.tr("<b>Score</b>"), rich=True), 0, 1)
+        grid.addWidget(Label(self.tr("<b>Cijfer</b>"), rich=True), 0, 1)
         grid.addWidget(Label(self.tr("<b>Hier wil ik over praten</b>"), rich=True), 0, 2)
         scores = session.c.aspect_scores.get(self.dim.id, {})
         self.spins: dict[str, QSpinBox] = {}
@@ -52,7 +52,7 @@ class AspectDialog(QDialog):
             grid.addWidget(talk, row, 2)
             self.spins[aspect.id] = spin
         self.summary = Label()
-        self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als score"))
+        self.use_mean = QPushButton(self.tr("Gebruik het &gemiddelde als cijfer"))
         self.use_mean.clicked.connect(self._use_mean)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Klaar"))
@@ -80,10 +80,10 @@ class AspectDialog(QDialog):
         s = self.session.score(self.dim.id)
         mean = "–" if s.aspect_mean is None else format_number(s.aspect_mean, fixed=True)
         if s.source == "manual":
-            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie is met de "
-                           "hand gezet op %2.").replace("%1", mean).replace("%2", f"{s.value:g}")
+            text = self.tr("Gemiddelde van de aspecten: %1. U gaf %2 zelf een %3.").replace(
+                "%1", mean).replace("%2", self.dim.name).replace("%3", f"{s.value:g}")
         else:
-            text = self.tr("Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit "
-                           "gemiddelde.").replace("%1", mean)
+            text = self.tr("Gemiddelde van de aspecten: %1. Het cijfer van %2 volgt dit "
+                           "gemiddelde.").replace("%1", mean).replace("%2", self.dim.name)
         self.summary.setText(text)
         self.use_mean.setVisible(s.source == "manual" and s.aspect_mean is not None)

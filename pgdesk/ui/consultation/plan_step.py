@@ -1,5 +1,6 @@
 """Step 4, the plan: goal, first step, who helps, when, and the next conversation; under it the
-referrals ("Verwijzen naar", with the earlier ones still to follow up)."""
+referrals ("Verwijzen naar", with the earlier ones still to follow up), and for the practice only
+(never on the patient's paper) the ICPC code and a note for the HIS text."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.plain import Label
@@ -68,6 +70,7 @@ class PlanStep(QWidget):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.referrals, 1)
+        layout.addWidget(self._practice_form())
         layout.addWidget(hint)
         scroll = QScrollArea()
         scroll.setWidget(content)
@@ -83,11 +86,34 @@ class PlanStep(QWidget):
         self._load()
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.flush)
-        for edit in self.fields.values():
+        for edit in (*self.fields.values(), *self.practice_fields.values()):
             edit.textChanged.connect(self._timer.start)
             edit.editingFinished.connect(self.flush)
         self.has_next.toggled.connect(self._next_toggled)
         self.next_edit.dateTimeChanged.connect(self._timer.start)
+
+    def _practice_form(self) -> QWidget:
+        """ICPC code (the practice's default until changed here) and the professional's note."""
+        from pgdesk.reports.soep import ICPC_SETTING
+
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        heading = Label(self.tr("Voor de praktijk (niet op de samenvatting)"))
+        heading.setObjectName("hint")
+        form.addRow(heading)
+        icpc = QLineEdit()
+        icpc.setMaxLength(12)
+        default = self.session.store.setting(ICPC_SETTING, "") or ""
+        icpc.setPlaceholderText(default or self.tr("geen"))
+        icpc.setToolTip(self.tr("Leeg: de standaardcode van de praktijk (Praktijk → HIS-tekst)"))
+        note = QLineEdit()
+        note.setMaxLength(2000)
+        note.setPlaceholderText(self.tr("alleen voor de HIS-tekst"))
+        self.practice_fields = {ICPC: icpc, PROFESSIONAL_NOTE: note}
+        form.addRow(self.tr("&ICPC-code:"), icpc)
+        form.addRow(self.tr("N&otitie:"), note)
+        return box
 
     def _show_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever gets the focus (Tab, or Alt+V to the search) is scrolled into view."""
@@ -119,6 +145,8 @@ class PlanStep(QWidget):
         plan = self.session.c.plan
         for key, edit in self.fields.items():
             edit.setText(getattr(plan, key))
+        for key, edit in self.practice_fields.items():
+            edit.setText(self.session.c.wheel_answers.get(key, ""))
         nxt = QDateTime.fromString(plan.next_appointment[:16], NEXT_FORMAT)
         self.has_next.setChecked(nxt.isValid())
         if not nxt.isValid():
@@ -148,6 +176,10 @@ class PlanStep(QWidget):
         nxt = (self.next_edit.dateTime().toString(NEXT_FORMAT)
                if self.has_next.isChecked() else "")
         ok &= attempt(self, self.session.set_plan_field, "next_appointment", nxt)
+        for key, edit in self.practice_fields.items():
+            value = " ".join(edit.text().split())
+            ok &= attempt(self, self.session.set_wheel_answer, key,
+                          value.upper() if key == ICPC else value)
         ok &= self.referrals.flush()
         return ok
 

@@ -32,7 +32,7 @@ class ScoreTable(QTableWidget):
     def __init__(self, names: list[str], parent=None):
         super().__init__(len(names), 3, parent)
         self._pending_one = False
-        self.setHorizontalHeaderLabels([self.tr("Dimensie"), self.tr("Score"), self.tr("Praten")])
+        self.setHorizontalHeaderLabels([self.tr("Dimensie"), self.tr("Cijfer"), self.tr("Praten")])
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QMainWindow,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.handout_preferences import handout_preferences, set_handout_preferences
+from pgdesk.storage.practice import handout_changes, needs_reminder, set_handout_changes
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import clipboard, his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
@@ -95,6 +97,15 @@ class SummaryStep(QWidget):
         paper_label.setBuddy(self.paper_box)
         self.language_box.currentIndexChanged.connect(self._chosen)
         self.paper_box.currentIndexChanged.connect(self._chosen)
+        # the end handout says in words what changed; some patients are better without it
+        self.changes_box = QCheckBox(self.tr("&Wat is er veranderd? op de samenvatting"))
+        self.changes_box.setToolTip(self.tr("Alleen bij een eindgesprek; onthouden voor deze patiënt"))
+        self.changes_box.toggled.connect(self._changes_chosen)
+        self.reminder = Label(self.tr("Tip: vul via Praktijk → Gegevens van de praktijk de naam en "
+                                       "het telefoonnummer in. Die staan dan op elke samenvatting."))
+        self.reminder.setObjectName("hint")
+        self.reminder.setWordWrap(True)
+        self.reminder.hide()
         title = Label(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
         buttons = QHBoxLayout()
@@ -111,6 +122,8 @@ class SummaryStep(QWidget):
         buttons.addSpacing(8)
         buttons.addWidget(self.his_button)
         note = QHBoxLayout()
+        note.addWidget(self.changes_box)
+        note.addWidget(self.reminder, 1)
         note.addStretch(1)
         note.addWidget(self.copied)
         layout = QVBoxLayout(self)
@@ -121,6 +134,7 @@ class SummaryStep(QWidget):
         self.setTabOrder(self.paper_box, self.save_button)
         self.setTabOrder(self.save_button, self.print_button)
         self.setTabOrder(self.print_button, self.his_button)
+        self.setTabOrder(self.his_button, self.changes_box)
 
     def focus_widget(self) -> QWidget:
         return self.print_button
@@ -174,21 +188,30 @@ class SummaryStep(QWidget):
         lang, paper = self.preferences()
         combo_pick(self.language_box, lang)
         combo_pick(self.paper_box, paper)
+        self._show_changes_box()
+        if guarded(self, needs_reminder, self.session.store):
+            self.reminder.show()
+        self.update_handout()
+
+    def _show_changes_box(self) -> None:
+        """The tick only where there is a change section to leave out: an end conversation."""
+        store, patient_id = self.session.store, self.session.patient.id
+        self.changes_box.setVisible(self.session.c.type == "eind")
+        self.changes_box.blockSignals(True)
+        self.changes_box.setChecked(bool(guarded(self, handout_changes, store, patient_id)))
+        self.changes_box.blockSignals(False)
+
+    def _changes_chosen(self, on: bool) -> None:
+        attempt(self, set_handout_changes, self.session.store, self.session.patient.id, on)
+        self._show_changes_box()
         self.update_handout()
 
     def update_handout(self) -> None:
-        from pgdesk.reports.handout import (  # reportlab: lazily
-            handout_referrals,
-            render_handout,
-            trajectory_start,
-        )
+        from pgdesk.reports.handout import stored_handout  # reportlab: lazily
 
         session = self.session
-        instrument = self.instrument()
-        start = trajectory_start(session.store, session.id, instrument)
-        referrals = guarded(self, handout_referrals, session.store, session.id) or []
-        self.pdf = render_handout(session.view(), instrument, start=start, paper=self.paper,
-                                  referrals=referrals)
+        self.pdf = guarded(self, stored_handout, session.store, session.id, self.instrument(),
+                           paper=self.paper) or b""
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:

@@ -13,6 +13,7 @@ from pgdesk.ui.consultation.aspect_dialog import AspectDialog
 from pgdesk.ui.consultation.score_table import ScoreTable, format_score
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
+from pgdesk.ui.practice_details_dialog import history_while_scoring
 from pgdesk.ui.web_history import WebHistory, earlier_webs
 
 
@@ -31,7 +32,7 @@ class WebStep(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
         hint = Label(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
-                              "Spatie: hier wil ik over praten. A: per aspect scoren. "
+                             "Spatie: hier wil ik over praten. A: een cijfer per aspect. "
                               "Of sleep de punten in het web."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
@@ -76,13 +77,24 @@ class WebStep(QWidget):
                                               self.tr("gem.")),
                             self._talks(row), self.tr("Hier wil ik over praten"))
 
+    def _history_key(self) -> tuple[str, str, bool]:
+        """What the earlier webs shown depend on: the conversation's type and date, and whether
+        they are shown at all. While the patient gives numbers they are hidden until every
+        dimension has one (the number is the patient's own now, not one to beat), unless the
+        practice keeps them visible (Praktijk → Gegevens van de praktijk)."""
+        c = self.session.c
+        shown = c.is_scored(self.session.instrument) or bool(
+            guarded(self, history_while_scoring, self.session.store))
+        return c.type, c.date, shown
+
     def load_history(self) -> None:
         """The earlier webs to compare with (they change with the conversation's type)."""
-        self._history_for = (self.session.c.type, self.session.c.date)
-        self.history.set_webs(guarded(self, earlier_webs, self.session) or [])
+        self._history_for = self._history_key()
+        shown = self._history_for[2]
+        self.history.set_webs((guarded(self, earlier_webs, self.session) or []) if shown else [])
 
     def refresh(self) -> None:
-        if self._history_for != (self.session.c.type, self.session.c.date):
+        if self._history_for != self._history_key():
             self.load_history()
         for row in range(len(self.dims)):
             self._show_row(row)
@@ -97,6 +109,8 @@ class WebStep(QWidget):
             return
         self._show_row(row)
         self.radar.set_score(row, self.session.score(self.dims[row].id).value)
+        if self._history_for != self._history_key():  # the last number given: earlier webs appear
+            self.load_history()
 
     def toggle_talk(self, row: int) -> None:
         if 0 <= row < len(self.dims):

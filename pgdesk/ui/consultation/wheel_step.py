@@ -62,14 +62,22 @@ class WheelStep(QWidget):
         return self.answer
 
     def refresh(self) -> None:
-        """Show the focus chosen in the step before."""
+        """Show the one topic this wheel is about (chosen in the step before); the others wait."""
+        from pgdesk.ui.consultation.focus_step import starts_with
+
         inst, c = self.session.instrument, self.session.c
-        names = []
-        for dim, aspect in sorted(c.focus):
-            d = inst.dimension(dim)
-            names.append(f"{d.name}: {d.aspect(aspect).name}" if aspect else d.name)
-        self.topic.setText(self.tr("Onderwerp: %1").replace("%1", ", ".join(names))
-                           if names else self.tr("Nog geen onderwerp gekozen."))
+        start = starts_with(self.session)
+        if start is None:
+            self.topic.setText(self.tr("Nog geen onderwerp gekozen."))
+            return
+        d = inst.dimension(start)
+        aspects = [d.aspect(a).name for dim, a in sorted(c.focus) if dim == start and a]
+        topic = f"{d.name}: {', '.join(aspects)}" if aspects else d.name
+        later = [x.name for x in inst.dimensions if x.id != start and any(f == x.id for f, _ in c.focus)]
+        text = self.tr("Onderwerp: %1").replace("%1", topic)
+        if later:
+            text += " " + self.tr("(later: %1)").replace("%1", ", ".join(later))
+        self.topic.setText(text)
 
     def _show(self) -> None:
         step = self.steps[self.index]

@@ -1,0 +1,212 @@
+"""The handout's building blocks: pictograms, a section under a pictogram and heading, a short
+fact row, and the services that can help with how to reach them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Polygon, Rect, Wedge
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+
+from pgdesk.domain.social_map import Referral
+from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
+from pgdesk.reports.kit import ACCENT, ACCENT_SOFT, drawing, markup, plain_table_style
+
+
+def icon(kind: str, size: float = ICON) -> Drawing:
+    """A small, plain pictogram on a soft disc (drawn on 30 x 30, shown `size` points wide)."""
+    d = drawing(30, 30)
+    d.scale(size / 30, size / 30)
+    d.width = d.height = size
+    c = 15
+    d.add(Circle(c, c, c, fillColor=ACCENT_SOFT, strokeColor=None))
+    ink = {"fillColor": ACCENT, "strokeColor": None}
+    line = {"strokeColor": ACCENT, "strokeWidth": 2, "strokeLineCap": 1}
+    if kind == "heart":
+        d.add(Circle(11.6, 17.6, 4.1, **ink))
+        d.add(Circle(18.4, 17.6, 4.1, **ink))
+        d.add(Polygon([7.7, 16.2, 22.3, 16.2, 15, 7.8], **ink))
+        d.add(Rect(11.6, 14.5, 6.8, 5, **ink))
+    elif kind == "star":  # what already goes well
+        d.add(Polygon([15, 24, 17.6, 17.8, 24, 17.6, 19, 13.4, 20.8, 6.5, 15, 10.4, 9.2, 6.5,
+                       11, 13.4, 6, 17.6, 12.4, 17.8], **ink))
+    elif kind == "flag":
+        d.add(Line(10.5, 6.5, 10.5, 23.5, **line))
+        d.add(Polygon([11, 23.5, 22, 20, 11, 16], **ink))
+    elif kind == "steps":
+        for fx, fy, tilt in ((11.2, 10.8, 8), (18.8, 18.2, -8)):
+            foot = Group(Ellipse(0, 2.4, 2.9, 4.0, **ink), Ellipse(0, -3.9, 2.1, 2.1, **ink))
+            foot.rotate(tilt)
+            foot.shift(fx, fy)
+            d.add(foot)
+    elif kind == "person":
+        d.add(Circle(15, 19.5, 4.2, **ink))
+        d.add(Wedge(15, 6.5, 8.5, 0, 180, **ink))
+    elif kind == "clock":
+        d.add(Circle(15, 15, 8.2, fillColor=colors.white, strokeColor=ACCENT, strokeWidth=2))
+        d.add(Line(15, 15, 15, 20.5, **line))
+        d.add(Line(15, 15, 19, 15, **line))
+    elif kind == "change":  # an arrow up beside an arrow down
+        for x, up in ((11, True), (19.5, False)):
+            tip, tail = (23.5, 8.5) if up else (6.5, 21.5)
+            d.add(Line(x, tail, x, tip + (-3 if up else 3), **line))
+            head = 4.2 if up else -4.2
+            d.add(Polygon([x - 3.8, tip - head, x + 3.8, tip - head, x, tip], **ink))
+    elif kind == "signpost":  # a post with two boards pointing either way
+        d.add(Line(15, 5.5, 15, 24.5, **line))
+        d.add(Polygon([9, 17.5, 21, 17.5, 24, 20.25, 21, 23, 9, 23], **ink))
+        d.add(Polygon([21, 10, 9, 10, 6, 12.75, 9, 15.5, 21, 15.5], **ink))
+    elif kind == "calendar":
+        d.add(Rect(7.5, 7.5, 15, 13.5, rx=1.5, ry=1.5, fillColor=colors.white,
+                   strokeColor=ACCENT, strokeWidth=1.6))
+        d.add(Rect(7.5, 17.5, 15, 3.5, **ink))
+        d.add(Line(11, 19.5, 11, 23.5, **line))
+        d.add(Line(19, 19.5, 19, 23.5, **line))
+        for gx in (10.5, 14, 17.5):
+            for gy in (10, 13.5):
+                d.add(Rect(gx, gy, 2, 2, **ink))
+    return d
+
+
+def section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYOUT, *,
+             keep: float | None = None) -> list:
+    # the row is one heading line high; the pictogram, centred on it, reaches a little into
+    # the white space above and into the empty margin left of the answer
+    head = Table([[icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])]],
+                 colWidths=[lay.indent, lay.frame_w - lay.indent],
+                 rowHeights=[st["heading"].leading])
+    head.setStyle(plain_table_style())
+    # never a heading alone at the foot of a page: start a new page unless the heading and
+    # two lines of the answer (or the first `keep` points of it) fit; after that a long answer
+    # simply flows on
+    gap = 10 * lay.space
+    need = gap + st["heading"].leading + 2 + (2 * st["body"].leading if keep is None else keep)
+    return [CondPageBreak(need), Spacer(1, gap), head, Spacer(1, 2), *body]
+
+
+def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
+              lay: Layout = A4_LAYOUT) -> Table | None:
+    """Pictogram, heading and answer on one row; None if the answer is too long for that."""
+    value_w = lay.frame_w - lay.indent - label_w
+    body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0)
+    body = Paragraph(markup(value), body_style)
+    _, h = body.wrap(value_w, lay.page_h)
+    if h > 3.2 * body_style.leading:
+        return None
+    # centre the pictogram on the heading's line, and put heading and answer on one baseline
+    head = st["fact_heading"]
+    head_pad = (lay.icon - head.leading) / 2
+    body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
+                           - getAscent(body_style.fontName, body_style.fontSize))
+    row = Table([[icon(kind, lay.icon), Paragraph(escape(heading), head), body]],
+                colWidths=[lay.indent, label_w, value_w], hAlign="LEFT")
+    style = plain_table_style()
+    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
+    style.add("TOPPADDING", (1, 0), (1, 0), head_pad)
+    style.add("TOPPADDING", (2, 0), (2, 0), body_pad)
+    row.setStyle(style)
+    return row
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+    """'<b>label</b> value' with both parts printed literally."""
+    head = f"<b>{escape(label)}</b> " if label else ""
+    return Paragraph(head + markup(value), style)
+
+
+def referral_contact(referral: Referral) -> list[str]:
+    """What the patient needs to get in touch: phone, e-mail, website (without 'https://') and
+    the address on one line; those that are known."""
+    s = referral.snapshot
+    lines = []
+    for f in ("phone", "email", "website", "address"):
+        value = str(s.get(f) or "")
+        if f == "address":
+            value = ", ".join(part.strip().rstrip(",") for part in value.splitlines() if part.strip())
+        value = " ".join(value.split())
+        if f == "website":
+            value = re.sub(r"^https?://", "", value, flags=re.I).rstrip("/")
+        if value:
+            lines.append(value)
+    return lines
+
+
+def _contact_left(lay: Layout) -> float:
+    """Width of the name column when the contact lines stand beside it."""
+    return lay.indent + (lay.frame_w - lay.indent) * 0.42
+
+
+def _contact_beside(referrals: Sequence[Referral], st: dict, lay: Layout) -> bool:
+    """Contact lines beside the names: on a wide page, when no word of them (a long web address)
+    would have to be broken there. The same for every service, so the section reads as a list."""
+    if not lay.referral_columns:
+        return False
+    style = st["contact_beside"]
+    room = lay.frame_w - _contact_left(lay) - 2
+    return all(stringWidth(word, style.fontName, style.fontSize) <= room
+               for r in referrals for line in referral_contact(r) for word in line.split())
+
+
+def referral_names(referrals: Sequence[Referral], st: dict) -> list:
+    """Only the services' names (and organisations), one line each: who helps, on page 1, when
+    the contact details follow on page 2."""
+    out = []
+    for r in referrals:
+        name = " ".join(r.name.split()) or " ".join(r.organisation.split())
+        org = " ".join(r.organisation.split())
+        if org and org.casefold() != name.casefold():
+            name = f"{name} ({org})"
+        if name:
+            out.append(Paragraph(escape(name), st["bullet"], bulletText="•"))
+    return out
+
+
+def referral_block(referral: Referral, st: dict, lay: Layout, beside: bool) -> Table | None:
+    """One service: its name in bold and the organisation, then the contact lines (beside them,
+    or under them). One table cell or row, so never split over pages."""
+    name = " ".join(referral.name.split()) or " ".join(referral.organisation.split())
+    if not name:
+        return None
+    who = [Paragraph(escape(name), st["referral_name"])]
+    org = " ".join(referral.organisation.split())
+    if org and org.casefold() != name.casefold():
+        who.append(Paragraph(escape(org), st["contact"]))
+    contact = referral_contact(referral)
+    style = plain_table_style()
+    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
+    if beside and contact:
+        left = _contact_left(lay)
+        lines = Paragraph("<br/>".join(escape(x) for x in contact), st["contact_beside"])
+        table = Table([[who, lines]], colWidths=[left, lay.frame_w - left], hAlign="LEFT")
+        style.add("RIGHTPADDING", (0, 0), (0, 0), 10)
+    else:
+        if contact:
+            who.append(Paragraph("<br/>".join(escape(x) for x in contact), st["contact"]))
+        table = Table([[who]], colWidths=[lay.frame_w], hAlign="LEFT")
+    table.setStyle(style)
+    return table
+
+
+def referral_section(referrals: Sequence[Referral], heading: str, st: dict,
+                     lay: Layout = A4_LAYOUT, *, lead: Sequence = ()) -> list:
+    """Per service its name, organisation and how to reach it, under `heading`, after `lead`
+    (the helper agreed in the plan)."""
+    beside = _contact_beside(referrals, st, lay)
+    blocks = [b for b in (referral_block(r, st, lay, beside) for r in referrals) if b is not None]
+    if not blocks:
+        return []
+    body: list = list(lead)
+    for n, block in enumerate(blocks):
+        if n:
+            body.append(Spacer(1, lay.referral_gap))
+        body.append(block)
+    # the services stay together with their heading: if they do not all fit under the plan they
+    # start the next page (unless they are more than a page)
+    whole = sum(f.wrap(lay.frame_w, lay.page_h)[1] for f in body)
+    keep = min(whole, lay.room - 10 * lay.space - st["heading"].leading - 2 - 12)
+    return section("signpost", heading, body, st, lay, keep=keep)

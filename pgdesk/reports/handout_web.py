@@ -1,0 +1,182 @@
+"""The spinnenweb on the handout: vector graphics sized to its labels, with the earlier (or start)
+web dashed behind it, and the legend of an end handout."""
+
+from __future__ import annotations
+
+import math
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Table
+
+from pgdesk.domain.geometry import spoke, web_points
+from pgdesk.domain.instrument import SCALE_MAX, Instrument
+from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.reports.fonts import register_fonts
+from pgdesk.reports.handout_layout import A4_LAYOUT, WEB_RADIUS, Layout
+from pgdesk.reports.kit import (
+    ACCENT,
+    FRAME_W,
+    INK,
+    MUTED,
+    RING,
+    RING_OUTER,
+    drawing,
+    fill_text,
+    format_date,
+    format_score,
+    label_lines,
+    plain_table_style,
+    text,
+)
+
+WEB_FILL = colors.Color(0.11, 0.31, 0.48, alpha=0.16)
+SPOKE = colors.HexColor("#d3dbe3")
+PREVIOUS = colors.HexColor("#8a8a8a")
+START_WIDTH = 2.2  # the start web on an end handout: heavier than a faint 'previous'
+START_DASH = [6, 3.5]
+LEGEND_SAMPLE = 34
+
+
+def has_scores(consultation: Consultation | None, instrument: Instrument) -> bool:
+    if consultation is None:
+        return False
+    return any(s is not None for s in consultation.scores(instrument))
+
+
+
+def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W, *,
+                compare: Consultation | None = None, radius: float = WEB_RADIUS,
+                layout: Layout = A4_LAYOUT) -> Drawing:
+    """The spider web as vector graphics, sized to its labels.
+
+    Behind it, dashed and grey, the web of `compare` (the start of the trajectory) if given,
+    otherwise that of the previous conversation."""
+    font, bold = register_fonts()
+    dims = instrument.dimensions
+    n = len(dims)
+    R = radius
+    g = Group()
+
+    # rings (2, 4, ... 10) and spokes
+    for step in range(2, SCALE_MAX + 1, 2):
+        last = step == SCALE_MAX
+        g.add(Circle(0, 0, R * step / SCALE_MAX, fillColor=None,
+                     strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
+    for x, y in web_points([SCALE_MAX] * n, R):
+        g.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
+
+    # the earlier web, dashed and grey, behind the current one
+    behind = compare if compare is not None else view.previous
+    if behind is not None and has_scores(behind, instrument):
+        prev = web_points(behind.scores(instrument), R)
+        width_, dash = (START_WIDTH, START_DASH) if compare is not None else (1.6, [5, 3])
+        g.add(Polygon([c for p in prev for c in p], fillColor=None, strokeColor=PREVIOUS,
+                      strokeWidth=width_, strokeDashArray=dash, strokeLineJoin=1))
+
+    scores = view.consultation.scores(instrument)
+    pts = web_points(scores, R)
+    g.add(Polygon([c for p in pts for c in p], fillColor=WEB_FILL, strokeColor=ACCENT,
+                  strokeWidth=2.4, strokeLineJoin=1))
+
+    # a badge with the number at each scored point
+    for (x, y), s in zip(pts, scores, strict=True):
+        if s is None:
+            continue
+        label = format_score(s, instrument.language)
+        badge = layout.badge
+        w = max(badge + 9, stringWidth(label, bold, badge) + 9)
+        h = badge + 8
+        g.add(Rect(x - w / 2, y - h / 2, w, h, rx=h / 2, ry=h / 2, fillColor=ACCENT,
+                   strokeColor=colors.white, strokeWidth=1.5))
+        g.add(String(x, y - badge * 0.36, label, fontName=bold, fontSize=badge,
+                     fillColor=colors.white, textAnchor="middle"))
+
+    # dimension names outside the outer ring
+    half = width / 2
+    for i, dim in enumerate(dims):
+        ux, uy = spoke(i, n)
+        # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
+        if abs(ux) < 0.25:
+            # text hangs below its top, stands on its baseline
+            gap = layout.label_gap[0] if uy > 0 else layout.label_gap[1]
+            ax, ay = (R + gap) * ux, (R + gap) * uy
+            anchor, room = "middle", 2 * (half - 6)
+        else:
+            ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
+            anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
+        lines, size = label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
+        lead = size * 1.2
+        extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
+        block = (len(lines) + len(extra)) * lead
+        # centre the block on the anchor, pushed outwards in proportion to the angle
+        top = ay + block / 2 + uy * block / 2
+        y = top - size
+        for line, face, fsize, fill in ([(t, bold, size, INK) for t in lines]
+                                        + [(t, font, size - 0.5, MUTED) for t in extra]):
+            g.add(String(ax, y, line, fontName=face, fontSize=fsize, fillColor=fill,
+                         textAnchor=anchor))
+            y -= lead
+
+    x0, y0, x1, y1 = g.getBounds()
+    pad = 3
+    height = (y1 - y0) + 2 * pad
+    g.translate(half, pad - y0)
+    d = drawing(width, height)
+    d.add(g)
+    d.hAlign = "CENTER"
+    return d
+
+
+def previous_legend() -> Drawing:
+    d = drawing(28, 12)
+    d.add(Line(2, 6, 26, 6, strokeColor=PREVIOUS, strokeWidth=1.6, strokeDashArray=[5, 3]))
+    return d
+
+
+def _line_sample(start: bool) -> Drawing:
+    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now)."""
+    d = drawing(LEGEND_SAMPLE, 14)
+    if start:
+        d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=PREVIOUS, strokeWidth=START_WIDTH,
+                   strokeDashArray=START_DASH))
+    else:
+        d.add(Rect(2, 1, LEGEND_SAMPLE - 4, 6, fillColor=WEB_FILL, strokeColor=None))
+        d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=ACCENT, strokeWidth=2.4))
+    return d
+
+
+def _compare_legend(start: Consultation, instrument: Instrument, style: ParagraphStyle) -> Table:
+    """'- - - start 10-01-2025     ——— nu' on one line."""
+    entries = [(True, fill_text(text(instrument, "web_start"), date=format_date(start.date))),
+               (False, text(instrument, "web_now"))]
+    cells, widths = [], []
+    for n, (is_start, label) in enumerate(entries):
+        cells += [_line_sample(is_start), Paragraph(escape(label), style)]
+        gap = 22 if n < len(entries) - 1 else 0
+        widths += [LEGEND_SAMPLE + 6, stringWidth(label, style.fontName, style.fontSize) + 2 + gap]
+    table = Table([cells], colWidths=widths, hAlign="RIGHT")
+    table.setStyle(plain_table_style())
+    return table
+
+
+def heading_with_legend(heading: str, start: Consultation, instrument: Instrument,
+                         st: dict, frame_w: float = FRAME_W) -> Table:
+    """The web's heading on the left, the legend on the right of the same line."""
+    legend = _compare_legend(start, instrument, st["legend"])
+    legend_w = sum(legend._colWidths)
+    head_w = frame_w - legend_w
+    if stringWidth(heading, st["heading"].fontName, st["heading"].fontSize) + 12 > head_w:
+        # a long heading: the legend goes on a line of its own under it
+        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
+    else:
+        table = Table([[Paragraph(escape(heading), st["heading"]), legend]],
+                      colWidths=[head_w, legend_w])
+    style = plain_table_style()
+    style.add("VALIGN", (0, 0), (-1, -1), "BOTTOM")
+    style.add("BOTTOMPADDING", (0, 0), (-1, -1), 2)
+    table.setStyle(style)
+    return table

@@ -1,0 +1,183 @@
+"""The shared kit of the printed reports: colours, the A4 page, fonts in drawings and tables,
+the instrument's texts, safe markup, word wrap and how numbers are shown to a patient.
+
+Every report (handout, paper web, access log, export, overview) builds on these, so they look
+alike and a patient never sees a decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import TableStyle
+
+from pgdesk.domain.content import shipped_instrument
+from pgdesk.domain.dates import format_date
+from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.scores import whole_number
+from pgdesk.reports.fonts import register_fonts
+
+__all__ = ["format_date"]  # re-exported: reports format dates through the kit
+
+INK = colors.HexColor("#1b1b1b")  # body text: near black on white
+ACCENT = colors.HexColor("#1c4e7a")  # headings, web outline, pictograms
+ACCENT_SOFT = colors.HexColor("#e4eef7")  # pictogram discs
+RING = colors.HexColor("#c7d2dc")
+RING_OUTER = colors.HexColor("#9fb0c0")
+MUTED = colors.HexColor("#3a3a3a")  # secondary text, still high contrast
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 12 * mm
+MARGIN_BOTTOM = 17 * mm  # room for the footer line
+FRAME_PAD = 6  # platypus frames keep 6 pt padding on every side
+FRAME_W = PAGE_W - 2 * MARGIN_X - 2 * FRAME_PAD
+BODY_SIZE = 13.5
+LABEL_SIZE = 12.5
+MIN_LABEL_SIZE = 11
+
+PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
+
+
+def text(instrument: Instrument, key: str) -> str:
+    """The instrument's text; a practice's own file without one of the newer keys borrows it from
+    the shipped instrument of its language rather than printing the key."""
+    value = instrument.texts.get(key)
+    if value is None:
+        value = shipped_instrument(instrument.language).texts.get(key)
+    return value if value is not None else key
+
+
+def fill_text(template: str, **values: object) -> str:
+    """str.format that never fails on a practice's own wording: a bad template stays as typed."""
+    try:
+        return template.format(**values)
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return template
+
+
+# A handout shows at most this much of one answer. reportlab breaks a paragraph again from
+# its first line at every page it spills onto, so an answer of thousands of short lines (one
+# paragraph) took time quadratic in its length: 4,000 lines 4 s, 10,000 about a minute.
+MAX_ANSWER_LINES = 60
+MAX_ANSWER_CHARS = 4_000
+
+
+def markup(text: str, cut_note: str = "") -> str:
+    """User text made safe for Paragraph markup; line breaks kept. Beyond the limits above it
+    ends in "…" and, on a line of its own, `cut_note` (that the answer was shortened)."""
+    lines: list[str] = []
+    room = MAX_ANSWER_CHARS
+    cut = False
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if len(lines) == MAX_ANSWER_LINES or len(line) > room:
+            cut = True
+            if len(lines) < MAX_ANSWER_LINES and room > 0:  # the part that fits, whole words
+                lines.append(line[:room].rsplit(" ", 1)[0] if " " in line[:room] else line[:room])
+            break
+        lines.append(line)
+        room -= len(line)
+    if not cut:
+        return "<br/>".join(escape(line) for line in lines)
+    lines[-1] += " …"
+    return "<br/>".join(escape(line) for line in lines + ([cut_note] if cut_note else []))
+
+
+def format_score(value: float, language: str = "nl") -> str:
+    """A number in the web as a patient sees it: always whole (see domain.scores.whole_number)."""
+    return str(whole_number(value))
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap by measured width."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def two_lines(text: str, font: str, size: float, width: float) -> list[str] | None:
+    """The most even split into two lines that both fit, or None."""
+    words = text.split()
+    best = None
+    for cut in range(1, len(words)):
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+        widest = max(stringWidth(line, font, size) for line in lines)
+        if widest <= width and (best is None or widest < best[0]):
+            best = (widest, lines)
+    return best[1] if best else None
+
+
+def label_lines(text: str, font: str, width: float, size: float = LABEL_SIZE,
+                 min_size: float = MIN_LABEL_SIZE) -> tuple[list[str], float]:
+    """A dimension name on one line, or evenly on two; the type shrinks a little before a cut."""
+    text = " ".join(text.split())
+    while True:
+        if stringWidth(text, font, size) <= width:
+            return [text], size
+        lines = two_lines(text, font, size, width)
+        if lines:
+            return lines, size
+        if size <= min_size:
+            break
+        size -= 0.5
+    lines = wrap_words(text, font, size, width)
+    if len(lines) > 2:
+        rest = " ".join(lines[1:])
+        while rest and stringWidth(rest + "…", font, size) > width:
+            rest = rest[:-1]
+        lines = [lines[0], rest.rstrip() + "…"]
+    return lines, size
+
+
+def balanced_markup(text: str, font: str, size: float, width: float) -> str:
+    """A short note as Paragraph markup: on one line if it fits, else broken between its
+    sentences (or evenly in two) rather than leaving one word alone on the last line."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return escape(text)
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    if len(sentences) > 1 and all(stringWidth(x, font, size) <= width for x in sentences):
+        return "<br/>".join(escape(x) for x in sentences)
+    lines = two_lines(text, font, size, width)
+    return "<br/>".join(escape(x) for x in lines) if lines else escape(text)
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose default font is DejaVu, so Helvetica never enters the PDF."""
+    font, _ = register_fonts()
+    d = Drawing(width, height)
+    d.initialFontName = font
+    d.initialFontSize = BODY_SIZE
+    return d
+
+
+def plain_table_style(valign: str = "MIDDLE", extra: list | None = None) -> TableStyle:
+    """No padding, DejaVu as cell font (the default would pull in Helvetica), plus `extra`."""
+    font, _ = register_fonts()
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *(extra or []),
+    ])
