@@ -156,7 +156,7 @@ def test_wheel_roles_not_step_ids_say_which_answer_is_the_wish_and_the_decision(
     for step in data["wheel"]:  # a practice's own instrument with its own step ids
         step["id"] = "eigen-" + step["id"]
     inst = parse_instrument(data)
-    assert [w.role for w in inst.wheel if w.role] == ["wish", "obstacle", "need", "decision"]
+    assert [w.role for w in inst.wheel if w.role] == ["wish", "strength", "obstacle", "need", "decision"]
     c = Consultation("c", "p", None, "2026-01-01", "start")
     c.wheel_answers = {"eigen-wens": "Fitter worden", "eigen-besluit": "Elke dag wandelen"}
     assert c.wheel_answer(inst, "wish") == "Fitter worden"

@@ -152,8 +152,10 @@ class Screens:
                 QTimer.singleShot(10, step)
 
         QTimer.singleShot(0, step)
-        result = self.timed(name, opener)
-        returned.append(True)
+        try:
+            result = self.timed(name, opener)
+        finally:
+            returned.append(True)  # stop sweeping also when the opener failed
         if errors:
             raise errors[0]
         return result

@@ -245,7 +245,7 @@ def test_out_may_not_name_pgdesks_own_files(practice, monkeypatch, capsys, suffi
     before = target.read_bytes() if target.exists() else None
     code, err = run(monkeypatch, capsys, "handout", "--db", str(practice), "--user", USER,
                     "--out", str(target))
-    assert code == 2 and "bestand van pgdesk zelf" in err
+    assert code == 2 and "van pgdesk zelf" in err
     assert (target.read_bytes() if target.exists() else None) == before
 
 

@@ -20,6 +20,7 @@ from radar_helpers import (
     press_move_release,
 )
 
+from pgdesk.ui import plain
 from pgdesk.ui.radar import RadarWidget, wrap_label
 
 pytestmark = pytest.mark.gui
@@ -486,4 +487,4 @@ def test_handle_tooltip_writes_a_mean_with_the_decimal_comma(radar):
     radar.set_score(1, 7)
     radar.set_score(2, None)
     tips = [radar._handles[i].toolTip() for i in range(3)]
-    assert tips == [f"{SIX[0]}: 6,5", f"{SIX[1]}: 7", f"{SIX[2]}: nog niet gescoord"]
+    assert tips == [plain.tip(t) for t in (f"{SIX[0]}: 6,5", f"{SIX[1]}: 7", f"{SIX[2]}: nog niet gescoord")]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from pgdesk.domain.scores import DimensionScore
+from pgdesk.ui import plain
 from pgdesk.ui.consultation.score_table import ScoreTable, format_score
 
 NAMES = ["Een", "Twee", "Drie", "Vier", "Vijf", "Zes"]
@@ -65,6 +66,6 @@ def test_score_text_per_source_and_the_talk_column(qtbot):
     assert [table.item(r, 1).text() for r in range(6)] == ["–"] * 6
     table.show_row(3, "8", True, "hier wil ik over praten")
     assert (table.item(3, 1).text(), table.item(3, 2).text()) == ("8", "✓")
-    assert table.item(3, 2).toolTip() == "hier wil ik over praten"
+    assert table.item(3, 2).toolTip() == plain.tip("hier wil ik over praten")
     table.show_row(3, "8", False, "hier wil ik over praten")
     assert (table.item(3, 2).text(), table.item(3, 2).toolTip()) == ("", "")

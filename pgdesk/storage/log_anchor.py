@@ -201,10 +201,14 @@ def check(db: Database, key: bytes | None, db_id: str | None, keys_files: list[P
         if not keys.exists():
             continue
         try:
-            raw = Keyring.load(keys).log_anchor
+            copy = Keyring.load(keys)
         except KeyringError:
             report.skipped.append(f"sleutelbestand {keys} (onleesbaar)")
             continue
+        if copy.db_id != db_id:  # e.g. another practice's backups in the same folder
+            report.skipped.append(f"sleutelbestand {keys} (van een andere database)")
+            continue
+        raw = copy.log_anchor
         if raw is None:
             continue
         anchor = unsealed(raw, key, db_id)

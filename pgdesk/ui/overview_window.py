@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import UNKNOWN_ROLE, PracticeStats
-from pgdesk.ui import pdf_output
+from pgdesk.ui import pdf_output, plain
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.plain import Label
 
@@ -174,7 +174,7 @@ class PracticeOverview(QDialog):
             values = [r.service, *(str(counts.get(s, 0)) for s in statuses), str(r.total)]
             for j, value in enumerate(values):
                 table.setItem(i, j, QTableWidgetItem(value))
-            table.item(i, 0).setToolTip(r.service)  # a long name is cut short in its column
+            table.item(i, 0).setToolTip(plain.tip(r.service))  # a long name is cut short in its column
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
