@@ -18,6 +18,7 @@ from pgdesk.storage.errors import DatabaseCorrupt
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.repository import Store
 from pgdesk.ui.backups import backup_folder, offer_restore
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.security_dialogs import (
     RecoveryCodeDialog,
     RecoveryDialog,
@@ -66,8 +67,7 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
             key = busy(keyring.unlock_with_recovery, dialog.code.text())
             keyring.set_passphrase(key, dialog.name.text(), dialog.passphrase.text())
         except PgdeskError as exc:
-            dialog.error.setText(str(exc))
-            dialog.error.show()
+            dialog.show_error(screen_text(exc))
             continue
         QMessageBox.information(parent, "pgdesk", translate("Startup",
             "Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord."))
