@@ -100,6 +100,8 @@ def keyring_path(db_path: Path) -> Path:
 
 
 def check_passphrase(passphrase: str) -> str:
+    if not passphrase:
+        raise InputError("Vul een wachtwoord in.")
     if not passphrase.strip():
         raise InputError("Een wachtwoord van alleen spaties kan niet.")
     if len(passphrase) < 8:

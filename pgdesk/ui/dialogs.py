@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from pgdesk.domain.models import ROLES, Patient, Professional
@@ -19,6 +23,7 @@ from pgdesk.domain.validation import (
     require_name,
 )
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
 
 
@@ -28,6 +33,13 @@ def fit_wrapped_text(dialog: QDialog) -> None:
     if layout is not None and layout.hasHeightForWidth():
         dialog.setMinimumHeight(max(dialog.minimumHeight(),
                                     layout.totalHeightForWidth(dialog.width())))
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """An error line that appears takes new room instead of squashing the fields."""
+    fit_wrapped_text(dialog)
+    dialog.resize(dialog.width(), max(dialog.height(), dialog.minimumHeight(),
+                                      dialog.sizeHint().height()))
 
 
 class _Form(QDialog):
@@ -47,12 +59,47 @@ class _Form(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self._arranged = False  # tab order and first focus, once, when first shown
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def fields(self) -> list[QWidget]:
+        """The form's inputs, top to bottom (labels and intro texts left out)."""
+        def takes_tab(widget: QWidget) -> bool:
+            return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+        found = []
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is None:
+                    continue
+                if takes_tab(widget):
+                    found.append(widget)
+                else:  # a group of boxes: its inputs, in the order they were made
+                    found.extend(w for w in widget.findChildren(QWidget) if takes_tab(w))
+        return found
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # The buttons are made before the fields, so by default the focus would start on
+        # "Opslaan" and Tab would visit the buttons first: a name typed at once would be lost.
+        if self._arranged:
+            super().showEvent(event)
+            return
+        self._arranged = True
+        fields = self.fields()
+        box = self.buttons.layout()  # the buttons in the order the platform shows them
+        shown = (box.itemAt(i).widget() for i in range(box.count()))
+        chain = fields + [b for b in shown if b is not None and b in self.buttons.buttons()]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
+        first = next((w for w in fields if w.isEnabled()), None)
+        if first is not None and not first.hasFocus():
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         super().showEvent(event)
         fit_wrapped_text(self)
 
@@ -63,10 +110,14 @@ class _Form(QDialog):
         try:
             self.validate()
         except InputError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.show_error(screen_text(exc))
             return
         self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        grow_to_fit(self)
 
 
 class DateDialog(_Form):

@@ -34,6 +34,7 @@ from pgdesk.ui.lock import (
     LockScreen,
     close_other_windows,
 )
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
         attempt(self, self.store.record_opened, patient_id)
         self.stack.setCurrentWidget(self.patient_page)
         self.patient_menu.setEnabled(True)
-        self.patient_page.new_button.setFocus()
+        self.patient_page.focus_start()
 
     def add_patient(self) -> None:
         dialog = PatientDialog(self)
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
                 self.show_patient(pid)
 
     def new_consultation(self) -> None:
+        if not self.patient_page.confirm_new():
+            return
         pid = self.patient_page.patient_id
         pro = self.store.current_professional()
         c = guarded(self, self.store.new_consultation, pid, pro.id if pro else None)
@@ -555,7 +558,7 @@ class MainWindow(QMainWindow):
         try:  # with the wait after repeated wrong tries, as at start
             unlocked = busy(unlock_key, self.store.path, self.keyring, name, passphrase)
         except (WrongCredentials, PgdeskError) as exc:
-            self.lock_screen.form.show_error(str(exc))
+            self.lock_screen.form.show_error(screen_text(exc))
             return False
         same = (unlocked.professional_id == self.store.actor.professional_id
                 and (unlocked.professional_id is not None

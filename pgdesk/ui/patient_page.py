@@ -3,6 +3,8 @@ webs of their latest trajectory (built only once a patient with webs is shown: i
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.trajectories import defaults, trajectories_for
-from pgdesk.ui import web_history
+from pgdesk.ui import plain, web_history
 from pgdesk.ui.labels import role_label, step_label, type_label
 from pgdesk.ui.plain import Label
 
@@ -58,7 +60,6 @@ class PatientPage(QWidget):
 
         self.new_button = QPushButton(self.tr("&Nieuw gesprek"))
         self.new_button.setToolTip("Ctrl+N")
-        self.new_button.setDefault(True)
         self.new_button.clicked.connect(self.newConsultation)
         self.open_button = QPushButton(self.tr("&Openen"))
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
@@ -88,6 +89,7 @@ class PatientPage(QWidget):
         layout.addLayout(buttons)
         self._layout = layout
         self._ids: list[str] = []
+        self._dates: list[str] = []
 
     def show_patient(self, patient_id: str) -> None:
         self.patient_id = patient_id
@@ -106,6 +108,7 @@ class PatientPage(QWidget):
         copies = conflict_copies(self.store, patient_id)
         rows = self.store.consultations_for(patient_id)
         self._ids = [r["id"] for r in rows]
+        self._dates = [r["date"] for r in rows]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             who = r["professional"] or ""
@@ -130,7 +133,14 @@ class PatientPage(QWidget):
         trajectories = trajectories_for(self.store, patient_id, self.instrument) if rows else []
         self._show_next(trajectories)
         self._show_trajectories(trajectories)
-        self.new_button.setFocus()
+        # Enter opens the selected conversation (an interrupted one goes on, no second one
+        # on the same day); without conversations Enter starts the first.
+        self.open_button.setDefault(bool(rows))
+        self.new_button.setDefault(not rows)
+        self.focus_start()
+
+    def focus_start(self) -> None:
+        (self.table if self._ids else self.new_button).setFocus()
 
     def _show_next(self, trajectories) -> None:
         """The running trajectory's next planned conversation, with a way to move it."""
@@ -154,6 +164,18 @@ class PatientPage(QWidget):
     def _plan(self) -> None:
         if self._next:
             self.planRequested.emit(*self._next)
+
+    def confirm_new(self) -> bool:
+        """A second conversation on one day is mostly Enter or Ctrl+N pressed by mistake: ask."""
+        if dt.date.today().isoformat() not in self._dates:
+            return True
+        answer = plain.question(
+            self, "pgdesk",
+            self.tr("Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder "
+                    "te gaan.\n\nToch een tweede gesprek van vandaag beginnen?"),
+            plain.Button.Yes | plain.Button.No,
+            plain.Button.No)
+        return answer == plain.Button.Yes
 
     def selected_consultation_id(self) -> str | None:
         row = self.table.currentRow()

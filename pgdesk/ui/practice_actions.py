@@ -28,6 +28,7 @@ from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, set_backup_folder
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import DEFAULT_IDLE_MINUTES, SETTING_IDLE
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import (
     ChangePassphraseDialog,
@@ -47,8 +48,7 @@ def _retry(dialog, action) -> bool:
         try:
             busy(action)
         except PgdeskError as exc:
-            dialog.error.setText(str(exc))
-            dialog.error.show()
+            dialog.show_error(screen_text(exc))
             continue
         return True
     return False

@@ -24,8 +24,9 @@ from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
 from pgdesk.ui import clipboard
-from pgdesk.ui.dialogs import _Form, fit_wrapped_text
+from pgdesk.ui.dialogs import _Form, fit_wrapped_text, grow_to_fit
 from pgdesk.ui.labels import role_label
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -349,7 +350,8 @@ class UnlockDialog(QDialog):
         try:
             self.result_value = busy(self.opener, name, passphrase)
         except (WrongCredentials, InputError) as exc:
-            self.form.show_error(str(exc))
+            self.form.show_error(screen_text(exc))
+            grow_to_fit(self)
             return
         except PgdeskError as exc:  # damaged, locked, …: the caller explains and offers help
             self.failure = exc

@@ -20,6 +20,7 @@ from pgdesk.storage.rekey import finish_interrupted
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, offer_restore
+from pgdesk.ui.messages import screen_text
 from pgdesk.ui.security_dialogs import (
     RecoveryCodeDialog,
     RecoveryDialog,
@@ -74,8 +75,7 @@ def forgot_passphrase(parent: QWidget, keyring: Keyring, name: str) -> bool:
             key = busy(vault.recovery_key, database_of(keyring), keyring, dialog.code.text())
             keyring.set_passphrase(key, dialog.name.text(), dialog.passphrase.text())
         except PgdeskError as exc:
-            dialog.error.setText(str(exc))
-            dialog.error.show()
+            dialog.show_error(screen_text(exc))
             continue
         plain.information(parent, "pgdesk", translate("Startup",
             "Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord."))
