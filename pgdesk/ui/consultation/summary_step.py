@@ -213,10 +213,8 @@ class SummaryStep(QWidget):
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
         if not self.pdf:
             self.refresh()
-        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(page_size(self.paper))
         if not pdf_output.print_pdf(self, self.document, self.tr("Samenvatting afdrukken"),
-                                    printer=printer, ask=ask):
+                                    printer=printer, ask=ask, job="pgdesk samenvatting"):
             return False
         self._log_handout()
         return True
