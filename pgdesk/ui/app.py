@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,15 +18,21 @@ from pgdesk.ui.style import STYLE_SHEET
 
 
 def install_translator(app: QApplication, lang: str) -> str:
-    """Dutch is the source language; any other language loads its .qm file."""
+    """Dutch is the source language; any other language loads its .qm file. Qt's own texts
+    (print, file and message dialogs) come from Qt's translations shipped with PySide6."""
     if lang != "nl":
         translator = QTranslator(app)
         if translator.load(str(resources_dir() / "translations" / f"pgdesk_{lang}.qm")):
             app.installTranslator(translator)
         else:
             lang = "nl"
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-                               QLocale.Country.Netherlands))
+    locale = QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+                     QLocale.Country.Netherlands)
+    QLocale.setDefault(locale)
+    qt_texts = QTranslator(app)
+    if lang != "en" and qt_texts.load(locale, "qtbase", "_",
+                                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_texts)
     return lang
 
 

@@ -400,9 +400,11 @@ class MainWindow(QMainWindow):
 
     def export_evaluation(self) -> None:
         from pgdesk.reports.evaluation import export_evaluation
+        from pgdesk.ui.pdf_output import in_documents
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
-                                              "pgdesk-evaluatie.csv", self.tr("CSV-bestanden (*.csv)"))
+                                              in_documents("pgdesk-evaluatie.csv"),
+                                              self.tr("CSV-bestanden (*.csv)"))
         if not path:
             return
         files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
