@@ -8,13 +8,15 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
 from pgdesk.ui.style import STYLE_SHEET, keep_light
+
+translate = QCoreApplication.translate  # module functions: explicit context
 
 
 def install_translator(app: QApplication, lang: str) -> str:
@@ -90,4 +92,9 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     after_first_paint(app, window, lambda: QTimer.singleShot(50, _preload_chart))
     code = app.exec()
     store.close()
+    if window.demo and not os.environ.get("PGDESK_EXIT_AFTER_PAINT"):
+        # Nothing typed in the demo is kept: say so, or it looks lost by mistake next time.
+        QMessageBox.information(None, "pgdesk", translate("App",
+            "De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint "
+            "de demo opnieuw met dezelfde verzonnen patiënten."))
     return code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,8 +88,11 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 760)
+        else:  # at 1.5x scale a small laptop screen has less room than that
+            room = self.screen().availableGeometry().size() if self.screen() else None
+            if room is not None:  # the window manager's title bar comes on top of that
+                room = QSize(room.width(), room.height() * 92 // 100)
+            self.resize(QSize(1180, 760).boundedTo(room) if room else QSize(1180, 760))
         self.show_list()
 
     def _add_actions(self, menu, entries) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,8 +41,12 @@ def secret_field() -> QLineEdit:
 
 def new_passphrase_fields(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
     first, again = secret_field(), secret_field()
-    first.setPlaceholderText(translate("SecurityDialogs", "minstens 8 tekens; een zin is goed te onthouden"))
     form.addRow(label, first)
+    # Under the field, not as a placeholder: a placeholder is cut off and gone once typing starts.
+    hint = QLabel(translate("SecurityDialogs", "Minstens 8 tekens; een zin is goed te onthouden."))
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    form.addRow("", hint)
     form.addRow(translate("SecurityDialogs", "&Nog een keer"), again)
     return first, again
 
@@ -148,6 +154,12 @@ class RecoveryCodeDialog(QDialog):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("&Kopiëren"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        self.print_button = QPushButton(self.tr("&Afdrukken…"))
+        self.print_button.clicked.connect(lambda: print_recovery_code(self, code))
+        row = QHBoxLayout()
+        row.addWidget(copy)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
         self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -156,7 +168,10 @@ class RecoveryCodeDialog(QDialog):
         self.kept.toggled.connect(self.ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        for w in (text, self.code, copy, self.kept, buttons):
+        layout.addWidget(text)
+        layout.addWidget(self.code)
+        layout.addLayout(row)
+        for w in (self.kept, buttons):
             layout.addWidget(w)
         self.setMinimumWidth(660)
 
@@ -167,6 +182,38 @@ class RecoveryCodeDialog(QDialog):
     def reject(self) -> None:  # Escape must not skip the code
         if self.kept.isChecked():
             super().reject()
+
+
+def print_recovery_code(parent: QWidget, code: str, printer=None) -> bool:
+    """The code on paper, to keep in the practice; drawn straight onto the printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("pgdesk")  # the print queue shows no more than that
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(translate("SecurityDialogs", "Herstelcode afdrukken"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        QMessageBox.warning(parent, "pgdesk", translate("PdfOutput", "De printer kon niet worden gestart."))
+        return False
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        page.moveTo(0, 0)  # the painter starts at the printable area's corner
+        painter.setFont(QFont("DejaVu Sans", 13))
+        title = translate("SecurityDialogs", "Herstelcode van de praktijk (pgdesk)")
+        body = translate("SecurityDialogs",
+                         "Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord "
+                         "vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?")
+        used = painter.boundingRect(page, Qt.TextFlag.TextWordWrap, title + "\n\n" + body)
+        painter.drawText(page, Qt.TextFlag.TextWordWrap, title + "\n\n" + body)
+        painter.setFont(QFont("DejaVu Sans Mono", 20, QFont.Weight.Bold))
+        painter.drawText(page.adjusted(0, used.height() + used.height() // 2, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft, code)
+    finally:
+        painter.end()
+    return True
 
 
 class UnlockForm(QWidget):

@@ -23,6 +23,7 @@ QPushButton#stepButton:checked { background: #2e6da4; color: white; border-color
 QPushButton#primary { background: #2e6da4; color: white; border-radius: 6px; font-weight: 600; }
 QPushButton#primary:disabled { background: #9db5cc; }
 QTableView::item:selected, QTreeView::item:selected { background: #2e6da4; color: white; }
+QTreeWidget#focusTree::item:selected { background: #cfe0f1; color: #1d2b3a; }
 """
 
 
