@@ -107,8 +107,7 @@ class SummaryStep(QWidget):
         self.paper_box.currentIndexChanged.connect(self._chosen)
         title = QLabel(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
-        buttons = QHBoxLayout()
-        buttons.addWidget(title)
+        buttons = QHBoxLayout()  # under the title: in one row they need ~1130 px, too wide at 1.5x
         buttons.addStretch(1)
         buttons.addWidget(language_label)
         buttons.addWidget(self.language_box)
@@ -124,6 +123,7 @@ class SummaryStep(QWidget):
         note.addStretch(1)
         note.addWidget(self.copied)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addLayout(note)
         layout.addWidget(self.view, 1)
