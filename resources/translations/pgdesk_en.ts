@@ -51,6 +51,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../pgdesk/ui/app.py" line="1" />
+        <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
+        <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
+    </message>
+</context>
+<context>
     <name>AspectDialog</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="25" />
@@ -1063,6 +1071,15 @@ Type the patient's name to confirm:</translation>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="1" />
+        <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
+
+Toch een tweede gesprek van vandaag beginnen?</source>
+        <translation>There is already a conversation with this patient today. Open that conversation to carry on.
+
+Start a second conversation today anyway?</translation>
+    </message>
 </context>
 <context>
     <name>PatientTableModel</name>
@@ -1113,6 +1130,11 @@ Type the patient's name to confirm:</translation>
         <location filename="../../pgdesk/ui/pdf_output.py" line="92" />
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="1" />
+        <source>Naar de printer gestuurd: %1</source>
+        <translation>Sent to the printer: %1</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1471,11 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <source>Verder</source>
         <translation>Continue</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="1" />
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1650,11 +1677,6 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SecurityDialogs</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="41" />
-        <source>minstens 8 tekens; een zin is goed te onthouden</source>
-        <translation>at least 8 characters; a sentence is easy to remember</translation>
-    </message>
-    <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="43" />
         <source>&amp;Nog een keer</source>
         <translation>&amp;Once more</translation>
@@ -1663,6 +1685,26 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="50" />
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="1" />
+        <source>Minstens 8 tekens; een zin is goed te onthouden.</source>
+        <translation>At least 8 characters; a sentence is easy to remember.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="1" />
+        <source>Herstelcode afdrukken</source>
+        <translation>Print recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="1" />
+        <source>Herstelcode van de praktijk (pgdesk)</source>
+        <translation>The practice's recovery code (pgdesk)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="1" />
+        <source>Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?</source>
+        <translation>Keep this paper in a safe place in the practice. Whoever forgets their passphrase chooses a new one with it: pgdesk → Forgot passphrase?</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2137,69 @@ Referrals already made to it stay readable in their conversations, with the deta
     </message>
 </context>
 <context>
+    <name>StorageMessages</name>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Vul een wachtwoord in.</source>
+        <translation>Please enter a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Een wachtwoord van alleen spaties kan niet.</source>
+        <translation>A passphrase of only spaces will not do.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Kies een wachtwoord van minstens 8 tekens.</source>
+        <translation>Choose a passphrase of at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Naam of wachtwoord klopt niet.</source>
+        <translation>Name or passphrase is not right.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Deze herstelcode klopt niet.</source>
+        <translation>This recovery code is not right.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Een herstelcode bestaat uit 28 letters en cijfers, zoals 7KQM-2F9X-… Controleer wat u hebt overgenomen.</source>
+        <translation>A recovery code has 28 letters and digits, like 7KQM-2F9X-… Check what you copied.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Deze herstelcode is niet goed overgenomen. Controleer de tekens en probeer het opnieuw.</source>
+        <translation>This recovery code was not copied correctly. Check the characters and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Vul een naam in.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Die naam is te lang (meer dan 200 tekens).</source>
+        <translation>That name is too long (more than 200 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Er is al een gebruiker met deze naam.</source>
+        <translation>There is already a user with this name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Er is geen gebruiker met deze naam.</source>
+        <translation>There is no user with this name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="1" />
+        <source>Die geboortedatum kan niet.</source>
+        <translation>That date of birth is not possible.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85" />
@@ -2395,6 +2500,11 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="74" />
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="1" />
+        <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
+        <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
 </context>
 <context>
