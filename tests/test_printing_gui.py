@@ -171,3 +171,21 @@ def test_save_dialog_starts_in_documents(step, monkeypatch):
     assert not step.save_pdf()
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert asked and asked[0].startswith(documents) and asked[0].endswith(".pdf")
+
+
+def test_the_recovery_code_dialog_prints_the_code(qtbot, tmp_path):
+    from pgdesk.ui.security_dialogs import RecoveryCodeDialog, print_recovery_code
+
+    code = "7KQM-2F9X-AAAA-BBBB-CCCC-DDDD-EEEE"
+    dialog = RecoveryCodeDialog(code)
+    qtbot.addWidget(dialog)
+    assert dialog.print_button.isEnabled() and "Afdrukken" in dialog.print_button.text()
+    out = tmp_path / "herstelcode.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    _accept_the_real_dialog({})
+    assert print_recovery_code(dialog, code, printer)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert code in text and "Herstelcode" in text
+    assert printer.docName() == "pgdesk"

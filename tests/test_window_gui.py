@@ -231,3 +231,35 @@ def test_a_light_desktop_is_left_alone(qapp):
     keep_light(qapp)
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == before
     assert qapp.style().name() == style
+
+
+# -- smaller things ---------------------------------------------------------------------------
+
+def test_after_a_typed_1_the_hint_says_how_to_keep_it(qtbot, store, professional):
+    from pgdesk.storage.session import ConsultationSession
+    from pgdesk.ui.consultation.web_step import WebStep
+
+    patient = store.add_patient("Jet Testpersoon")
+    c = store.new_consultation(patient.id, professional.id)
+    step = WebStep(ConsultationSession(store, shipped_instrument(), c.id))
+    qtbot.addWidget(step)
+    usual = step.hint.text()
+    qtbot.keyClick(step.table, Qt.Key.Key_1)
+    assert "Enter" in step.hint.text() and "1" in step.hint.text()
+    qtbot.keyClick(step.table, Qt.Key.Key_Return)  # keeps the 1, on to the next dimension
+    assert step.hint.text() == usual
+    assert store.consultation(c.id).manual_scores[shipped_instrument().dimensions[0].id] == 1
+    assert step.table.currentRow() == 1
+
+
+def test_who_is_due_heading_stays_on_top_when_nobody_is_due(qtbot):
+    from pgdesk.ui.due_panel import DuePanel
+
+    panel = DuePanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 600)
+    panel.set_items([])
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.title.geometry().top() < 20
+    assert panel.empty.geometry().top() < panel.title.geometry().bottom() + 30
