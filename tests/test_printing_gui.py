@@ -5,6 +5,7 @@ dialogs speak Dutch."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -164,13 +165,19 @@ def test_english_screens_keep_qt_in_english(qapp):
                 qapp.removeTranslator(translator)
 
 
-def test_save_dialog_starts_in_documents(step, monkeypatch):
+@pytest.mark.parametrize("has_documents", [True, False])
+def test_save_dialog_starts_in_documents(step, monkeypatch, tmp_path, has_documents):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documenten"))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if has_documents:
+        Path(documents).mkdir(parents=True, exist_ok=True)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda parent, title, start, filters: asked.append(start) or ("", ""))
     assert not step.save_pdf()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert asked and asked[0].startswith(documents) and asked[0].endswith(".pdf")
+    expected = documents if has_documents else str(tmp_path)  # no Documents folder: home
+    assert asked and str(Path(asked[0]).parent) == expected and asked[0].endswith(".pdf")
 
 
 def test_the_recovery_code_dialog_prints_the_code(qtbot, tmp_path):

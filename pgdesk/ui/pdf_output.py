@@ -191,9 +191,14 @@ def report_buttons(dialog: QDialog, on_print, on_save) -> QDialogButtonBox:
 
 
 def in_documents(name: str) -> str:
-    """A suggested file name in the user's Documents folder, not wherever pgdesk was started."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / name) if folder else name
+    """A suggested file name in the user's Documents folder (else the home folder), not
+    wherever pgdesk was started."""
+    for where in (QStandardPaths.StandardLocation.DocumentsLocation,
+                  QStandardPaths.StandardLocation.HomeLocation):
+        folder = QStandardPaths.writableLocation(where)
+        if folder and Path(folder).is_dir():
+            return str(Path(folder) / name)
+    return name
 
 
 def save_pdf(parent: QWidget, data: bytes, suggested: str, path: str | None = None) -> bool:
