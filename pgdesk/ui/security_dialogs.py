@@ -155,7 +155,7 @@ class RecoveryCodeDialog(QDialog):
         copy = QPushButton(self.tr("&Kopiëren"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
         self.print_button = QPushButton(self.tr("&Afdrukken…"))
-        self.print_button.clicked.connect(lambda: print_recovery_code(self, code))
+        self.print_button.clicked.connect(self._print)  # a method: a lambda holding self leaks
         row = QHBoxLayout()
         row.addWidget(copy)
         row.addWidget(self.print_button)
@@ -178,6 +178,9 @@ class RecoveryCodeDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         fit_wrapped_text(self)
+
+    def _print(self) -> None:
+        print_recovery_code(self, self.code.text())
 
     def reject(self) -> None:  # Escape must not skip the code
         if self.kept.isChecked():

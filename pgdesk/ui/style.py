@@ -40,7 +40,8 @@ def keep_light(app) -> None:
     app.styleHints().setColorScheme(Qt.ColorScheme.Light)
     if not is_dark(app.palette()):
         return
-    app.setStyle("Fusion")
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")
     palette = QPalette(QColor("#efefef"))  # window, text, disabled and bevel colours derived
     for role, colour in ((QPalette.ColorRole.Base, "#ffffff"),
                          (QPalette.ColorRole.AlternateBase, "#f3f6fa"),
