@@ -262,3 +262,20 @@ def test_who_is_due_heading_stays_on_top_when_nobody_is_due(qtbot):
     qtbot.waitExposed(panel)
     assert panel.title.geometry().top() < 20
     assert panel.empty.geometry().top() < panel.title.geometry().bottom() + 30
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("side", [240, 300, 460])
+def test_wheel_labels_stay_inside_their_segments(qtbot, language, side):
+    """"How are things now?" and "Wat besluit je?" ran over the segment lines."""
+    from pgdesk.ui.consultation.wheel_picture import WheelPicture
+
+    wheel = WheelPicture([step.question for step in shipped_instrument(language).wheel])
+    qtbot.addWidget(wheel)
+    wheel.resize(side, side)
+    wheel.grab()  # paints
+    assert len(wheel.drawn) == 6
+    for segment, label in wheel.drawn:
+        inner = label.adjusted(2, 2, -2, -2)  # antialiased edges aside
+        for corner in (inner.topLeft(), inner.topRight(), inner.bottomLeft(), inner.bottomRight()):
+            assert segment.contains(corner), (language, side, label)

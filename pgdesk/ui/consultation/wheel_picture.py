@@ -44,6 +44,7 @@ class WheelPicture(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, outer / 14))
         p.setFont(font)
+        self.drawn: list[tuple[QPainterPath, QRectF]] = []  # each segment and its label's box
         for i, text in enumerate(self.labels):
             start = 90 - i * span  # clockwise from the top
             path = QPainterPath()
@@ -82,6 +83,7 @@ class WheelPicture(QWidget):
                 fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
             p.setPen(QColor("white") if i == self.current else QColor("#1d2b3a"))
             p.drawText(box, flags, label)
+            self.drawn.append((path, used))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#2e6da4"))
         p.drawEllipse(center, inner * 0.55, inner * 0.55)
