@@ -9,6 +9,7 @@ bare-page    the floor: a bare reportlab page with one drawing, first and again
 search PATH ENCRYPTED   Store.search_patients per keystroke; and the bare full-text query
 memory PATH ENCRYPTED   resident memory with the database open and a consultation on screen
 bare-memory  resident memory of the bare PySide6 window
+print        peak resident memory while the handout prints (600 dpi, to a PDF job), time and size
 """
 
 from __future__ import annotations
@@ -303,8 +304,47 @@ def bare_memory() -> dict:
     return {"rss_mb": current, "peak_mb": peak}
 
 
+def print_memory() -> dict:
+    """Printing the handout of a demo consultation (600 dpi, into a PDF file as a printer would
+    receive it): resident memory before, the peak during the print, the time and the job's size."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.repository import Store
+    from pgdesk.storage.session import ConsultationSession
+    from pgdesk.ui.consultation.summary_step import SummaryStep
+
+    app = _app()
+    instrument = shipped_instrument("nl")
+    with tempfile.TemporaryDirectory(prefix="pgdesk-bench-") as tmp:
+        store = Store.open(write_demo(Path(tmp) / "demo.sqlite", instrument))
+        step = SummaryStep(ConsultationSession(store, instrument, store.latest_consultation_id()))
+        step.refresh()
+        step.show()
+        _settle(app)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        job = Path(tmp) / "job.pdf"
+        printer.setOutputFileName(str(job))
+        before, _ = rss_mb()
+        try:  # Linux: start the peak afresh, so it is the print's own
+            Path("/proc/self/clear_refs").write_text("5")
+        except OSError:
+            pass
+        t = time.perf_counter()
+        if not step.print_handout(printer=printer, ask=False):
+            raise RuntimeError("the handout did not print")
+        took = time.perf_counter() - t
+        _, peak = rss_mb()
+        size = job.stat().st_size
+        store.close()
+    return {"before_mb": before, "peak_mb": peak, "delta_mb": peak - before, "print_s": took,
+            "job_kb": size / 1024, "dpi": printer.resolution()}
+
+
 PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
-          "search": search, "memory": memory, "bare-memory": bare_memory}
+          "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory}
 
 
 if __name__ == "__main__":

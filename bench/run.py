@@ -23,8 +23,8 @@ from bench.stats import ROOT, clean_env, machine, median, probe
 RESULTS = Path(__file__).resolve().parent / "results.json"
 FROZEN = ROOT / "dist" / "pgdesk" / ("pgdesk.exe" if os.name == "nt" else "pgdesk")
 TARGETS = {"start_ratio": 1.5, "web_median_ms": 4.0, "handout_s": 0.3, "handout_ratio": 3.0,
-           "search_ms": 20.0, "rss_mb": 250.0}
-NAMES = ("start", "web", "handout", "search", "memory")
+           "search_ms": 20.0, "rss_mb": 250.0, "print_delta_mb": 150.0}
+NAMES = ("start", "web", "handout", "search", "memory", "print")
 
 
 class Report:
@@ -153,6 +153,15 @@ def bench_memory(rep: Report, encrypted_too: bool) -> None:
     rep.results.update(rss_mb=round(worst, 1), rss_bare_mb=round(bare["rss_mb"], 1))
 
 
+def bench_print(rep: Report) -> None:
+    r = probe("print")
+    rep.row(f"print: memory added at the peak (on {r['before_mb']:.0f})", f"+{r['delta_mb']:.0f} MB",
+            "", None, "< +150 MB", rep.check("print_delta_mb", r["delta_mb"], at_most=False))
+    rep.row(f"  time; job of {r['job_kb']:.0f} KB at {r['dpi']} dpi", f"{r['print_s']:.2f} s")
+    rep.results.update(print_delta_mb=round(r["delta_mb"], 1), print_peak_mb=round(r["peak_mb"], 1),
+                       print_s=round(r["print_s"], 2), print_job_kb=round(r["job_kb"]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--only", default=",".join(NAMES), help=f"comma-separated subset of {NAMES}")
@@ -179,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_search(rep, not args.plain_only)
     if "memory" in only:
         bench_memory(rep, not args.plain_only)
+    if "print" in only:
+        bench_print(rep)
 
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results = {**previous, **rep.results, "targets": TARGETS, "machine": info,

@@ -666,3 +666,23 @@ def test_handout_referrals_from_the_store(store, professional, nl):
     text = pdf_text(pdf)
     assert "Wandelgroep" in text and "0800-0000104" in text and "Zwemclub" in text
     assert "0800-0000101" not in text
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_a_long_service_name_is_never_broken_inside_a_word(nl, paper):
+    """"Mantelzorgsteunpunt" did not fit the name column beside the contact lines and came out
+    as "Mantelzorgsteunpun / t"; a word wider than the whole column is broken with a hyphen."""
+    snapshot = {"name": "Mantelzorgsteunpunt", "organisation": "Gemeentelijke Mantelzorgondersteuning",
+                "phone": "0800-0000101", "website": "mantelzorg.example.org"}
+    def lines(pdf: bytes) -> list[str]:
+        return [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages
+                for line in (page.extract_text() or "").splitlines()]
+
+    found = lines(render_handout(make_view(nl), nl, referrals=[referral("r1", snapshot)], paper=paper))
+    assert "Mantelzorgsteunpunt" in found and "Gemeentelijke Mantelzorgondersteuning" in found
+    absurd = "Ervaringsdeskundigenondersteuningsnetwerkcoördinatiepunt"
+    found = lines(render_handout(make_view(nl), nl, referrals=[referral("r2", {"name": absurd})],
+                                 paper=paper))
+    pieces = [line for line in found if line and line.rstrip("-") in absurd]
+    assert "".join(line.rstrip("-") for line in pieces) == absurd
+    assert all(line.endswith("-") for line in pieces[:-1]) and len(pieces) >= 2

@@ -141,15 +141,42 @@ def _contact_left(lay: Layout) -> float:
     return lay.indent + (lay.frame_w - lay.indent) * 0.42
 
 
+NAME_GAP = 10  # between the name column and the contact lines beside it
+
+
+def _fits(words, style: ParagraphStyle, room: float) -> bool:
+    room -= style.leftIndent + style.rightIndent
+    return all(stringWidth(word, style.fontName, style.fontSize) <= room for word in words)
+
+
 def _contact_beside(referrals: Sequence[Referral], st: dict, lay: Layout) -> bool:
     """Contact lines beside the names: on a wide page, when no word of them (a long web address)
-    would have to be broken there. The same for every service, so the section reads as a list."""
+    nor of the names ("Mantelzorgsteunpunt") would have to be broken there. The same for every
+    service, so the section reads as a list."""
     if not lay.referral_columns:
         return False
-    style = st["contact_beside"]
     room = lay.frame_w - _contact_left(lay) - 2
-    return all(stringWidth(word, style.fontName, style.fontSize) <= room
-               for r in referrals for line in referral_contact(r) for word in line.split())
+    name_room = _contact_left(lay) - NAME_GAP - 2
+    return all(_fits(line.split(), st["contact_beside"], room)
+               and _fits(r.name.split(), st["referral_name"], name_room)
+               and _fits(r.organisation.split(), st["contact"], name_room)
+               for r in referrals for line in referral_contact(r) or [""])
+
+
+def _hyphenated(text: str, style: ParagraphStyle, room: float) -> str:
+    """Escaped text in which a word wider than the column is broken with a hyphen, rather than
+    cut anywhere without one by the paragraph."""
+    room -= style.leftIndent + style.rightIndent
+
+    def pieces(word: str):
+        while stringWidth(word, style.fontName, style.fontSize) > room and len(word) > 2:
+            cut = len(word) - 1
+            while cut > 1 and stringWidth(word[:cut] + "-", style.fontName, style.fontSize) > room:
+                cut -= 1
+            yield escape(word[:cut]) + "-<br/>"
+            word = word[cut:]
+        yield escape(word)
+    return " ".join("".join(pieces(word)) for word in text.split())
 
 
 def referral_names(referrals: Sequence[Referral], st: dict) -> list:
@@ -172,10 +199,11 @@ def referral_block(referral: Referral, st: dict, lay: Layout, beside: bool) -> T
     name = " ".join(referral.name.split()) or " ".join(referral.organisation.split())
     if not name:
         return None
-    who = [Paragraph(escape(name), st["referral_name"])]
+    room = (_contact_left(lay) - NAME_GAP if beside else lay.frame_w) - 2
+    who = [Paragraph(_hyphenated(name, st["referral_name"], room), st["referral_name"])]
     org = " ".join(referral.organisation.split())
     if org and org.casefold() != name.casefold():
-        who.append(Paragraph(escape(org), st["contact"]))
+        who.append(Paragraph(_hyphenated(org, st["contact"], room), st["contact"]))
     contact = referral_contact(referral)
     style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
@@ -183,7 +211,7 @@ def referral_block(referral: Referral, st: dict, lay: Layout, beside: bool) -> T
         left = _contact_left(lay)
         lines = Paragraph("<br/>".join(escape(x) for x in contact), st["contact_beside"])
         table = Table([[who, lines]], colWidths=[left, lay.frame_w - left], hAlign="LEFT")
-        style.add("RIGHTPADDING", (0, 0), (0, 0), 10)
+        style.add("RIGHTPADDING", (0, 0), (0, 0), NAME_GAP)
     else:
         if contact:
             who.append(Paragraph("<br/>".join(escape(x) for x in contact), st["contact"]))

@@ -8,26 +8,34 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
 from pgdesk.ui import plain
-from pgdesk.ui.style import STYLE_SHEET
+from pgdesk.ui.style import STYLE_SHEET, keep_light
+
+translate = QCoreApplication.translate  # module functions: explicit context
 
 
 def install_translator(app: QApplication, lang: str) -> str:
-    """Dutch is the source language; any other language loads its .qm file."""
+    """Dutch is the source language; any other language loads its .qm file. Qt's own texts
+    (print, file and message dialogs) come from Qt's translations shipped with PySide6."""
     if lang != "nl":
         translator = QTranslator(app)
         if translator.load(str(resources_dir() / "translations" / f"pgdesk_{lang}.qm")):
             app.installTranslator(translator)
         else:
             lang = "nl"
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-                               QLocale.Country.Netherlands))
+    locale = QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+                     QLocale.Country.Netherlands)
+    QLocale.setDefault(locale)
+    qt_texts = QTranslator(app)
+    if lang != "en" and qt_texts.load(locale, "qtbase", "_",
+                                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_texts)
     return lang
 
 
@@ -53,6 +61,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
+    keep_light(app)
     app.setStyleSheet(STYLE_SHEET)  # the unlock and set-up dialogs come before the window
     settings = QSettings()
     lang = lang or str(settings.value("language", "nl"))
@@ -84,4 +93,9 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     after_first_paint(app, window, lambda: QTimer.singleShot(50, _preload_chart))
     code = app.exec()
     store.close()
+    if window.demo and not os.environ.get("PGDESK_EXIT_AFTER_PAINT"):
+        # Nothing typed in the demo is kept: say so, or it looks lost by mistake next time.
+        plain.information(None, "pgdesk", translate("App",
+            "De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint "
+            "de demo opnieuw met dezelfde verzonnen patiënten."))
     return code

@@ -153,7 +153,7 @@ class PatientDialog(_Form):
         self.form.addRow(self.tr("&Naam"), self.name)
         self.form.addRow(self.tr("&Geboortedatum"), self.birth)
         self.form.addRow(self.tr("N&ummer"), self.number)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)  # the number's placeholder in full
 
     def validate(self) -> None:
         require_name(self.name.text())

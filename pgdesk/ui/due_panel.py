@@ -38,6 +38,7 @@ class DuePanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        layout.addStretch(0)  # takes the room only while the list is hidden: the title stays on top
         self.items: list[DueItem] = []
 
     def set_items(self, items: Sequence[DueItem], today: dt.date | None = None) -> None:

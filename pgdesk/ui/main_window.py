@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,8 +94,11 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1180, 760)
+        else:  # at 1.5x scale a small laptop screen has less room than that
+            room = self.screen().availableGeometry().size() if self.screen() else None
+            if room is not None:  # the window manager's title bar comes on top of that
+                room = QSize(room.width(), room.height() * 92 // 100)
+            self.resize(QSize(1180, 760).boundedTo(room) if room else QSize(1180, 760))
         self.show_list()
 
     def _add_actions(self, menu, entries) -> None:
@@ -417,9 +420,11 @@ class MainWindow(QMainWindow):
 
     def export_evaluation(self) -> None:
         from pgdesk.reports.evaluation import export_evaluation
+        from pgdesk.ui.pdf_output import in_documents
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
-                                              "pgdesk-evaluatie.csv", self.tr("CSV-bestanden (*.csv)"))
+                                              in_documents("pgdesk-evaluatie.csv"),
+                                              self.tr("CSV-bestanden (*.csv)"))
         if not path:
             return
         files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))

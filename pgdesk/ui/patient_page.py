@@ -8,9 +8,11 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +39,7 @@ class PatientPage(QWidget):
         self.store = store
         self.instrument = instrument
         self.trajectory_panel: web_history.TrajectoryPanel | None = None
+        self._panel_area: QScrollArea | None = None
         self.patient_id: str | None = None
         self.title = Label()
         self.title.setObjectName("pageTitle")
@@ -186,12 +189,17 @@ class PatientPage(QWidget):
         has_webs = any(web_history.is_complete(w) for t in trajectories for w in t.webs)
         if has_webs and self.trajectory_panel is None:
             self.trajectory_panel = web_history.TrajectoryPanel(self.instrument)
-            self._layout.insertWidget(self._panel_index, self.trajectory_panel, 3)
+            # Scrolls rather than pushing the buttons off a small or scaled screen (1.5x on 768).
+            self._panel_area = QScrollArea()
+            self._panel_area.setWidgetResizable(True)
+            self._panel_area.setFrameShape(QFrame.Shape.NoFrame)
+            self._panel_area.setWidget(self.trajectory_panel)
+            self._layout.insertWidget(self._panel_index, self._panel_area, 3)
             # The conversations stay in sight: the header and four rows at least.
             self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
                                         + 4 * self.table.verticalHeader().defaultSectionSize() + 4)
         if self.trajectory_panel is not None:
-            self.trajectory_panel.setVisible(has_webs)
+            self._panel_area.setVisible(has_webs)
             if has_webs:
                 self.trajectory_panel.set_trajectories(trajectories)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,7 +25,7 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
-from pgdesk.ui import clipboard
+from pgdesk.ui import clipboard, plain
 from pgdesk.ui.dialogs import _Form, fit_wrapped_text, grow_to_fit
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.messages import screen_text
@@ -40,8 +42,12 @@ def secret_field() -> QLineEdit:
 
 def new_passphrase_fields(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
     first, again = secret_field(), secret_field()
-    first.setPlaceholderText(translate("SecurityDialogs", "minstens 8 tekens; een zin is goed te onthouden"))
     form.addRow(label, first)
+    # Under the field, not as a placeholder: a placeholder is cut off and gone once typing starts.
+    hint = Label(translate("SecurityDialogs", "Minstens 8 tekens; een zin is goed te onthouden."))
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    form.addRow("", hint)
     form.addRow(translate("SecurityDialogs", "&Nog een keer"), again)
     return first, again
 
@@ -149,6 +155,12 @@ class RecoveryCodeDialog(QDialog):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("&Kopiëren"))
         copy.clicked.connect(lambda: clipboard.copy_for_a_while(code))
+        self.print_button = QPushButton(self.tr("&Afdrukken…"))
+        self.print_button.clicked.connect(self._print)  # a method: a lambda holding self leaks
+        row = QHBoxLayout()
+        row.addWidget(copy)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
         self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -157,13 +169,19 @@ class RecoveryCodeDialog(QDialog):
         self.kept.toggled.connect(self.ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        for w in (text, self.code, copy, self.kept, buttons):
+        layout.addWidget(text)
+        layout.addWidget(self.code)
+        layout.addLayout(row)
+        for w in (self.kept, buttons):
             layout.addWidget(w)
         self.setMinimumWidth(660)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         fit_wrapped_text(self)
+
+    def _print(self) -> None:
+        print_recovery_code(self, self.code.text())
 
     def reject(self) -> None:  # Escape must not skip the code
         if self.kept.isChecked():
@@ -255,6 +273,38 @@ class RekeyCodesDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def print_recovery_code(parent: QWidget, code: str, printer=None) -> bool:
+    """The code on paper, to keep in the practice; drawn straight onto the printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("pgdesk")  # the print queue shows no more than that
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(translate("SecurityDialogs", "Herstelcode afdrukken"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        plain.warning(parent, "pgdesk", translate("PdfOutput", "De printer kon niet worden gestart."))
+        return False
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        page.moveTo(0, 0)  # the painter starts at the printable area's corner
+        painter.setFont(QFont("DejaVu Sans", 13))
+        title = translate("SecurityDialogs", "Herstelcode van de praktijk (pgdesk)")
+        body = translate("SecurityDialogs",
+                         "Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord "
+                         "vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?")
+        used = painter.boundingRect(page, Qt.TextFlag.TextWordWrap, title + "\n\n" + body)
+        painter.drawText(page, Qt.TextFlag.TextWordWrap, title + "\n\n" + body)
+        painter.setFont(QFont("DejaVu Sans Mono", 20, QFont.Weight.Bold))
+        painter.drawText(page.adjusted(0, used.height() + used.height() // 2, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft, code)
+    finally:
+        painter.end()
+    return True
 
 
 class UnlockForm(QWidget):

@@ -52,6 +52,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../pgdesk/ui/app.py" line="98"/>
+        <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
+        <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
+    </message>
+</context>
+<context>
     <name>AspectDialog</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="26"/>
@@ -149,22 +157,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="99"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="106"/>
         <source>Wachtwoord wijzigen</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="100"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="107"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="102"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="109"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="103"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="110"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -206,28 +214,28 @@ since start</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="47"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="70"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="48"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="71"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="82"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="105"/>
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="86"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="146"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="109"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="180"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="145"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="179"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -254,17 +262,17 @@ since start</translation>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="51"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="52"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="53"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="54"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="55"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="56"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
@@ -582,222 +590,222 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="82"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="84"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="86"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="114"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="118"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="115"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="119"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="116"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="117"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="121"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="118"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="127"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="131"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="132"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="129"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="131"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="135"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="137"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="136"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="138"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="139"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="143"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="146"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="148"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="146"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="147"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="148"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="152"/>
         <source>Collega &amp;verwijderen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="149"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="154"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="157"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="154"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="162"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="160"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="164"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="161"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="165"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="167"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="164"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="166"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="170"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="169"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="173"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="189"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="193"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="190"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="194"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -826,53 +834,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="330"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="336"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="352"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="358"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="369"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="364"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="370"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="375"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="380"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="381"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="386"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="376"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="382"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="381"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="387"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="418"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="425"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="419"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="427"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="425"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="433"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -885,17 +893,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="512"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="520"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="513"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="521"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="545"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="553"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -983,42 +991,42 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="145"/>
         <source>Patiënt wijzigen</source>
         <translation>Edit patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="94"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="145"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="97"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="148"/>
         <source>zoals de praktijk de naam schrijft</source>
         <translation>as the practice writes the name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="99"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="150"/>
         <source>dd-mm-jjjj of alleen het jaar</source>
         <translation>dd-mm-yyyy or just the year</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="101"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="152"/>
         <source>optioneel: patiëntnummer in het HIS</source>
         <translation>optional: patient number in the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="102"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="153"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="103"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="154"/>
         <source>&amp;Geboortedatum</source>
         <translation>&amp;Date of birth</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="104"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="155"/>
         <source>N&amp;ummer</source>
         <translation>N&amp;umber</translation>
     </message>
@@ -1059,105 +1067,114 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="43"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="150"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="48"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="163"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="44"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <source>De datum van het volgende gesprek in dit traject wijzigen</source>
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="61"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="59"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="64"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="63"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="67"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="69"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="67"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="98"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="103"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="100"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="105"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="104"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="109"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="114"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="120"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="115"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="121"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="118"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="124"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="141"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="154"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="148"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="161"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="150"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="163"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="177"/>
+        <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
+
+Toch een tweede gesprek van vandaag beginnen?</source>
+        <translation>There is already a conversation with this patient today. Open that conversation to carry on.
+
+Start a second conversation today anyway?</translation>
     </message>
 </context>
 <context>
@@ -1181,34 +1198,40 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PdfOutput</name>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="34"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="115"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="290"/>
         <source>De printer kon niet worden gestart.</source>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="77"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="182"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="78"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="183"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="80"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="185"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="92"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="208"/>
         <source>Opslaan als PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/pdf_output.py" line="93"/>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="210"/>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/pdf_output.py" line="144"/>
+        <source>Naar de printer gestuurd: %1</source>
+        <translation>Sent to the printer: %1</translation>
     </message>
 </context>
 <context>
@@ -1563,32 +1586,32 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>ProfessionalDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="119"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="170"/>
         <source>Wie werkt er met pgdesk?</source>
         <translation>Who is working with pgdesk?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="171"/>
         <source>Uw naam komt op de samenvatting voor de patiënt.</source>
         <translation>Your name appears on the patient&apos;s summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="126"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="177"/>
         <source>Iemand anders: nieuw toevoegen</source>
         <translation>Someone else: add new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="134"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="185"/>
         <source>&amp;Ik ben</source>
         <translation>&amp;I am</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="135"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="186"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="187"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
@@ -1640,55 +1663,60 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="138"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
         <source>Herstelcode van de praktijk</source>
         <translation>Practice recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="140"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="147"/>
         <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="149"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="156"/>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="151"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="164"/>
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="154"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="167"/>
         <source>Verder</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="158"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="114"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="121"/>
         <source>Wachtwoord vergeten</source>
         <translation>Forgot passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="115"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
         <source>Met de herstelcode van de praktijk (op papier bewaard bij de set-up) kiest u een nieuw wachtwoord.</source>
         <translation>With the practice&apos;s recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="129"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="123"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="130"/>
         <source>&amp;Herstelcode</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="124"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="131"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -1851,32 +1879,32 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyCodesDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="216"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="235"/>
         <source>Nieuwe sleutel: codes voor de praktijk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="237"/>
         <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="223"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="242"/>
         <source>Herstelcode: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="224"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="243"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="229"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="248"/>
         <source>Ik heb alles &amp;opgeschreven</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="251"/>
         <source>Verder</source>
         <translation type="unfinished">Continue</translation>
     </message>
@@ -1884,47 +1912,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="177"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="196"/>
         <source>Mijn wachtwoord is uitgelekt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="178"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="197"/>
         <source>Collega verwijderen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="180"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="199"/>
         <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="191"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="210"/>
         <source>&amp;Geen toegang meer voor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="193"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="212"/>
         <source>Gebruiker</source>
         <translation type="unfinished">User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="195"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="214"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation type="unfinished">&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="199"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation type="unfinished">N&amp;ew passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="201"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="220"/>
         <source>Nieuwe &amp;sleutel maken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="206"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="225"/>
         <source>Er is geen collega om te verwijderen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1932,12 +1960,12 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ScoreTable</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="36"/>
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="36"/>
         <source>Cijfer</source>
         <translation>Number</translation>
     </message>
@@ -1946,7 +1974,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/score_table.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/score_table.py" line="36"/>
         <source>Praten</source>
         <translation>Talk</translation>
     </message>
@@ -1954,19 +1982,38 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SecurityDialogs</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="42"/>
         <source>minstens 8 tekens; een zin is goed te onthouden</source>
-        <translation>at least 8 characters; a sentence is easy to remember</translation>
+        <translation type="vanished">at least 8 characters; a sentence is easy to remember</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="44"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="51"/>
         <source>&amp;Nog een keer</source>
         <translation>&amp;Once more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="51"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="58"/>
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="47"/>
+        <source>Minstens 8 tekens; een zin is goed te onthouden.</source>
+        <translation>At least 8 characters; a sentence is easy to remember.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
+        <source>Herstelcode afdrukken</source>
+        <translation>Print recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="296"/>
+        <source>Herstelcode van de praktijk (pgdesk)</source>
+        <translation>The practice&apos;s recovery code (pgdesk)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="297"/>
+        <source>Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?</source>
+        <translation>Keep this paper in a safe place in the practice. Whoever forgets their passphrase chooses a new one with it: pgdesk → Forgot passphrase?</translation>
     </message>
 </context>
 <context>
@@ -2070,42 +2117,42 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="66"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
         <source>Collega toevoegen</source>
         <translation>Add colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="66"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
         <source>pgdesk instellen</source>
         <translation>Set up pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="69"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="76"/>
         <source>De collega kiest hier zelf een wachtwoord en opent pgdesk daarna met de eigen naam.</source>
         <translation>The colleague chooses their own passphrase here and then opens pgdesk with their own name.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="80"/>
         <source>pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker.</source>
         <translation>pgdesk encrypts all data on this computer. Every colleague opens pgdesk with their own name and passphrase. Create yourself now as the first user.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="77"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="84"/>
         <source>De bestaande database wordt daarna versleuteld; er gaat niets verloren.</source>
         <translation>The existing database will then be encrypted; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="84"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="91"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="85"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="92"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="86"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="93"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -2433,6 +2480,69 @@ Referrals already made to it stay readable in their conversations, with the deta
     </message>
 </context>
 <context>
+    <name>StorageMessages</name>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="15"/>
+        <source>Vul een wachtwoord in.</source>
+        <translation>Please enter a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="16"/>
+        <source>Een wachtwoord van alleen spaties kan niet.</source>
+        <translation>A passphrase of only spaces will not do.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="17"/>
+        <source>Kies een wachtwoord van minstens 8 tekens.</source>
+        <translation>Choose a passphrase of at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="18"/>
+        <source>Naam of wachtwoord klopt niet.</source>
+        <translation>Name or passphrase is not right.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="19"/>
+        <source>Deze herstelcode klopt niet.</source>
+        <translation>This recovery code is not right.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="20"/>
+        <source>Een herstelcode bestaat uit 28 letters en cijfers, zoals 7KQM-2F9X-… Controleer wat u hebt overgenomen.</source>
+        <translation>A recovery code has 28 letters and digits, like 7KQM-2F9X-… Check what you copied.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="22"/>
+        <source>Deze herstelcode is niet goed overgenomen. Controleer de tekens en probeer het opnieuw.</source>
+        <translation>This recovery code was not copied correctly. Check the characters and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="24"/>
+        <source>Vul een naam in.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="25"/>
+        <source>Die naam is te lang (meer dan 200 tekens).</source>
+        <translation>That name is too long (more than 200 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="26"/>
+        <source>Er is al een gebruiker met deze naam.</source>
+        <translation>There is already a user with this name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="27"/>
+        <source>Er is geen gebruiker met deze naam.</source>
+        <translation>There is no user with this name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="28"/>
+        <source>Die geboortedatum kan niet.</source>
+        <translation>That date of birth is not possible.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/summary_step.py" line="77"/>
@@ -2495,12 +2605,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="222"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="220"/>
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="242"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="240"/>
         <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
         <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>
@@ -2647,7 +2757,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="335"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="386"/>
         <source>pgdesk ontgrendelen</source>
         <translation>Unlock pgdesk</translation>
     </message>
@@ -2655,32 +2765,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="267"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="318"/>
         <source>pgdesk is vergrendeld</source>
         <translation>pgdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="269"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="320"/>
         <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
         <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="278"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="329"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="282"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="333"/>
         <source>Wachtwoord &amp;vergeten?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="336"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="286"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="337"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -2726,21 +2836,21 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
-        <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
+        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: een cijfer per aspect. Of sleep de punten in het web.</source>
-        <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
+        <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -2749,14 +2859,19 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="77"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="78"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="85"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="61"/>
+        <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
+        <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
 </context>
 <context>
@@ -2803,12 +2918,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="46"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="58"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="47"/>
+        <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>

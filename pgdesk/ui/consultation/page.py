@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,26 @@ from pgdesk.ui.consultation.wheel_step import WheelStep
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.labels import step_label, type_label
 from pgdesk.ui.plain import Label
+
+
+class _StepHolder(QWidget):
+    """The steps inside the scroll area, at the size of the step on screen. Without a layout of
+    its own: a stacked layout reports the tallest preferred height of all steps as its height for
+    a width, and the scroll area would then always scroll."""
+
+    def __init__(self, stack: QStackedWidget):
+        super().__init__()
+        self.stack = stack
+        stack.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.stack.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.stack.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.stack.resize(event.size())
 
 
 class ConsultationPage(QWidget):
@@ -96,7 +119,13 @@ class ConsultationPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(bar)
-        layout.addWidget(self.stack, 1)
+        # On a small or scaled screen (1.5x on 1366x768) a step scrolls; the window never grows
+        # past the screen, which would hide the status bar and the buttons under it.
+        self._area = QScrollArea()
+        self._area.setWidgetResizable(True)
+        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        self._area.setWidget(_StepHolder(self.stack))
+        layout.addWidget(self._area, 1)
         layout.addLayout(nav)
 
         for seq, slot in (("Alt+Right", self.next), ("Ctrl+Return", self.next),
@@ -139,7 +168,12 @@ class ConsultationPage(QWidget):
             attempt(self, self.session.complete)
         attempt(self, self.session.set_progress, STEPS[index],
                 self.wheel.index if step is self.wheel else self.session.c.wheel_index)
+        for other in self.steps:  # only the step on screen sets the minimum size: the others
+            policy = QSizePolicy.Policy.Preferred if other is step else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)  # must not make it scroll
         self.stack.setCurrentIndex(index)
+        self._area.widget().updateGeometry()
+        self._area.setWidgetResizable(True)  # scroll bars for this step's own minimum size
         self.step_buttons.button(index).setChecked(True)
         self.back_button.setEnabled(index > 0)
         self.next_button.setText(self.tr("Klaar") if index == len(STEPS) - 1

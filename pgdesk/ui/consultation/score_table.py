@@ -28,6 +28,7 @@ class ScoreTable(QTableWidget):
     talkToggled = Signal(int)
     aspectsRequested = Signal(int)
     finished = Signal()
+    waitingForTen = Signal(bool)  # a "1" was typed: a "0" would make it 10
 
     def __init__(self, names: list[str], parent=None):
         super().__init__(len(names), 3, parent)
@@ -70,6 +71,12 @@ class ScoreTable(QTableWidget):
             self.selectRow(row + 1)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        waiting = self._pending_one
+        self._key(event)
+        if self._pending_one != waiting:
+            self.waitingForTen.emit(self._pending_one)
+
+    def _key(self, event) -> None:
         key, text, row = event.key(), event.text(), self.currentRow()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods not in (Qt.KeyboardModifier.NoModifier,) or row < 0:

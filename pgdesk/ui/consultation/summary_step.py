@@ -108,8 +108,7 @@ class SummaryStep(QWidget):
         self.reminder.hide()
         title = Label(self.tr("Samenvatting voor de patiënt"))
         title.setObjectName("stepTitle")
-        buttons = QHBoxLayout()
-        buttons.addWidget(title)
+        buttons = QHBoxLayout()  # under the title: in one row they need ~1130 px, too wide at 1.5x
         buttons.addStretch(1)
         buttons.addWidget(language_label)
         buttons.addWidget(self.language_box)
@@ -127,6 +126,7 @@ class SummaryStep(QWidget):
         note.addStretch(1)
         note.addWidget(self.copied)
         layout = QVBoxLayout(self)
+        layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addLayout(note)
         layout.addWidget(self.view, 1)
@@ -217,10 +217,8 @@ class SummaryStep(QWidget):
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
         if not self.pdf:
             self.refresh()
-        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(page_size(self.paper))
         if not pdf_output.print_pdf(self, self.document, self.tr("Samenvatting afdrukken"),
-                                    printer=printer, ask=ask):
+                                    printer=printer, ask=ask, job="pgdesk samenvatting"):
             return False
         self._log_handout()
         return True

@@ -31,9 +31,7 @@ class WebStep(QWidget):
         self.explanation = Label(rich=True)  # bold name above; both escaped below
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")
-        hint = Label(self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
-                             "Spatie: hier wil ik over praten. A: een cijfer per aspect. "
-                              "Of sleep de punten in het web."))
+        hint = Label(self._usual_hint())
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         aspects = QPushButton(self.tr("&Aspecten…"))
@@ -59,6 +57,10 @@ class WebStep(QWidget):
         self.table.aspectsRequested.connect(self.open_aspects)
         self.table.currentCellChanged.connect(lambda r, *_: self._select(r))
         self.table.finished.connect(self.finished)
+        self.table.waitingForTen.connect(lambda waiting: hint.setText(
+            self.tr("1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.") if waiting
+            else self._usual_hint()))
+        self.hint = hint
         self.radar.scoreChanged.connect(self.set_score)
         self.radar.axisSelected.connect(self.table.selectRow)
         self._history_for: tuple[str, str] | None = None
@@ -67,6 +69,11 @@ class WebStep(QWidget):
 
     def focus_widget(self) -> QWidget:
         return self.table
+
+    def _usual_hint(self) -> str:
+        return self.tr("Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). "
+                       "Spatie: hier wil ik over praten. A: per aspect scoren. "
+                       "Of sleep de punten in het web.")
 
     def _talks(self, row: int) -> bool:
         """Marked "hier wil ik over praten", for the dimension itself or one of its aspects."""

@@ -44,6 +44,7 @@ class WheelPicture(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, outer / 14))
         p.setFont(font)
+        self.drawn: list[tuple[QPainterPath, QRectF]] = []  # each segment and its label's box
         for i, text in enumerate(self.labels):
             start = 90 - i * span  # clockwise from the top
             path = QPainterPath()
@@ -66,10 +67,23 @@ class WheelPicture(QWidget):
             mid = math.radians(start - span / 2)
             r = (outer + inner) / 2
             pos = QPointF(center.x() + r * math.cos(mid), center.y() - r * math.sin(mid))
-            box = QRectF(pos.x() - outer * 0.36, pos.y() - outer * 0.2, outer * 0.72, outer * 0.4)
+            # The label keeps inside its segment: a box as wide as the segment's chord at mid
+            # radius, the font made smaller until the (word-wrapped) text fits in it.
+            width = 2 * r * math.sin(math.radians(min(span, 120) / 2)) * 0.78
+            height = (outer - inner) * 0.78
+            box = QRectF(pos.x() - width / 2, pos.y() - height / 2, width, height)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            label = f"{i + 1}\n{text}"
+            fitted = QFont(font)
+            while fitted.pointSizeF() > 6:
+                p.setFont(fitted)
+                used = p.boundingRect(box, flags, label)
+                if used.width() <= box.width() and used.height() <= box.height():
+                    break
+                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
             p.setPen(QColor("white") if i == self.current else QColor("#1d2b3a"))
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       f"{i + 1}\n{text}")
+            p.drawText(box, flags, label)
+            self.drawn.append((path, used))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#2e6da4"))
         p.drawEllipse(center, inner * 0.55, inner * 0.55)
