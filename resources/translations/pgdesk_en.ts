@@ -722,12 +722,12 @@ since start</translation>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="152"/>
         <source>Collega &amp;verwijderen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="153"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
-        <translation type="unfinished"></translation>
+        <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="154"/>
@@ -1347,12 +1347,12 @@ Start a second conversation today anyway?</translation>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="122"/>
         <source>Er zijn geen collega&apos;s die pgdesk met een eigen wachtwoord openen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no colleagues who open pgdesk with a passphrase of their own.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="146"/>
         <source>De nieuwe sleutel is ingesteld, maar de reservekopie daarna is niet gelukt: %1 Maak er zo snel mogelijk een (Praktijk → Reservekopie maken).</source>
-        <translation type="unfinished"></translation>
+        <translation>The new key is in place, but the backup afterwards failed: %1 Make one as soon as possible (Practice → Make a backup).</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="156"/>
@@ -1881,32 +1881,32 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="235"/>
         <source>Nieuwe sleutel: codes voor de praktijk</source>
-        <translation type="unfinished"></translation>
+        <translation>New key: codes for the practice</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="237"/>
         <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database has a new key. Write down the new recovery code and keep it safe; the old one no longer works. Give each colleague their own one-time passphrase in person; they then choose a new one themselves (Practice → Change my passphrase). This is shown only once.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="242"/>
         <source>Herstelcode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code: %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="243"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="248"/>
         <source>Ik heb alles &amp;opgeschreven</source>
-        <translation type="unfinished"></translation>
+        <translation>I have written everything &amp;down</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="251"/>
         <source>Verder</source>
-        <translation type="unfinished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -1914,47 +1914,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="196"/>
         <source>Mijn wachtwoord is uitgelekt</source>
-        <translation type="unfinished"></translation>
+        <translation>My passphrase has leaked</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="197"/>
         <source>Collega verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove a colleague</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="199"/>
         <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
-        <translation type="unfinished"></translation>
+        <translation>pgdesk gives the database a new key. After that, the old key file with an old passphrase no longer opens the database or new backups. The other colleagues get a one-time passphrase and there is a new recovery code; you see both once, next. Older backups keep the old key.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="210"/>
         <source>&amp;Geen toegang meer voor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;No more access for</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="212"/>
         <source>Gebruiker</source>
-        <translation type="unfinished">User</translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="214"/>
         <source>&amp;Huidig wachtwoord</source>
-        <translation type="unfinished">&amp;Current passphrase</translation>
+        <translation>&amp;Current passphrase</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
         <source>N&amp;ieuw wachtwoord</source>
-        <translation type="unfinished">N&amp;ew passphrase</translation>
+        <translation>N&amp;ew passphrase</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="220"/>
         <source>Nieuwe &amp;sleutel maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a new &amp;key</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="225"/>
         <source>Er is geen collega om te verwijderen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no colleague to remove.</translation>
     </message>
 </context>
 <context>
@@ -2703,7 +2703,7 @@ Referrals already made to it stay readable in their conversations, with the deta
     <message>
         <location filename="../../pgdesk/ui/transfer_dialogs.py" line="281"/>
         <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer holds patients of more than one practice. Which practice is the bring-back file for?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/transfer_dialogs.py" line="289"/>
