@@ -137,6 +137,18 @@ class RecoveryDialog(_Form):
         check_new_passphrase(self, self.passphrase, self.again)
 
 
+def _continue_once_kept(dialog: QDialog, tick: str) -> QDialogButtonBox:
+    """'Verder' that only works once the tick says the codes are kept (dialog.kept, dialog.ok)."""
+    dialog.kept = QCheckBox(tick)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    dialog.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ok.setText(dialog.tr("Verder"))
+    dialog.ok.setEnabled(False)
+    dialog.kept.toggled.connect(dialog.ok.setEnabled)
+    buttons.accepted.connect(dialog.accept)
+    return buttons
+
+
 class RecoveryCodeDialog(QDialog):
     """Shows the recovery code once; continuing needs a tick that it was kept."""
 
@@ -161,13 +173,7 @@ class RecoveryCodeDialog(QDialog):
         row.addWidget(copy)
         row.addWidget(self.print_button)
         row.addStretch(1)
-        self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Verder"))
-        self.ok.setEnabled(False)
-        self.kept.toggled.connect(self.ok.setEnabled)
-        buttons.accepted.connect(self.accept)
+        buttons = _continue_once_kept(self, self.tr("Ik heb de herstelcode &bewaard"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.code)
@@ -245,13 +251,7 @@ class RekeyCodesDialog(QDialog):
         self.codes = Label("\n".join(lines))
         self.codes.setObjectName("recoveryCode")
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kept = QCheckBox(self.tr("Ik heb alles &opgeschreven"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Verder"))
-        self.ok.setEnabled(False)
-        self.kept.toggled.connect(self.ok.setEnabled)
-        buttons.accepted.connect(self.accept)
+        buttons = _continue_once_kept(self, self.tr("Ik heb alles &opgeschreven"))
         layout = QVBoxLayout(self)
         for w in (text, self.codes, self.kept, buttons):
             layout.addWidget(w)
