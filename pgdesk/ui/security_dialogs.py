@@ -142,7 +142,7 @@ def _continue_once_kept(dialog: QDialog, tick: str) -> QDialogButtonBox:
     dialog.kept = QCheckBox(tick)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
     dialog.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    dialog.ok.setText(dialog.tr("Verder"))
+    dialog.ok.setText(translate("SecurityDialogs", "Verder"))
     dialog.ok.setEnabled(False)
     dialog.kept.toggled.connect(dialog.ok.setEnabled)
     buttons.accepted.connect(dialog.accept)

@@ -1999,6 +1999,11 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>At least 8 characters; a sentence is easy to remember.</translation>
     </message>
     <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
+        <source>Verder</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
         <source>Herstelcode afdrukken</source>
         <translation>Print recovery code</translation>
@@ -2929,9 +2934,8 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
         <source>Verder</source>
-        <translation type="unfinished">Continue</translation>
+        <translation type="obsolete">Continue</translation>
     </message>
 </context>
 <context>
