@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
+        self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
@@ -522,6 +523,8 @@ class MainWindow(QMainWindow):
         if not source:
             return
         self._drop_consultation()
+        if self.integrity is not None:  # its connection must not outlive the file it reads
+            self.integrity.stop()
         path, key = self.store.path, self.store.opened.key
         db_id, actor = self.store.setting("db_id"), self.store.actor
         self.store.close()
@@ -602,6 +605,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.integrity is not None:
+            self.integrity.stop()
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
         clipboard.forget()
