@@ -259,5 +259,15 @@ def m0006_practice_details(db: Database) -> None:
                "CHECK (handout_changes IN (0, 1))")
 
 
+@migrations(name="0007_due_indexes")
+def m0007_due_indexes(db: Database) -> None:
+    """The start page's list of who is due reads only the running trajectories whose next
+    planned date has come near, through these partial indexes (one query, not one per patient)."""
+    db.execute("CREATE INDEX trajectories_open_tussen ON trajectories (tussen_planned) "
+               "WHERE closed_at IS NULL")
+    db.execute("CREATE INDEX trajectories_open_eind ON trajectories (eind_planned) "
+               "WHERE closed_at IS NULL")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

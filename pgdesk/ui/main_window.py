@@ -25,6 +25,7 @@ from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
+from pgdesk.ui.due_panel import DueCache
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label, type_label
 from pgdesk.ui.lock import (
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.form.forgotRequested.connect(self._forgot)
         self.outer.addWidget(self.lock_screen)
         self.setCentralWidget(self.outer)
+        self.due_cache = DueCache(self)
         self.list_page = PatientListPage(store, due_source=self._due_items)
         self.patient_page = PatientPage(store, instrument)
         self.consultation_page = None
@@ -227,11 +229,7 @@ class MainWindow(QMainWindow):
 
     # -- navigation -----------------------------------------------------------
     def _due_items(self):
-        import datetime as dt
-
-        from pgdesk.storage.trajectories import due
-
-        return guarded(self, due, self.store, dt.date.today()) or []
+        return self.due_cache.items(self.store)
 
     def show_list(self) -> None:
         self._drop_consultation()
