@@ -104,7 +104,7 @@ def consultation_rows(store: Store, instrument: Instrument, *,
 def trajectory_rows(store: Store, instrument: Instrument, *, key_salt: bytes) -> Iterator[dict]:
     """One row per trajectory whose start and eind were both held: start, eind and change."""
     key = _keyed(store, key_salt)
-    for t in webs.completed_trajectories(store, instrument, last_eind=False,
+    for t in webs.completed_trajectories(store, instrument,
                                          order_by=f"{key}(t.patient_id), s.date"):
         start, eind = t.webs
         row = {"patient_key": pseudonym(key_salt, t.patient_id),

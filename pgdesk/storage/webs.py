@@ -47,24 +47,19 @@ def focus(marks: str | None) -> set[str]:
     return set(json.loads(marks)) if marks else set()
 
 
-def _first_of(ctype: str, last: bool = False) -> str:
-    order = "DESC" if last else ""
-    return (f"(SELECT id FROM consultations WHERE trajectory_id = t.id AND type = '{ctype}' "
-            f"ORDER BY date {order}, created_at {order}, id {order} LIMIT 1)")
-
-
-def completed_trajectories(store: StoreCore, instrument: Instrument, *, last_eind: bool = True,
-                           order_by: str = "t.patient_id, s.date") -> Iterator[Trajectory]:
-    """Every trajectory that held a start and an eind, with those two webs (its first start and
-    its last eind, or its first eind with `last_eind=False`), in one streamed query."""
+def completed_trajectories(store: StoreCore, instrument: Instrument, *,
+                           order_by: str = "") -> Iterator[Trajectory]:
+    """Every trajectory that held a start and an eind, with those two webs, in one streamed
+    query, in no particular order unless `order_by` (SQL) says. A trajectory has one start (the
+    conversation that opened it) and at most one eind (storage.trajectories refuses a second)."""
     sql = (
         "SELECT t.id, t.patient_id, t.start_date, t.tussen_planned, t.eind_planned, t.closed_at, "
         "t.start_consultation_id, "
         f"s.id, s.date, s.type, {recorded('s')}, e.id, e.date, e.type, {recorded('e')} "
         "FROM trajectories t "
-        f"JOIN consultations s ON s.id = {_first_of('start')} "
-        f"JOIN consultations e ON e.id = {_first_of('eind', last=last_eind)} "
-        f"ORDER BY {order_by}")
+        "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
+        "JOIN consultations e ON e.trajectory_id = t.id AND e.type = 'eind' "
+        + (f"ORDER BY {order_by}" if order_by else ""))
     n = 3 + RECORDED_COLUMNS
     for row in store.db.execute(sql):
         start, eind = row[7:7 + n], row[7 + n:7 + 2 * n]
