@@ -1,5 +1,7 @@
-"""A large practice for the search and memory benchmarks: 50,000 fictitious patients with
-three conversations each (start, tussen, eind, with scores and a plan).
+"""Practices for the benchmarks: 1,000, 10,000 or 50,000 fictitious patients, as a practice
+has them. Two in three have a finished trajectory (start, tussen, eind), one in three a running
+one (start, or start and tussen, planned around today), each conversation with scores, wheel
+answers, a plan and focus marks; the access log holds six lines per conversation (a real chain).
 
 pgdesk's own Store creates the schema (its migrations); the rows then go in with bulk
 inserts in one transaction. The result is cached in bench/.cache, named after the schema
@@ -21,7 +23,8 @@ from pathlib import Path
 CACHE = Path(__file__).resolve().parent / ".cache"
 PATIENTS = 50_000
 CONVERSATIONS = ("start", "tussen", "eind")
-GENERATOR = 1  # bump when the generated content changes
+SIZES = (1_000, 10_000, 50_000)
+GENERATOR = 2  # bump when the generated content changes
 USER = "Bench Huisarts"
 PASSPHRASE = "bench-wachtwoord-50k"
 
@@ -40,15 +43,16 @@ LAST = (
 ).split()
 
 
-def schema_tag() -> str:
+def schema_tag(patients: int = PATIENTS) -> str:
     from pgdesk.storage.migrations import known_names
 
-    text = "|".join(known_names()) + f"|{GENERATOR}|{PATIENTS}"
+    text = "|".join(known_names()) + f"|{GENERATOR}|{patients}"
     return hashlib.sha256(text.encode()).hexdigest()[:10]
 
 
-def cache_path(encrypted: bool) -> Path:
-    return CACHE / f"praktijk-{PATIENTS}-{schema_tag()}{'-versleuteld' if encrypted else ''}.sqlite"
+def cache_path(encrypted: bool, patients: int = PATIENTS) -> Path:
+    return CACHE / (f"praktijk-{patients}-{schema_tag(patients)}"
+                    f"{'-versleuteld' if encrypted else ''}.sqlite")
 
 
 def open_store(path: Path, encrypted: bool):
@@ -61,22 +65,22 @@ def open_store(path: Path, encrypted: bool):
     return Store.open(path)
 
 
-def ensure(encrypted: bool, log=print) -> Path:
+def ensure(encrypted: bool, log=print, patients: int = PATIENTS) -> Path:
     """The cached database, generated first when missing."""
-    path = cache_path(encrypted)
+    path = cache_path(encrypted, patients)
     keys = path.with_name(path.name + ".keys")
     if path.exists() and (keys.exists() or not encrypted):
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in CACHE.glob(f"praktijk-{PATIENTS}-*"):  # made for an older schema
-        if schema_tag() not in old.name:
+    for old in CACHE.glob(f"praktijk-{patients}-*"):  # made for an older schema
+        if schema_tag(patients) not in old.name:
             old.unlink()
     part = path.with_name(path.name + ".part")
     part_keys = part.with_name(part.name + ".keys")
     for leftover in part.parent.glob(part.name + "*"):  # an interrupted earlier attempt
         leftover.unlink(missing_ok=True)
     started = time.monotonic()
-    log(f"  generating {PATIENTS:,} patients x {len(CONVERSATIONS)} conversations "
+    log(f"  generating {patients:,} patients with up to {len(CONVERSATIONS)} conversations "
         f"({'encrypted' if encrypted else 'plain'}) in {path.relative_to(CACHE.parent.parent)} …")
     if encrypted:
         from pgdesk.storage.keyring import FAST_KDF
@@ -92,7 +96,7 @@ def ensure(encrypted: bool, log=print) -> Path:
         pro_id = store.add_professional(USER, "huisarts").id
         store.set_current_professional(pro_id)
     with store:
-        fill(store, pro_id)
+        fill(store, pro_id, patients)
     if encrypted:
         part_keys.rename(keys)
     part.rename(path)
@@ -106,29 +110,44 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def fill(store, pro_id: str) -> None:
+def fill(store, pro_id: str, count: int = PATIENTS) -> None:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.storage import migrations
+    from pgdesk.storage import access_log, migrations
 
-    dims = [d.id for d in shipped_instrument("nl").dimensions]
-    rng = random.Random(50_000)
+    instrument = shipped_instrument("nl")
+    dims = [d.id for d in instrument.dimensions]
+    steps = [w.id for w in instrument.wheel]
+    rng = random.Random(count)
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     today = dt.date.today()
-    patients, consultations, scores, plans = [], [], [], []
-    for i in range(PATIENTS):
+    patients, consultations, scores, plans, answers, marks, log = [], [], [], [], [], [], []
+    for i in range(count):
         name = f"{rng.choice(FIRST)} {rng.choice(PREFIX)}{rng.choice(LAST)}"
         pid = _uuid(rng)
         birth = dt.date(rng.randint(1930, 2008), rng.randint(1, 12), rng.randint(1, 28)).isoformat()
         patients.append((pid, name, birth, str(100_000 + i), unicodedata.normalize("NFKC", name),
                          stamp, stamp))
-        start = today - dt.timedelta(days=rng.randint(200, 3000))
-        for k, ctype in enumerate(CONVERSATIONS):
+        running = i % 3 == 0
+        if running:  # started in the last half year: its tussen or eind falls around today
+            start = today - dt.timedelta(days=rng.randint(60, 190))
+            held = CONVERSATIONS[:1 + (today - start).days // 91]
+        else:
+            start = today - dt.timedelta(days=rng.randint(200, 3000))
+            held = CONVERSATIONS
+        for k, ctype in enumerate(held):
             cid = _uuid(rng)
             date = (start + dt.timedelta(days=91 * k)).isoformat()
-            consultations.append((cid, pid, pro_id, date, ctype, "summary", 0, stamp, stamp, stamp))
+            done = stamp if not (running and k == len(held) - 1 and ctype == "eind") else None
+            consultations.append((cid, pid, pro_id, date, ctype, "summary", 0, stamp, stamp, done))
             scores.extend((cid, d, rng.randint(2, 10)) for d in dims)
+            answers.extend((cid, s, "Weer de hele dag kunnen wandelen met de hond")
+                           for s in steps)
+            marks.extend((cid, "focus", d, "") for d in rng.sample(dims, 2))
             plans.append((cid, "Elke dag een half uur wandelen", "Morgen na de lunch de eerste keer",
                           "Mijn buurvrouw", "Morgen", ""))
+            log.extend((pid, a, w) for a, w in (("C", "consultation"), ("R", "record"),
+                                                ("U", f"score:{dims[0]}"), ("U", "wheel:1"),
+                                                ("U", "plan:goal"), ("E", "handout")))
     conn = store.db.conn
     conn.execute("BEGIN")
     try:
@@ -143,10 +162,14 @@ def fill(store, pro_id: str) -> None:
             "INSERT INTO dimension_scores (consultation_id, dimension_id, score) VALUES (?, ?, ?)",
             scores)
         conn.executemany(
+            "INSERT INTO wheel_answers (consultation_id, step_id, answer) VALUES (?, ?, ?)", answers)
+        conn.executemany("INSERT INTO marks VALUES (?, ?, ?, ?)", marks)
+        conn.executemany(
             'INSERT INTO plans (consultation_id, goal, first_step, helper, "when", next_appointment) '
             "VALUES (?, ?, ?, ?, ?, ?)", plans)
+        _append_log(conn, access_log, pro_id, log)
         # Conversations belong to trajectories (start, tussen, eind) where the schema has them;
-        # pgdesk's own backfill groups them exactly as the app would.
+        # pgdesk's own backfill groups them exactly as the app would (an eind closes one).
         backfill = getattr(migrations, "backfill_trajectories", None)
         if backfill is not None and "trajectories" in store.db.table_names():
             backfill(store.db)
@@ -158,7 +181,25 @@ def fill(store, pro_id: str) -> None:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _append_log(conn, access_log, pro_id: str, lines) -> None:
+    """Access-log lines with a valid hash chain, after those the set-up wrote."""
+    last = conn.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0], last[1]) if last else (0, access_log.GENESIS)
+    at = access_log.utc_now()
+    rows = []
+    for patient_id, action, what in lines:
+        seq += 1
+        line = {"seq": seq, "at": at, "user": USER, "professional_id": pro_id,
+                "workstation": "bench", "patient_id": patient_id, "action": action, "what": what}
+        digest = access_log.line_hash(prev, line)
+        rows.append([line[f] for f in access_log.FIELDS] + [prev, digest])
+        prev = digest
+    conn.executemany(
+        "INSERT INTO access_log (seq, at, user, professional_id, workstation, patient_id, action, "
+        "what, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
 if __name__ == "__main__":
-    for enc in (False, True):
-        print(ensure(enc))
+    for n in [int(a) for a in sys.argv[1:]] or SIZES:
+        print(ensure(True, patients=n))
     sys.exit(0)

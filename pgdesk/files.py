@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def stage(path: str | os.PathLike, data: bytes) -> Path:
-    """`data` in a temporary file beside `path` (mode 0o600), synced to disk; the caller renames
-    it into place (os.replace, atomic within the folder) or removes it."""
+def stage(path: str | os.PathLike, data: bytes | Iterable[bytes]) -> Path:
+    """`data` (bytes, or chunks of bytes written as they come) in a temporary file beside `path`
+    (mode 0o600), synced to disk; the caller renames it into place (os.replace, atomic within
+    the folder) or removes it."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".pgdesk-{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -29,7 +32,8 @@ def stage(path: str | os.PathLike, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_atomically(path: str | os.PathLike, data: bytes, *, exclusive: bool = False) -> None:
+def write_atomically(path: str | os.PathLike, data: bytes | Iterable[bytes], *,
+                     exclusive: bool = False) -> None:
     """Write `data` to `path` all at once (the temporary file has mode 0o600). `exclusive`:
     FileExistsError instead of replacing a file that is already there."""
     path = Path(path)

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import sys
-import types
 
 import pytest
 from pypdf import PdfReader
@@ -184,36 +183,55 @@ def test_english_overview():
     assert "GP" in text
 
 
-def test_collect_facts_reads_consultations_and_roles(store, nl, monkeypatch):
-    """The query over a real store; the trajectories come from a stand-in for storage's function."""
+def test_collect_facts_reads_consultations_and_roles(store, nl):
+    """The queries over a real store: facts for every conversation, the completed trajectory
+    with its start and eind webs."""
     poh = store.add_professional("Petra Poh", "poh-ggz")
     gp = store.add_professional("Dr. Gert Huis", "huisarts")
     anna = store.add_patient("Anna Test")
     bert = store.add_patient("Bert Test")
-    store.new_consultation(anna.id, gp.id, "start", "2025-06-01")
+    start = store.new_consultation(anna.id, gp.id, "start", "2025-06-01")
     end = store.new_consultation(anna.id, poh.id, "eind", "2025-12-01")
+    for dim in nl.dimensions:
+        store.set_score(start.id, dim.id, 4)
+        store.set_score(end.id, dim.id, 6)
     store.complete(end.id)
+    store.new_consultation(bert.id, None, "start", "2026-01-05")  # running: not completed
     store.new_consultation(bert.id, None, "los", "2026-01-10")
-    asked = []
-
-    def trajectories_for(s, patient_id, instrument):
-        asked.append(patient_id)
-        return [trajectory("t-anna", web("start", "2025-06-01", (4,) * 6),
-                           web("eind", "2025-12-01", (6,) * 6))]
-
-    fake = types.ModuleType("pgdesk.storage.trajectories")
-    fake.trajectories_for = trajectories_for
-    monkeypatch.setitem(sys.modules, "pgdesk.storage.trajectories", fake)
     facts, trajectories = collect_facts(store, nl)
     assert sorted((f.date, f.type, f.professional_role, f.completed) for f in facts) == [
         ("2025-06-01", "start", "huisarts", False),
         ("2025-12-01", "eind", "poh-ggz", True),
+        ("2026-01-05", "start", "", False),
         ("2026-01-10", "los", "", False),
     ]
-    assert asked == [anna.id]  # only a patient with an end conversation can have completed one
+    assert [(t.patient_id, [w.type for w in t.webs]) for t in trajectories] == [
+        (anna.id, ["start", "eind"])]
     stats = practice_stats(facts, trajectories, nl, today=TODAY)
     assert stats.completed_trajectories == 1
     assert {c.mean for c in stats.changes} == {2.0}
+
+
+def test_overview_reads_a_bounded_number_of_statements(store, nl):
+    """Two queries for the conversations and the trajectories and one for the referrals,
+    however many patients: never one per patient or per conversation."""
+    from pgdesk.reports.overview import practice_overview
+
+    def statements(n_patients: int) -> int:
+        for i in range(n_patients):
+            p = store.add_patient(f"Patiënt {i} Testpersoon")
+            store.new_consultation(p.id, None, "start", "2025-06-01")
+            store.complete(store.new_consultation(p.id, None, "eind", "2025-12-01").id)
+        seen = []
+        store.db.conn.set_trace_callback(seen.append)
+        try:
+            practice_overview(store, nl, today=TODAY)
+        finally:
+            store.db.conn.set_trace_callback(None)
+        return len(seen)
+
+    few = statements(2)
+    assert statements(40) == few <= 5  # the three, and sqlite-utils' savepoint around one
 
 
 def test_reports_and_domain_import_no_qt():

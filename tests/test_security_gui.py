@@ -204,11 +204,12 @@ def test_erase_from_the_window_needs_the_name(qtbot, window, monkeypatch):
     assert window.store.search_patients("Vermeulen") == []
 
 
-def test_damaged_database_offers_the_newest_good_backup(qtbot, encrypted, monkeypatch, tmp_path):
+def _damage(encrypted, folder):
+    """A practice database with a backup in `folder`, then one damaged page that opening does
+    not read (the last: the patients' names)."""
     from pgdesk.storage import backup
     from pgdesk.ui.backups import set_backup_folder
 
-    folder = tmp_path / "usb"
     with startup.vault.unlock(encrypted, USER, PASSPHRASE, min_seconds=0) as store:
         store.add_patient(NAME, "1950")
         for i in range(30):
@@ -217,16 +218,59 @@ def test_damaged_database_offers_the_newest_good_backup(qtbot, encrypted, monkey
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     set_backup_folder(folder)
     data = bytearray(encrypted.read_bytes())
-    data[2 * 4096 + 50] ^= 0xFF
+    data[-4096 + 50] ^= 0xFF
     encrypted.write_bytes(bytes(data))
 
+
+def test_opening_does_not_check_every_page(qtbot, encrypted, monkeypatch):
+    """The full check (seconds at a large practice) is not run at the window's start."""
+    from pgdesk.storage import database
+
+    full_checks = []
+    real = database.check_integrity
+    monkeypatch.setattr(database, "check_integrity",
+                        lambda *a, full=True: full_checks.append(full) or real(*a, full=full))
+    monkeypatch.setattr(UnlockDialog, "exec", _unlock_with(None, None, [(USER, PASSPHRASE)]))
+    store, _ = startup.open_interactively(str(encrypted))
+    with store:
+        assert store.professionals()
+    assert full_checks == [False]
+
+
+def test_damage_found_in_the_background_offers_the_newest_good_backup(
+        qtbot, encrypted, monkeypatch, tmp_path, open_window, instrument):
+    from pgdesk.storage import backup
+    from pgdesk.ui import integrity_watch
+
+    folder = tmp_path / "usb"
+    _damage(encrypted, folder)
     questions = []
     monkeypatch.setattr(UnlockDialog, "exec", _unlock_with(None, None, [(USER, PASSPHRASE)]))
     monkeypatch.setattr(plain, "question",
                         lambda *a: questions.append(a[2]) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(plain, "information", lambda *a: None)
-    store, _ = startup.open_interactively(str(encrypted))
-    with store:
-        assert store.search_patients("Vermeulen")
+    store, keyring = startup.open_interactively(str(encrypted))  # opens: no page-by-page wait
+    assert questions == []
+    w = open_window(store, instrument, keyring)
+    w.integrity = integrity_watch.start(w)
+    qtbot.waitUntil(lambda: bool(questions), timeout=10_000)
+    w.integrity.wait()
     assert "beschadigd" in questions[0] and "31 patiënten" in questions[0]
     assert list(tmp_path.glob("praktijk.db.voor-herstel-*"))  # the damaged file is kept
+    assert w.store is not store and w.store.search_patients("Vermeulen")  # the backup, reopened
+    assert len(backup.list_backups(folder)) == 1
+    w.store.close()
+
+
+def test_a_sound_database_is_checked_in_silence(qtbot, window, monkeypatch):
+    from pgdesk.ui import integrity_watch
+
+    told = []
+    monkeypatch.setattr(plain, "question", lambda *a: told.append(a))
+    monkeypatch.setattr(plain, "critical", lambda *a: told.append(a))
+    window.integrity = integrity_watch.start(window)
+    window.integrity.wait()
+    qtbot.wait(50)
+    assert window.integrity.found is None and told == []
+
+

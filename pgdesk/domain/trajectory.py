@@ -149,19 +149,6 @@ class DueItem:
     overdue: bool
 
 
-def due_items(trajectories: Sequence[tuple[str, Trajectory]], today: dt.date,
-              within_days: int = 14) -> list[DueItem]:
-    """Follow-ups due within `within_days` or overdue, soonest first. Input: (name, trajectory)."""
-    horizon = (today + dt.timedelta(days=within_days)).isoformat()
-    items = []
-    for name, t in trajectories:
-        nxt = t.next_due()
-        if nxt and nxt[1] <= horizon:
-            items.append(DueItem(t.patient_id, name, t.id, nxt[0], nxt[1],
-                                 nxt[1] < today.isoformat()))
-    return sorted(items, key=lambda d: (d.planned, d.display_name))
-
-
 def birth_year_band(birth_date: str) -> str:
     """Five-year band of the birth year ("1950-1954"), or "" when unknown."""
     if not birth_date:

@@ -17,7 +17,7 @@ import hmac
 import io
 import os
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pgdesk.domain.errors import PgdeskError
@@ -25,7 +25,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import CONSULTATION_TYPES
 from pgdesk.domain.trajectory import WebPoint, birth_year_band, change_table
 from pgdesk.reports.files import write_atomically
-from pgdesk.storage import trajectories
+from pgdesk.storage import webs
 from pgdesk.storage.repository import Store
 
 KEY_LENGTH = 12  # hex characters of the HMAC: 48 bits, no collisions at practice scale
@@ -49,12 +49,6 @@ def pseudonym(key_salt: bytes, value: str) -> str:
     return hmac.new(key_salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:KEY_LENGTH]
 
 
-def referral_count(store: Store, consultation_id: str) -> int:
-    """Referrals made in a conversation, whatever became of them (status) since."""
-    return store.db.execute("SELECT count(*) FROM referrals WHERE consultation_id = ?",
-                            [consultation_id]).fetchone()[0]
-
-
 def consultation_columns(instrument: Instrument) -> list[str]:
     return [*CONSULTATION_HEAD, *instrument.dimension_ids, *CONSULTATION_TAIL]
 
@@ -68,58 +62,63 @@ def _pct(web: WebPoint) -> float:
     return round(web.area_fraction * 100, 1)
 
 
-def consultation_rows(store: Store, instrument: Instrument, *, key_salt: bytes) -> list[dict]:
-    """One row per conversation, sorted by patient key and date (not in the order of entry)."""
-    rows = []
-    for r in store.db.query(
-            "SELECT c.id, c.patient_id, c.trajectory_id, p.birth_date, pr.role FROM consultations c "
-            "JOIN patients p ON p.id = c.patient_id "
-            "LEFT JOIN professionals pr ON pr.id = c.professional_id"):
-        c = store.consultation(r["id"])
-        web = WebPoint.of(c, instrument)
-        focus = {d for d, _aspect in c.focus}
+def _keyed(store: Store, key_salt: bytes) -> str:
+    """Register the pseudonym as an SQL function on the store's connection, so rows are sorted
+    by patient key in SQL and stream out in that order; returns its name."""
+    store.db.conn.create_function("pgdesk_key", 1, lambda value: pseudonym(key_salt, value),
+                                  deterministic=True)
+    return "pgdesk_key"
+
+
+def consultation_rows(store: Store, instrument: Instrument, *,
+                      key_salt: bytes) -> Iterator[dict]:
+    """One row per conversation, sorted by patient key and date (not in the order of entry);
+    one streamed query."""
+    key = _keyed(store, key_salt)
+    order = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(CONSULTATION_TYPES))
+    query = store.db.execute(
+        f"SELECT {key}(c.patient_id), c.id, c.date, c.type, {webs.recorded('c')}, "
+        "p.birth_date, pr.role, c.trajectory_id FROM consultations c "
+        "JOIN patients p ON p.id = c.patient_id "
+        "LEFT JOIN professionals pr ON pr.id = c.professional_id "
+        f"ORDER BY 1, c.date, CASE c.type {order} ELSE 9 END")
+    for (patient_key, cid, date, ctype, manual, aspects, marks, referrals, birth_date, role,
+         trajectory_id) in query:
+        web = webs.web(cid, date, ctype, manual, aspects, instrument)
+        focus = webs.focus(marks)
         row = {
-            "patient_key": pseudonym(key_salt, r["patient_id"]),
-            "birth_year_band": birth_year_band(r["birth_date"] or ""),
-            "professional_role": r["role"] or "",
-            "type": c.type,
-            "date": c.date,
-            "trajectory_key": pseudonym(key_salt, r["trajectory_id"]) if r["trajectory_id"] else "",
+            "patient_key": patient_key,
+            "birth_year_band": birth_year_band(birth_date or ""),
+            "professional_role": role or "",
+            "type": ctype,
+            "date": date,
+            "trajectory_key": pseudonym(key_salt, trajectory_id) if trajectory_id else "",
         }
         row.update(zip(instrument.dimension_ids, web.scores, strict=True))
         row["web_area_pct"] = _pct(web)
         row["focus"] = FOCUS_JOIN.join(d for d in instrument.dimension_ids if d in focus)
-        row["referrals"] = referral_count(store, c.id)
-        rows.append(row)
-    order = {t: i for i, t in enumerate(CONSULTATION_TYPES)}
-    rows.sort(key=lambda x: (x["patient_key"], x["date"], order.get(x["type"], 9)))
-    return rows
+        row["referrals"] = referrals
+        yield row
 
 
-def trajectory_rows(store: Store, instrument: Instrument, *, key_salt: bytes) -> list[dict]:
+def trajectory_rows(store: Store, instrument: Instrument, *, key_salt: bytes) -> Iterator[dict]:
     """One row per trajectory whose start and eind were both held: start, eind and change."""
-    rows = []
-    patients = [r[0] for r in store.db.execute("SELECT DISTINCT patient_id FROM trajectories")]
-    for patient_id in patients:
-        for t in trajectories.trajectories_for(store, patient_id, instrument):
-            start = next((w for w in t.webs if w.type == "start"), None)
-            eind = next((w for w in t.webs if w.type == "eind"), None)
-            if start is None or eind is None:
-                continue
-            row = {"patient_key": pseudonym(key_salt, patient_id),
-                   "trajectory_key": pseudonym(key_salt, t.id),
-                   "start_date": start.date, "eind_date": eind.date}
-            for ch in change_table([start, eind], instrument):
-                first, last = ch.scores
-                row[f"{ch.dimension_id}_start"] = first
-                row[f"{ch.dimension_id}_eind"] = last
-                row[f"{ch.dimension_id}_change"] = ch.change
-            row["web_area_pct_start"] = _pct(start)
-            row["web_area_pct_eind"] = _pct(eind)
-            row["web_area_pct_change"] = round(_pct(eind) - _pct(start), 1)
-            rows.append(row)
-    rows.sort(key=lambda x: (x["patient_key"], x["start_date"]))
-    return rows
+    key = _keyed(store, key_salt)
+    for t in webs.completed_trajectories(store, instrument,
+                                         order_by=f"{key}(t.patient_id), s.date"):
+        start, eind = t.webs
+        row = {"patient_key": pseudonym(key_salt, t.patient_id),
+               "trajectory_key": pseudonym(key_salt, t.id),
+               "start_date": start.date, "eind_date": eind.date}
+        for ch in change_table([start, eind], instrument):
+            first, last = ch.scores
+            row[f"{ch.dimension_id}_start"] = first
+            row[f"{ch.dimension_id}_eind"] = last
+            row[f"{ch.dimension_id}_change"] = ch.change
+        row["web_area_pct_start"] = _pct(start)
+        row["web_area_pct_eind"] = _pct(eind)
+        row["web_area_pct_change"] = round(_pct(eind) - _pct(start), 1)
+        yield row
 
 
 def cell(value) -> str:
@@ -136,16 +135,30 @@ def cell(value) -> str:
     return str(value)
 
 
-def to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> bytes:
+def csv_chunks(rows: Iterable[Mapping], columns: Sequence[str],
+               rows_per_chunk: int = 1000) -> Iterator[bytes]:
+    """The CSV as encoded chunks of `rows_per_chunk` rows, so a large export never sits in
+    memory whole; the byte-order mark comes once, first."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
-        extra = set(row) - set(columns)
+    known = set(columns)
+    encoding = ENCODING
+    for n, row in enumerate(rows, 1):
+        extra = set(row) - known
         if extra:
             raise ValueError(f"columns not in the header: {sorted(extra)}")
         writer.writerow([cell(row.get(c)) for c in columns])
-    return buf.getvalue().encode(ENCODING)
+        if n % rows_per_chunk == 0:
+            yield buf.getvalue().encode(encoding)
+            encoding = "utf-8"
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode(encoding)
+
+
+def to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> bytes:
+    return b"".join(csv_chunks(rows, columns))
 
 
 def _check_folder(path: Path) -> None:
@@ -156,18 +169,19 @@ def _check_folder(path: Path) -> None:
         raise PgdeskError(f"In de map {folder} mag pgdesk niet schrijven; er is niets geschreven.")
 
 
-def write_csv(path: str | os.PathLike, rows: Sequence[Mapping],
+def write_csv(path: str | os.PathLike, rows: Iterable[Mapping],
               columns: Sequence[str] | None = None) -> None:
-    """Write the rows as CSV (see docs/evaluation-export.md), all or nothing.
+    """Write the rows as CSV (see docs/evaluation-export.md), all or nothing, streamed into a
+    temporary file beside `path` as they come.
 
     Without `columns` the first row's keys are the header.
     """
     path = Path(path)
     if columns is None:
+        rows = list(rows)
         columns = list(rows[0]) if rows else []
-    data = to_csv(rows, columns)
     _check_folder(path)
-    write_atomically(path, data)
+    write_atomically(path, csv_chunks(rows, columns))
 
 
 def trajectory_path(path: str | os.PathLike) -> Path:
@@ -184,12 +198,12 @@ def export_evaluation(store: Store, instrument: Instrument, path: str | os.PathL
     """
     salt = key_salt or new_salt()
     first, second = Path(path), trajectory_path(path)
-    consultations = consultation_rows(store, instrument, key_salt=salt)
-    trajs = trajectory_rows(store, instrument, key_salt=salt)
     _check_folder(first)
-    write_csv(first, consultations, consultation_columns(instrument))
+    write_csv(first, consultation_rows(store, instrument, key_salt=salt),
+              consultation_columns(instrument))
     try:
-        write_csv(second, trajs, trajectory_columns(instrument))
+        write_csv(second, trajectory_rows(store, instrument, key_salt=salt),
+                  trajectory_columns(instrument))
     except BaseException:
         first.unlink(missing_ok=True)
         raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from pgdesk import files
@@ -31,7 +32,7 @@ def stage(path: str | os.PathLike, data: bytes) -> Path:
         raise _cannot_write(path, path.parent if str(path.parent) else Path("."), exc) from None
 
 
-def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+def write_atomically(path: str | os.PathLike, data: bytes | Iterable[bytes]) -> None:
     """pgdesk.files.write_atomically, with a Dutch message (PgdeskError) when it fails."""
     path = Path(path)
     try:

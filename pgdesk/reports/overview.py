@@ -54,21 +54,18 @@ BIG_SIZE = 34
 
 def collect_facts(store: Store, instrument: Instrument
                   ) -> tuple[list[ConsultationFact], list[Trajectory]]:
-    """Every conversation as a fact (date, type, role, completed) and the trajectories of every
-    patient who had an end conversation (only those can be completed)."""
-    from pgdesk.storage.trajectories import trajectories_for  # storage: only when collecting
+    """Every conversation as a fact (date, type, role, completed) and every trajectory that held
+    a start and an eind (only those can be completed), with those two webs; two queries, however
+    many patients."""
+    from pgdesk.storage.webs import completed_trajectories  # storage: only when collecting
 
     facts = [
-        ConsultationFact(str(r["date"] or ""), str(r["type"] or ""), r["role"] or UNKNOWN_ROLE,
-                         bool(r["completed_at"]))
-        for r in store.db.query(
+        ConsultationFact(str(date or ""), str(ctype or ""), role or UNKNOWN_ROLE, bool(completed))
+        for date, ctype, completed, role in store.db.execute(
             "SELECT c.date, c.type, c.completed_at, p.role FROM consultations c "
             "LEFT JOIN professionals p ON p.id = c.professional_id")
     ]
-    patients = [r["patient_id"] for r in store.db.query(
-        "SELECT DISTINCT patient_id FROM consultations WHERE type = 'eind' ORDER BY patient_id")]
-    trajectories = [t for pid in patients for t in trajectories_for(store, pid, instrument)]
-    return facts, trajectories
+    return facts, list(completed_trajectories(store, instrument))
 
 
 def collect_referrals(store: Store) -> list[ReferralFact]:

@@ -8,6 +8,7 @@ one it is plain SQLite (only the demo database).
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -63,15 +64,20 @@ def _corrupt(path: Path, detail: str = "") -> DatabaseCorrupt:
     )
 
 
-def check_integrity(db: Database, path: Path, encrypted: bool) -> None:
+def check_integrity(db: Database, path: Path, encrypted: bool, *, full: bool = True) -> None:
     """Raises DatabaseCorrupt for a damaged file.
 
     SQLCipher's cipher_integrity_check verifies every page's HMAC, which catches damaged
-    pages that SQLite's own check cannot see (they would only fail when read later).
+    pages that SQLite's own check cannot see (they would only fail when read later). It reads
+    every page, so it grows with the database (seconds at a large practice); `full=False`
+    reads only the schema, enough to open: SQLCipher authenticates every page it reads anyway,
+    and the window runs the full check in the background (BackgroundCheck).
     """
     try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not full:
+            return
         if encrypted:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             problems = db.execute("PRAGMA cipher_integrity_check").fetchall()
             if problems:
                 raise _corrupt(path, f"{len(problems)} beschadigde blokken")
@@ -87,8 +93,8 @@ def check_integrity(db: Database, path: Path, encrypted: bool) -> None:
         raise _corrupt(path)
 
 
-def _verify_existing(db: Database, path: Path, encrypted: bool) -> None:
-    check_integrity(db, path, encrypted)
+def _verify_existing(db: Database, path: Path, encrypted: bool, full_check: bool) -> None:
+    check_integrity(db, path, encrypted, full=full_check)
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         tables = db.table_names()
@@ -106,6 +112,52 @@ def _verify_existing(db: Database, path: Path, encrypted: bool) -> None:
             f"De database {path} is gemaakt met een nieuwere versie van pgdesk. "
             "Werk pgdesk bij om hem te openen."
         )
+
+
+class BackgroundCheck:
+    """The full integrity check on its own read-only connection, for a background thread while
+    the window works; `cancel` (from any thread) stops it, e.g. when pgdesk closes."""
+
+    def __init__(self, path: Path, key: bytes | None):
+        self.path, self.key = Path(path), key
+        self._guard = threading.Lock()
+        self._conn: driver.Connection | None = None
+        self.cancelled = False
+
+    def run(self) -> DatabaseCorrupt | None:
+        """The damage found, or None (also when cancelled or the file cannot be read now)."""
+        try:
+            conn = driver.connect(self.path, self.key, readonly=True)
+        except driver.Error:
+            return None
+        with self._guard:
+            if self.cancelled:
+                conn.close()
+                return None
+            self._conn = conn
+        try:
+            found = None
+            # Twice: a page being checkpointed while it is read can look damaged once; real
+            # damage stays.
+            for _attempt in range(2):
+                try:
+                    check_integrity(Database(conn), self.path, self.key is not None)
+                    return None
+                except DatabaseCorrupt as exc:
+                    found = exc
+                if self.cancelled:  # an interrupted check reads as damage: it is not
+                    return None
+            return found
+        finally:
+            with self._guard:
+                self._conn = None
+            conn.close()
+
+    def cancel(self) -> None:
+        with self._guard:
+            self.cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
 
 
 def _backup_before_migrating(conn: driver.Connection, path: Path, version: int,
@@ -182,7 +234,9 @@ def recover(path: Path) -> None:
 
 
 def open_database(path: str | os.PathLike, *, key: bytes | None = None,
-                  lock: bool = True) -> OpenDatabase:
+                  lock: bool = True, full_check: bool = True) -> OpenDatabase:
+    """Open, check and migrate. `full_check=False` skips reading every page (the window's
+    start, which checks in the background afterwards); commands keep the full check."""
     path = Path(path).expanduser()
     if lifecycle.interrupted(path):
         recover(path)
@@ -198,7 +252,7 @@ def open_database(path: str | os.PathLike, *, key: bytes | None = None,
             os.chmod(path, 0o600)  # patient data: the owner only (SQLite gives WAL/SHM the same)
         db = Database(conn)
         if existed:
-            _verify_existing(db, path, key is not None)
+            _verify_existing(db, path, key is not None, full_check)
             lifecycle.private(path)
         pending = migrations.pending(db)
         if pending:

@@ -259,5 +259,21 @@ def m0006_practice_details(db: Database) -> None:
                "CHECK (handout_changes IN (0, 1))")
 
 
+@migrations(name="0007_practice_scale_indexes")
+def m0007_practice_scale_indexes(db: Database) -> None:
+    """Indexes for what grows with the practice (issue 16). The start page's list of who is due
+    reads only running trajectories whose next planned date has come near (partial indexes that
+    hold every column it reads) and checks which follow-ups were held from an index alone; the
+    overview and the evaluation export read each conversation's scores from an index alone."""
+    for ctype in ("tussen", "eind"):
+        db.execute(f"CREATE INDEX trajectories_open_{ctype} ON trajectories "
+                   f"({ctype}_planned, closed_at, id, patient_id) WHERE closed_at IS NULL")
+    db.execute("CREATE INDEX consultations_trajectory_type ON consultations (trajectory_id, type)")
+    db.execute("CREATE INDEX dimension_scores_covering ON dimension_scores "
+               "(consultation_id, dimension_id, score)")
+    db.execute("CREATE INDEX aspect_scores_covering ON aspect_scores "
+               "(consultation_id, dimension_id, aspect_id, score)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -29,11 +29,11 @@ from pgdesk.domain.trajectory import (
     TrajectoryOpen,
     WebPoint,
     check_follow_up_date,
-    due_items,
     dutch_date,
     type_noun,
 )
 from pgdesk.domain.validation import InputError
+from pgdesk.storage import driver
 from pgdesk.storage.consultations import consultation
 from pgdesk.storage.core import CONSULTATION_TABLES, NotFound, StoreCore, new_id, now
 
@@ -45,8 +45,8 @@ NO_TRAJECTORY = "Er loopt geen traject; begin met een startgesprek of kies 'los 
 START_HAS_LATER = ("Dit startgesprek hoort bij een traject met latere gesprekken; "
                    "verwijder die eerst.")
 
-__all__ = ["TrajectoryOpen", "defaults", "delete_consultation", "due", "set_defaults",
-           "set_planned", "trajectories_for", "trajectory_of"]
+__all__ = ["TrajectoryOpen", "defaults", "delete_consultation", "due", "due_version",
+           "set_defaults", "set_planned", "trajectories_for", "trajectory_of"]
 
 
 # -- practice defaults -------------------------------------------------------------------------
@@ -148,11 +148,56 @@ def suggest_type(store: StoreCore, patient_id: str) -> str:
     return t.next_type() or "los"
 
 
+# The next follow-up of a running trajectory is its tussen until a tussen or eind is held,
+# then its eind until that is held (Trajectory.next_due); one query for the whole practice.
+_HELD = "EXISTS (SELECT 1 FROM consultations c WHERE c.trajectory_id = t.id AND c.type = '{}')"
+DUE_SQL = f"""
+    SELECT t.patient_id, p.display_name, t.id AS trajectory_id, 'tussen' AS type,
+           t.tussen_planned AS planned
+    FROM trajectories t JOIN patients p ON p.id = t.patient_id
+    WHERE t.closed_at IS NULL AND t.tussen_planned <= :horizon
+      AND NOT {_HELD.format('tussen')} AND NOT {_HELD.format('eind')}
+    UNION ALL
+    SELECT t.patient_id, p.display_name, t.id, 'eind', t.eind_planned
+    FROM trajectories t JOIN patients p ON p.id = t.patient_id
+    WHERE t.closed_at IS NULL AND t.eind_planned <= :horizon
+      AND {_HELD.format('tussen')} AND NOT {_HELD.format('eind')}
+    ORDER BY planned, display_name, trajectory_id"""
+
+# What the due list reads (table: the columns an update must touch to matter); a change by
+# this connection makes it stale. An answer typed in a conversation does not.
+_DUE_READS = {"trajectories": "", "consultations": " OF type, trajectory_id",
+              "patients": " OF display_name"}
+
+
 def due(store: StoreCore, today: dt.date, within_days: int = 14) -> list[DueItem]:
     """Tussen and eind conversations planned within `within_days` or overdue, soonest first."""
-    rows = _rows(store, "SELECT t.*, p.display_name FROM trajectories t JOIN patients p "
-                 "ON p.id = t.patient_id WHERE t.closed_at IS NULL", [])
-    return due_items([(r["display_name"], _light(store, r)) for r in rows], today, within_days)
+    horizon = (today + dt.timedelta(days=within_days)).isoformat()
+    return [DueItem(pid, name, tid, ctype, planned, planned < today.isoformat())
+            for pid, name, tid, ctype, planned
+            in store.db.execute(DUE_SQL, {"horizon": horizon}).fetchall()]
+
+
+def due_version(store: StoreCore) -> int:
+    """A number that changes whenever something the due list reads changes, so the list is
+    read again only then (not on every return to the start page).
+
+    Temporary triggers (this connection only, never in the file) count the changes; they
+    are made on first use, before the list is first read.
+    """
+    db = store.db
+    try:
+        return db.execute("SELECT n FROM temp.due_version").fetchone()[0]
+    except driver.OperationalError:  # first use on this connection
+        pass
+    with db.atomic():
+        db.execute("CREATE TEMP TABLE due_version (n INTEGER NOT NULL)")
+        db.execute("INSERT INTO temp.due_version VALUES (0)")
+        for table, columns in _DUE_READS.items():
+            for event in ("INSERT", "UPDATE" + columns, "DELETE"):
+                db.execute(f"CREATE TEMP TRIGGER due_{table}_{event[:6].lower()} AFTER {event} "
+                           f"ON main.{table} BEGIN UPDATE due_version SET n = n + 1; END")
+    return 0
 
 
 # -- changing ----------------------------------------------------------------------------------

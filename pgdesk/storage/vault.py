@@ -116,13 +116,14 @@ def recovery_code_shown(store: Store) -> None:
 
 
 def open_with_key(path: str | os.PathLike, keyring: Keyring, key: bytes,
-                  professional_id: str | None, name: str) -> Store:
+                  professional_id: str | None, name: str, *, full_check: bool = True) -> Store:
     """Open with an unlocked key; the log names the professional as recorded in the database,
-    and how many wrong tries came before this unlock."""
+    and how many wrong tries came before this unlock. The window opens with
+    `full_check=False` and checks every page in the background (database.BackgroundCheck)."""
     path = Path(path)
     if lifecycle.has_content(path) and driver.is_plain_sqlite(path):
         encrypt_plain(path, key, keyring.db_id)  # a conversion an older pgdesk left half done
-    store = Store.open(path, key=key, actor=Actor(name, professional_id))
+    store = Store.open(path, key=key, actor=Actor(name, professional_id), full_check=full_check)
     try:
         if store.setting("db_id") != keyring.db_id:
             raise foreign_keyring(path)

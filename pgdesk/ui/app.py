@@ -43,6 +43,13 @@ def _preload_chart() -> None:
     import pgdesk.ui.radar  # noqa: F401  (pays the pyqtgraph/numpy import before it is needed)
 
 
+def _after_paint(window) -> None:
+    from pgdesk.ui import integrity_watch
+
+    window.integrity = integrity_watch.start(window)
+    QTimer.singleShot(50, _preload_chart)
+
+
 def open_store(db: str | None, demo: bool):
     """(store, keyring) or None when the user cancelled the set-up or unlock."""
     from pgdesk.domain.content import shipped_instrument
@@ -89,8 +96,9 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
 
     if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test
         exit_after_first_paint(app, window, lang)
-    # The chart library loads once the window is on screen, however long the first paint takes.
-    after_first_paint(app, window, lambda: QTimer.singleShot(50, _preload_chart))
+    # The chart library loads once the window is on screen, however long the first paint takes;
+    # so does the full integrity check of every page (on its own thread).
+    after_first_paint(app, window, lambda: _after_paint(window))
     code = app.exec()
     store.close()
     if window.demo and not os.environ.get("PGDESK_EXIT_AFTER_PAINT"):

@@ -1,4 +1,8 @@
-"""On the start page: who is due for a tussen or eind conversation, soonest first."""
+"""On the start page: who is due for a tussen or eind conversation, soonest first.
+
+The list is read with one query (storage.trajectories.due) and only again when something it
+shows changed or the day turned (DueCache), not on every return to the start page.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,30 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pgdesk.domain.trajectory import DueItem
+from pgdesk.storage import trajectories
+from pgdesk.ui.feedback import guarded
 from pgdesk.ui.labels import type_label
 from pgdesk.ui.plain import Label
+
+
+class DueCache:
+    """The due list of the window's store, read again only after a change or on a new day."""
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+        self._store = None
+        self._key: tuple | None = None
+        self._items: list[DueItem] = []
+
+    def items(self, store) -> list[DueItem]:
+        today = dt.date.today()
+        version = guarded(self.parent, trajectories.due_version, store)
+        if store is not self._store or (version, today) != self._key or version is None:
+            items = guarded(self.parent, trajectories.due, store, today)
+            if items is None:  # the user was told why
+                return []
+            self._store, self._key, self._items = store, (version, today), items
+        return self._items
 
 
 class DuePanel(QWidget):
@@ -40,9 +66,13 @@ class DuePanel(QWidget):
         layout.addWidget(self.empty)
         layout.addStretch(0)  # takes the room only while the list is hidden: the title stays on top
         self.items: list[DueItem] = []
+        self._shown_on: dt.date | None = None
 
     def set_items(self, items: Sequence[DueItem], today: dt.date | None = None) -> None:
         today = today or dt.date.today()
+        if list(items) == self.items and today == self._shown_on:
+            return  # nothing to redraw
+        self._shown_on = today
         self.items = list(items)
         self.list.clear()
         for due in self.items:

@@ -25,6 +25,7 @@ from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
+from pgdesk.ui.due_panel import DueCache
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label, type_label
 from pgdesk.ui.lock import (
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.form.forgotRequested.connect(self._forgot)
         self.outer.addWidget(self.lock_screen)
         self.setCentralWidget(self.outer)
+        self.due_cache = DueCache(self)
         self.list_page = PatientListPage(store, due_source=self._due_items)
         self.patient_page = PatientPage(store, instrument)
         self.consultation_page = None
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
+        self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
@@ -226,11 +229,7 @@ class MainWindow(QMainWindow):
 
     # -- navigation -----------------------------------------------------------
     def _due_items(self):
-        import datetime as dt
-
-        from pgdesk.storage.trajectories import due
-
-        return guarded(self, due, self.store, dt.date.today()) or []
+        return self.due_cache.items(self.store)
 
     def show_list(self) -> None:
         self._drop_consultation()
@@ -522,6 +521,8 @@ class MainWindow(QMainWindow):
         if not source:
             return
         self._drop_consultation()
+        if self.integrity is not None:  # its connection must not outlive the file it reads
+            self.integrity.stop()
         path, key = self.store.path, self.store.opened.key
         db_id, actor = self.store.setting("db_id"), self.store.actor
         self.store.close()
@@ -602,6 +603,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.integrity is not None:
+            self.integrity.stop()
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
         clipboard.forget()

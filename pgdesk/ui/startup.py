@@ -47,7 +47,7 @@ def open_interactively(db: str | None, parent: QWidget | None = None):
             is_demo = probe.setting("demo") == "1"
             names = [p.name for p in probe.professionals()]
         if is_demo:
-            return Store.open(path), None
+            return Store.open(path, full_check=False), None
         return set_up(path, parent, converting=True, names=names)
     # Never a new, empty database where one was kept aside or backed up.
     vault.require_database(path, backup_folder() if path == default_db_path() else None)
@@ -96,8 +96,9 @@ def unlock_at_start(path: Path, parent: QWidget | None):
     def opener(name: str, passphrase: str) -> Store:
         unlocked = vault.unlock_key(path, keyring, name, passphrase)
         unlocked_key[:] = [unlocked.key]
+        # Every page is checked in the background once the window is up (integrity_watch).
         return vault.open_with_key(path, keyring, unlocked.key, unlocked.professional_id,
-                                   unlocked.name)
+                                   unlocked.name, full_check=False)
 
     dialog = UnlockDialog(opener, parent,
                           forgot=lambda p, n: forgot_passphrase(p, keyring, n))
