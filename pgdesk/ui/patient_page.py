@@ -67,7 +67,7 @@ class PatientPage(QWidget):
         self.new_button.clicked.connect(self.newConsultation)
         self.open_button = QPushButton(self.tr("&Openen"))
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
-        fill_in = QPushButton(self.tr("&Laat de patiënt invullen…"))
+        self.fill_in = fill_in = QPushButton(self.tr("&Laat de patiënt invullen…"))
         fill_in.setToolTip(self.tr("Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)"))
         fill_in.clicked.connect(self.patientModeRequested)
         edit = QPushButton(self.tr("&Gegevens wijzigen"))
