@@ -907,6 +907,14 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
+    <message>
+        <source>&amp;Laat de patiënt invullen…</source>
+        <translation>&amp;Let the patient fill in…</translation>
+    </message>
+    <message>
+        <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
+        <translation>&amp;Patient mode: hide the answers after…</translation>
+    </message>
 </context>
 <context>
     <name>PaperWebDialog</name>
@@ -1175,6 +1183,14 @@ Toch een tweede gesprek van vandaag beginnen?</source>
         <translation>There is already a conversation with this patient today. Open that conversation to carry on.
 
 Start a second conversation today anyway?</translation>
+    </message>
+    <message>
+        <source>&amp;Laat de patiënt invullen…</source>
+        <translation>&amp;Let the patient fill in…</translation>
+    </message>
+    <message>
+        <source>Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)</source>
+        <translation>Let the patient fill in the web themselves (Ctrl+Shift+P)</translation>
     </message>
 </context>
 <context>
@@ -2941,6 +2957,147 @@ Referrals already made to it stay readable in their conversations, with the deta
     <message>
         <source>PDF-bestanden (*.pdf)</source>
         <translation type="obsolete">PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>AspectRow</name>
+    <message>
+        <source>Weet ik niet</source>
+        <translation>Don&apos;t know</translation>
+    </message>
+    <message>
+        <source>Weet ik niet, of sla over (Backspace)</source>
+        <translation>Don&apos;t know, or skip (Backspace)</translation>
+    </message>
+    <message>
+        <source>Over praten</source>
+        <translation>Talk about</translation>
+    </message>
+    <message>
+        <source>Hier wil ik over praten (spatiebalk)</source>
+        <translation>I want to talk about this (space bar)</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>Geef het scherm terug aan de praktijk</source>
+        <translation>Please hand the screen back to the practice</translation>
+    </message>
+    <message>
+        <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
+        <translation>Thank you. Your answers have been saved.</translation>
+    </message>
+    <message>
+        <source>Deze database heeft geen wachtwoord.</source>
+        <translation>This database has no passphrase.</translation>
+    </message>
+    <message>
+        <source>Voor de praktijk: wachtwoord van %1</source>
+        <translation>For the practice: passphrase of %1</translation>
+    </message>
+    <message>
+        <source>Voor de praktijk: het wachtwoord van de praktijk</source>
+        <translation>For the practice: the practice&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>Terug naar het dossier</source>
+        <translation>Back to the record</translation>
+    </message>
+    <message>
+        <source>De patiënt laten verder invullen</source>
+        <translation>Let the patient go on filling in</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionScreen</name>
+    <message>
+        <source>Over dit hele onderwerp wil ik praten</source>
+        <translation>I want to talk about this whole topic</translation>
+    </message>
+</context>
+<context>
+    <name>EndScreen</name>
+    <message>
+        <source>Typ hier, of kies Overslaan</source>
+        <translation>Type here, or choose Skip</translation>
+    </message>
+    <message>
+        <source>Overslaan</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Klaar: geef het scherm terug</source>
+        <translation>Done: hand the screen back</translation>
+    </message>
+    <message>
+        <source>Dit is uw spinnenweb</source>
+        <translation>This is your web</translation>
+    </message>
+    <message>
+        <source>Wat is voor u nu het belangrijkst?</source>
+        <translation>What matters most to you now?</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: klaar</source>
+        <translation>Ctrl+Enter: done</translation>
+    </message>
+    <message>
+        <source>niet ingevuld</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <source>wil ik over praten</source>
+        <translation>I want to talk about this</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFlow</name>
+    <message>
+        <source>← Terug</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Verder →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMode</name>
+    <message>
+        <source>Patiëntmodus</source>
+        <translation>Patient mode</translation>
+    </message>
+    <message>
+        <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
+        <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Beginnen</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Welkom</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>U krijgt zes onderwerpen over hoe het met u gaat. Geef bij elk punt een cijfer van 0 tot 10: 0 is heel slecht, 10 is heel goed. Er zijn geen goede of foute antwoorden.</source>
+        <translation>You will see six topics about how you are doing. Give each point a number from 0 to 10: 0 is very bad, 10 is very good. There are no right or wrong answers.</translation>
+    </message>
+    <message>
+        <source>Weet u het niet, of wilt u iets niet beantwoorden? Kies dan &quot;Weet ik niet&quot;. Wilt u ergens over praten? Kies &quot;Over praten&quot;. Uw antwoorden worden meteen bewaard en alleen in de praktijk gebruikt.</source>
+        <translation>Not sure, or rather not answer? Choose &quot;Don&apos;t know&quot;. Want to talk about something? Choose &quot;Talk about&quot;. Your answers are saved at once and used only in the practice.</translation>
+    </message>
+    <message>
+        <source>Met het toetsenbord: een cijfer kiest, Enter gaat verder.</source>
+        <translation>With the keyboard: a digit chooses, Enter goes on.</translation>
     </message>
 </context>
 </TS>
