@@ -20,7 +20,8 @@ def start(window) -> None:
     if (window.locked or window.patient_mode is not None or pid is None
             or window.stack.currentWidget() is not window.patient_page):
         return
-    window.patient_mode = PatientMode.start(window, pid)
+    minutes = int(window.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
+    window.patient_mode = PatientMode.start(window, pid, minutes)
 
 
 def choose_idle_minutes(parent, store) -> None:

@@ -16,7 +16,6 @@ from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
-from pgdesk.ui.patient_mode.hooks import DEFAULT_PATIENT_IDLE, SETTING_PATIENT_IDLE
 from pgdesk.ui.patient_mode.rows import touch_button
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE
 from pgdesk.ui.plain import Label
@@ -88,7 +87,7 @@ class Cover(QWidget):
 class PatientMode(QWidget):
     """The patient's whole screen. `start` puts it into the main window, `leave` takes it out."""
 
-    def __init__(self, window, session: ConsultationSession, parent=None):
+    def __init__(self, window, session: ConsultationSession, idle_minutes: int, parent=None):
         super().__init__(parent)
         self.setObjectName("patientMode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -108,8 +107,7 @@ class PatientMode(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        minutes = session.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE))
-        self.idle = IdleWatcher(int(minutes), self)
+        self.idle = IdleWatcher(idle_minutes, self)
         self.idle.idle.connect(lambda: self.cover(done=False))
 
     @property
@@ -117,7 +115,7 @@ class PatientMode(QWidget):
         return self.stack.currentWidget() is self.cover_screen
 
     @classmethod
-    def start(cls, window, patient_id: str) -> PatientMode | None:
+    def start(cls, window, patient_id: str, idle_minutes: int) -> PatientMode | None:
         """Today's conversation with this patient (a new one if there is none), full screen."""
         store = window.store
         cid = guarded(window, todays_conversation, store, patient_id)
@@ -130,7 +128,7 @@ class PatientMode(QWidget):
         session = guarded(window, ConsultationSession, store, window.instrument, cid)
         if session is None:
             return None
-        mode = cls(window, session)
+        mode = cls(window, session, idle_minutes)
         window.outer.addWidget(mode)
         window.outer.setCurrentWidget(mode)
         window.menuBar().setEnabled(False)  # no menu shortcut works either
