@@ -152,3 +152,14 @@ def test_the_window_lock_ends_the_mode_and_shows_no_answers(qtbot, window, mode)
     assert window.locked and window.patient_mode is None
     assert window.outer.currentWidget() is window.lock_screen
     assert NAME not in _texts(window)
+
+
+def test_ctrl_shift_p_on_the_patient_page_starts_the_mode_for_that_patient(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    patient = window.store.add_patient(NAME, "1950")
+    window.show_patient(patient.id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.patient_mode is not None and window.patient_mode.session.patient.id == patient.id
+    assert window.outer.currentWidget() is window.patient_mode
