@@ -31,6 +31,7 @@ class Dimension:
     explanation: str
     aspects: tuple[Aspect, ...]
     color: str = "#4a7ab5"
+    everyday: str = ""  # the name in everyday words, for the patient's own screens
 
     def aspect(self, aspect_id: str) -> Aspect:
         for a in self.aspects:
@@ -126,6 +127,7 @@ def parse_instrument(data: dict) -> Instrument:
                 explanation=_require(d, "explanation", where),
                 aspects=aspects,
                 color=d.get("color", "#4a7ab5"),
+                everyday=d.get("everyday") or _require(d, "name", where),
             )
         )
     _unique([d.id for d in dimensions], "Dimensie")

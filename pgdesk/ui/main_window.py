@@ -37,6 +37,7 @@ from pgdesk.ui.lock import (
 )
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_list_page import PatientListPage
+from pgdesk.ui.patient_mode import hooks as patient_mode
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.keyring = keyring
         self.demo = store.setting("demo") == "1"
         self.locked = False
+        self.patient_mode = None  # patient_mode.mode.PatientMode while the patient fills in
         self._focus_before_lock = None
         self._unkept_code: str | None = None  # a recovery code the lock closed before it was kept
         self.setStyleSheet(STYLE_SHEET)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.patient_page.openConsultation.connect(self.open_consultation)
         self.patient_page.editPatient.connect(self.edit_patient)
         self.patient_page.planRequested.connect(self.plan_conversation)
+        self.patient_page.patientModeRequested.connect(lambda: patient_mode.start(self))
 
         self._build_menu()
         self.who = Label()
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
             (self.tr("Nieuw &traject beginnen (startgesprek)…"), None, self.start_trajectory),
             (self.tr("Gesprek ver&wijderen…"), None, self.delete_consultation),
             (self.tr("Spinnenweb van &papier overnemen…"), "F2", self.copy_paper_web),
+            (self.tr("&Laat de patiënt invullen…"), "Ctrl+Shift+P", lambda: patient_mode.start(self)),
             (self.tr("&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", self.show_access_log),
             (self.tr("Alles &exporteren (AVG)…"), None, self.export_patient),
             None,
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
                (self.tr("Mijn wachtwoord is &uitgelekt…"), None, lambda: self._rekey(leaked=True)),
                (self.tr("Nieuwe &herstelcode…"), None, self._new_recovery_code),
                (self.tr("Automatisch ver&grendelen na…"), None, self._idle_minutes),
+               (self.tr("&Patiëntmodus: antwoorden verbergen na…"), None,
+                lambda: patient_mode.choose_idle_minutes(self, self.store)),
                None] if encrypted else []),
             (self.tr("&Reservekopie maken"), None, lambda: self.backups.backup_now(self)),
             (self.tr("Reservekopie &terugzetten…"), None, self.restore_backup),
@@ -542,6 +548,8 @@ class MainWindow(QMainWindow):
         """Hide every patient detail behind the unlock form; everything typed is already stored."""
         if self.keyring is None or self.locked:
             return
+        if self.patient_mode is not None:  # the unlock leads to the professional's view
+            self.patient_mode.leave()
         if self.consultation_page is not None:
             self.consultation_page.leave_current()
         self._focus_before_lock = QApplication.focusWidget()
@@ -599,6 +607,9 @@ class MainWindow(QMainWindow):
         forgot_passphrase(self, self.keyring, name)
 
     def closeEvent(self, event):  # noqa: N802 (Qt API)
+        if self.patient_mode is not None:  # Alt+F4 does not leave the patient mode
+            event.ignore()
+            return
         if self.consultation_page is not None and not self.consultation_page.leave_current():
             event.ignore()
             return

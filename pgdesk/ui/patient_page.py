@@ -32,6 +32,7 @@ class PatientPage(QWidget):
     planRequested = Signal(str, str, str)  # trajectory id, "tussen"/"eind", planned ISO date
     openConsultation = Signal(str)
     editPatient = Signal()
+    patientModeRequested = Signal()  # noqa: N815 (Qt naming)
     back = Signal()
 
     def __init__(self, store, instrument: Instrument, parent=None):
@@ -66,6 +67,9 @@ class PatientPage(QWidget):
         self.new_button.clicked.connect(self.newConsultation)
         self.open_button = QPushButton(self.tr("&Openen"))
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentRow()))
+        self.fill_in = fill_in = QPushButton(self.tr("&Laat de patiënt invullen…"))
+        fill_in.setToolTip(self.tr("Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)"))
+        fill_in.clicked.connect(self.patientModeRequested)
         edit = QPushButton(self.tr("&Gegevens wijzigen"))
         edit.clicked.connect(self.editPatient)
         back = QPushButton(self.tr("← Patiënten"))
@@ -75,6 +79,7 @@ class PatientPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(back)
         buttons.addStretch(1)
+        buttons.addWidget(fill_in)
         buttons.addWidget(edit)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)

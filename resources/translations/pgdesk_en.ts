@@ -54,7 +54,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="98"/>
+        <location filename="../../pgdesk/ui/app.py" line="106"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -121,6 +121,29 @@
     <message>
         <source>Gemiddelde van de aspecten: %1. De score van de dimensie volgt dit gemiddelde.</source>
         <translation type="vanished">Average of the aspects: %1. The dimension score follows this average.</translation>
+    </message>
+</context>
+<context>
+    <name>AspectRow</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="56"/>
+        <source>Weet ik niet</source>
+        <translation>Don&apos;t know</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="57"/>
+        <source>Weet ik niet, of sla over (Backspace)</source>
+        <translation>Don&apos;t know, or skip (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="61"/>
+        <source>Over praten</source>
+        <translation>Talk about</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="62"/>
+        <source>Hier wil ik over praten (spatiebalk)</source>
+        <translation>I want to talk about this (space bar)</translation>
     </message>
 </context>
 <context>
@@ -241,40 +264,129 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="39"/>
+        <source>Geef het scherm terug aan de praktijk</source>
+        <translation>Please hand the screen back to the practice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="42"/>
+        <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
+        <translation>Thank you. Your answers have been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="48"/>
+        <source>Deze database heeft geen wachtwoord.</source>
+        <translation>This database has no passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="51"/>
+        <source>Voor de praktijk: wachtwoord van %1</source>
+        <translation>For the practice: passphrase of %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="53"/>
+        <source>Voor de praktijk: het wachtwoord van de praktijk</source>
+        <translation>For the practice: the practice&apos;s passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="59"/>
+        <source>Terug naar het dossier</source>
+        <translation>Back to the record</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="61"/>
+        <source>De patiënt laten verder invullen</source>
+        <translation>Let the patient go on filling in</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionScreen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="75"/>
+        <source>Over dit hele onderwerp wil ik praten</source>
+        <translation>I want to talk about this whole topic</translation>
+    </message>
+</context>
+<context>
     <name>DuePanel</name>
     <message>
         <source>&amp;Wie is aan de beurt?</source>
         <translation type="vanished">&amp;Who is due?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="22"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="48"/>
         <source>&amp;Vervolggesprekken</source>
         <translation>&amp;Follow-up conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="25"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="51"/>
         <source>Gesprekken die gepland staan</source>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="32"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="58"/>
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="52"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="82"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="54"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="84"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="56"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="86"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
+    </message>
+</context>
+<context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="156"/>
+        <source>Typ hier, of kies Overslaan</source>
+        <translation>Type here, or choose Skip</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="162"/>
+        <source>Overslaan</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="164"/>
+        <source>Klaar: geef het scherm terug</source>
+        <translation>Done: hand the screen back</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="167"/>
+        <source>Dit is uw spinnenweb</source>
+        <translation>This is your web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="173"/>
+        <source>Wat is voor u nu het belangrijkst?</source>
+        <translation>What matters most to you now?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="180"/>
+        <source>Ctrl+Enter: klaar</source>
+        <translation>Ctrl+Enter: done</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="191"/>
+        <source>niet ingevuld</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="192"/>
+        <source>wil ik over praten</source>
+        <translation>I want to talk about this</translation>
     </message>
 </context>
 <context>
@@ -590,222 +702,222 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="88"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="89"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="86"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="118"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="119"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="121"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="127"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="132"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="136"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="131"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="137"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="132"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="138"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="139"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="141"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="135"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="137"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="147"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="149"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="143"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="146"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="148"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="157"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="152"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="160"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="154"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="161"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="162"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="157"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="166"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="167"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="162"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="171"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="172"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="164"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="173"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="165"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="174"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="167"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="176"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="177"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="170"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="179"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="172"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="173"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="182"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="193"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="202"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="194"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="203"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -834,53 +946,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="336"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="341"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="358"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="369"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="374"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="370"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="375"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="381"/>
         <location filename="../../pgdesk/ui/main_window.py" line="386"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="391"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="382"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="387"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="387"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="392"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="425"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="430"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="427"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="432"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="433"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="438"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -893,19 +1005,29 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="520"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="525"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="521"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="526"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="553"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="562"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
+        <source>&amp;Laat de patiënt invullen…</source>
+        <translation>&amp;Let the patient fill in…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
+        <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
+        <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1154,24 @@ Type the patient&apos;s name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>PatientFlow</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="42"/>
+        <source>← Terug</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="45"/>
+        <source>Verder →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="75"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>PatientListPage</name>
     <message>
         <location filename="../../pgdesk/ui/patient_list_page.py" line="32"/>
@@ -1065,116 +1205,139 @@ Type the patient&apos;s name to confirm:</translation>
     </message>
 </context>
 <context>
+    <name>PatientMode</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="30"/>
+        <source>Patiëntmodus</source>
+        <translation>Patient mode</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="31"/>
+        <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
+        <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
+    </message>
+</context>
+<context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="48"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="163"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="168"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
         <source>De datum van het volgende gesprek in dit traject wijzigen</source>
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="54"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="62"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="64"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="67"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="68"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="69"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="73"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="75"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="103"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="108"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="105"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="110"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="109"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="114"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="120"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="125"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="121"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="126"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="124"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="129"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="154"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="159"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="161"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="166"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="163"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="168"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="177"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="182"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
         <translation>There is already a conversation with this patient today. Open that conversation to carry on.
 
 Start a second conversation today anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="70"/>
+        <source>&amp;Laat de patiënt invullen…</source>
+        <translation>&amp;Let the patient fill in…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
+        <source>Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)</source>
+        <translation>Let the patient fill in the web themselves (Ctrl+Shift+P)</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3038,34 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/consultation/web_step.py" line="61"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="28"/>
+        <source>Beginnen</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="32"/>
+        <source>Welkom</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="34"/>
+        <source>U krijgt zes onderwerpen over hoe het met u gaat. Geef bij elk punt een cijfer van 0 tot 10: 0 is heel slecht, 10 is heel goed. Er zijn geen goede of foute antwoorden.</source>
+        <translation>You will see six topics about how you are doing. Give each point a number from 0 to 10: 0 is very bad, 10 is very good. There are no right or wrong answers.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="38"/>
+        <source>Weet u het niet, of wilt u iets niet beantwoorden? Kies dan &quot;Weet ik niet&quot;. Wilt u ergens over praten? Kies &quot;Over praten&quot;. Uw antwoorden worden meteen bewaard en alleen in de praktijk gebruikt.</source>
+        <translation>Not sure, or rather not answer? Choose &quot;Don&apos;t know&quot;. Want to talk about something? Choose &quot;Talk about&quot;. Your answers are saved at once and used only in the practice.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="41"/>
+        <source>Met het toetsenbord: een cijfer kiest, Enter gaat verder.</source>
+        <translation>With the keyboard: a digit chooses, Enter goes on.</translation>
     </message>
 </context>
 <context>

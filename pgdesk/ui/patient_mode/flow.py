@@ -1,0 +1,118 @@
+"""The patient's way through the screens: welcome, one screen per dimension, the end. Every
+answer goes through the ConsultationSession the moment it is given, as in the web step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from pgdesk.domain.models import IMPORTANT
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.feedback import attempt
+from pgdesk.ui.patient_mode.rows import touch_button
+from pgdesk.ui.patient_mode.screens import DimensionScreen, EndScreen, WelcomeScreen
+from pgdesk.ui.plain import Label
+
+
+class PatientFlow(QWidget):
+    finished = Signal()  # "Klaar: geef het scherm terug"
+
+    def __init__(self, session: ConsultationSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        dims = session.instrument.dimensions
+        self.welcome = WelcomeScreen()
+        self.welcome.start.connect(self.forward)
+        self.dimension_screens: list[DimensionScreen] = []
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        for dim in dims:
+            screen = DimensionScreen(dim)
+            screen.aspectScored.connect(lambda a, v, d=dim.id: self._score(d, a, v))
+            screen.talkToggled.connect(lambda a, on, d=dim.id: self._talk(d, a, on))
+            screen.done.connect(self.forward)
+            self.dimension_screens.append(screen)
+            self.stack.addWidget(screen)
+        self.end = EndScreen([d.everyday for d in dims], self._save_important)
+        self.end.finished.connect(self.finished)
+        self.stack.addWidget(self.end)
+
+        self.progress = Label()
+        self.progress.setObjectName("patientProgress")
+        self.back_button = touch_button(self.tr("← Terug"))
+        self.back_button.setToolTip("Alt+←")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = touch_button(self.tr("Verder →"), "patientPrimary")
+        self.next_button.setToolTip("Alt+→")
+        self.next_button.clicked.connect(self.forward)
+        bar = QHBoxLayout()
+        for button in (self.back_button, self.next_button):  # the progress stays in the middle
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+        bar.setSpacing(12)
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+        bar.addStretch(1)
+        bar.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bar)
+        self.go_to(0)
+
+    @property
+    def index(self) -> int:
+        return self.stack.currentIndex()
+
+    def go_to(self, index: int) -> None:
+        if self.index == self.stack.count() - 1 and index != self.index:
+            self.end.flush()  # the words typed so far are kept when the patient goes back
+        index = max(0, min(index, self.stack.count() - 1))
+        self.stack.setCurrentIndex(index)
+        n = len(self.dimension_screens)
+        self.progress.setText(self.tr("%1 van %2").replace("%1", str(index)).replace("%2", str(n))
+                              if 1 <= index <= n else "")
+        self.back_button.setVisible(index > 0)
+        self.next_button.setVisible(index < self.stack.count() - 1)
+        self.refresh()
+        screen = self.stack.currentWidget()
+        (self.end.focus if screen is self.end else screen.setFocus)()
+
+    def forward(self) -> None:
+        self.go_to(self.index + 1)
+
+    def back(self) -> None:
+        self.go_to(self.index - 1)
+
+    def refresh(self) -> None:
+        """Show what is stored, so the screen never claims more than the database holds."""
+        c = self.session.c
+        for screen in self.dimension_screens:
+            screen.show_state(c.aspect_scores.get(screen.dimension.id, {}), c.talk)
+        if self.stack.currentWidget() is self.end:
+            dims = self.session.instrument.dimensions
+            marked = {i for i, d in enumerate(dims) if any(t[0] == d.id for t in c.talk)}
+            self.end.show_web(c.scores(self.session.instrument), marked,
+                              c.wheel_answers.get(IMPORTANT, ""))
+
+    def _score(self, dimension_id: str, aspect_id: str, value: int | None) -> None:
+        attempt(self, self.session.set_aspect_score, dimension_id, aspect_id, value)
+        self.refresh()
+
+    def _talk(self, dimension_id: str, aspect_id: str, on: bool) -> None:
+        attempt(self, self.session.set_mark, "talk", dimension_id, aspect_id, on)
+        self.refresh()
+
+    def _save_important(self, text: str) -> bool:
+        return attempt(self, self.session.set_wheel_answer, IMPORTANT, text)
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() == Qt.Key.Key_Right and self.index < self.stack.count() - 1:
+            self.forward()
+        elif alt and event.key() == Qt.Key.Key_Left:
+            self.back()
+        else:
+            super().keyPressEvent(event)

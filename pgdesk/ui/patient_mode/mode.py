@@ -1,0 +1,194 @@
+"""Patiëntmodus in the main window: full screen, no menus, only this patient's questions. Close,
+Esc and idle time do not leave it; the professional's passphrase (the practice passphrase on a
+shared workstation) does, checked as the lock screen checks it. After an idle spell the answers
+go behind "Geef het scherm terug aan de praktijk"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from pgdesk.domain.errors import PgdeskError
+from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.feedback import guarded
+from pgdesk.ui.lock import IdleWatcher
+from pgdesk.ui.messages import screen_text
+from pgdesk.ui.patient_mode.flow import PatientFlow
+from pgdesk.ui.patient_mode.rows import touch_button
+from pgdesk.ui.patient_mode.style import PATIENT_STYLE
+from pgdesk.ui.plain import Label
+from pgdesk.ui.security_dialogs import busy
+
+
+def todays_conversation(store, patient_id: str) -> str | None:
+    """The id of today's unfinished conversation with this patient, or None."""
+    today = dt.date.today().isoformat()
+    return next((r["id"] for r in store.consultations_for(patient_id)
+                 if r["date"] == today and not r["completed_at"]), None)
+
+
+class Cover(QWidget):
+    """Hides the answers; only the practice's passphrase goes on, back to the patient or out."""
+
+    unlockRequested = Signal(str, bool)  # noqa: N815 (Qt naming) passphrase, leave the mode
+
+    def __init__(self, who: str | None, parent=None):
+        super().__init__(parent)
+        self.title = Label(self.tr("Geef het scherm terug aan de praktijk"))
+        self.title.setObjectName("patientTitle")
+        self.title.setWordWrap(True)
+        self.thanks = Label(self.tr("Dank u wel. Uw antwoorden zijn bewaard."))
+        self.thanks.setObjectName("patientText")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(lambda: self._go(True))
+        if who is None:
+            prompt = self.tr("Deze database heeft geen wachtwoord.")
+            self.passphrase.hide()
+        elif who:
+            prompt = self.tr("Voor de praktijk: wachtwoord van %1").replace("%1", who)
+        else:
+            prompt = self.tr("Voor de praktijk: het wachtwoord van de praktijk")
+        self.prompt = Label(prompt)
+        self.prompt.setObjectName("patientHint")
+        self.error = Label()
+        self.error.setObjectName("patientError")
+        self.error.setWordWrap(True)
+        self.leave_button = touch_button(self.tr("Terug naar het dossier"), "patientPrimary")
+        self.leave_button.clicked.connect(lambda: self._go(True))
+        self.resume_button = touch_button(self.tr("De patiënt laten verder invullen"))
+        self.resume_button.clicked.connect(lambda: self._go(False))
+        for button in (self.leave_button, self.resume_button):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        column = QWidget()  # a calm column in the middle, not lines across a wide screen
+        column.setMaximumWidth(820)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(12)
+        for widget in (self.title, self.thanks, self.prompt, self.passphrase, self.error,
+                       self.leave_button, self.resume_button):
+            inner.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def _go(self, leave: bool) -> None:
+        self.unlockRequested.emit(self.passphrase.text(), leave)
+
+    def reset(self, done: bool) -> None:
+        self.thanks.setVisible(done)
+        self.passphrase.clear()
+        self.error.clear()
+        (self.passphrase if self.passphrase.isVisibleTo(self) else self.leave_button).setFocus()
+
+
+class PatientMode(QWidget):
+    """The patient's whole screen. `start` puts it into the main window, `leave` takes it out."""
+
+    def __init__(self, window, session: ConsultationSession, idle_minutes: int, parent=None):
+        super().__init__(parent)
+        self.setObjectName("patientMode")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(PATIENT_STYLE)
+        self.window_ = window
+        self._was = window.windowState()
+        self.session = session
+        keyring = window.keyring
+        who = None if keyring is None else ("" if keyring.mode == "shared" else session.store.actor.name)
+        self.flow = PatientFlow(session)
+        self.flow.finished.connect(lambda: self.cover(done=True))
+        self.cover_screen = Cover(who)
+        self.cover_screen.unlockRequested.connect(self._unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.flow)
+        self.stack.addWidget(self.cover_screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.idle = IdleWatcher(idle_minutes, self)
+        self.idle.idle.connect(lambda: self.cover(done=False))
+
+    @property
+    def covered(self) -> bool:
+        return self.stack.currentWidget() is self.cover_screen
+
+    @classmethod
+    def start(cls, window, patient_id: str, idle_minutes: int) -> PatientMode | None:
+        """Today's conversation with this patient (a new one if there is none), full screen."""
+        store = window.store
+        cid = guarded(window, todays_conversation, store, patient_id)
+        if cid is None:
+            pro = store.current_professional()
+            c = guarded(window, store.new_consultation, patient_id, pro.id if pro else None)
+            if c is None:
+                return None
+            cid = c.id
+        session = guarded(window, ConsultationSession, store, window.instrument, cid)
+        if session is None:
+            return None
+        mode = cls(window, session, idle_minutes)
+        window.outer.addWidget(mode)
+        window.outer.setCurrentWidget(mode)
+        window.menuBar().setEnabled(False)  # no menu shortcut works either
+        window.menuBar().hide()
+        window.statusBar().hide()
+        window.setWindowTitle("pgdesk")
+        window.showFullScreen()
+        mode.flow.go_to(0)
+        return mode
+
+    def leave(self) -> None:
+        """Back to the professional's view of this patient (all answers are stored already)."""
+        window = self.window_
+        self.flow.end.flush()
+        self.idle.timer.stop()
+        window.patient_mode = None
+        window.outer.removeWidget(self)
+        window.outer.setCurrentWidget(window.stack)
+        window.menuBar().setEnabled(True)
+        window.menuBar().show()
+        window.statusBar().show()
+        window.setWindowState(self._was)
+        window.show()
+        self.deleteLater()
+        window.show_patient(self.session.patient.id)
+
+    def cover(self, done: bool) -> None:
+        if not self.covered:
+            self.flow.end.flush()
+            self.stack.setCurrentWidget(self.cover_screen)
+        self.cover_screen.reset(done)
+
+    def check(self, passphrase: str) -> str | None:
+        """None if the passphrase is the professional's (or the practice's), else why not."""
+        from pgdesk.storage.keyring import WrongCredentials
+        from pgdesk.storage.vault import unlock_key
+
+        window = self.window_
+        if window.keyring is None:
+            return None
+        try:  # with the wait after repeated wrong tries, as the lock screen
+            busy(unlock_key, window.store.path, window.keyring, window.store.actor.name, passphrase)
+        except (WrongCredentials, PgdeskError) as exc:
+            return screen_text(exc)
+        return None
+
+    def _unlock(self, passphrase: str, leave: bool) -> None:
+        error = self.check(passphrase)
+        self.cover_screen.passphrase.clear()
+        if error is not None:
+            self.cover_screen.error.setText(error)
+            self.cover_screen.passphrase.setFocus()
+            return
+        if leave:
+            self.leave()
+        else:
+            self.stack.setCurrentWidget(self.flow)
+            self.idle.timer.start()
+            self.flow.go_to(self.flow.index)
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt API)
+        if event.key() != Qt.Key.Key_Escape:  # Esc does not leave the mode
+            super().keyPressEvent(event)

@@ -1,0 +1,165 @@
+"""Patiëntmodus (issue 17): the patient fills in by keyboard and touch, every answer is stored at
+once, and nothing but the professional's passphrase leaves the mode."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from pgdesk.domain.models import IMPORTANT
+from pgdesk.storage.keyring import Keyring, keyring_path
+from pgdesk.ui import startup
+from tests.security_helpers import PASSPHRASE, USER, make_encrypted
+
+NAME = "Petronella Testpersoon"
+OTHER = "Bartholomeus Anderpatiënt"
+
+
+@pytest.fixture
+def window(open_window, tmp_path, instrument):
+    db = tmp_path / "praktijk.db"
+    store, _code = make_encrypted(db)
+    store.close()
+    store = startup.vault.unlock(db, USER, PASSPHRASE, min_seconds=0)
+    yield open_window(store, instrument, Keyring.load(keyring_path(db)))
+    store.close()
+
+
+@pytest.fixture
+def mode(qtbot, window):
+    window.store.add_patient(OTHER, "1960")
+    patient = window.store.add_patient(NAME, "1950")
+    window.show_patient(patient.id)
+    qtbot.mouseClick(window.patient_page.fill_in, Qt.MouseButton.LeftButton)
+    assert window.patient_mode is not None
+    return window.patient_mode
+
+
+def _texts(widget) -> str:
+    parts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)
+             if w.isVisible()]
+    return " ".join(parts) + " " + widget.window().windowTitle()
+
+
+def _stored(mode):
+    return mode.session.store.consultation(mode.session.id)
+
+
+def test_a_whole_run_by_keyboard_stores_every_answer(qtbot, window, mode, instrument):
+    flow = mode.flow
+    assert window.isFullScreen() and not window.menuBar().isVisible()
+    qtbot.keyClick(flow.welcome, Qt.Key.Key_Return)
+    for n, screen in enumerate(flow.dimension_screens):
+        assert flow.stack.currentWidget() is screen
+        assert flow.progress.text() == f"{n + 1} van 6"
+        assert OTHER not in _texts(window)
+        for i, _aspect in enumerate(screen.dimension.aspects):
+            if i == 0:  # 1 then 0 is a ten
+                qtbot.keyClick(screen, Qt.Key.Key_1)
+                qtbot.keyClick(screen, Qt.Key.Key_0)
+                qtbot.keyClick(screen, Qt.Key.Key_Space)
+            else:
+                qtbot.keyClick(screen, Qt.Key.Key_0 + (i + n) % 10)
+            qtbot.keyClick(screen, Qt.Key.Key_Return)
+        if n == 2:
+            qtbot.keyClick(screen, Qt.Key.Key_Space)  # the whole dimension
+        qtbot.keyClick(screen, Qt.Key.Key_Return)
+        c = _stored(mode)  # stored at once, screen by screen
+        dim = screen.dimension
+        assert c.aspect_scores[dim.id][dim.aspects[0].id] == 10
+        for i, aspect in enumerate(dim.aspects[1:], start=1):
+            assert c.aspect_scores[dim.id][aspect.id] == (i + n) % 10
+        assert (dim.id, dim.aspects[0].id) in c.talk
+        assert ((dim.id, "") in c.talk) == (n == 2)
+    assert flow.stack.currentWidget() is flow.end
+    assert OTHER not in _texts(window)
+    qtbot.keyClicks(flow.end.important, "Weer zelf boodschappen doen")
+    qtbot.keyClick(flow.end.important, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert mode.covered
+    c = _stored(mode)
+    assert c.wheel_answers[IMPORTANT] == "Weer zelf boodschappen doen"
+    assert c.is_scored(instrument)
+    assert "Weer zelf boodschappen" not in _texts(window)
+
+
+def test_touch_skip_and_talk_by_clicks(qtbot, mode):
+    flow = mode.flow
+    qtbot.mouseClick(flow.welcome.begin, Qt.MouseButton.LeftButton)
+    screen = flow.dimension_screens[0]
+    dim, row = screen.dimension, screen.rows[0]
+    qtbot.mouseClick(row.score_buttons[6], Qt.MouseButton.LeftButton)
+    assert _stored(mode).aspect_scores[dim.id][dim.aspects[0].id] == 6
+    qtbot.mouseClick(row.skip, Qt.MouseButton.LeftButton)
+    assert dim.aspects[0].id not in _stored(mode).aspect_scores.get(dim.id, {})
+    assert row.skip.isChecked() and not any(b.isChecked() for b in row.score_buttons)
+    qtbot.mouseClick(screen.rows[-1].talk, Qt.MouseButton.LeftButton)
+    assert (dim.id, "") in _stored(mode).talk
+    qtbot.mouseClick(flow.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(flow.back_button, Qt.MouseButton.LeftButton)
+    assert flow.stack.currentWidget() is screen and screen.rows[-1].talk.isChecked()
+
+
+def test_touch_targets_are_at_least_44_px(qtbot, mode):
+    for index in range(mode.flow.stack.count()):
+        mode.flow.go_to(index)
+        buttons = [b for b in mode.findChildren(QAbstractButton) if b.isVisible()]
+        assert buttons
+        for b in buttons:
+            assert b.width() >= 44 and b.height() >= 44, b.text()
+
+
+def test_close_escape_and_menu_shortcuts_do_not_leave(qtbot, window, mode):
+    mode.flow.forward()
+    window.close()
+    assert window.isVisible() and window.patient_mode is mode
+    qtbot.keyClick(mode.flow.dimension_screens[0], Qt.Key.Key_Escape)
+    qtbot.keyClick(mode.flow.dimension_screens[0], Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.patient_mode is mode and window.outer.currentWidget() is mode
+    assert not window.menuBar().isEnabled()
+
+
+def test_only_the_right_passphrase_leaves(qtbot, window, mode):
+    mode.flow.forward()
+    qtbot.keyClick(mode.flow.dimension_screens[0], Qt.Key.Key_7)
+    mode.cover(done=False)
+    cover = mode.cover_screen
+    qtbot.keyClicks(cover.passphrase, "verkeerd wachtwoord")
+    qtbot.mouseClick(cover.leave_button, Qt.MouseButton.LeftButton)
+    assert window.patient_mode is mode and cover.error.text()
+    qtbot.keyClicks(cover.passphrase, PASSPHRASE)
+    qtbot.keyClick(cover.passphrase, Qt.Key.Key_Return)
+    assert window.patient_mode is None
+    assert window.stack.currentWidget() is window.patient_page
+    assert window.menuBar().isVisible() and window.menuBar().isEnabled()
+
+
+def test_idle_time_hides_the_answers(qtbot, window, mode):
+    mode.flow.go_to(len(mode.flow.dimension_screens) + 1)
+    qtbot.keyClicks(mode.flow.end.important, "Mijn kleinkinderen")
+    assert "Mijn kleinkinderen" in mode.flow.end.important.toPlainText()
+    mode.idle.timer.setInterval(30)
+    mode.idle.timer.start()
+    qtbot.waitUntil(lambda: mode.covered, timeout=2000)
+    assert not mode.flow.isVisible()
+    assert _stored(mode).wheel_answers[IMPORTANT] == "Mijn kleinkinderen"
+    assert "Geef het scherm terug aan de praktijk" in _texts(window)
+
+
+def test_the_window_lock_ends_the_mode_and_shows_no_answers(qtbot, window, mode):
+    mode.flow.forward()
+    window.lock()
+    assert window.locked and window.patient_mode is None
+    assert window.outer.currentWidget() is window.lock_screen
+    assert NAME not in _texts(window)
+
+
+def test_ctrl_shift_p_on_the_patient_page_starts_the_mode_for_that_patient(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    patient = window.store.add_patient(NAME, "1950")
+    window.show_patient(patient.id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.patient_mode is not None and window.patient_mode.session.patient.id == patient.id
+    assert window.outer.currentWidget() is window.patient_mode
