@@ -100,8 +100,9 @@ def test_source_line_on_the_handout(nl):
 
 
 def test_demo_handout_shows_the_practice(tmp_path):
-    from pgdesk.reports.handout import stored_handout
+    from pgdesk.reports.handout import handout_pdf
     from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.documents import handout_data
     from pgdesk.storage.practice import needs_reminder, practice_details
     from pgdesk.storage.repository import Store
 
@@ -111,7 +112,7 @@ def test_demo_handout_shows_the_practice(tmp_path):
         assert practice_details(store).phone == "071 123 45 67"
         assert not needs_reminder(store)
         cid = store.latest_consultation_id()
-        text = pdf_text(stored_handout(store, cid, nl))
+        text = pdf_text(handout_pdf(handout_data(store, cid, nl), nl))
         assert "071 123 45 67" in text and "Huisartsenpraktijk De Linde" in text
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import sys
-import types
 
 import pytest
 from pypdf import PdfReader
@@ -15,7 +14,9 @@ from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.numbers import format_signed as signed
 from pgdesk.domain.overview import ConsultationFact, month_keys, practice_stats
 from pgdesk.domain.trajectory import Trajectory, WebPoint
-from pgdesk.reports.overview import collect_facts, render_overview
+from pgdesk.reports.overview import render_overview
+from pgdesk.storage import documents
+from pgdesk.storage.documents import collect_facts
 
 TODAY = dt.date(2026, 2, 20)  # the period: March 2025 up to and including February 2026
 
@@ -201,9 +202,7 @@ def test_collect_facts_reads_consultations_and_roles(store, nl, monkeypatch):
         return [trajectory("t-anna", web("start", "2025-06-01", (4,) * 6),
                            web("eind", "2025-12-01", (6,) * 6))]
 
-    fake = types.ModuleType("pgdesk.storage.trajectories")
-    fake.trajectories_for = trajectories_for
-    monkeypatch.setitem(sys.modules, "pgdesk.storage.trajectories", fake)
+    monkeypatch.setattr(documents.trajectories, "trajectories_for", trajectories_for)
     facts, trajectories = collect_facts(store, nl)
     assert sorted((f.date, f.type, f.professional_role, f.completed) for f in facts) == [
         ("2025-06-01", "start", "huisarts", False),
@@ -273,8 +272,8 @@ def test_with_the_real_trajectories(store, nl):
     """End to end over storage: a completed trajectory, counted and its changes averaged, and
     the end handout's start conversation found."""
     pytest.importorskip("pgdesk.storage.trajectories")
-    from pgdesk.reports.handout import render_handout, trajectory_start
-    from pgdesk.reports.overview import practice_overview
+    from pgdesk.reports.handout import render_handout
+    from pgdesk.storage.documents import practice_overview, trajectory_start
 
     gp = store.add_professional("Dr. Gert Huis", "huisarts")
     anna = store.add_patient("Anna Test")
@@ -306,8 +305,9 @@ def test_referrals_by_status_per_service_lead_the_overview(tmp_path):
 
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.domain.overview import ReferralFact, referrals_per_service
-    from pgdesk.reports.overview import practice_overview, render_overview
+    from pgdesk.reports.overview import render_overview
     from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.documents import practice_overview
     from pgdesk.storage.repository import Store
 
     rows = referrals_per_service([

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox
 
 from pgdesk.domain.social_map import Service
 from pgdesk.paths import resource
-from pgdesk.reports.soep import soep_for, soep_parts
+from pgdesk.reports.soep import render_soep
 from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
+from pgdesk.storage.documents import soep_data, soep_parts
 from pgdesk.ui import plain
 from pgdesk.ui.referrals_widget import OTHER, ROLE
 from pgdesk.ui.social_map_dialog import (
@@ -158,7 +159,7 @@ def test_two_referrals_followed_up_then_on_the_handout_and_in_the_his_text(
     QApplication.clipboard().clear()
     press(qtbot, window, Qt.Key.Key_C, CTRL | SHIFT)
     copied = QApplication.clipboard().text()
-    assert copied == soep_for(store, second.id, nl)
+    assert copied == render_soep(soep_data(store, second.id), nl)
     assert "Verwijzing van 12-01-2026 (gestart): Wandelgroep De Stappers" in copied
     assert "Welzijnscoach" in copied
     assert log_lines(store, p.id)[-1] == ("E", "soep")

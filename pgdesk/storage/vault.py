@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 from pgdesk.domain.validation import InputError, require_name
+from pgdesk.files import is_disk_full
 from pgdesk.storage import access_log, attempts, driver, lifecycle
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.database import acquire_lock, check_integrity, foreign_keyring
-from pgdesk.storage.errors import DatabaseCorrupt, StorageError, is_disk_full
+from pgdesk.storage.errors import DatabaseCorrupt, StorageError
 from pgdesk.storage.keyring import (
     DEFAULT_KDF,
     KdfParams,

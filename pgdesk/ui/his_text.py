@@ -33,10 +33,11 @@ def journal_instrument(instrument: Instrument) -> Instrument:
 def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     """Put the SOEP text of this conversation on the clipboard and log it; the text, or None when
     nothing was copied (the user was told why)."""
-    from pgdesk.reports.soep import soep_for
+    from pgdesk.reports.soep import render_soep
+    from pgdesk.storage.documents import soep_data
 
-    text = guarded(parent, soep_for, session.store, session.id,
-                   journal_instrument(session.instrument))
+    text = guarded(parent, lambda: render_soep(soep_data(session.store, session.id),
+                                               journal_instrument(session.instrument)))
     if text is None:
         return None
     # logged first: what leaves pgdesk is in the patient's access log, or it does not leave
@@ -50,7 +51,7 @@ class SoepPartsDialog(_Form):
     """Which parts of S, O, E and P the practice puts in the journal text."""
 
     def __init__(self, store: Store, parent=None):
-        from pgdesk.reports.soep import soep_parts
+        from pgdesk.storage.documents import soep_parts
 
         super().__init__(self.tr("Tekst voor het HIS"), parent)
         self.store = store
@@ -70,7 +71,7 @@ class SoepPartsDialog(_Form):
             box.setChecked(letter in chosen)
             self.parts[letter] = box
             self.form.addRow(box)
-        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING
+        from pgdesk.storage.documents import ICPC_SETTING, NOTE_SETTING
 
         self.icpc = QLineEdit(store.setting(ICPC_SETTING, "") or "")
         self.icpc.setMaxLength(12)
@@ -88,7 +89,7 @@ class SoepPartsDialog(_Form):
         return "".join(letter for letter, box in self.parts.items() if box.isChecked())
 
     def validate(self) -> None:
-        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING, set_soep_parts
+        from pgdesk.storage.documents import ICPC_SETTING, NOTE_SETTING, set_soep_parts
 
         try:
             with self.store.db.atomic():

@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def export_evaluation(self) -> None:
         from pgdesk.reports.evaluation import export_evaluation
+        from pgdesk.storage.documents import evaluation_data
         from pgdesk.ui.pdf_output import in_documents
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
@@ -427,7 +428,8 @@ class MainWindow(QMainWindow):
                                               self.tr("CSV-bestanden (*.csv)"))
         if not path:
             return
-        files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
+        files = guarded(self, lambda: export_evaluation(
+            evaluation_data(self.store, self.instrument), self.instrument, Path(path)))
         if files:
             plain.information(self, "pgdesk", self.tr(
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
