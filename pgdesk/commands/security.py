@@ -91,7 +91,7 @@ def restore(args) -> int:
     from pgdesk.storage.database import acquire_lock
     from pgdesk.storage.keyring import Keyring, keyring_path
     from pgdesk.storage.log_anchor import note_restore
-    from pgdesk.storage.rekey import finish_interrupted
+    from pgdesk.storage.rekey_files import finish_interrupted
     from pgdesk.storage.vault import recover, unlock_key
 
     path = Path(args.db)
@@ -130,8 +130,8 @@ def restore(args) -> int:
 
 def rekey(args) -> int:
     from pgdesk.storage.keyring import Keyring, check_passphrase, keyring_path
-    from pgdesk.storage.rekey import finish_interrupted
     from pgdesk.storage.rekey import rekey as rekey_database
+    from pgdesk.storage.rekey_files import finish_interrupted
 
     path = existing_db(args.db)
     finish_interrupted(path)

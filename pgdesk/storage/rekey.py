@@ -27,9 +27,11 @@ from sqlite_utils import Database
 
 from pgdesk.domain.validation import InputError
 from pgdesk.storage import access_log, driver, log_anchor
-from pgdesk.storage.database import acquire_lock, check_integrity
-from pgdesk.storage.errors import DatabaseCorrupt, DatabaseLocked, StorageError
+from pgdesk.storage.database import check_integrity
+from pgdesk.storage.errors import DatabaseCorrupt, StorageError
 from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path, new_recovery_code
+from pgdesk.storage.rekey_files import copy_path, finish_interrupted, fsync_dir, next_keys_path
+from pgdesk.storage.vault import open_with_key
 
 _TEMP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L to misread
 
@@ -44,48 +46,10 @@ class RekeyResult:
     backup_error: str | None = None
 
 
-def _next_keys(path: Path) -> Path:
-    return path.with_name(path.name + ".keys.next")
-
-
-def _copy_path(path: Path) -> Path:
-    return path.with_name(path.name + ".rekeying")
-
-
-def _fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def temporary_passphrase() -> str:
     """Four groups of four: about 78 bits, easy to read out and type once."""
     chars = "".join(secrets.choice(_TEMP_ALPHABET) for _ in range(16))
     return "-".join(chars[i:i + 4] for i in range(0, 16, 4))
-
-
-def finish_interrupted(path: Path) -> None:
-    """Complete or undo a re-keying that was killed; see the module docstring for the rule."""
-    path = Path(path)
-    nxt, copy = _next_keys(path), _copy_path(path)
-    if not (nxt.exists() or copy.exists()):
-        return
-    try:
-        lock = acquire_lock(path)
-    except DatabaseLocked:
-        return  # a running pgdesk owns these files; it finishes them itself
-    try:
-        if nxt.exists() and not copy.exists():
-            os.replace(nxt, keyring_path(path))  # the swap happened: the new keys fit
-        else:
-            nxt.unlink(missing_ok=True)  # first the keys, so the rule above stays true
-            copy.unlink(missing_ok=True)
-        _fsync_dir(path.parent)
-    finally:
-        lock.release()
 
 
 def colleagues(store, keyring: Keyring) -> list[tuple[str, str | None, str]]:
@@ -143,7 +107,6 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
     """
     from pgdesk.storage.backup import SETTING_FOLDER, default_folder, make_backup
     from pgdesk.storage.keyring import check_passphrase
-    from pgdesk.storage.vault import open_with_key
 
     path = Path(path)
     finish_interrupted(path)
@@ -159,7 +122,7 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
     if dropped - {tag for tag, _ in keyring.entries()}:
         raise InputError("Er is geen gebruiker met deze naam.")
     store = open_with_key(path, keyring, unlocked.key, unlocked.professional_id, unlocked.name)
-    nxt, copy = _next_keys(path), _copy_path(path)
+    nxt, copy = next_keys_path(path), copy_path(path)
     swapped = False
     try:
         folder = Path(backup_folder or store.setting(SETTING_FOLDER) or default_folder())
@@ -190,9 +153,9 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
         Path(f"{path}-shm").unlink(missing_ok=True)
         os.replace(copy, path)
         swapped = True
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         os.replace(nxt, keyring_path(path))
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         fresh.path = keyring_path(path)
     except BaseException:
         if not swapped:

@@ -25,7 +25,7 @@ from pgdesk.storage.keyring import (
     WrongRecoveryCode,
     keyring_path,
 )
-from pgdesk.storage.rekey import finish_interrupted
+from pgdesk.storage.rekey_files import finish_interrupted
 from pgdesk.storage.repository import Store, new_id
 
 RECOVERY_PENDING = "recovery_code_pending"

@@ -16,7 +16,7 @@ from pgdesk.paths import default_db_path
 from pgdesk.storage import vault
 from pgdesk.storage.errors import DatabaseCorrupt
 from pgdesk.storage.keyring import Keyring, keyring_path
-from pgdesk.storage.rekey import finish_interrupted
+from pgdesk.storage.rekey_files import finish_interrupted
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, offer_restore
