@@ -26,11 +26,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pgdesk.domain.validation import InputError
+from pgdesk.files import fsync_dir
 from pgdesk.storage import access_log, driver, log_anchor
 from pgdesk.storage.database import check_integrity
 from pgdesk.storage.errors import DatabaseCorrupt, StorageError
-from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path, new_recovery_code
-from pgdesk.storage.rekey_files import copy_path, finish_interrupted, fsync_dir, next_keys_path
+from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path
+from pgdesk.storage.recovery_code import new_recovery_code
+from pgdesk.storage.rekey_files import copy_path, finish_interrupted, next_keys_path
 from pgdesk.storage.vault import open_with_key
 
 _TEMP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L to misread

@@ -13,7 +13,7 @@ from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import clipboard
-from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 
@@ -47,7 +47,7 @@ def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     return text
 
 
-class SoepPartsDialog(_Form):
+class SoepPartsDialog(FormDialog):
     """Which parts of S, O, E and P the practice puts in the journal text."""
 
     def __init__(self, store: Store, parent=None):

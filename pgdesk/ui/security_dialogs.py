@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
-from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
+from pgdesk.storage.keyring import check_passphrase
+from pgdesk.storage.recovery_code import normalize_recovery_code
 from pgdesk.ui import clipboard, plain
-from pgdesk.ui.dialogs import _Form, fit_wrapped_text, grow_to_fit
+from pgdesk.ui.dialogs import FormDialog, fit_wrapped_text, grow_to_fit
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
@@ -65,7 +66,7 @@ def _role_box() -> QComboBox:
     return box
 
 
-class SetupDialog(_Form):
+class SetupDialog(FormDialog):
     """A user: the first one of a new (or still unencrypted) database, or a new colleague."""
 
     def __init__(self, parent=None, *, converting: bool = False, colleague: bool = False,
@@ -101,7 +102,7 @@ class SetupDialog(_Form):
         return self.name.text().strip(), self.role.currentData(), self.passphrase.text()
 
 
-class ChangePassphraseDialog(_Form):
+class ChangePassphraseDialog(FormDialog):
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
         self.form.addRow(self.tr("Gebruiker"), Label(name))
@@ -114,7 +115,7 @@ class ChangePassphraseDialog(_Form):
         check_new_passphrase(self, self.passphrase, self.again)
 
 
-class RecoveryDialog(_Form):
+class RecoveryDialog(FormDialog):
     """Forgot the passphrase: the practice's recovery code sets a new one."""
 
     def __init__(self, parent=None, name: str = ""):
@@ -135,6 +136,18 @@ class RecoveryDialog(_Form):
         require_name(self.name.text())
         normalize_recovery_code(self.code.text())
         check_new_passphrase(self, self.passphrase, self.again)
+
+
+def kept_and_continue(dialog: QDialog, kept_text: str) -> tuple[QCheckBox, QDialogButtonBox]:
+    """The tick that a secret shown once was kept, and "Verder", which only that tick enables."""
+    kept = QCheckBox(kept_text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(translate("RecoveryCodeDialog", "Verder"))
+    ok.setEnabled(False)
+    kept.toggled.connect(ok.setEnabled)
+    buttons.accepted.connect(dialog.accept)
+    return kept, buttons
 
 
 class RecoveryCodeDialog(QDialog):
@@ -161,13 +174,8 @@ class RecoveryCodeDialog(QDialog):
         row.addWidget(copy)
         row.addWidget(self.print_button)
         row.addStretch(1)
-        self.kept = QCheckBox(self.tr("Ik heb de herstelcode &bewaard"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.kept, buttons = kept_and_continue(self, self.tr("Ik heb de herstelcode &bewaard"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Verder"))
-        self.ok.setEnabled(False)
-        self.kept.toggled.connect(self.ok.setEnabled)
-        buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.code)
@@ -188,7 +196,7 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
 
-class RekeyDialog(_Form):
+class RekeyDialog(FormDialog):
     """A new database key: a colleague loses access, or the user's own passphrase leaked."""
 
     def __init__(self, parent=None, *, name: str = "", colleagues: list[str] | None = None):
@@ -245,13 +253,8 @@ class RekeyCodesDialog(QDialog):
         self.codes = Label("\n".join(lines))
         self.codes.setObjectName("recoveryCode")
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kept = QCheckBox(self.tr("Ik heb alles &opgeschreven"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.kept, buttons = kept_and_continue(self, self.tr("Ik heb alles &opgeschreven"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Verder"))
-        self.ok.setEnabled(False)
-        self.kept.toggled.connect(self.ok.setEnabled)
-        buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         for w in (text, self.codes, self.kept, buttons):
             layout.addWidget(w)

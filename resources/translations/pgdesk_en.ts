@@ -2916,7 +2916,7 @@ Referrals already made to it stay readable in their conversations, with the deta
     </message>
 </context>
 <context>
-    <name>_Form</name>
+    <name>FormDialog</name>
     <message>
         <location filename="../../pgdesk/ui/dialogs.py" line="58"/>
         <source>Opslaan</source>
