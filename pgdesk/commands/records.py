@@ -20,6 +20,16 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import driver
 
 
+def consultation_id(store, wanted: str) -> str:
+    """The conversation asked for on the command line; "latest" is the most recent one."""
+    if wanted != "latest":
+        return wanted
+    cid = store.latest_consultation_id()
+    if cid is None:
+        raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+    return cid
+
+
 def handout(args) -> int:
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.handout import handout_pdf
@@ -37,11 +47,7 @@ def handout(args) -> int:
             path = existing_db(args.handout_db)
             refuse_own_files(out, path)
         with open_store(path, args.user) as store:
-            cid = args.consultation
-            if cid == "latest":
-                cid = store.latest_consultation_id()
-                if cid is None:
-                    raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+            cid = consultation_id(store, args.consultation)
             pdf = handout_pdf(handout_data(store, cid, instrument), instrument)
             patient_id = store.consultation(cid).patient_id
 
@@ -121,11 +127,7 @@ def soep(args) -> int:
     db = existing_db(args.db)
     refuse_own_stdout(db)
     with open_store(db, args.user) as store:
-        cid = args.consultation
-        if cid == "latest":
-            cid = store.latest_consultation_id()
-            if cid is None:
-                raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+        cid = consultation_id(store, args.consultation)
         patient_id = store.consultation(cid).patient_id
         text = render_soep(soep_data(store, cid), shipped_instrument("nl"), width=args.width)
         if hasattr(sys.stdout, "reconfigure"):

@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from pgdesk.domain.retention import copy_expired
+from pgdesk.files import fsync_dir
 from pgdesk.storage import driver
 from pgdesk.storage.errors import StorageError
 
@@ -76,20 +77,6 @@ def with_sidecars(path: Path) -> list[Path]:
 def remove(*paths: Path) -> None:
     for p in paths:
         p.unlink(missing_ok=True)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make renames durable; not possible on Windows, where it is skipped."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def private(path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pgdesk.files import fsync_dir
 from pgdesk.storage.database import acquire_lock
 from pgdesk.storage.errors import DatabaseLocked
 from pgdesk.storage.keyring import keyring_path
@@ -22,15 +23,6 @@ def next_keys_path(path: Path) -> Path:
 
 def copy_path(path: Path) -> Path:
     return path.with_name(path.name + ".rekeying")
-
-
-def fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def finish_interrupted(path: Path) -> None:
