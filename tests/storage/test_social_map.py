@@ -476,7 +476,7 @@ def test_erase_removes_referrals_and_export_includes_them(store, professional, p
     assert data["patient"]["handout_language"] == "nl" and data["patient"]["handout_paper"] == "A4"
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.patient_export import export_json, render_patient_export
-    from tests.test_patient_export import pdf_text
+    from tests.reports.test_patient_export import pdf_text
 
     assert json.loads(export_json(data)) == json.loads(json.dumps(data))
     text = pdf_text(render_patient_export(data, shipped_instrument("nl")))

@@ -18,11 +18,11 @@ from pgdesk.reports import evaluation as ev
 from pgdesk.storage import access_log
 from pgdesk.storage import documents as docs
 from pgdesk.storage import trajectories as tr
+from tests.cli.test_cli_security import run
 from tests.security_helpers import USER, make_encrypted
-from tests.test_cli_security import run
 
 SALT = b"s" * 32
-DOC = Path(__file__).resolve().parent.parent / "docs" / "evaluation-export.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "evaluation-export.md"
 
 PEOPLE = [  # name, birth date, practice number, band
     ("Wilhelmina Zwanenburg-Quist", "03-04-1951", "PN-778812", "1950-1954"),

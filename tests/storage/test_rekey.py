@@ -19,8 +19,8 @@ from pgdesk.storage.errors import StorageError
 from pgdesk.storage.keyring import FAST_KDF, Keyring, WrongCredentials, keyring_path
 from pgdesk.storage.rekey import finish_interrupted, rekey
 from pgdesk.storage.repository import Store
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted, unlock
-from tests.test_cli import pgdesk
 
 BERT, BERT_PW = "Bert Jansen", "bert zijn wachtwoord"
 COR, COR_PW = "Cor Vos", "cor zijn eigen wachtwoord"
@@ -138,7 +138,7 @@ def test_refusals_change_nothing(tmp_path):
 
 
 def test_a_rewritten_log_is_not_laundered_by_a_new_key(tmp_path):
-    from tests.test_log_anchor import rewrite_without
+    from tests.storage.test_log_anchor import rewrite_without
 
     db, _ = new_practice(tmp_path)
     with unlock(db) as store:

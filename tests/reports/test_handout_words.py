@@ -16,7 +16,7 @@ from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.models import IMPORTANT, Plan
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.reports.handout import render_handout
-from tests.test_handout import WELZIJN, make_end, make_view, pdf_text, referral
+from tests.reports.test_handout import WELZIJN, make_end, make_view, pdf_text, referral
 
 PRACTICE = PracticeDetails("Huisartsenpraktijk De Linde", "071 123 45 67", "www.praktijkdelinde.example")
 DECIMAL = re.compile(r"\d[,.]\d(?!\d-)")  # 5,1 or 5.1; dates and times are dd-mm-jjjj and hh:mm

@@ -17,7 +17,7 @@ from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
 from pgdesk.storage.documents import set_soep_parts, soep_data, soep_parts
 from pgdesk.storage.repository import Store
-from tests.test_cli import pgdesk
+from tests.cli.test_cli import pgdesk
 
 EXPECTED = [
     "S: Belangrijk: Meedoen (Sociale contacten)",
