@@ -194,7 +194,7 @@ def _who_helps(h: Handout, st: dict, lay: Layout, *, names_only: bool) -> list:
         if helper.strip() else []
     if names_only:
         return section("person", t("helper_heading"),
-                       lead + referral_names(h.referrals, st), st, lay)
+                       lead + referral_names(h.referrals, st, lay), st, lay)
     return referral_section(h.referrals, t("helper_heading"), st, lay, lead=lead)
 
 

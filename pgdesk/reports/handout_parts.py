@@ -179,17 +179,18 @@ def _hyphenated(text: str, style: ParagraphStyle, room: float) -> str:
     return " ".join("".join(pieces(word)) for word in text.split())
 
 
-def referral_names(referrals: Sequence[Referral], st: dict) -> list:
+def referral_names(referrals: Sequence[Referral], st: dict, lay: Layout = A4_LAYOUT) -> list:
     """Only the services' names (and organisations), one line each: who helps, on page 1, when
     the contact details follow on page 2."""
     out = []
+    style = st["bullet"]
     for r in referrals:
         name = " ".join(r.name.split()) or " ".join(r.organisation.split())
         org = " ".join(r.organisation.split())
         if org and org.casefold() != name.casefold():
             name = f"{name} ({org})"
         if name:
-            out.append(Paragraph(escape(name), st["bullet"], bulletText="•"))
+            out.append(Paragraph(_hyphenated(name, style, lay.frame_w - 2), style, bulletText="•"))
     return out
 
 

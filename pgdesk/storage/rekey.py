@@ -32,7 +32,7 @@ from pgdesk.storage.database import check_integrity
 from pgdesk.storage.errors import DatabaseCorrupt, StorageError
 from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path
 from pgdesk.storage.recovery_code import new_recovery_code
-from pgdesk.storage.rekey_files import copy_path, finish_interrupted, next_keys_path
+from pgdesk.storage.rekey_files import finish_interrupted, next_keys, rekeying_copy
 from pgdesk.storage.vault import open_with_key
 
 _TEMP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L to misread
@@ -124,7 +124,7 @@ def rekey(path: Path, keyring: Keyring, *, name: str, passphrase: str,
     if dropped - {tag for tag, _ in keyring.entries()}:
         raise InputError("Er is geen gebruiker met deze naam.")
     store = open_with_key(path, keyring, unlocked.key, unlocked.professional_id, unlocked.name)
-    nxt, copy = next_keys_path(path), copy_path(path)
+    nxt, copy = next_keys(path), rekeying_copy(path)
     swapped = False
     try:
         folder = Path(backup_folder or store.setting(SETTING_FOLDER) or default_folder())

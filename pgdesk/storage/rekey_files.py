@@ -1,10 +1,6 @@
-"""Where a re-keying keeps its files while it runs, and finishing one that was killed.
-
-Apart from rekey.py so that unlocking (vault.py) can finish an interrupted run before it opens
-the database, while re-keying itself unlocks through the vault: no cycle between the two. The
-rule is rekey.py's: while `<db>.rekeying` exists the old key file fits, once it is gone the
-`<db>.keys.next` file does.
-"""
+"""The files of a re-keying in progress (`<db>.rekeying`, `<db>.keys.next`) and the rule that
+finishes or undoes one a crash interrupted (see storage/rekey.py). Apart from rekey.py so that
+unlocking (vault.py) can apply the rule without importing the re-keying itself."""
 
 from __future__ import annotations
 
@@ -17,18 +13,18 @@ from pgdesk.storage.errors import DatabaseLocked
 from pgdesk.storage.keyring import keyring_path
 
 
-def next_keys_path(path: Path) -> Path:
+def next_keys(path: Path) -> Path:
     return path.with_name(path.name + ".keys.next")
 
 
-def copy_path(path: Path) -> Path:
+def rekeying_copy(path: Path) -> Path:
     return path.with_name(path.name + ".rekeying")
 
 
 def finish_interrupted(path: Path) -> None:
     """Complete or undo a re-keying that was killed; see the module docstring for the rule."""
     path = Path(path)
-    nxt, copy = next_keys_path(path), copy_path(path)
+    nxt, copy = next_keys(path), rekeying_copy(path)
     if not (nxt.exists() or copy.exists()):
         return
     try:

@@ -138,16 +138,16 @@ class RecoveryDialog(FormDialog):
         check_new_passphrase(self, self.passphrase, self.again)
 
 
-def kept_and_continue(dialog: QDialog, kept_text: str) -> tuple[QCheckBox, QDialogButtonBox]:
-    """The tick that a secret shown once was kept, and "Verder", which only that tick enables."""
-    kept = QCheckBox(kept_text)
+def _continue_once_kept(dialog: QDialog, tick: str) -> QDialogButtonBox:
+    """'Verder' that only works once the tick says the codes are kept (dialog.kept, dialog.ok)."""
+    dialog.kept = QCheckBox(tick)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(translate("RecoveryCodeDialog", "Verder"))
-    ok.setEnabled(False)
-    kept.toggled.connect(ok.setEnabled)
+    dialog.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ok.setText(translate("SecurityDialogs", "Verder"))
+    dialog.ok.setEnabled(False)
+    dialog.kept.toggled.connect(dialog.ok.setEnabled)
     buttons.accepted.connect(dialog.accept)
-    return kept, buttons
+    return buttons
 
 
 class RecoveryCodeDialog(QDialog):
@@ -174,8 +174,7 @@ class RecoveryCodeDialog(QDialog):
         row.addWidget(copy)
         row.addWidget(self.print_button)
         row.addStretch(1)
-        self.kept, buttons = kept_and_continue(self, self.tr("Ik heb de herstelcode &bewaard"))
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = _continue_once_kept(self, self.tr("Ik heb de herstelcode &bewaard"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.code)
@@ -253,8 +252,7 @@ class RekeyCodesDialog(QDialog):
         self.codes = Label("\n".join(lines))
         self.codes.setObjectName("recoveryCode")
         self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.kept, buttons = kept_and_continue(self, self.tr("Ik heb alles &opgeschreven"))
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = _continue_once_kept(self, self.tr("Ik heb alles &opgeschreven"))
         layout = QVBoxLayout(self)
         for w in (text, self.codes, self.kept, buttons):
             layout.addWidget(w)

@@ -722,12 +722,12 @@ since start</translation>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="152"/>
         <source>Collega &amp;verwijderen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="153"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
-        <translation type="unfinished"></translation>
+        <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window.py" line="154"/>
@@ -1347,12 +1347,12 @@ Start a second conversation today anyway?</translation>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="122"/>
         <source>Er zijn geen collega&apos;s die pgdesk met een eigen wachtwoord openen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no colleagues who open pgdesk with a passphrase of their own.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="146"/>
         <source>De nieuwe sleutel is ingesteld, maar de reservekopie daarna is niet gelukt: %1 Maak er zo snel mogelijk een (Praktijk → Reservekopie maken).</source>
-        <translation type="unfinished"></translation>
+        <translation>The new key is in place, but the backup afterwards failed: %1 Make one as soon as possible (Practice → Make a backup).</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/practice_actions.py" line="156"/>
@@ -1663,32 +1663,31 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="157"/>
         <source>Herstelcode van de praktijk</source>
         <translation>Practice recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="147"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="159"/>
         <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="156"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="168"/>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="164"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="176"/>
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="167"/>
         <source>Verder</source>
-        <translation>Continue</translation>
+        <translation type="vanished">Continue</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="158"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="170"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
@@ -1879,82 +1878,81 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyCodesDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="235"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="241"/>
         <source>Nieuwe sleutel: codes voor de praktijk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="237"/>
-        <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="242"/>
-        <source>Herstelcode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>New key: codes for the practice</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="243"/>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
+        <translation>The database has a new key. Write down the new recovery code and keep it safe; the old one no longer works. Give each colleague their own one-time passphrase in person; they then choose a new one themselves (Practice → Change my passphrase). This is shown only once.</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="248"/>
-        <source>Ik heb alles &amp;opgeschreven</source>
-        <translation type="unfinished"></translation>
+        <source>Herstelcode: %1</source>
+        <translation>Recovery code: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="251"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="249"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="254"/>
+        <source>Ik heb alles &amp;opgeschreven</source>
+        <translation>I have written everything &amp;down</translation>
+    </message>
+    <message>
         <source>Verder</source>
-        <translation type="unfinished">Continue</translation>
+        <translation type="vanished">Continue</translation>
     </message>
 </context>
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="196"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="202"/>
         <source>Mijn wachtwoord is uitgelekt</source>
-        <translation type="unfinished"></translation>
+        <translation>My passphrase has leaked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="197"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="203"/>
         <source>Collega verwijderen</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove a colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="199"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="205"/>
         <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
-        <translation type="unfinished"></translation>
+        <translation>pgdesk gives the database a new key. After that, the old key file with an old passphrase no longer opens the database or new backups. The other colleagues get a one-time passphrase and there is a new recovery code; you see both once, next. Older backups keep the old key.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="210"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="216"/>
         <source>&amp;Geen toegang meer voor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="212"/>
-        <source>Gebruiker</source>
-        <translation type="unfinished">User</translation>
-    </message>
-    <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="214"/>
-        <source>&amp;Huidig wachtwoord</source>
-        <translation type="unfinished">&amp;Current passphrase</translation>
+        <translation>&amp;No more access for</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
-        <source>N&amp;ieuw wachtwoord</source>
-        <translation type="unfinished">N&amp;ew passphrase</translation>
+        <source>Gebruiker</source>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="220"/>
-        <source>Nieuwe &amp;sleutel maken</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Huidig wachtwoord</source>
+        <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="225"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="224"/>
+        <source>N&amp;ieuw wachtwoord</source>
+        <translation>N&amp;ew passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="226"/>
+        <source>Nieuwe &amp;sleutel maken</source>
+        <translation>Make a new &amp;key</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="231"/>
         <source>Er is geen collega om te verwijderen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no colleague to remove.</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +1997,11 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="47"/>
         <source>Minstens 8 tekens; een zin is goed te onthouden.</source>
         <translation>At least 8 characters; a sentence is easy to remember.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
+        <source>Verder</source>
+        <translation>Continue</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
@@ -2703,7 +2706,7 @@ Referrals already made to it stay readable in their conversations, with the deta
     <message>
         <location filename="../../pgdesk/ui/transfer_dialogs.py" line="281"/>
         <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer holds patients of more than one practice. Which practice is the bring-back file for?</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/transfer_dialogs.py" line="289"/>
@@ -2926,6 +2929,13 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Verder</source>
+        <translation type="obsolete">Continue</translation>
     </message>
 </context>
 <context>

@@ -683,6 +683,9 @@ def test_a_long_service_name_is_never_broken_inside_a_word(nl, paper):
     absurd = "Ervaringsdeskundigenondersteuningsnetwerkcoördinatiepunt"
     found = lines(render_handout(make_view(nl), nl, referrals=[referral("r2", {"name": absurd})],
                                  paper=paper))
-    pieces = [line for line in found if line and line.rstrip("-") in absurd]
-    assert "".join(line.rstrip("-") for line in pieces) == absurd
-    assert all(line.endswith("-") for line in pieces[:-1]) and len(pieces) >= 2
+    # (on A5 the name stands twice: on page 1 without its details, on page 2 with them)
+    pieces = [line.removeprefix("• ") for line in found]
+    pieces = [line for line in pieces if line and line.rstrip("-") in absurd]
+    assert len(pieces) >= 2 and "\n".join(pieces).replace("-\n", "").count(absurd) >= 1
+    # every piece but the word's end is broken with a hyphen
+    assert all(line.endswith("-") for line in pieces if not absurd.endswith(line))

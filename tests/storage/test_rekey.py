@@ -17,7 +17,8 @@ from pgdesk.storage import access_log
 from pgdesk.storage.backup import list_backups, make_backup, verify_backup
 from pgdesk.storage.errors import StorageError
 from pgdesk.storage.keyring import FAST_KDF, Keyring, WrongCredentials, keyring_path
-from pgdesk.storage.rekey import finish_interrupted, rekey
+from pgdesk.storage.rekey import rekey
+from pgdesk.storage.rekey_files import finish_interrupted
 from pgdesk.storage.repository import Store
 from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted, unlock

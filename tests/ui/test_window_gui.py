@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.models import Professional
 from pgdesk.paths import resources_dir
+from pgdesk.ui import plain
 from pgdesk.ui.dialogs import DateDialog, PatientDialog, ProfessionalDialog
 from pgdesk.ui.main_window import MainWindow
 from pgdesk.ui.security_dialogs import ChangePassphraseDialog, RecoveryDialog, SetupDialog
@@ -62,7 +63,7 @@ def test_a_second_conversation_on_one_day_asks_first(qtbot, window, store, profe
     patient, _ = _patient_with_unfinished_conversation_today(store, professional)
     window.show_patient(patient.id)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr(plain, "question",
                         lambda *args, **kw: asked.append(args[2]) or answer)
     qtbot.keyClick(window.patient_page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked and "vandaag al een gesprek" in asked[0]
