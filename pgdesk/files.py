@@ -7,6 +7,7 @@ backups); callers turn the OSError into their own Dutch message.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -78,3 +79,29 @@ def fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _file_size_limited() -> bool:
+    """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
+    try:
+        import resource
+    except ImportError:
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a failed write ran out of room: a full disk, a quota or a file-size limit.
+
+    SQLite reports only ENOSPC as "database or disk is full"; a write refused with EFBIG
+    (the file-size limit) reaches Python as a bare "disk I/O error". With such a limit in
+    force that error is, in practice, the limit.
+    """
+    if isinstance(exc, OSError) and exc.errno is not None:
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return True
+    msg = (getattr(exc, "strerror", None) or str(exc)).lower()
+    if "full" in msg or "no space" in msg or "too large" in msg or "quota" in msg:
+        return True
+    return "disk i/o" in msg and _file_size_limited()

@@ -135,9 +135,10 @@ def main() -> None:
 
 def _end_handout(store, consultation_id: str, instrument, out: Path) -> None:
     """The end-conversation handout, as PDF next to the screenshots (render with pdftoppm)."""
-    from pgdesk.reports.handout import stored_handout
+    from pgdesk.reports.handout import handout_pdf
+    from pgdesk.storage.documents import handout_data
 
-    pdf = stored_handout(store, consultation_id, instrument)
+    pdf = handout_pdf(handout_data(store, consultation_id, instrument), instrument)
     (out / "02c-end-handout.pdf").write_bytes(pdf)
 
 

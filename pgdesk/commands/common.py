@@ -126,7 +126,7 @@ def refuse_own_stdout(db_path: str | os.PathLike) -> None:
 
 def explained(exc: BaseException, what: str) -> PgdeskError:
     """A failed write (file or database) as a Dutch message that says nothing was done."""
-    from pgdesk.storage.errors import is_disk_full
+    from pgdesk.files import is_disk_full
 
     if isinstance(exc, PgdeskError):
         return exc

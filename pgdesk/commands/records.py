@@ -20,10 +20,21 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import driver
 
 
+def consultation_id(store, wanted: str) -> str:
+    """The conversation asked for on the command line; "latest" is the most recent one."""
+    if wanted != "latest":
+        return wanted
+    cid = store.latest_consultation_id()
+    if cid is None:
+        raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+    return cid
+
+
 def handout(args) -> int:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.handout import stored_handout
+    from pgdesk.reports.handout import handout_pdf
     from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.documents import handout_data
 
     out = Path(args.out)
     if out.is_dir():
@@ -36,12 +47,8 @@ def handout(args) -> int:
             path = existing_db(args.handout_db)
             refuse_own_files(out, path)
         with open_store(path, args.user) as store:
-            cid = args.consultation
-            if cid == "latest":
-                cid = store.latest_consultation_id()
-                if cid is None:
-                    raise PgdeskError("Er staan nog geen gesprekken in deze database.")
-            pdf = stored_handout(store, cid, instrument)
+            cid = consultation_id(store, args.consultation)
+            pdf = handout_pdf(handout_data(store, cid, instrument), instrument)
             patient_id = store.consultation(cid).patient_id
 
             def logged() -> dict[Path, bytes]:
@@ -96,12 +103,14 @@ def export_evaluation(args) -> int:
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.evaluation import export_evaluation as write_evaluation
     from pgdesk.reports.evaluation import trajectory_path
+    from pgdesk.storage.documents import evaluation_data
 
     db = existing_db(args.db)
     for target in (Path(args.out), trajectory_path(args.out)):
         refuse_own_files(target, db)
     with open_store(db, args.user) as store:
-        paths = write_evaluation(store, shipped_instrument("nl"), Path(args.out))
+        instrument = shipped_instrument("nl")
+        paths = write_evaluation(evaluation_data(store, instrument), instrument, Path(args.out))
     for path in paths:
         print(path)
     return 0
@@ -110,20 +119,17 @@ def export_evaluation(args) -> int:
 def soep(args) -> int:
     """The journal text (SOEP) of one conversation on stdout; logged as an export for the patient."""
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.reports.soep import MIN_WIDTH, soep_for
+    from pgdesk.reports.soep import MIN_WIDTH, render_soep
+    from pgdesk.storage.documents import soep_data
 
     if args.width < MIN_WIDTH:
         raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens.")
     db = existing_db(args.db)
     refuse_own_stdout(db)
     with open_store(db, args.user) as store:
-        cid = args.consultation
-        if cid == "latest":
-            cid = store.latest_consultation_id()
-            if cid is None:
-                raise PgdeskError("Er staan nog geen gesprekken in deze database.")
+        cid = consultation_id(store, args.consultation)
         patient_id = store.consultation(cid).patient_id
-        text = soep_for(store, cid, shipped_instrument("nl"), width=args.width)
+        text = render_soep(soep_data(store, cid), shipped_instrument("nl"), width=args.width)
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(errors="replace")  # a console that lacks a letter shows '?'
         try:

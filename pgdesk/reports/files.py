@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pgdesk import files
 from pgdesk.domain.errors import PgdeskError
-from pgdesk.storage.errors import is_disk_full
+from pgdesk.files import is_disk_full
 
 # The temporary file beside the target could not even be made: the folder is the problem.
 _FOLDER_ERRORS = (errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS)

@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,6 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
+from pgdesk.domain.documents import HandoutData
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
@@ -60,11 +60,8 @@ from pgdesk.reports.kit import (
     text,
 )
 
-if TYPE_CHECKING:  # storage only for trajectory_start, imported there
-    from pgdesk.storage.repository import Store
-
-__all__ = ["PAPERS", "handout_referrals", "layout_for", "paper_name", "referral_contact",
-           "render_handout", "stored_handout", "trajectory_start"]
+__all__ = ["PAPERS", "handout_pdf", "layout_for", "paper_name", "referral_contact",
+           "render_handout"]
 
 
 @dataclass(frozen=True)
@@ -301,57 +298,12 @@ def footer_room(lay: Layout, lines: int) -> Layout:
     return replace(lay, margin_bottom=lay.margin_bottom + lay.footer * 1.25 * (lines - 1))
 
 
-def trajectory_start(store: Store, consultation_id: str, instrument: Instrument) -> Consultation | None:
-    """The start conversation of an end conversation's trajectory, for `render_handout(start=)`;
-    None for any other conversation, or when there is no (other) start."""
-    from pgdesk.storage.trajectories import trajectory_of  # storage: only for this look-up
-
-    row = store.db.execute("SELECT type FROM consultations WHERE id = ?",
-                           [consultation_id]).fetchone()
-    if row is None or row[0] != "eind":
-        return None
-    trajectory = trajectory_of(store, consultation_id, instrument)
-    if trajectory is None:
-        return None
-    first = next((w for w in trajectory.webs if w.type == "start"), None)
-    if first is None or first.consultation_id == consultation_id:
-        return None
-    return store.consultation(first.consultation_id)
-
-
-def handout_referrals(store: Store, consultation_id: str) -> list[Referral]:
-    """The referrals for `render_handout(referrals=)`: those of earlier conversations that are
-    still running, then those made in this one, oldest first; one that did not go ahead is
-    left out (and an earlier one that was completed), and a service referred to twice is
-    listed once."""
-    from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
-
-    def key(r: Referral) -> tuple[str, str]:
-        return ("service", r.service_id) if r.service_id else ("name", r.name.casefold().strip())
-
-    made = [r for r in referrals_for_consultation(store, consultation_id)
-            if r.status != "niet_doorgegaan"]
-    seen = {key(r) for r in made}  # referred again today: listed once
-    earlier = []
-    for r in follow_ups(store, consultation_id):
-        if r.is_open and key(r) not in seen:
-            seen.add(key(r))
-            earlier.append(r)
-    return earlier + made
-
-
-def stored_handout(store: Store, consultation_id: str, instrument: Instrument, *,
-                   paper: str = "A4") -> bytes:
-    """The handout of a stored conversation, gathered the one way the screen and the command
-    line share: the trajectory's start, the referrals, the practice's details and whether this
-    patient's end handout says what changed."""
-    from pgdesk.storage.practice import handout_changes, practice_details
-
-    view = store.view(consultation_id)
-    return render_handout(view, instrument, start=trajectory_start(store, consultation_id, instrument),
-                          paper=paper, referrals=handout_referrals(store, consultation_id),
-                          practice=practice_details(store),
-                          show_changes=handout_changes(store, view.patient.id))
+def handout_pdf(data: HandoutData, instrument: Instrument, *, paper: str = "A4") -> bytes:
+    """The handout of a stored conversation as gathered by storage.documents.handout_data, for
+    the screen and the command line alike."""
+    return render_handout(data.view, instrument, start=data.start, paper=paper,
+                          referrals=data.referrals, practice=data.practice,
+                          show_changes=data.show_changes)
 
 
 def render_handout(view: ConsultationView, instrument: Instrument, *,
@@ -363,7 +315,7 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
     The language is the instrument's: pass ``shipped_instrument("en")`` for English.
     `start` is the start conversation of the trajectory; an end conversation ("eind") then
     shows both webs and, unless `show_changes` is off, what changed in words. `referrals` are
-    listed under "Wie helpt mij?" with their contact details (see handout_referrals);
+    listed under "Wie helpt mij?" with their contact details (storage.documents.handout_referrals);
     `practice` gives the name and phone number at the foot of every page."""
     lines = footer_lines(instrument, practice)
     lay = footer_room(layout_for(paper), len(lines))

@@ -1,9 +1,10 @@
 """The practice overview as one A4 page (the "check" of plan-do-check-act): conversations per month
 and per role, completed trajectories and their mean change per dimension.
 
-`collect_facts` reads the store (consultations with their professional's role, and the
-trajectories of patients who had an end conversation); `pgdesk.domain.overview.practice_stats`
-counts; `render_overview` draws it with reportlab charts, in memory. No patient appears on the page.
+`pgdesk.storage.documents.practice_overview` reads the store (consultations with their
+professional's role, and the trajectories of patients who had an end conversation) and
+`pgdesk.domain.overview.practice_stats` counts; `render_overview` draws it with reportlab
+charts, in memory. No patient appears on the page.
 Every fixed word comes from the instrument's "texts". It is an aid for the team, not a measurement.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -27,18 +27,11 @@ from pgdesk.domain.models import ROLE_LABELS_NL
 from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import (
     UNKNOWN_ROLE,
-    ConsultationFact,
     PracticeStats,
-    ReferralFact,
-    practice_stats,
 )
-from pgdesk.domain.trajectory import Trajectory
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.kit import ACCENT, FRAME_W, INK, MUTED, RING, drawing
-
-if TYPE_CHECKING:  # storage is only needed when collecting, and imported there
-    from pgdesk.storage.repository import Store
 
 BAR = ACCENT
 BAR_SOFT = colors.HexColor("#dbe5ef")  # a lighter bar with a dark edge: tells apart in grey too
@@ -47,41 +40,6 @@ NOTICE_BG = colors.HexColor("#f3f6f9")
 AXIS_SIZE = 10
 VALUE_SIZE = 10.5
 BIG_SIZE = 34
-
-
-# --- collecting ---------------------------------------------------------------------------
-
-
-def collect_facts(store: Store, instrument: Instrument
-                  ) -> tuple[list[ConsultationFact], list[Trajectory]]:
-    """Every conversation as a fact (date, type, role, completed) and every trajectory that held
-    a start and an eind (only those can be completed), with those two webs; two queries, however
-    many patients."""
-    from pgdesk.storage.webs import completed_trajectories  # storage: only when collecting
-
-    facts = [
-        ConsultationFact(str(date or ""), str(ctype or ""), role or UNKNOWN_ROLE, bool(completed))
-        for date, ctype, completed, role in store.db.execute(
-            "SELECT c.date, c.type, c.completed_at, p.role FROM consultations c "
-            "LEFT JOIN professionals p ON p.id = c.professional_id")
-    ]
-    return facts, list(completed_trajectories(store, instrument))
-
-
-def collect_referrals(store: Store) -> list[ReferralFact]:
-    """Every referral: the day of its conversation, the service's name as referred, its status."""
-    return [ReferralFact(str(r["date"] or ""), str(r["service"] or ""), str(r["status"]))
-            for r in store.db.query(
-                "SELECT c.date, json_extract(r.service_snapshot, '$.name') AS service, r.status "
-                "FROM referrals r JOIN consultations c ON c.id = r.consultation_id")]
-
-
-def practice_overview(store: Store, instrument: Instrument, *,
-                      today: dt.date | None = None) -> PracticeStats:
-    """The overview's numbers straight from the store."""
-    facts, trajectories = collect_facts(store, instrument)
-    return practice_stats(facts, trajectories, instrument, today=today,
-                          referrals=collect_referrals(store))
 
 
 # --- words --------------------------------------------------------------------------------

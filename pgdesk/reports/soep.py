@@ -31,7 +31,7 @@ chooses (`note_part`).
 Only characters that Windows-1252 also has are added around the patient's words (a plain "-"
 as minus sign, "…"), since some HIS still store that.
 
-Which parts a practice includes is a setting (`soep_parts`, `set_soep_parts`).
+Which parts a practice includes is a setting (storage.documents: `soep_parts`, `set_soep_parts`).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 
 from pgdesk.domain.dates import format_appointment
+from pgdesk.domain.documents import SOEP_PARTS, SoepData, parse_soep_parts
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import (
     ICPC,
@@ -52,13 +53,7 @@ from pgdesk.domain.models import (
 from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.scores import score_changes, whole_number
 from pgdesk.domain.social_map import Referral, status_label
-from pgdesk.domain.validation import InputError
-from pgdesk.storage.repository import Store
 
-SOEP_PARTS = ("S", "O", "E", "P")
-SETTING = "soep_parts"
-ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.g. A98
-NOTE_SETTING = "soep_note_part"  # "E" or "P": where the professional's note goes
 DEFAULT_WIDTH = 72
 MIN_WIDTH = 40
 INDENT = "   "
@@ -68,36 +63,6 @@ MIN_ANSWER_ROOM = 30  # on narrow lines a wheel answer wraps rather than being c
 MAX_FIRST_STEP = 200
 TYPE_NAMES = {"start": "Startgesprek", "tussen": "Tussengesprek", "eind": "Eindgesprek",
               "los": "Gesprek"}
-
-
-# --- the practice's choice of parts ------------------------------------------------------------
-
-
-def _parts(value: Iterable[str] | str) -> tuple[str, ...]:
-    letters = [str(p).strip().upper() for p in value if str(p).strip() not in ("", ",", ";")]
-    unknown = [p for p in letters if p not in SOEP_PARTS]
-    if unknown:
-        raise InputError(f"Onbekend deel van de SOEP-tekst: {', '.join(unknown)}. Kies uit S, O, "
-                         "E en P.")
-    chosen = tuple(p for p in SOEP_PARTS if p in letters)
-    if not chosen:
-        raise InputError("Kies minstens één deel van de SOEP-tekst (S, O, E of P).")
-    return chosen
-
-
-def soep_parts(store: Store) -> tuple[str, ...]:
-    """The parts this practice puts in the journal text, in S, O, E, P order (all by default)."""
-    try:
-        return _parts(store.setting(SETTING, "".join(SOEP_PARTS)) or "")
-    except InputError:  # a damaged setting: everything
-        return SOEP_PARTS
-
-
-def set_soep_parts(store: Store, parts: Iterable[str] | str) -> tuple[str, ...]:
-    """Choose the parts ("SOP", or ["S", "O", "P"]); InputError for none or an unknown letter."""
-    chosen = _parts(parts)
-    store.set_setting(SETTING, "".join(chosen))
-    return chosen
 
 
 # --- small text helpers ------------------------------------------------------------------------
@@ -264,7 +229,7 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     """
     if width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}")
-    chosen = _parts(parts)
+    chosen = parse_soep_parts(parts)
     c = view.consultation
     previous = previous if previous is not None else view.previous
     build = {
@@ -279,16 +244,10 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     return "\n".join(lines)
 
 
-def soep_for(store: Store, consultation_id: str, instrument: Instrument, *,
-             parts: Iterable[str] | None = None, width: int = DEFAULT_WIDTH) -> str:
-    """The journal entry of a stored conversation with the practice's parts, its referrals and
-    the earlier ones followed up in it. Not logged: the caller logs the copy or print
-    (store.record_exported(patient_id, "soep"))."""
-    from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
-
-    view = store.view(consultation_id)
-    refs = follow_ups(store, consultation_id) + referrals_for_consultation(store, consultation_id)
-    return soep_text(view, instrument, referrals=refs,
-                     parts=soep_parts(store) if parts is None else parts, width=width,
-                     icpc=_one_line(store.setting(ICPC_SETTING, "") or ""),
-                     note_part="P" if store.setting(NOTE_SETTING, "E") == "P" else "E")
+def render_soep(data: SoepData, instrument: Instrument, *, parts: Iterable[str] | None = None,
+                width: int = DEFAULT_WIDTH) -> str:
+    """The journal entry of a stored conversation as gathered by storage.documents.soep_data,
+    with the practice's parts unless `parts` are given."""
+    return soep_text(data.view, instrument, referrals=data.referrals,
+                     parts=data.parts if parts is None else parts, width=width, icpc=data.icpc,
+                     note_part=data.note_part)

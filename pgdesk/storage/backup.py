@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pgdesk.domain.retention import backups_to_keep
-from pgdesk.files import move_into_place
+from pgdesk.files import is_disk_full, move_into_place
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
-from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError, is_disk_full
+from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError
 from pgdesk.storage.keyring import keyring_path
 from pgdesk.storage.log_anchor import record as record_anchor
 from pgdesk.storage.migrations import known_names, migrations

@@ -14,6 +14,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
+from pgdesk.files import is_disk_full
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.errors import (
@@ -26,7 +27,6 @@ from pgdesk.storage.errors import (
     PlainDatabase,
     StorageError,
     WrongKeyring,
-    is_disk_full,
 )
 from pgdesk.storage.migrations import known_names, migrations
 

@@ -102,10 +102,10 @@ def fill_social_map(store: Store, instrument: Instrument, *, seed: int = 7) -> N
     conversations: those of an earlier conversation followed up (and mostly moved on) in the
     next, those of the last one still open."""
     from pgdesk.paths import resource
-    from pgdesk.storage import social_map
+    from pgdesk.storage import social_map, social_map_csv
 
     rng = random.Random(seed * 31 + 5)  # its own stream: the patients stay as they were
-    social_map.import_csv(store, resource("social_map", "voorbeeld.csv").read_bytes(), instrument)
+    social_map_csv.import_csv(store, resource("social_map", "voorbeeld.csv").read_bytes(), instrument)
     by_patient: dict[str, list[str]] = {}
     # in the order the patients were made (their ids are random): the same demo every time
     for cid, pid in store.db.execute(

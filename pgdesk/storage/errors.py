@@ -1,6 +1,7 @@
 """Why a database could not be opened or written, in words for the user."""
 
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.files import is_disk_full
 
 
 class StorageError(PgdeskError):
@@ -37,34 +38,6 @@ class PlainDatabase(StorageError):
 
 class WrongKeyring(StorageError):
     """The key file belongs to another database (another practice, or a newer set-up)."""
-
-
-def _file_size_limited() -> bool:
-    """True when this process may not grow files without bound (RLIMIT_FSIZE, POSIX only)."""
-    try:
-        import resource
-    except ImportError:
-        return False
-    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    return soft != resource.RLIM_INFINITY
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """Whether a failed write ran out of room: a full disk, a quota or a file-size limit.
-
-    SQLite reports only ENOSPC as "database or disk is full"; a write refused with EFBIG
-    (the file-size limit) reaches Python as a bare "disk I/O error". With such a limit in
-    force that error is, in practice, the limit.
-    """
-    if isinstance(exc, OSError) and exc.errno is not None:
-        import errno
-
-        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-            return True
-    msg = (getattr(exc, "strerror", None) or str(exc)).lower()
-    if "full" in msg or "no space" in msg or "too large" in msg or "quota" in msg:
-        return True
-    return "disk i/o" in msg and _file_size_limited()
 
 
 def explain_write_error(exc: BaseException) -> str:

@@ -13,7 +13,6 @@ full Argon2id run and fails slowly, with one message whether the name or the pas
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 import json
 import os
@@ -32,6 +31,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from pgdesk.domain.validation import InputError
 from pgdesk.files import write_atomically
 from pgdesk.storage.errors import StorageError, explain_write_error
+from pgdesk.storage.recovery_code import new_recovery_code, normalize_recovery_code
 
 KEY_BYTES = 32
 FORMAT = "pgdesk-keyring"
@@ -109,48 +109,6 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-# --- Recovery codes -------------------------------------------------------------------------------
-# 128 random bits plus a 12-bit check, 140 bits = 28 Crockford base32 characters = 7 groups of 4.
-# The check lets a typo be reported as such at once instead of after a slow, failed unlock.
-
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_RECOVERY_RANDOM_BITS = 128
-_RECOVERY_CHECK_BITS = 12
-_RECOVERY_CHARS = (_RECOVERY_RANDOM_BITS + _RECOVERY_CHECK_BITS) // 5
-_RECOVERY_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
-
-
-def _recovery_check(random_part: int) -> int:
-    digest = hashlib.sha256(b"pgdesk-recovery" + random_part.to_bytes(16, "big")).digest()
-    return int.from_bytes(digest[:2], "big") >> (16 - _RECOVERY_CHECK_BITS)
-
-
-def new_recovery_code() -> str:
-    random_part = secrets.randbits(_RECOVERY_RANDOM_BITS)
-    value = (random_part << _RECOVERY_CHECK_BITS) | _recovery_check(random_part)
-    chars = "".join(_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(_RECOVERY_CHARS)))
-    return "-".join(chars[i : i + 4] for i in range(0, _RECOVERY_CHARS, 4))
-
-
-def normalize_recovery_code(text: str) -> str:
-    """The code as 28 characters without dashes, forgiving case, spacing and O/0, I/L/1."""
-    code = "".join(text.split()).replace("-", "").upper().translate(_RECOVERY_LOOKALIKES)
-    if len(code) != _RECOVERY_CHARS or any(c not in _CROCKFORD for c in code):
-        raise InputError(
-            f"Een herstelcode bestaat uit {_RECOVERY_CHARS} letters en cijfers, "
-            "zoals 7KQM-2F9X-… Controleer wat u hebt overgenomen."
-        )
-    value = 0
-    for c in code:
-        value = (value << 5) | _CROCKFORD.index(c)
-    random_part = value >> _RECOVERY_CHECK_BITS
-    if value & ((1 << _RECOVERY_CHECK_BITS) - 1) != _recovery_check(random_part):
-        raise InputError(
-            "Deze herstelcode is niet goed overgenomen. Controleer de tekens en probeer het opnieuw."
-        )
-    return code
-
-
 # --- Entries --------------------------------------------------------------------------------------
 
 
@@ -173,7 +131,7 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -223,7 +181,7 @@ def _wrap(
         raise ValueError("professional_id must be None or a short non-empty string")
     salt = secrets.token_bytes(_SALT_BYTES)
     nonce = secrets.token_bytes(_NONCE_BYTES)
-    wrapped = AESGCM(_derive(secret, salt, params)).encrypt(nonce, key, _aad(db_id, tag, professional_id))
+    wrapped = AESGCM(derive_key(secret, salt, params)).encrypt(nonce, key, _aad(db_id, tag, professional_id))
     return _Entry(tag, professional_id, params, salt, nonce, wrapped)
 
 
@@ -237,7 +195,7 @@ def _valid_professional_id(value: object) -> bool:
 
 def _unwrap(db_id: str, entry: _Entry, secret: str) -> bytes | None:
     try:
-        return AESGCM(_derive(secret, entry.salt, entry.params)).decrypt(
+        return AESGCM(derive_key(secret, entry.salt, entry.params)).decrypt(
             entry.nonce, entry.wrapped, _aad(db_id, entry.tag, entry.professional_id)
         )
     except InvalidTag:
@@ -459,7 +417,7 @@ class Keyring:
         if entry is None:
             # Do the same expensive work as for a real user, so timing does not tell who exists.
             dummy_salt = hmac.digest(self._pepper, b"dummy" + tag.encode(), "sha256")[:_SALT_BYTES]
-            _derive(passphrase, dummy_salt, self._users[0].params)
+            derive_key(passphrase, dummy_salt, self._users[0].params)
             _fail_slowly(started, min_seconds, WrongCredentials())
         key = _unwrap(self.db_id, entry, passphrase)
         if key is None:

@@ -30,7 +30,8 @@ from pgdesk.files import fsync_dir
 from pgdesk.storage import access_log, driver, log_anchor
 from pgdesk.storage.database import check_integrity
 from pgdesk.storage.errors import DatabaseCorrupt, StorageError
-from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path, new_recovery_code
+from pgdesk.storage.keyring import KEY_BYTES, Keyring, keyring_path
+from pgdesk.storage.recovery_code import new_recovery_code
 from pgdesk.storage.rekey_files import finish_interrupted, next_keys, rekeying_copy
 from pgdesk.storage.vault import open_with_key
 

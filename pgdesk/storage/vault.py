@@ -11,10 +11,11 @@ import os
 from pathlib import Path
 
 from pgdesk.domain.validation import InputError, require_name
+from pgdesk.files import fsync_dir, is_disk_full
 from pgdesk.storage import access_log, attempts, driver, lifecycle
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.database import acquire_lock, check_integrity, foreign_keyring
-from pgdesk.storage.errors import DatabaseCorrupt, StorageError, is_disk_full
+from pgdesk.storage.errors import DatabaseCorrupt, StorageError
 from pgdesk.storage.keyring import (
     DEFAULT_KDF,
     KdfParams,
@@ -85,10 +86,10 @@ def _fsync(path: Path) -> None:
 def _commit_new(path: Path, stage: Path) -> None:
     """The commit point (the new database takes the name), then the keyring joins it."""
     os.replace(stage, path)
-    lifecycle.fsync_dir(path.parent)
+    fsync_dir(path.parent)
     if lifecycle.pending_keys(path).exists():  # absent when finishing an older pgdesk's conversion
         os.replace(lifecycle.pending_keys(path), keyring_path(path))
-        lifecycle.fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def recover(path: str | os.PathLike) -> None:

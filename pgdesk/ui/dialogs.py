@@ -42,7 +42,7 @@ def grow_to_fit(dialog: QDialog) -> None:
                                       dialog.sizeHint().height()))
 
 
-class _Form(QDialog):
+class FormDialog(QDialog):
     """A form dialog with a red error line instead of a pop-up on top of a pop-up."""
 
     def __init__(self, title: str, parent=None):
@@ -120,7 +120,7 @@ class _Form(QDialog):
         grow_to_fit(self)
 
 
-class DateDialog(_Form):
+class DateDialog(FormDialog):
     """One date, typed or picked from a calendar (planned conversations)."""
 
     def __init__(self, title: str, label: str, iso_date: str, parent=None):
@@ -140,7 +140,7 @@ class DateDialog(_Form):
         return self.date.date().toString("yyyy-MM-dd")
 
 
-class PatientDialog(_Form):
+class PatientDialog(FormDialog):
     def __init__(self, parent=None, patient: Patient | None = None):
         super().__init__(self.tr("Patiënt wijzigen") if patient else self.tr("Nieuwe patiënt"),
                          parent)
@@ -163,7 +163,7 @@ class PatientDialog(_Form):
         return self.name.text(), self.birth.text(), self.number.text()
 
 
-class ProfessionalDialog(_Form):
+class ProfessionalDialog(FormDialog):
     """Who holds the conversations: pick yourself from the list, or add yourself once."""
 
     def __init__(self, parent=None, known: list[Professional] = (), current_id: str | None = None):

@@ -13,7 +13,7 @@ from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import clipboard
-from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 
@@ -33,10 +33,11 @@ def journal_instrument(instrument: Instrument) -> Instrument:
 def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     """Put the SOEP text of this conversation on the clipboard and log it; the text, or None when
     nothing was copied (the user was told why)."""
-    from pgdesk.reports.soep import soep_for
+    from pgdesk.reports.soep import render_soep
+    from pgdesk.storage.documents import soep_data
 
-    text = guarded(parent, soep_for, session.store, session.id,
-                   journal_instrument(session.instrument))
+    text = guarded(parent, lambda: render_soep(soep_data(session.store, session.id),
+                                               journal_instrument(session.instrument)))
     if text is None:
         return None
     # logged first: what leaves pgdesk is in the patient's access log, or it does not leave
@@ -46,11 +47,11 @@ def copy_to_his(parent: QWidget, session: ConsultationSession) -> str | None:
     return text
 
 
-class SoepPartsDialog(_Form):
+class SoepPartsDialog(FormDialog):
     """Which parts of S, O, E and P the practice puts in the journal text."""
 
     def __init__(self, store: Store, parent=None):
-        from pgdesk.reports.soep import soep_parts
+        from pgdesk.storage.documents import soep_parts
 
         super().__init__(self.tr("Tekst voor het HIS"), parent)
         self.store = store
@@ -70,7 +71,7 @@ class SoepPartsDialog(_Form):
             box.setChecked(letter in chosen)
             self.parts[letter] = box
             self.form.addRow(box)
-        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING
+        from pgdesk.storage.documents import ICPC_SETTING, NOTE_SETTING
 
         self.icpc = QLineEdit(store.setting(ICPC_SETTING, "") or "")
         self.icpc.setMaxLength(12)
@@ -88,7 +89,7 @@ class SoepPartsDialog(_Form):
         return "".join(letter for letter, box in self.parts.items() if box.isChecked())
 
     def validate(self) -> None:
-        from pgdesk.reports.soep import ICPC_SETTING, NOTE_SETTING, set_soep_parts
+        from pgdesk.storage.documents import ICPC_SETTING, NOTE_SETTING, set_soep_parts
 
         try:
             with self.store.db.atomic():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -35,6 +34,7 @@ from pgdesk.ui.lock import (
     LockScreen,
     close_other_windows,
 )
+from pgdesk.ui.main_window_menus import build_menus
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_mode import hooks as patient_mode
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.patient_page.planRequested.connect(self.plan_conversation)
         self.patient_page.patientModeRequested.connect(lambda: patient_mode.start(self))
 
-        self._build_menu()
+        build_menus(self)
         self.who = Label()
         self.statusBar().addPermanentWidget(self.who)
         if self.demo:
@@ -107,84 +107,6 @@ class MainWindow(QMainWindow):
             self.resize(QSize(1180, 760).boundedTo(room) if room else QSize(1180, 760))
         self.show_list()
 
-    def _add_actions(self, menu, entries) -> None:
-        for entry in entries:
-            if entry is None:
-                menu.addSeparator()
-                continue
-            text, seq, slot = entry
-            action = QAction(text, self)
-            if seq:
-                action.setShortcut(QKeySequence(seq))
-            action.triggered.connect(slot)
-            menu.addAction(action)
-
-    def _build_menu(self) -> None:
-        encrypted = self.keyring is not None
-        self._add_actions(self.menuBar().addMenu(self.tr("&Bestand")), [
-            (self.tr("&Nieuwe patiënt…"), "Ctrl+Shift+N", self.add_patient),
-            (self.tr("&Zoek patiënt"), "Ctrl+F", self.show_list),
-            (self.tr("&Wie werkt er?…"), None, self.choose_professional),
-            *([(self.tr("&Vergrendelen"), "Ctrl+L", self.lock)] if encrypted else []),
-            None,
-            (self.tr("&Leeg spinnenweb afdrukken…"), None, self.print_blank_web),
-            None,
-            (self.tr("&Afsluiten"), "Ctrl+Q", self.close),
-        ])
-        self.patient_menu = self.menuBar().addMenu(self.tr("&Patiënt"))
-        self._add_actions(self.patient_menu, [
-            (self.tr("&Gegevens wijzigen…"), None, self.edit_patient),
-            (self.tr("Nieuw &traject beginnen (startgesprek)…"), None, self.start_trajectory),
-            (self.tr("Gesprek ver&wijderen…"), None, self.delete_consultation),
-            (self.tr("Spinnenweb van &papier overnemen…"), "F2", self.copy_paper_web),
-            (self.tr("&Laat de patiënt invullen…"), "Ctrl+Shift+P", lambda: patient_mode.start(self)),
-            (self.tr("&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", self.show_access_log),
-            (self.tr("Alles &exporteren (AVG)…"), None, self.export_patient),
-            None,
-            (self.tr("Patiënt &verwijderen…"), None, self.erase_patient),
-        ])
-        self.patient_menu.setEnabled(False)
-        visits = self.menuBar().addMenu(self.tr("&Huisbezoek"))
-        self._add_actions(visits, [
-            (self.tr("Patiënten &meegeven…"), None, self.take_along),
-            (self.tr("Overdrachtsbestand &inlezen…"), None, self.read_transfer),
-            (self.tr("Wijzigingen &terugbrengen naar de praktijk…"), None, self.bring_back),
-            None,
-            (self.tr("Meegenomen patiënten &verwijderen…"), None, self.clear_brought_along),
-        ])
-        practice = self.menuBar().addMenu(self.tr("P&raktijk"))
-        self._add_actions(practice, [
-            *([(self.tr("Mijn &wachtwoord wijzigen…"), None, self._change_passphrase),
-               (self.tr("&Collega toevoegen…"), None, self._add_colleague),
-               (self.tr("Collega &verwijderen…"), None, lambda: self._rekey(leaked=False)),
-               (self.tr("Mijn wachtwoord is &uitgelekt…"), None, lambda: self._rekey(leaked=True)),
-               (self.tr("Nieuwe &herstelcode…"), None, self._new_recovery_code),
-               (self.tr("Automatisch ver&grendelen na…"), None, self._idle_minutes),
-               (self.tr("&Patiëntmodus: antwoorden verbergen na…"), None,
-                lambda: patient_mode.choose_idle_minutes(self, self.store)),
-               None] if encrypted else []),
-            (self.tr("&Reservekopie maken"), None, lambda: self.backups.backup_now(self)),
-            (self.tr("Reservekopie &terugzetten…"), None, self.restore_backup),
-            (self.tr("&Map voor reservekopieën…"), None,
-             lambda: practice_actions.choose_backup_folder(self)),
-            None,
-            (self.tr("&Gegevens van de praktijk…"), None, self.edit_practice_details),
-            (self.tr("Praktijk&overzicht…"), None, self.show_overview),
-            (self.tr("&Evaluatie exporteren (CSV)…"), None, self.export_evaluation),
-            (self.tr("&Trajecten: tussen- en eindgesprek na…"), None, self.trajectory_defaults),
-            None,
-            (self.tr("&Sociale kaart…"), None, self.show_social_map),
-            (self.tr("H&IS-tekst…"), None, self.choose_soep_parts),
-            None,
-            (self.tr("&Dossiers ouder dan 20 jaar…"), None, self.show_stale_records),
-        ])
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&Over pgdesk"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-        QShortcut(QKeySequence("Ctrl+N"), self.patient_page, activated=self.new_consultation)
-        QShortcut(QKeySequence("Escape"), self.patient_page, activated=self.show_list)
-
     def _current_patient(self) -> str | None:
         if self.consultation_page is not None:
             return self.consultation_page.session.patient.id
@@ -198,7 +120,7 @@ class MainWindow(QMainWindow):
         pro = self.store.current_professional()
         self.who.setText(f"{pro.name} ({role_label(pro.role)})" if pro else "")
 
-    def _about(self) -> None:
+    def show_about(self) -> None:
         QMessageBox.about(self, self.tr("Over pgdesk"), self.tr(
             "pgdesk %1\n\nHet gesprek over Positieve Gezondheid in de praktijk: spinnenweb, "
             "actiewiel, plan en een samenvatting voor de patiënt.\n\nAlle gegevens blijven op "
@@ -425,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def export_evaluation(self) -> None:
         from pgdesk.reports.evaluation import export_evaluation
+        from pgdesk.storage.documents import evaluation_data
         from pgdesk.ui.pdf_output import in_documents
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
@@ -432,7 +355,8 @@ class MainWindow(QMainWindow):
                                               self.tr("CSV-bestanden (*.csv)"))
         if not path:
             return
-        files = guarded(self, export_evaluation, self.store, self.instrument, Path(path))
+        files = guarded(self, lambda: export_evaluation(
+            evaluation_data(self.store, self.instrument), self.instrument, Path(path)))
         if files:
             plain.information(self, "pgdesk", self.tr(
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "
@@ -495,13 +419,13 @@ class MainWindow(QMainWindow):
             dialog.exec()
 
     # -- practice -------------------------------------------------------------
-    def _change_passphrase(self) -> None:
+    def change_passphrase(self) -> None:
         practice_actions.change_passphrase(self, self.store, self.keyring)
 
-    def _add_colleague(self) -> None:
+    def add_colleague(self) -> None:
         practice_actions.add_colleague(self, self.store, self.keyring, self.store.opened.key)
 
-    def _rekey(self, leaked: bool) -> None:
+    def rekey(self, leaked: bool) -> None:
         self._drop_consultation()
         keyring = practice_actions.rekey_database(self, self.keyring, lambda: self.store,
                                                   self._replace_store, leaked=leaked)
@@ -509,10 +433,10 @@ class MainWindow(QMainWindow):
             self.keyring = keyring
             self.show_list()
 
-    def _new_recovery_code(self) -> None:
+    def new_recovery_code(self) -> None:
         self._unkept_code = practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
 
-    def _idle_minutes(self) -> None:
+    def choose_idle_minutes(self) -> None:
         minutes = practice_actions.choose_idle_minutes(self, self.store)
         if minutes and self.idle is not None:
             self.idle.set_minutes(minutes)

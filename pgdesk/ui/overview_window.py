@@ -191,7 +191,7 @@ class PracticeOverview(QDialog):
     def from_store(cls, store, instrument: Instrument, parent: QWidget | None = None
                    ) -> PracticeOverview | None:
         """Counted from the store now; None (the user was told why) if reading failed."""
-        from pgdesk.reports.overview import practice_overview
+        from pgdesk.storage.documents import practice_overview
         from pgdesk.ui.feedback import guarded
 
         stats = guarded(parent, practice_overview, store, instrument)

@@ -12,7 +12,7 @@ from pgdesk.storage import driver
 from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.practice import practice_details, set_practice_details
 from pgdesk.storage.repository import Store
-from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.plain import Label
 
 # While a patient gives numbers, earlier webs are hidden until all dimensions have one (a
@@ -24,7 +24,7 @@ def history_while_scoring(store: Store) -> bool:
     return store.setting(HISTORY_WHILE_SCORING, "0") == "1"
 
 
-class PracticeDetailsDialog(_Form):
+class PracticeDetailsDialog(FormDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(self.tr("Gegevens van de praktijk"), parent)
         self.store = store

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
-from pgdesk.storage.keyring import check_passphrase, normalize_recovery_code
+from pgdesk.storage.keyring import check_passphrase
+from pgdesk.storage.recovery_code import normalize_recovery_code
 from pgdesk.ui import clipboard, plain
-from pgdesk.ui.dialogs import _Form, fit_wrapped_text, grow_to_fit
+from pgdesk.ui.dialogs import FormDialog, fit_wrapped_text, grow_to_fit
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
@@ -65,7 +66,7 @@ def _role_box() -> QComboBox:
     return box
 
 
-class SetupDialog(_Form):
+class SetupDialog(FormDialog):
     """A user: the first one of a new (or still unencrypted) database, or a new colleague."""
 
     def __init__(self, parent=None, *, converting: bool = False, colleague: bool = False,
@@ -101,7 +102,7 @@ class SetupDialog(_Form):
         return self.name.text().strip(), self.role.currentData(), self.passphrase.text()
 
 
-class ChangePassphraseDialog(_Form):
+class ChangePassphraseDialog(FormDialog):
     def __init__(self, parent=None, name: str = ""):
         super().__init__(self.tr("Wachtwoord wijzigen"), parent)
         self.form.addRow(self.tr("Gebruiker"), Label(name))
@@ -114,7 +115,7 @@ class ChangePassphraseDialog(_Form):
         check_new_passphrase(self, self.passphrase, self.again)
 
 
-class RecoveryDialog(_Form):
+class RecoveryDialog(FormDialog):
     """Forgot the passphrase: the practice's recovery code sets a new one."""
 
     def __init__(self, parent=None, name: str = ""):
@@ -194,7 +195,7 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
 
-class RekeyDialog(_Form):
+class RekeyDialog(FormDialog):
     """A new database key: a colleague loses access, or the user's own passphrase leaked."""
 
     def __init__(self, parent=None, *, name: str = "", colleagues: list[str] | None = None):

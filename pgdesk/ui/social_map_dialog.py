@@ -13,10 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
     Qt,
 )
@@ -44,104 +42,20 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.social_map import MAX_LENGTHS, REFERRAL_ROUTES, Service, validate_service
 from pgdesk.domain.validation import InputError
-from pgdesk.storage import driver, social_map
+from pgdesk.storage import driver, social_map, social_map_csv
 from pgdesk.storage.errors import explain_write_error
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
-from pgdesk.ui.dialogs import _Form, fit_wrapped_text
+from pgdesk.ui.dialogs import FormDialog, fit_wrapped_text
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import fold
+from pgdesk.ui.service_table_model import ServiceTableModel, matches, route_label
 
 translate = QCoreApplication.translate
 
-ROUTE_LABELS = {  # the domain's Dutch labels, for lupdate
-    "zelf": QT_TRANSLATE_NOOP("SocialMap", "Patiënt meldt zich zelf aan"),
-    "huisarts": QT_TRANSLATE_NOOP("SocialMap", "Via de huisarts of praktijk"),
-    "gemeente": QT_TRANSLATE_NOOP("SocialMap", "Via de gemeente (sociaal team, Wmo)"),
-    "anders": QT_TRANSLATE_NOOP("SocialMap", "Anders"),
-}
-ROUTE_SHORT = {
-    "zelf": QT_TRANSLATE_NOOP("SocialMap", "zelf"),
-    "huisarts": QT_TRANSLATE_NOOP("SocialMap", "via huisarts"),
-    "gemeente": QT_TRANSLATE_NOOP("SocialMap", "via gemeente"),
-    "anders": QT_TRANSLATE_NOOP("SocialMap", "anders"),
-}
 CSV_FILTER = QT_TRANSLATE_NOOP("SocialMap", "CSV-bestanden (*.csv *.txt);;Alle bestanden (*)")
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def route_label(code: str) -> str:
-    return translate("SocialMap", ROUTE_LABELS.get(code, REFERRAL_ROUTES.get(code, code)))
-
-
-# --- the list ------------------------------------------------------------------------------
-
-
-class ServiceTableModel(QAbstractTableModel):
-    """Services as rows: name, organisation, dimensions, how to refer."""
-
-    COLUMNS = (QT_TRANSLATE_NOOP("SocialMap", "Naam"), QT_TRANSLATE_NOOP("SocialMap", "Organisatie"),
-               QT_TRANSLATE_NOOP("SocialMap", "Dimensies"), QT_TRANSLATE_NOOP("SocialMap", "Verwijzing"))
-
-    def __init__(self, instrument: Instrument, parent: QObject | None = None):
-        super().__init__(parent)
-        self._names = {d.id: d.name for d in instrument.dimensions}
-        self._short = {d.id: d.short or d.name for d in instrument.dimensions}
-        self._services: list[Service] = []
-
-    def set_services(self, services: list[Service]) -> None:
-        self.beginResetModel()
-        self._services = list(services)
-        self.endResetModel()
-
-    def service(self, row: int) -> Service:
-        return self._services[row]
-
-    def rows(self) -> list[Service]:
-        return list(self._services)
-
-    def dimensions(self, s: Service, *, short: bool = False) -> str:
-        names = self._short if short else self._names
-        return ", ".join(names.get(d, d) for d in s.dimensions)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._services)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        s = self._services[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            col = index.column()
-            if col == 0:
-                return s.name
-            if col == 1:
-                return s.organisation
-            if col == 2:
-                return self.dimensions(s, short=True)
-            short = ROUTE_SHORT.get(s.referral_route)
-            return translate("SocialMap", short) if short else s.referral_route
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain.tip("\n".join(x for x in (s.offer, self.dimensions(s), *s.contact_lines()) if x))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return translate("SocialMap", self.COLUMNS[section])
-        return None
-
-
-def matches(s: Service, words: list[str], dimension: str | None, names: str = "") -> bool:
-    """Every typed word in name, organisation, offer, notes or dimensions; and the dimension."""
-    if dimension and dimension not in s.dimensions:
-        return False
-    key = fold(" ".join((s.name, s.organisation, s.offer, s.notes, names)))
-    return all(w in key for w in words)
 
 
 # --- one service -----------------------------------------------------------------------------
@@ -154,7 +68,7 @@ def _text_box(lines: int) -> QPlainTextEdit:
     return box
 
 
-class ServiceDialog(_Form):
+class ServiceDialog(FormDialog):
     """A new service, or a change to one; `saved` holds it once stored."""
 
     def __init__(self, store: Store, instrument: Instrument, service: Service | None = None,
@@ -248,7 +162,7 @@ class ImportPreviewDialog(QDialog):
     """What a CSV file holds, before anything is written. `choice` after exec(): "all" (import
     the file), "good" (only the lines that could be read) or None (nothing)."""
 
-    def __init__(self, report: social_map.ImportReport, file_name: str, parent=None):
+    def __init__(self, report: social_map_csv.ImportReport, file_name: str, parent=None):
         super().__init__(parent)
         self.report = report
         self.choice: str | None = None
@@ -576,7 +490,7 @@ class SocialMapDialog(QDialog):
         return True
 
     # -- CSV -------------------------------------------------------------------------------
-    def import_file(self, path: str | None = None) -> social_map.ImportReport | None:
+    def import_file(self, path: str | None = None) -> social_map_csv.ImportReport | None:
         """Read a CSV file, show what it holds, and import only when the user says so."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Sociale kaart inlezen"), "",
@@ -589,7 +503,7 @@ class SocialMapDialog(QDialog):
             plain.warning(self, "pgdesk", self.tr("%1 kan niet worden gelezen: %2").replace(
                 "%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return None
-        report = guarded(self, social_map.preview_csv, self.store, data, self.instrument)
+        report = guarded(self, social_map_csv.preview_csv, self.store, data, self.instrument)
         if report is None:
             return None
         choice = self.preview(report, Path(path).name)
@@ -597,7 +511,7 @@ class SocialMapDialog(QDialog):
             self.say(self.tr("Niets ingelezen; de sociale kaart is niet veranderd."),
                      error=bool(report.rejected))
             return report
-        done = guarded(self, social_map.import_csv, self.store, data, self.instrument,
+        done = guarded(self, social_map_csv.import_csv, self.store, data, self.instrument,
                        skip_bad=choice == "good")
         if done is None:
             return None
@@ -607,7 +521,7 @@ class SocialMapDialog(QDialog):
         self.say(done.summary(), error=not done.applied)
         return done
 
-    def preview(self, report: social_map.ImportReport, file_name: str) -> str | None:
+    def preview(self, report: social_map_csv.ImportReport, file_name: str) -> str | None:
         dialog = ImportPreviewDialog(report, file_name, self)
         try:
             dialog.exec()
@@ -625,7 +539,7 @@ class SocialMapDialog(QDialog):
                                                   self.tr("CSV-bestanden (*.csv)"))
             if not path:
                 return False
-        data = guarded(self, social_map.export_csv, self.store, instrument=self.instrument)
+        data = guarded(self, social_map_csv.export_csv, self.store, instrument=self.instrument)
         if data is None:
             return False
         try:

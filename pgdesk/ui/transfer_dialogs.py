@@ -30,7 +30,7 @@ from pgdesk.domain.validation import InputError, display_birth_date
 from pgdesk.storage.keyring import check_passphrase
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
-from pgdesk.ui.dialogs import _Form
+from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy, check_new_passphrase, new_passphrase_fields, secret_field
 
@@ -38,7 +38,7 @@ translate = QCoreApplication.translate  # module functions: explicit context
 SUFFIX = ".pgtransfer"
 
 
-class TransferPassphraseDialog(_Form):
+class TransferPassphraseDialog(FormDialog):
     """A passphrase for one transfer file: chosen twice when writing, typed once when reading."""
 
     def __init__(self, parent=None, *, new: bool, intro: str = ""):
@@ -62,7 +62,7 @@ class TransferPassphraseDialog(_Form):
             raise InputError(self.tr("Typ de wachtwoordzin van dit bestand."))
 
 
-class TakeAlongDialog(_Form):
+class TakeAlongDialog(FormDialog):
     """Choose the patients for today's home visits."""
 
     def __init__(self, store: Store, parent=None, preselect: list[str] = ()):

@@ -180,22 +180,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="106"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="107"/>
         <source>Wachtwoord wijzigen</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="107"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="108"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="109"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="110"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="110"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="111"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -447,124 +447,137 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="58"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="255"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="169"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="256"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="271"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="185"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="275"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
         <source>Alleen de &amp;goede regel inlezen</source>
         <translation>Import only the &amp;good line</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
         <source>Alleen de &amp;goede regels inlezen</source>
         <translation>Import only the &amp;good lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="279"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="279"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="302"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="216"/>
         <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
         <translation>This file cannot be imported; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="220"/>
         <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
         <translation>There is nothing new in this file; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="309"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="223"/>
         <source>1 nieuwe dienst kan worden ingelezen.</source>
         <translation>1 new service can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="310"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
         <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
         <translation>%1 new services can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="312"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="226"/>
         <source>1 staat al in de kaart en wordt overgeslagen.</source>
         <translation>1 is already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="313"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
         <source>%1 staan al in de kaart en worden overgeslagen.</source>
         <translation>%1 are already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="316"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="230"/>
         <source>1 regel kan niet worden gelezen.</source>
         <translation>1 line cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="317"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
         <source>%1 regels kunnen niet worden gelezen.</source>
         <translation>%1 lines cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="319"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="233"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="322"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="236"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
         <source>Regel %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="338"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="252"/>
         <source>… en nog %1 regels</source>
         <translation>… and %1 more lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="358"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="361"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="275"/>
         <source>Gelezen als %1, gescheiden door %2.</source>
         <translation>Read as %1, separated by %2.</translation>
     </message>
@@ -717,207 +730,207 @@ since start</translation>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="34"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="35"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="36"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="127"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="37"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="128"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="38"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="130"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="132"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="44"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="136"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="137"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="47"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="138"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="139"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="49"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="141"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="142"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="53"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="144"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="147"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="149"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="150"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="151"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="153"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="155"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="157"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="158"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="69"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="159"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="160"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="71"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="161"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="162"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="166"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="167"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="168"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="171"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="172"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="173"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="174"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="176"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="177"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="179"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="181"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="182"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="202"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="203"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -946,53 +959,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="341"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="263"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="285"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="374"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="296"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="375"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="297"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="386"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="391"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="308"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="313"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="387"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="309"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="392"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="314"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="430"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="353"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="432"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="355"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="438"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="362"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1005,27 +1018,27 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="525"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="449"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="526"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="450"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="562"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="486"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="140"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="163"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
@@ -1362,7 +1375,7 @@ Start a second conversation today anyway?</translation>
     <name>PdfOutput</name>
     <message>
         <location filename="../../pgdesk/ui/pdf_output.py" line="115"/>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="290"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="291"/>
         <source>De printer kon niet worden gestart.</source>
         <translation>The printer could not be started.</translation>
     </message>
@@ -1826,22 +1839,22 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="157"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="158"/>
         <source>Herstelcode van de praktijk</source>
         <translation>Practice recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="159"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="160"/>
         <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="168"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="169"/>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="176"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="177"/>
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
@@ -1850,7 +1863,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">Continue</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="170"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="171"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
@@ -1858,27 +1871,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="121"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
         <source>Wachtwoord vergeten</source>
         <translation>Forgot passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="123"/>
         <source>Met de herstelcode van de praktijk (op papier bewaard bij de set-up) kiest u een nieuw wachtwoord.</source>
         <translation>With the practice&apos;s recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="129"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="130"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="130"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="131"/>
         <source>&amp;Herstelcode</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="131"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="132"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -2041,27 +2054,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyCodesDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="241"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="242"/>
         <source>Nieuwe sleutel: codes voor de praktijk</source>
         <translation>New key: codes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="243"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="244"/>
         <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
         <translation>The database has a new key. Write down the new recovery code and keep it safe; the old one no longer works. Give each colleague their own one-time passphrase in person; they then choose a new one themselves (Practice → Change my passphrase). This is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="248"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="249"/>
         <source>Herstelcode: %1</source>
         <translation>Recovery code: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="249"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="250"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="254"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="255"/>
         <source>Ik heb alles &amp;opgeschreven</source>
         <translation>I have written everything &amp;down</translation>
     </message>
@@ -2073,47 +2086,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="202"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="203"/>
         <source>Mijn wachtwoord is uitgelekt</source>
         <translation>My passphrase has leaked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="203"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="204"/>
         <source>Collega verwijderen</source>
         <translation>Remove a colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="205"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="206"/>
         <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
         <translation>pgdesk gives the database a new key. After that, the old key file with an old passphrase no longer opens the database or new backups. The other colleagues get a one-time passphrase and there is a new recovery code; you see both once, next. Older backups keep the old key.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="216"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="217"/>
         <source>&amp;Geen toegang meer voor</source>
         <translation>&amp;No more access for</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="218"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="219"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="220"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="221"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="224"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="225"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="226"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="227"/>
         <source>Nieuwe &amp;sleutel maken</source>
         <translation>Make a new &amp;key</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="231"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
         <source>Er is geen collega om te verwijderen.</source>
         <translation>There is no colleague to remove.</translation>
     </message>
@@ -2147,37 +2160,37 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">at least 8 characters; a sentence is easy to remember</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="51"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="52"/>
         <source>&amp;Nog een keer</source>
         <translation>&amp;Once more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="58"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="59"/>
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="47"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="48"/>
         <source>Minstens 8 tekens; een zin is goed te onthouden.</source>
         <translation>At least 8 characters; a sentence is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="145"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="146"/>
         <source>Verder</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="285"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="286"/>
         <source>Herstelcode afdrukken</source>
         <translation>Print recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="296"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="297"/>
         <source>Herstelcode van de praktijk (pgdesk)</source>
         <translation>The practice&apos;s recovery code (pgdesk)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="297"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="298"/>
         <source>Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?</source>
         <translation>Keep this paper in a safe place in the practice. Whoever forgets their passphrase chooses a new one with it: pgdesk → Forgot passphrase?</translation>
     </message>
@@ -2185,97 +2198,97 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="162"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
         <source>Hulpaanbod wijzigen</source>
         <translation>Edit service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="162"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
         <source>Nieuw hulpaanbod</source>
         <translation>New service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="169"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83"/>
         <source>bijvoorbeeld: Welzijnscoach</source>
         <translation>for example: Wellbeing coach</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="171"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
         <source>bijvoorbeeld: Stichting Welzijn</source>
         <translation>for example: Wellbeing Foundation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="174"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="88"/>
         <source>wat ze doen, in gewone woorden</source>
         <translation>what they do, in plain words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="187"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="101"/>
         <source>info@voorbeeld.nl</source>
         <translation>info@example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="103"/>
         <source>www.voorbeeld.nl</source>
         <translation>www.example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="107"/>
         <source>(niet ingevuld)</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="199"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="113"/>
         <source>voor de praktijk: wachttijd, kosten, contactpersoon</source>
         <translation>for the practice: waiting time, costs, contact person</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="203"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="117"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="204"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="118"/>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="205"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="119"/>
         <source>&amp;Aanbod</source>
         <translation>O&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="206"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="120"/>
         <source>Helpt bij</source>
         <translation>Helps with</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="207"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="121"/>
         <source>&amp;Telefoon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="208"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="122"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="209"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="123"/>
         <source>&amp;Website</source>
         <translation>&amp;Website</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="210"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="124"/>
         <source>A&amp;dres</source>
         <translation>A&amp;ddress</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="211"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="125"/>
         <source>&amp;Verwijzen</source>
         <translation>&amp;Referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="212"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="126"/>
         <source>No&amp;tities</source>
         <translation>No&amp;tes</translation>
     </message>
@@ -2283,42 +2296,42 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="74"/>
         <source>Collega toevoegen</source>
         <translation>Add colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="73"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="74"/>
         <source>pgdesk instellen</source>
         <translation>Set up pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="76"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="77"/>
         <source>De collega kiest hier zelf een wachtwoord en opent pgdesk daarna met de eigen naam.</source>
         <translation>The colleague chooses their own passphrase here and then opens pgdesk with their own name.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="80"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="81"/>
         <source>pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker.</source>
         <translation>pgdesk encrypts all data on this computer. Every colleague opens pgdesk with their own name and passphrase. Create yourself now as the first user.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="84"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="85"/>
         <source>De bestaande database wordt daarna versleuteld; er gaat niets verloren.</source>
         <translation>The existing database will then be encrypted; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="91"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="92"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="92"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="93"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="93"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="94"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -2326,67 +2339,67 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMap</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="59"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="23"/>
         <source>Patiënt meldt zich zelf aan</source>
         <translation>Patient signs up themselves</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="60"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="24"/>
         <source>Via de huisarts of praktijk</source>
         <translation>Via the GP or practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="61"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="25"/>
         <source>Via de gemeente (sociaal team, Wmo)</source>
         <translation>Via the municipality (social team, Wmo)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="62"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="26"/>
         <source>Anders</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="65"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="29"/>
         <source>zelf</source>
         <translation>self</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="66"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="30"/>
         <source>via huisarts</source>
         <translation>via GP</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="67"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="31"/>
         <source>via gemeente</source>
         <translation>via municipality</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="68"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="32"/>
         <source>anders</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="70"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="57"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="43"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="43"/>
         <source>Organisatie</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="44"/>
         <source>Dimensies</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/service_table_model.py" line="44"/>
         <source>Verwijzing</source>
         <translation>Referral</translation>
     </message>
@@ -2394,92 +2407,92 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMapDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="377"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="291"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="379"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="293"/>
         <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
         <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation&apos;s focus are suggested first.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="384"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="298"/>
         <source>typ een deel van de naam, organisatie of het aanbod</source>
         <translation>type part of the name, organisation or offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="386"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="300"/>
         <source>&amp;Zoeken:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="389"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="303"/>
         <source>Alle dimensies</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="392"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306"/>
         <source>&amp;Dimensie:</source>
         <translation>&amp;Dimension:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="412"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="326"/>
         <source>Diensten in de sociale kaart</source>
         <translation>Services on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="414"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="328"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="415"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="416"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>&amp;Verwijderen…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="417"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
         <source>CSV &amp;inlezen…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="418"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
         <source>CSV &amp;opslaan…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="419"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="482"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="396"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="542"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="456"/>
         <source>“%1” is toegevoegd.</source>
         <translation>“%1” has been added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="467"/>
         <source>“%1” is gewijzigd.</source>
         <translation>“%1” has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="561"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="475"/>
         <source>Uit de sociale kaart halen</source>
         <translation>Remove from the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="562"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
         <source>“%1” uit de sociale kaart verwijderen?
 
 Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
@@ -2488,37 +2501,37 @@ Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekk
 Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="574"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="488"/>
         <source>“%1” is uit de sociale kaart gehaald.</source>
         <translation>“%1” has been removed from the social map.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="582"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="496"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="589"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="503"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="597"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="511"/>
         <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
         <translation>Nothing imported; the social map has not changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="623"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="537"/>
         <source>Sociale kaart opslaan</source>
         <translation>Save social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="625"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="539"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="635"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="549"/>
         <source>De sociale kaart is niet opgeslagen.
 
 %1</source>
@@ -2527,12 +2540,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="636"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
         <source>De sociale kaart is niet opgeslagen.</source>
         <translation>The social map has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="638"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="552"/>
         <source>%1 diensten opgeslagen in %2</source>
         <translation>%1 services saved in %2</translation>
     </message>
@@ -2540,57 +2553,57 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SoepPartsDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="55"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="56"/>
         <source>Tekst voor het HIS</source>
         <translation>Text for the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="57"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="58"/>
         <source>Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) op het klembord zet voor het journaal van het HIS?</source>
         <translation>Which parts go into the text that “Copy to HIS” (Ctrl+Shift+C) puts on the clipboard for the HIS journal?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="64"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
         <source>&amp;S: de woorden van de patiënt (wat belangrijk is, het actiewiel)</source>
         <translation>&amp;S: the patient&apos;s own words (what matters, the action wheel)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
         <source>&amp;O: de cijfers van het spinnenweb en het verschil met de vorige keer</source>
         <translation>&amp;O: the web scores and the change since last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="67"/>
         <source>&amp;E: het soort gesprek en wat de patiënt koos</source>
         <translation>&amp;E: the kind of conversation and what the patient chose</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="77"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="78"/>
         <source>bijvoorbeeld A98; leeg: geen code</source>
         <translation>for example A98; empty: no code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="78"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="79"/>
         <source>Per gesprek te wijzigen in de stap Plan</source>
         <translation>Can be changed per conversation in the Plan step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="79"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="80"/>
         <source>Standaard &amp;ICPC-code (in E):</source>
         <translation>Default &amp;ICPC code (in E):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="81"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="82"/>
         <source>bij E</source>
         <translation>in E</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="82"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="83"/>
         <source>bij P</source>
         <translation>in P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="84"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="85"/>
         <source>&amp;Notitie van de hulpverlener:</source>
         <translation>The professional&apos;s &amp;note:</translation>
     </message>
@@ -2599,7 +2612,7 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">&amp;E: the kind of conversation and the focus</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="67"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="68"/>
         <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
         <translation>&amp;P: first step, referrals and next appointment</translation>
     </message>
@@ -2771,12 +2784,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="220"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="222"/>
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="240"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="242"/>
         <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
         <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>
@@ -2923,7 +2936,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="386"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="387"/>
         <source>pgdesk ontgrendelen</source>
         <translation>Unlock pgdesk</translation>
     </message>
@@ -2931,32 +2944,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="318"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="319"/>
         <source>pgdesk is vergrendeld</source>
         <translation>pgdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="320"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="321"/>
         <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
         <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="329"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="330"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="333"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="334"/>
         <source>Wachtwoord &amp;vergeten?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="336"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="337"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="337"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="338"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -3107,19 +3120,6 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/consultation/wheel_step.py" line="84"/>
         <source>Vraag %1 van %2</source>
         <translation>Question %1 of %2</translation>
-    </message>
-</context>
-<context>
-    <name>_Form</name>
-    <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="58"/>
-        <source>Opslaan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

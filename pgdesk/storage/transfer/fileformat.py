@@ -22,7 +22,7 @@ from pgdesk.domain.validation import InputError
 from pgdesk.files import fsync_dir
 from pgdesk.storage import driver
 from pgdesk.storage.errors import StorageError, explain_write_error
-from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, _derive, keyring_path
+from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, derive_key, keyring_path
 from pgdesk.storage.repository import Store
 
 FORMAT = "pgdesk-transfer"
@@ -112,7 +112,7 @@ def seal(payload: bytes, passphrase: str, params: KdfParams = DEFAULT_KDF) -> by
     }
     head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode("ascii")
     aad = _PREFIX.pack(MAGIC, VERSION, len(head)) + head
-    return aad + AESGCM(_derive(passphrase, salt, params)).encrypt(nonce, body, aad)
+    return aad + AESGCM(derive_key(passphrase, salt, params)).encrypt(nonce, body, aad)
 
 
 class Malformed(Exception):
@@ -174,7 +174,7 @@ def unseal(data: bytes, passphrase: str) -> bytes:
     if len(data) - aad_end != length:
         raise TransferDamaged(detail="length")
     try:
-        body = AESGCM(_derive(passphrase, salt, params)).decrypt(nonce, data[aad_end:],
+        body = AESGCM(derive_key(passphrase, salt, params)).decrypt(nonce, data[aad_end:],
                                                                    data[:aad_end])
     except InvalidTag:
         raise WrongTransferPassphrase() from None

@@ -94,7 +94,7 @@ class PlanStep(QWidget):
 
     def _practice_form(self) -> QWidget:
         """ICPC code (the practice's default until changed here) and the professional's note."""
-        from pgdesk.reports.soep import ICPC_SETTING
+        from pgdesk.storage.documents import ICPC_SETTING
 
         box = QWidget()
         form = QFormLayout(box)

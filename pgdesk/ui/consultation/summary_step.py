@@ -207,11 +207,13 @@ class SummaryStep(QWidget):
         self.update_handout()
 
     def update_handout(self) -> None:
-        from pgdesk.reports.handout import stored_handout  # reportlab: lazily
+        from pgdesk.reports.handout import handout_pdf  # reportlab: lazily
+        from pgdesk.storage.documents import handout_data
 
-        session = self.session
-        self.pdf = guarded(self, stored_handout, session.store, session.id, self.instrument(),
-                           paper=self.paper) or b""
+        session, instrument = self.session, self.instrument()
+        self.pdf = guarded(self, lambda: handout_pdf(
+            handout_data(session.store, session.id, instrument), instrument,
+            paper=self.paper)) or b""
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_handout(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:

@@ -7,8 +7,8 @@ import json
 from pypdf import PdfReader
 
 from pgdesk.storage.backup import list_backups
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import sha
-from tests.test_cli import pgdesk
 
 PW = "een lange testzin\n"
 

@@ -22,7 +22,15 @@ import pytest
 
 from pgdesk.storage import transfer as tf
 from pgdesk.storage.keyring import FAST_KDF
-from tests.test_transfer import TPW, Sites, laptop_changes, make_sites, read_in, take_along, transfer_lines
+from tests.storage.test_transfer import (
+    TPW,
+    Sites,
+    laptop_changes,
+    make_sites,
+    read_in,
+    take_along,
+    transfer_lines,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 

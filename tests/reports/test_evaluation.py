@@ -16,12 +16,13 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.trajectory import birth_year_band, change_table
 from pgdesk.reports import evaluation as ev
 from pgdesk.storage import access_log
+from pgdesk.storage import documents as docs
 from pgdesk.storage import trajectories as tr
+from tests.cli.test_cli_security import run
 from tests.security_helpers import USER, make_encrypted
-from tests.test_cli_security import run
 
 SALT = b"s" * 32
-DOC = Path(__file__).resolve().parent.parent / "docs" / "evaluation-export.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "evaluation-export.md"
 
 PEOPLE = [  # name, birth date, practice number, band
     ("Wilhelmina Zwanenburg-Quist", "03-04-1951", "PN-778812", "1950-1954"),
@@ -74,7 +75,7 @@ def fill(store, instrument, professional):
 
 def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(ev.consultation_rows(store, instrument, key_salt=SALT))
+    rows = list(docs.consultation_rows(store, instrument, key_salt=SALT))
     assert len(rows) == store.db["consultations"].count == 10
     assert all(list(r) == ev.consultation_columns(instrument) for r in rows)
     ids = instrument.dimension_ids
@@ -83,11 +84,11 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
         by_patient.setdefault(r["patient_key"], []).append(r)
     assert len(by_patient) == 4
     for p, (_n, _b, _pn, band) in zip(pats, PEOPLE, strict=True):
-        mine = by_patient[ev.pseudonym(SALT, p.id)]
+        mine = by_patient[docs.pseudonym(SALT, p.id)]
         assert {r["birth_year_band"] for r in mine} == {band}
         assert [r["date"] for r in mine] == sorted(r["date"] for r in mine)
 
-    a = by_patient[ev.pseudonym(SALT, pats[0].id)]
+    a = by_patient[docs.pseudonym(SALT, pats[0].id)]
     assert [r["type"] for r in a] == ["start", "tussen", "eind"]
     assert [r["professional_role"] for r in a] == ["huisarts", "huisarts", "poh-ggz"]
     assert len({r["trajectory_key"] for r in a}) == 1 and a[0]["trajectory_key"]
@@ -99,35 +100,35 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
         x * y for x, y in zip([5, 6, 7, 6, 4, 5], [6, 7, 6, 4, 5, 5], strict=True)) / 600, 1)
     assert all(r["referrals"] == 0 for r in rows)
 
-    b = by_patient[ev.pseudonym(SALT, pats[1].id)]
+    b = by_patient[docs.pseudonym(SALT, pats[1].id)]
     assert [(r["type"], r["professional_role"], bool(r["trajectory_key"])) for r in b] == [
         ("start", "poh-ggz", True), ("los", "", False)]
     assert b[0][ids[1]] is None
-    c = by_patient[ev.pseudonym(SALT, pats[2].id)]
+    c = by_patient[docs.pseudonym(SALT, pats[2].id)]
     assert c[0]["web_area_pct"] == 25.0
-    d = by_patient[ev.pseudonym(SALT, pats[3].id)]
+    d = by_patient[docs.pseudonym(SALT, pats[3].id)]
     assert len({r["trajectory_key"] for r in d}) == 2
 
 
 def test_keys_are_stable_within_an_export_and_differ_between_exports(store, professional,
                                                                     instrument):
     pats = fill(store, instrument, professional)
-    one = list(ev.consultation_rows(store, instrument, key_salt=SALT))
-    two = list(ev.consultation_rows(store, instrument, key_salt=ev.new_salt()))
+    one = list(docs.consultation_rows(store, instrument, key_salt=SALT))
+    two = list(docs.consultation_rows(store, instrument, key_salt=docs.new_salt()))
     keys_one = {r["patient_key"] for r in one}
     keys_two = {r["patient_key"] for r in two}
     assert len(keys_one) == len(keys_two) == 4
     assert keys_one.isdisjoint(keys_two)
     assert all(re.fullmatch(r"[0-9a-f]{12}", k) for k in keys_one)
-    assert ev.pseudonym(SALT, pats[0].id) in keys_one
+    assert docs.pseudonym(SALT, pats[0].id) in keys_one
     traj_one = {r["trajectory_key"] for r in one} - {""}
     assert traj_one.isdisjoint({r["trajectory_key"] for r in two})
-    assert ev.new_salt() != ev.new_salt() and len(ev.new_salt()) == 32
+    assert docs.new_salt() != docs.new_salt() and len(docs.new_salt()) == 32
 
 
 def test_trajectory_rows_reproduce_the_change_table(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(ev.trajectory_rows(store, instrument, key_salt=SALT))
+    rows = list(docs.trajectory_rows(store, instrument, key_salt=SALT))
     # a: finished; b: still running (left out); d: two finished
     assert len(rows) == 3
     assert all(list(r) == ev.trajectory_columns(instrument) for r in rows)
@@ -136,11 +137,11 @@ def test_trajectory_rows_reproduce_the_change_table(store, professional, instrum
         for t in tr.trajectories_for(store, p.id, instrument):
             if not (t.held("start") and t.held("eind")):
                 continue
-            (row,) = [r for r in rows if r["trajectory_key"] == ev.pseudonym(SALT, t.id)]
+            (row,) = [r for r in rows if r["trajectory_key"] == docs.pseudonym(SALT, t.id)]
             start = next(w for w in t.webs if w.type == "start")
             eind = next(w for w in t.webs if w.type == "eind")
             assert (row["start_date"], row["eind_date"]) == (start.date, eind.date)
-            assert row["patient_key"] == ev.pseudonym(SALT, p.id)
+            assert row["patient_key"] == docs.pseudonym(SALT, p.id)
             for ch in change_table([start, eind], instrument):
                 assert row[f"{ch.dimension_id}_change"] == ch.change
                 assert (row[f"{ch.dimension_id}_start"], row[f"{ch.dimension_id}_eind"]) == ch.scores
@@ -153,9 +154,9 @@ def test_trajectory_rows_reproduce_the_change_table(store, professional, instrum
             checked += 1
     assert checked == 3
     ids = instrument.dimension_ids
-    a = next(r for r in rows if r["patient_key"] == ev.pseudonym(SALT, pats[0].id))
+    a = next(r for r in rows if r["patient_key"] == docs.pseudonym(SALT, pats[0].id))
     assert a[f"{ids[1]}_change"] == 0.5 and a[f"{ids[4]}_change"] == 2.0
-    d_first = min((r for r in rows if r["patient_key"] == ev.pseudonym(SALT, pats[3].id)),
+    d_first = min((r for r in rows if r["patient_key"] == docs.pseudonym(SALT, pats[3].id)),
                   key=lambda r: r["start_date"])
     assert d_first[f"{ids[0]}_change"] == 2.0 and d_first[f"{ids[1]}_change"] is None
     assert d_first[f"{ids[1]}_eind"] is None
@@ -164,7 +165,8 @@ def test_trajectory_rows_reproduce_the_change_table(store, professional, instrum
 def test_csv_holds_no_identifying_data_and_reads_back(store, professional, instrument, tmp_path):
     pats = fill(store, instrument, professional)
     before = access_log.count(store.db)
-    first, second = ev.export_evaluation(store, instrument, tmp_path / "evaluatie.csv")
+    first, second = ev.export_evaluation(docs.evaluation_data(store, instrument), instrument,
+                                         tmp_path / "evaluatie.csv")
     assert (first, second) == (tmp_path / "evaluatie.csv", tmp_path / "evaluatie-trajecten.csv")
     assert access_log.count(store.db) == before  # documented: the export logs nothing
 
@@ -247,11 +249,11 @@ def test_referrals_made_in_a_conversation_are_counted(store, professional, instr
 
     p = store.add_patient("Rita Verwijzing")
     c = store.new_consultation(p.id, professional.id, "los", "2026-03-02")
-    assert next(ev.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 0
+    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 0
     sm.add_referral(store, c.id, None, name="Wandelgroep De Stappers")
     r = sm.add_referral(store, c.id, None, name="Taalcafé Het Praatje", status="verwezen")
     sm.set_referral_status(store, r.id, "niet_doorgegaan")  # made, so still counted
-    assert next(ev.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 2
+    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 2
 
 
 def test_unwritable_places_give_a_dutch_error_and_no_file(store, professional, instrument,
@@ -259,7 +261,7 @@ def test_unwritable_places_give_a_dutch_error_and_no_file(store, professional, i
     fill(store, instrument, professional)
     missing = tmp_path / "bestaat-niet" / "evaluatie.csv"
     with pytest.raises(PgdeskError, match="bestaat niet; er is niets geschreven"):
-        ev.export_evaluation(store, instrument, missing)
+        ev.export_evaluation(docs.evaluation_data(store, instrument), instrument, missing)
     assert not missing.parent.exists()
     a_file = tmp_path / "gewoon-bestand"
     a_file.write_text("x", encoding="utf-8")
@@ -282,7 +284,7 @@ def test_both_files_or_neither(store, professional, instrument, tmp_path, monkey
 
     monkeypatch.setattr(ev, "write_atomically", fail_second)
     with pytest.raises(PgdeskError, match="schijf vol"):
-        ev.export_evaluation(store, instrument, tmp_path / "evaluatie.csv")
+        ev.export_evaluation(docs.evaluation_data(store, instrument), instrument, tmp_path / "evaluatie.csv")
     assert list(tmp_path.glob("*.csv")) == [] and list(tmp_path.glob(".pgdesk-*")) == []
 
 

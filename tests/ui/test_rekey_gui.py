@@ -85,7 +85,7 @@ def test_removing_a_colleague_rekeys_and_the_window_goes_on(window, monkeypatch)
     fake, _ = fill((PASSPHRASE, None), colleague=BERT)
     monkeypatch.setattr(RekeyDialog, "exec", fake)
     shown = codes_shown(monkeypatch)
-    window._rekey(leaked=False)
+    window.rekey(leaked=False)
 
     assert window.store.opened.key != old_key and not window.store.closed
     assert not can_unlock(window, BERT, BERT_PW)
@@ -104,13 +104,13 @@ def test_a_leaked_passphrase_needs_the_right_current_one_and_a_new_one(window, m
     fake, seen = fill(("niet het goede wachtwoord", new))  # refused, then Cancel
     monkeypatch.setattr(RekeyDialog, "exec", fake)
     shown = codes_shown(monkeypatch)
-    window._rekey(leaked=True)
+    window.rekey(leaked=True)
     assert "klopt niet" in seen["errors"][0] and not shown
     assert window.store.opened.key == old_key and not window.store.closed
 
     fake, _ = fill(("niet het goede wachtwoord", new), (PASSPHRASE, new))
     monkeypatch.setattr(RekeyDialog, "exec", fake)
-    window._rekey(leaked=True)
+    window.rekey(leaked=True)
     assert shown and window.store.opened.key != old_key
     assert can_unlock(window, USER, new) and not can_unlock(window, USER, PASSPHRASE)
 

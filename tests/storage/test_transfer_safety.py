@@ -22,9 +22,9 @@ from pgdesk.storage import transfer as tf
 from pgdesk.storage.keyring import FAST_KDF
 from pgdesk.storage.repository import Store
 from pgdesk.storage.trajectories import delete_consultation
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted, unlock
-from tests.test_cli import pgdesk
-from tests.test_transfer import (
+from tests.storage.test_transfer import (
     TPW,
     Sites,
     all_rows,

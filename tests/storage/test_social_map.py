@@ -26,6 +26,7 @@ from pgdesk.reports.access_log import describe
 from pgdesk.storage import access_log, driver
 from pgdesk.storage import handout_preferences as hp
 from pgdesk.storage import social_map as sm
+from pgdesk.storage import social_map_csv as smc
 from pgdesk.storage import trajectories as tr
 from pgdesk.storage.database import APPLICATION_ID, schema_version
 from pgdesk.storage.migrations import known_names, migrations
@@ -64,7 +65,7 @@ def walk(store):
 
 
 def test_the_shipped_example_map_is_taken_whole(store, instrument):
-    report = sm.import_csv(store, EXAMPLE.read_bytes(), instrument)
+    report = smc.import_csv(store, EXAMPLE.read_bytes(), instrument)
     assert report.ok and report.applied and not report.file_error
     assert report.rejected == [] and report.duplicates == []
     assert report.encoding == "utf-8" and report.delimiter == ";"
@@ -83,7 +84,7 @@ def test_the_shipped_example_map_is_taken_whole(store, instrument):
         assert s.referral_route in REFERRAL_ROUTES
     assert [s.name for s in services] == sorted((s.name for s in services), key=str.casefold)
     # importing it again adds nothing: every line is already there
-    again = sm.import_csv(store, EXAMPLE.read_bytes(), instrument)
+    again = smc.import_csv(store, EXAMPLE.read_bytes(), instrument)
     assert again.taken == [] and len(again.duplicates) == len(rows) and again.applied
     assert len(sm.services(store)) == len(rows)
 
@@ -94,17 +95,17 @@ def test_the_shipped_example_map_is_taken_whole(store, instrument):
 def test_wrong_columns_refuse_the_whole_file(store, instrument, walk):
     before = snapshot(store)
     data = csv_bytes("naam;organisatie;telefon", "Taalcafé;Bibliotheek;0800-0000105")
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert not report.applied and "telefon" in report.file_error and "onbekend" in report.file_error
     assert report.rejected == [(1, report.file_error)] and report.taken == []
     assert snapshot(store) == before
 
-    report = sm.import_csv(store, csv_bytes("organisatie;telefoon", "Bibliotheek;0800-0000105"),
+    report = smc.import_csv(store, csv_bytes("organisatie;telefoon", "Bibliotheek;0800-0000105"),
                            instrument)
     assert report.rejected == [(1, report.file_error)]
     assert "'naam' ontbreekt" in report.file_error
 
-    report = sm.import_csv(store, csv_bytes("naam;Name", "Taalcafé;Taalcafé"), instrument)
+    report = smc.import_csv(store, csv_bytes("naam;Name", "Taalcafé;Taalcafé"), instrument)
     assert "twee keer" in report.file_error
     assert snapshot(store) == before
 
@@ -115,7 +116,7 @@ def test_windows_1252_with_accents_is_read(store, instrument):
                      encoding="cp1252")
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert report.encoding == "cp1252" and report.taken == [(2, "Café Oké")] and report.applied
     (s,) = sm.services(store)
     assert s.organisation == "Buurthuis De Ontmoeting" and s.notes == "Voor één ochtend – gratis"
@@ -124,9 +125,9 @@ def test_windows_1252_with_accents_is_read(store, instrument):
 def test_utf8_with_and_without_bom_and_utf16(store, instrument):
     lines = ("naam,dimensies", "Taalcafé,meedoen")
     for data in (csv_bytes(*lines), csv_bytes(*lines, encoding="utf-8-sig")):
-        assert sm.preview_csv(store, data, instrument).taken == [(2, "Taalcafé")]
+        assert smc.preview_csv(store, data, instrument).taken == [(2, "Taalcafé")]
     utf16 = csv_bytes("naam\tdimensies", "Taalcafé\tmeedoen", encoding="utf-16")
-    report = sm.preview_csv(store, utf16, instrument)
+    report = smc.preview_csv(store, utf16, instrument)
     assert report.taken == [(2, "Taalcafé")] and report.delimiter == "\t"
     assert sm.services(store) == []  # a preview writes nothing
 
@@ -138,11 +139,11 @@ def test_semicolon_and_comma_files_give_the_same_services(store, instrument, tmp
     comma = csv_bytes("naam,organisatie,dimensies,telefoon",
                       'Wandelgroep,"Sport, Bewegen","Meedoen; Lichaamsfuncties",0800-0000104',
                       '"Taalcafé; Nederlands oefenen",Bibliotheek,meedoen,')
-    a = sm.preview_csv(store, semi, instrument)
-    b = sm.preview_csv(store, comma, instrument)
+    a = smc.preview_csv(store, semi, instrument)
+    b = smc.preview_csv(store, comma, instrument)
     assert (a.delimiter, b.delimiter) == (";", ",")
     assert a.taken == b.taken == [(2, "Wandelgroep"), (3, "Taalcafé; Nederlands oefenen")]
-    sm.import_csv(store, comma, instrument)
+    smc.import_csv(store, comma, instrument)
     walk, cafe = sorted(sm.services(store), key=lambda s: s.name)[::-1]
     assert walk.organisation == "Sport, Bewegen"
     assert walk.dimensions == ("lichaamsfuncties", "meedoen")  # instrument order
@@ -153,7 +154,7 @@ def test_empty_lines_are_skipped_and_line_numbers_stay_true(store, instrument):
     data = csv_bytes("", HEAD, "", "Taalcafé;Bibliotheek;;meedoen;;;;;;", ";;;;;;;;;", "   ",
                      '"Buurthuis";;"Koffie,', 'elke dinsdag";meedoen;;;;;zelf;',
                      "Voedselbank;;;kwaliteit_van_leven;;;;;anders;", "")
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert report.rejected == [] and report.applied
     assert report.taken == [(4, "Taalcafé"), (7, "Buurthuis"), (9, "Voedselbank")]
     buurthuis = next(s for s in sm.services(store) if s.name == "Buurthuis")
@@ -168,7 +169,7 @@ def test_duplicates_in_the_file_and_against_the_map_are_reported_not_added(store
         "Taalcafé;Bibliotheek Voorbeeldstad;Meedoen, Zingeving",          # twice in the file
         "Taalcafé;Buurthuis De Ontmoeting;meedoen",                        # another organisation
     )
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert report.ok and report.applied
     assert report.duplicates == [(2, "wandelgroep de stappers"), (4, "Taalcafé")]
     assert report.taken == [(3, "Taalcafé"), (5, "Taalcafé")]
@@ -184,14 +185,14 @@ def test_a_very_long_field_refuses_its_line_and_then_nothing_is_written(store, i
                      "Taalcafé;Nederlands oefenen;meedoen",
                      f"Buurthuis;{'x' * 10_000};meedoen",
                      "Voedselbank;Pakketten;kwaliteit_van_leven")
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert not report.ok and not report.applied
     assert report.rejected == [(3, "Het veld 'aanbod' is te lang (10000 tekens, hoogstens 2000).")]
     assert report.taken == [(2, "Taalcafé"), (4, "Voedselbank")]
     assert snapshot(store) == before
     assert "niets ingelezen" in report.summary()
     # the user may choose to take the good lines only
-    report = sm.import_csv(store, data, instrument, skip_bad=True)
+    report = smc.import_csv(store, data, instrument, skip_bad=True)
     assert report.applied and report.rejected[0][0] == 3
     assert {s.name for s in sm.services(store)} == {walk.name, "Taalcafé", "Voedselbank"}
 
@@ -209,7 +210,7 @@ def test_line_reasons_are_dutch_and_name_the_problem(store, instrument):
         "Fysio;meedoen;;;;;extra",
         "Goed;meedoen;info@goed.example.org;goed.example.org;via de huisarts;0800-0000100",
     )
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     reasons = dict(report.rejected)
     assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 8]
     assert reasons[2].startswith("Onbekende dimensie 'Werk'")
@@ -233,7 +234,7 @@ def test_line_reasons_are_dutch_and_name_the_problem(store, instrument):
 ])
 def test_files_that_are_no_text_are_refused_whole(store, instrument, walk, data):
     before = snapshot(store)
-    report = sm.import_csv(store, data, instrument, skip_bad=True)
+    report = smc.import_csv(store, data, instrument, skip_bad=True)
     assert report.file_error and not report.applied and report.taken == []
     assert report.rejected == [(0, report.file_error)]
     assert report.summary().startswith("Het bestand is niet ingelezen")
@@ -241,18 +242,18 @@ def test_files_that_are_no_text_are_refused_whole(store, instrument, walk, data)
 
 
 def test_a_file_of_ten_thousand_services_is_previewed_quickly(store, instrument):
-    rows = [f"Dienst {n};Stichting {n};;Meedoen" for n in range(sm.MAX_FILE_LINES - 1)]
+    rows = [f"Dienst {n};Stichting {n};;Meedoen" for n in range(smc.MAX_FILE_LINES - 1)]
     began = time.perf_counter()
-    report = sm.preview_csv(store, csv_bytes(HEAD, *rows), instrument)
+    report = smc.preview_csv(store, csv_bytes(HEAD, *rows), instrument)
     assert time.perf_counter() - began < 3
-    assert report.ok and len(report.taken) == sm.MAX_FILE_LINES - 1
+    assert report.ok and len(report.taken) == smc.MAX_FILE_LINES - 1
 
 
 def test_more_lines_than_a_sociale_kaart_has_are_refused_at_once(store, instrument):
     """40,000 lines were read whole before (and the preview window took about a minute)."""
     data = csv_bytes(HEAD, *(f"Dienst {n};;;Meedoen" for n in range(40_000)))
     began = time.perf_counter()
-    report = sm.import_csv(store, data, instrument)
+    report = smc.import_csv(store, data, instrument)
     assert time.perf_counter() - began < 1
     assert not report.applied and report.taken == [] and sm.services(store) == []
     assert report.file_error == ("Het bestand heeft meer dan 10.000 regels; een sociale kaart als "
@@ -261,18 +262,18 @@ def test_more_lines_than_a_sociale_kaart_has_are_refused_at_once(store, instrume
 
 
 def test_a_header_only_file_is_fine_and_adds_nothing(store, instrument):
-    report = sm.import_csv(store, csv_bytes(HEAD), instrument)
+    report = smc.import_csv(store, csv_bytes(HEAD), instrument)
     assert report.ok and report.taken == [] and sm.services(store) == []
 
 
 def test_export_reads_back_in_unchanged(store, instrument, tmp_path):
-    sm.import_csv(store, EXAMPLE.read_bytes(), instrument)
+    smc.import_csv(store, EXAMPLE.read_bytes(), instrument)
     sm.add_service(store, Service(name="Formule-test", organisation="=HYPERLINK(\"x\")",
                                   offer="@SUM(A1)\nTweede regel", phone="+31 20 000 0000",
                                   notes="-cmd|' /C calc'!A0", dimensions=("zingeving",)))
     gone = sm.add_service(store, Service(name="Opgeheven dienst"))
     sm.delete_service(store, gone.id)
-    data = sm.export_csv(store)
+    data = smc.export_csv(store)
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0] == HEAD and "\r\n" in text
@@ -282,7 +283,7 @@ def test_export_reads_back_in_unchanged(store, instrument, tmp_path):
 
     other = Store.open(tmp_path / "ander.sqlite")
     try:
-        report = sm.import_csv(other, data, instrument)
+        report = smc.import_csv(other, data, instrument)
         assert report.ok and report.applied and report.duplicates == []
 
         def fields(s: Service) -> tuple:
@@ -290,10 +291,10 @@ def test_export_reads_back_in_unchanged(store, instrument, tmp_path):
                     s.address, s.referral_route, s.notes)
 
         assert [fields(s) for s in sm.services(other)] == [fields(s) for s in sm.services(store)]
-        assert sm.export_csv(other) == data
+        assert smc.export_csv(other) == data
     finally:
         other.close()
-    names = sm.export_csv(store, instrument=instrument).decode("utf-8-sig")
+    names = smc.export_csv(store, instrument=instrument).decode("utf-8-sig")
     assert "Meedoen, Zingeving" in names or "Zingeving, Meedoen" in names
 
 
@@ -475,7 +476,7 @@ def test_erase_removes_referrals_and_export_includes_them(store, professional, p
     assert data["patient"]["handout_language"] == "nl" and data["patient"]["handout_paper"] == "A4"
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.patient_export import export_json, render_patient_export
-    from tests.test_patient_export import pdf_text
+    from tests.reports.test_patient_export import pdf_text
 
     assert json.loads(export_json(data)) == json.loads(json.dumps(data))
     text = pdf_text(render_patient_export(data, shipped_instrument("nl")))
@@ -539,7 +540,7 @@ def test_the_demo_has_the_example_map_and_referrals_in_every_status(tmp_path, in
     from pgdesk.storage.demo import write_demo
 
     with Store.open(write_demo(tmp_path / "demo.sqlite", instrument)) as store:
-        report = sm.preview_csv(store, EXAMPLE.read_bytes(), instrument)
+        report = smc.preview_csv(store, EXAMPLE.read_bytes(), instrument)
         assert report.taken == [] and len(report.duplicates) == len(sm.services(store))
         statuses = {r[0] for r in store.db.execute("SELECT status FROM referrals")}
         assert statuses == set(REFERRAL_STATUSES)
@@ -564,7 +565,7 @@ def test_the_demo_has_the_example_map_and_referrals_in_every_status(tmp_path, in
 ])
 def test_broken_quoting_refuses_the_whole_file_in_dutch(store, instrument, walk, data, line, words):
     before = snapshot(store)
-    report = sm.import_csv(store, data, instrument, skip_bad=True)
+    report = smc.import_csv(store, data, instrument, skip_bad=True)
     assert report.rejected == [(line, report.file_error)] and words in report.file_error
     assert report.file_error.startswith(f"Regel {line} kan niet worden gelezen")
     assert report.taken == [] and not report.applied

@@ -367,7 +367,7 @@ def test_a_label_given_a_payload_stays_plain(qtbot):
 
 def test_no_screen_makes_its_own_qlabel_or_static_message_box():
     """New code keeps to plain.py: a bare QLabel or QMessageBox.warning() would guess HTML again."""
-    ui = Path(__file__).resolve().parents[1] / "pgdesk" / "ui"
+    ui = Path(__file__).resolve().parents[2] / "pgdesk" / "ui"
     bad = []
     for path in ui.rglob("*.py"):
         if path.name == "plain.py":

@@ -644,8 +644,8 @@ def test_english_handout_with_referrals():
 
 def test_handout_referrals_from_the_store(store, professional, nl):
     from pgdesk.domain.social_map import Service
-    from pgdesk.reports.handout import handout_referrals
     from pgdesk.storage import social_map as sm
+    from pgdesk.storage.documents import handout_referrals
 
     walk = sm.add_service(store, Service(name="Wandelgroep", phone="0800-0000104",
                                          dimensions=("meedoen",)))

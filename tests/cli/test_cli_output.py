@@ -18,7 +18,7 @@ import pytest
 
 from pgdesk.commands.common import refuse_own_files
 from pgdesk.domain.errors import PgdeskError
-from tests.test_cli import pgdesk
+from tests.cli.test_cli import pgdesk
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs /dev/full or RLIMIT_FSIZE")
 

@@ -18,7 +18,7 @@ import pytest
 
 from pgdesk import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 ICONS = ROOT / "resources" / "icons"
 

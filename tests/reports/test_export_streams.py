@@ -10,6 +10,7 @@ import tracemalloc
 import uuid
 
 from pgdesk.reports import evaluation as ev
+from pgdesk.storage import documents
 from pgdesk.storage.migrations import backfill_trajectories
 
 
@@ -44,7 +45,7 @@ def _bulk(store, instrument, patients: int, seed: int) -> None:
 def _peak_export(store, instrument, path) -> int:
     tracemalloc.start()
     try:
-        ev.export_evaluation(store, instrument, path)
+        ev.export_evaluation(documents.evaluation_data(store, instrument), instrument, path)
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

@@ -20,8 +20,8 @@ from pgdesk.storage.keyring import FAST_KDF, Keyring, WrongCredentials, keyring_
 from pgdesk.storage.rekey import rekey
 from pgdesk.storage.rekey_files import finish_interrupted
 from pgdesk.storage.repository import Store
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted, unlock
-from tests.test_cli import pgdesk
 
 BERT, BERT_PW = "Bert Jansen", "bert zijn wachtwoord"
 COR, COR_PW = "Cor Vos", "cor zijn eigen wachtwoord"
@@ -139,7 +139,7 @@ def test_refusals_change_nothing(tmp_path):
 
 
 def test_a_rewritten_log_is_not_laundered_by_a_new_key(tmp_path):
-    from tests.test_log_anchor import rewrite_without
+    from tests.storage.test_log_anchor import rewrite_without
 
     db, _ = new_practice(tmp_path)
     with unlock(db) as store:

@@ -425,7 +425,7 @@ def test_no_qt_imported_by_the_new_reports():
 
 
 def test_the_example_in_the_format_description_is_a_valid_export(nl):
-    doc = (Path(__file__).parent.parent / "docs" / "export-format.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).parents[2] / "docs" / "export-format.md").read_text(encoding="utf-8")
     example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S)[1])
     assert json.loads(export_json(example)) == example
     text = pdf_text(render_patient_export(example, nl))

@@ -16,7 +16,7 @@ import pytest
 from pgdesk.storage import driver, vault
 from pgdesk.storage.keyring import FAST_KDF, Keyring, keyring_path
 from pgdesk.storage.repository import Store
-from tests.test_lifecycle_kills import (
+from tests.storage.test_lifecycle_kills import (
     NAME,
     PASS,
     SECRET,

@@ -16,7 +16,7 @@ from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.models import IMPORTANT, Plan
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.reports.handout import render_handout
-from tests.test_handout import WELZIJN, make_end, make_view, pdf_text, referral
+from tests.reports.test_handout import WELZIJN, make_end, make_view, pdf_text, referral
 
 PRACTICE = PracticeDetails("Huisartsenpraktijk De Linde", "071 123 45 67", "www.praktijkdelinde.example")
 DECIMAL = re.compile(r"\d[,.]\d(?!\d-)")  # 5,1 or 5.1; dates and times are dd-mm-jjjj and hh:mm
@@ -100,8 +100,9 @@ def test_source_line_on_the_handout(nl):
 
 
 def test_demo_handout_shows_the_practice(tmp_path):
-    from pgdesk.reports.handout import stored_handout
+    from pgdesk.reports.handout import handout_pdf
     from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.documents import handout_data
     from pgdesk.storage.practice import needs_reminder, practice_details
     from pgdesk.storage.repository import Store
 
@@ -111,7 +112,7 @@ def test_demo_handout_shows_the_practice(tmp_path):
         assert practice_details(store).phone == "071 123 45 67"
         assert not needs_reminder(store)
         cid = store.latest_consultation_id()
-        text = pdf_text(stored_handout(store, cid, nl))
+        text = pdf_text(handout_pdf(handout_data(store, cid, nl), nl))
         assert "071 123 45 67" in text and "Huisartsenpraktijk De Linde" in text
 
 

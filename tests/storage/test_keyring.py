@@ -26,9 +26,8 @@ from pgdesk.storage.keyring import (
     WrongRecoveryCode,
     check_passphrase,
     keyring_path,
-    new_recovery_code,
-    normalize_recovery_code,
 )
+from pgdesk.storage.recovery_code import new_recovery_code, normalize_recovery_code
 
 NAME = "Anna de Vries"
 PASS = "lente in de tuin"
@@ -134,8 +133,8 @@ def test_wrong_passphrase_and_unknown_user_look_the_same(made):
 def test_unknown_user_costs_a_derivation_too(made, monkeypatch):
     keyring, _, _ = made
     calls = []
-    real = kr_mod._derive
-    monkeypatch.setattr(kr_mod, "_derive", lambda *a: calls.append(a[2]) or real(*a))
+    real = kr_mod.derive_key
+    monkeypatch.setattr(kr_mod, "derive_key", lambda *a: calls.append(a[2]) or real(*a))
     for name, passphrase in [(NAME, "herfst in de tuin"), ("Bert Jansen", PASS)]:
         with pytest.raises(WrongCredentials):
             unlock(keyring, name, passphrase)

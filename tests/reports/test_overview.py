@@ -14,7 +14,8 @@ from pgdesk.domain.content import shipped_instrument
 from pgdesk.domain.numbers import format_signed as signed
 from pgdesk.domain.overview import ConsultationFact, month_keys, practice_stats
 from pgdesk.domain.trajectory import Trajectory, WebPoint
-from pgdesk.reports.overview import collect_facts, render_overview
+from pgdesk.reports.overview import render_overview
+from pgdesk.storage.documents import collect_facts
 
 TODAY = dt.date(2026, 2, 20)  # the period: March 2025 up to and including February 2026
 
@@ -215,7 +216,7 @@ def test_collect_facts_reads_consultations_and_roles(store, nl):
 def test_overview_reads_a_bounded_number_of_statements(store, nl):
     """Two queries for the conversations and the trajectories and one for the referrals,
     however many patients: never one per patient or per conversation."""
-    from pgdesk.reports.overview import practice_overview
+    from pgdesk.storage.documents import practice_overview
 
     def statements(n_patients: int) -> int:
         for i in range(n_patients):
@@ -291,8 +292,8 @@ def test_with_the_real_trajectories(store, nl):
     """End to end over storage: a completed trajectory, counted and its changes averaged, and
     the end handout's start conversation found."""
     pytest.importorskip("pgdesk.storage.trajectories")
-    from pgdesk.reports.handout import render_handout, trajectory_start
-    from pgdesk.reports.overview import practice_overview
+    from pgdesk.reports.handout import render_handout
+    from pgdesk.storage.documents import practice_overview, trajectory_start
 
     gp = store.add_professional("Dr. Gert Huis", "huisarts")
     anna = store.add_patient("Anna Test")
@@ -324,8 +325,9 @@ def test_referrals_by_status_per_service_lead_the_overview(tmp_path):
 
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.domain.overview import ReferralFact, referrals_per_service
-    from pgdesk.reports.overview import practice_overview, render_overview
+    from pgdesk.reports.overview import render_overview
     from pgdesk.storage.demo import write_demo
+    from pgdesk.storage.documents import practice_overview
     from pgdesk.storage.repository import Store
 
     rows = referrals_per_service([

@@ -12,18 +12,12 @@ import pytest
 
 from pgdesk.domain.social_map import Service
 from pgdesk.domain.validation import InputError
-from pgdesk.reports.soep import (
-    SOEP_PARTS,
-    set_soep_parts,
-    shorten,
-    soep_for,
-    soep_parts,
-    soep_text,
-)
+from pgdesk.reports.soep import SOEP_PARTS, render_soep, shorten, soep_text
 from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
+from pgdesk.storage.documents import set_soep_parts, soep_data, soep_parts
 from pgdesk.storage.repository import Store
-from tests.test_cli import pgdesk
+from tests.cli.test_cli import pgdesk
 
 EXPECTED = [
     "S: Belangrijk: Meedoen (Sociale contacten)",
@@ -91,7 +85,7 @@ def two_conversations(store: Store) -> dict:
 
 def test_soep_text_line_by_line(store, instrument):
     ids = two_conversations(store)
-    text = soep_for(store, ids["c2"].id, instrument)
+    text = render_soep(soep_data(store, ids["c2"].id), instrument)
     assert text.splitlines() == EXPECTED
     assert not text.endswith("\n") and "<" not in text and "*" not in text
     text.encode("cp1252")  # pastes into an HIS that still stores Windows-1252
@@ -99,7 +93,7 @@ def test_soep_text_line_by_line(store, instrument):
 
 def test_soep_text_of_the_first_conversation(store, instrument):
     ids = two_conversations(store)
-    assert soep_for(store, ids["c1"].id, instrument).splitlines() == [
+    assert render_soep(soep_data(store, ids["c1"].id), instrument).splitlines() == [
         "O: Web (eigen cijfers patiënt): Lichaamsfuncties 6,",
         "   Mentaal welbevinden 7, Zingeving 6, Kwaliteit van leven 6, Meedoen 3,",
         "   Dagelijks functioneren 7",
@@ -118,7 +112,7 @@ def test_soep_text_from_parts_given_directly(store, instrument):
     assert "Sinds" not in soep_text(view, instrument, referrals=[], previous=view.consultation)
     empty = store.new_consultation(ids["patient"].id, None, "los", "2026-10-01")
     # a later conversation lists what is still open, with the day it was made
-    assert soep_for(store, empty.id, instrument).splitlines() == [
+    assert render_soep(soep_data(store, empty.id), instrument).splitlines() == [
         "E: Gesprek Positieve Gezondheid; nog niets gekozen",
         "P: Verwijzing van 14-06-2026 (gestart): Wandelgroep De Stappers",
         "   (Buurtsportcoach Voorbeeldstad)",
@@ -136,7 +130,7 @@ def test_the_practice_chooses_the_parts(store, instrument):
     assert set_soep_parts(store, ["P", "s"]) == ("S", "P")
     assert soep_parts(store) == ("S", "P")
     assert store.setting("soep_parts") == "SP"
-    lines = soep_for(store, ids["c2"].id, instrument).splitlines()
+    lines = render_soep(soep_data(store, ids["c2"].id), instrument).splitlines()
     assert lines == EXPECTED[:5] + EXPECTED[10:]
     for bad in ("", "X", ["S", "Q"]):
         with pytest.raises(InputError):
@@ -154,14 +148,14 @@ def test_no_line_is_longer_than_the_width(tmp_path, instrument, width):
         ids = [r[0] for r in store.db.execute("SELECT id FROM consultations")]
         assert len(ids) > 10
         for cid in ids:
-            text = soep_for(store, cid, instrument, width=width)
+            text = render_soep(soep_data(store, cid), instrument, width=width)
             assert text, cid
             for line in text.splitlines():
                 assert len(line) <= width, line
                 assert line[:3] in ("S: ", "O: ", "E: ", "P: ", "   "), line
                 assert line[3:] == line[3:].strip() != ""
         # the demo's referrals show up, with their status
-        assert any("Verwijzing" in soep_for(store, cid, instrument) for cid in ids)
+        assert any("Verwijzing" in render_soep(soep_data(store, cid), instrument) for cid in ids)
 
 
 def test_shorten_cuts_after_a_word():
@@ -178,7 +172,7 @@ def test_cli_soep_prints_the_text_and_logs_it(tmp_path, instrument):
     db = tmp_path / "praktijk.sqlite"
     with Store.open(db) as store:
         ids = two_conversations(store)
-        expected = soep_for(store, ids["c2"].id, instrument)
+        expected = render_soep(soep_data(store, ids["c2"].id), instrument)
     r = pgdesk("soep", "--db", str(db), "--consultation", ids["c2"].id)
     assert r.returncode == 0, r.stderr
     assert r.stdout == expected + "\n"
@@ -212,7 +206,7 @@ def test_cli_soep_on_an_encrypted_demo_with_the_passphrase_on_stdin(tmp_path):
 
 def test_soep_numbers_are_whole_and_the_web_line_says_whose_they_are(store, instrument):
     ids = two_conversations(store)
-    text = soep_for(store, ids["c2"].id, instrument)
+    text = render_soep(soep_data(store, ids["c2"].id), instrument)
     assert "Meedoen 6" in text and "5,5" not in text and "2,5" not in text  # mean 5,5 is 6
     assert not re.search(r"\d[,.]\d", text)
     assert "Web (eigen cijfers patiënt):" in text
@@ -223,16 +217,16 @@ def test_icpc_code_and_professional_note_where_the_practice_wants_them(store, in
 
     ids = two_conversations(store)
     cid = ids["c2"].id
-    assert "ICPC" not in soep_for(store, cid, instrument)
+    assert "ICPC" not in render_soep(soep_data(store, cid), instrument)
     store.set_setting("icpc_default", "A98")
     assert "E: Tussengesprek Positieve Gezondheid (ICPC A98); gekozen: Meedoen" in \
-        soep_for(store, cid, instrument)
+        render_soep(soep_data(store, cid), instrument)
     store.set_wheel_answer(cid, ICPC, "T90")  # changed in the plan step for this conversation
     store.set_wheel_answer(cid, PROFESSIONAL_NOTE, "Dochter denkt mee.")
-    lines = soep_for(store, cid, instrument).splitlines()
+    lines = render_soep(soep_data(store, cid), instrument).splitlines()
     e = next(n for n, line in enumerate(lines) if line.startswith("E:"))
     assert lines[e] == "E: Tussengesprek Positieve Gezondheid (ICPC T90); gekozen: Meedoen"
     assert lines[e + 1] == "   Notitie: Dochter denkt mee."
     store.set_setting("soep_note_part", "P")
-    lines = soep_for(store, cid, instrument).splitlines()
+    lines = render_soep(soep_data(store, cid), instrument).splitlines()
     assert lines[-1] == "   Notitie: Dochter denkt mee." and lines[e + 1].startswith("P:")

@@ -124,8 +124,9 @@ def test_step_two_own_words_and_one_topic_per_wheel(qtbot, store, professional, 
 def test_plan_step_icpc_code_and_note_go_to_the_his_text_not_the_handout(qtbot, store,
                                                                           professional, instrument):
     from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE
-    from pgdesk.reports.handout import stored_handout
-    from pgdesk.reports.soep import soep_for
+    from pgdesk.reports.handout import handout_pdf
+    from pgdesk.reports.soep import render_soep
+    from pgdesk.storage.documents import handout_data, soep_data
     from pgdesk.storage.session import ConsultationSession
     from pgdesk.ui.consultation.plan_step import PlanStep
 
@@ -135,19 +136,19 @@ def test_plan_step_icpc_code_and_note_go_to_the_his_text_not_the_handout(qtbot, 
     step = PlanStep(ConsultationSession(store, instrument, c.id))
     qtbot.addWidget(step)
     assert step.practice_fields[ICPC].placeholderText() == "A98"
-    assert "(ICPC A98)" in soep_for(store, c.id, instrument)
+    assert "(ICPC A98)" in render_soep(soep_data(store, c.id), instrument)
     step.practice_fields[ICPC].setText("t90")
     step.practice_fields[PROFESSIONAL_NOTE].setText("Schaamte over de schulden, voorzichtig.")
     assert step.flush()
     stored = store.consultation(c.id).wheel_answers
     assert stored[ICPC] == "T90" and stored[PROFESSIONAL_NOTE].startswith("Schaamte")
-    soep = soep_for(store, c.id, instrument)
+    soep = render_soep(soep_data(store, c.id), instrument)
     assert "(ICPC T90)" in soep and "Notitie: Schaamte over de schulden, voorzichtig." in soep
     import io
 
     from pypdf import PdfReader
 
-    pdf = stored_handout(store, c.id, instrument)
+    pdf = handout_pdf(handout_data(store, c.id, instrument), instrument)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Schaamte" not in text and "T90" not in text
 

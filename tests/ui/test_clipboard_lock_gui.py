@@ -110,7 +110,7 @@ def test_the_idle_lock_closes_every_window_also_the_recovery_code(qtbot, window)
             w.done(0) if isinstance(w, QDialog) else w.close()
 
     QTimer.singleShot(0, while_the_code_shows)
-    window._new_recovery_code()  # returns once the lock has closed the dialog
+    window.new_recovery_code()  # returns once the lock has closed the dialog
     assert window.locked
     assert seen["after escape"] and seen["copied"] == seen["code"] and len(seen["code"]) > 20
     assert seen["left open"] == []

@@ -26,8 +26,8 @@ from pgdesk.storage import transfer as tf
 from pgdesk.storage.errors import StorageError
 from pgdesk.storage.keyring import FAST_KDF, Keyring, keyring_path
 from pgdesk.storage.repository import NotFound, Store
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, decrypt_pages, forms, make_encrypted, unlock
-from tests.test_cli import pgdesk
 
 TPW = "koffie bij de buren 42"  # the transfer passphrase
 ANNA, BERT, CEES = "Anna Testpersoon-Huisbezoek", "Bert Proefman", "Cees Blijfthuis"

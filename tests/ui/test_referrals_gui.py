@@ -17,17 +17,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox
 
 from pgdesk.domain.social_map import Service
 from pgdesk.paths import resource
-from pgdesk.reports.soep import soep_for, soep_parts
+from pgdesk.reports.soep import render_soep
 from pgdesk.storage import access_log
 from pgdesk.storage import social_map as sm
+from pgdesk.storage import social_map_csv as smc
+from pgdesk.storage.documents import soep_data, soep_parts
 from pgdesk.ui import plain
 from pgdesk.ui.referrals_widget import OTHER, ROLE
-from pgdesk.ui.social_map_dialog import (
-    ImportPreviewDialog,
-    ServiceDialog,
-    ServiceTableModel,
-    SocialMapDialog,
-)
+from pgdesk.ui.service_table_model import ServiceTableModel
+from pgdesk.ui.social_map_dialog import ImportPreviewDialog, ServiceDialog, SocialMapDialog
 
 pytestmark = pytest.mark.gui
 
@@ -40,7 +38,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 @pytest.fixture
 def mapped(store, nl):
     """The shipped example map."""
-    report = sm.import_csv(store, EXAMPLE.read_bytes(), nl)
+    report = smc.import_csv(store, EXAMPLE.read_bytes(), nl)
     assert report.applied and len(report.taken) == 16
     return {s.name: s for s in sm.services(store)}
 
@@ -158,7 +156,7 @@ def test_two_referrals_followed_up_then_on_the_handout_and_in_the_his_text(
     QApplication.clipboard().clear()
     press(qtbot, window, Qt.Key.Key_C, CTRL | SHIFT)
     copied = QApplication.clipboard().text()
-    assert copied == soep_for(store, second.id, nl)
+    assert copied == render_soep(soep_data(store, second.id), nl)
     assert "Verwijzing van 12-01-2026 (gestart): Wandelgroep De Stappers" in copied
     assert "Welzijnscoach" in copied
     assert log_lines(store, p.id)[-1] == ("E", "soep")
@@ -340,8 +338,8 @@ def test_the_example_map_is_imported_through_the_preview(qtbot, store, nl):
 
 def test_the_preview_of_a_long_file_lists_the_first_lines_quickly(qtbot, store, nl):
     """Qt lays out a long HTML list in quadratic time: 10,000 lines took 5 s, 20,000 25 s."""
-    rows = [f"Dienst {n};Stichting {n};Meedoen" for n in range(sm.MAX_FILE_LINES - 1)]
-    report = sm.preview_csv(store, "\n".join(["naam;organisatie;dimensies", *rows]).encode(), nl)
+    rows = [f"Dienst {n};Stichting {n};Meedoen" for n in range(smc.MAX_FILE_LINES - 1)]
+    report = smc.preview_csv(store, "\n".join(["naam;organisatie;dimensies", *rows]).encode(), nl)
     began = time.perf_counter()
     preview = ImportPreviewDialog(report, "groot.csv")
     qtbot.addWidget(preview)
@@ -507,7 +505,7 @@ def test_export_writes_the_map_and_says_when_it_cannot(qtbot, store, nl, mapped,
     qtbot.addWidget(dialog)
     out = tmp_path / "kaart.csv"
     assert dialog.export_file(str(out))
-    assert out.read_bytes() == sm.export_csv(store, instrument=nl)
+    assert out.read_bytes() == smc.export_csv(store, instrument=nl)
     assert "16 diensten opgeslagen" in dialog.message.text()
     warnings = []
     monkeypatch.setattr(plain, "warning", lambda *a: warnings.append(a[2]))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from pgdesk.domain.transfer import KEEP_LOCAL
 from pgdesk.ui import plain, transfer_dialogs
-from tests.test_transfer import (
+from tests.storage.test_transfer import (
     TPW,
     all_rows,
     answers_and_goals,
@@ -92,7 +92,7 @@ def test_cancel_writes_nothing_and_a_wrong_passphrase_is_told(qtbot, conflict_fi
 def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot, conflict_file,
                                                                           instrument):
     from pgdesk.ui.patient_page import PatientPage
-    from tests.test_transfer import read_in
+    from tests.storage.test_transfer import read_in
 
     s, back = conflict_file
     read_in(s, back, on="practice")  # default: keep both
@@ -113,7 +113,7 @@ def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot
 def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from tests.test_transfer import make_sites
+    from tests.storage.test_transfer import make_sites
 
     s = make_sites(tmp_path / "sites")
     shown = []
@@ -144,8 +144,8 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
 def test_bring_back_from_the_window_asks_which_practice_first(qtbot, tmp_path, monkeypatch):
     from pgdesk.storage import transfer as tf
     from tests.security_helpers import unlock
-    from tests.test_transfer import make_sites
-    from tests.test_transfer_safety import two_practices
+    from tests.storage.test_transfer import make_sites
+    from tests.storage.test_transfer_safety import two_practices
 
     s = make_sites(tmp_path / "sites")
     other_db, dirk, other_id = two_practices(s)
@@ -172,7 +172,7 @@ def test_bring_back_from_the_window_asks_which_practice_first(qtbot, tmp_path, m
 def test_clear_on_a_full_disk_after_the_second_yes_is_told_not_raised(qtbot, tmp_path, monkeypatch):
     from pgdesk.storage import transfer as tf
     from pgdesk.storage.errors import StorageError
-    from tests.test_transfer import make_sites
+    from tests.storage.test_transfer import make_sites
 
     s = make_sites(tmp_path / "sites")
     read_in(s, take_along(s))

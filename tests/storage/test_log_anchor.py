@@ -9,8 +9,8 @@ from pgdesk.storage import access_log
 from pgdesk.storage.backup import default_folder, list_backups, make_backup
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.log_anchor import Anchor, check, head, sealed
+from tests.cli.test_cli import pgdesk
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted, unlock
-from tests.test_cli import pgdesk
 
 
 def check_cli(db, *extra):
