@@ -100,7 +100,10 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     # so does the full integrity check of every page (on its own thread).
     after_first_paint(app, window, lambda: _after_paint(window))
     code = app.exec()
-    store.close()
+    watch = getattr(window, "integrity", None)
+    if watch is not None:  # the event loop is gone, not the check: a running QThread aborts at exit
+        watch.stop()
+    window.store.close()
     if window.demo and not os.environ.get("PGDESK_EXIT_AFTER_PAINT"):
         # Nothing typed in the demo is kept: say so, or it looks lost by mistake next time.
         plain.information(None, "pgdesk", translate("App",
