@@ -60,6 +60,24 @@ class Instrument:
     dimensions: tuple[Dimension, ...]
     wheel: tuple[WheelStep, ...]
     texts: dict[str, str] = field(default_factory=dict)
+    # What the file says about itself (all optional): a variant's name for lists, its writing
+    # direction, the file whose texts fill its gaps, and who wrote a translation and whether a
+    # native speaker has checked it (unchecked ones are flagged to the professional).
+    label: str = ""
+    variant: str = ""
+    direction: str = "ltr"
+    base: str = ""
+    author: str = ""
+    reviewed: bool = True
+
+    @property
+    def code(self) -> str:
+        """'nl', 'nl-eenvoudig', 'ar': the language and, for a variant, its name (its file name)."""
+        return f"{self.language}-{self.variant}" if self.variant else self.language
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
 
     def dimension(self, dimension_id: str) -> Dimension:
         for d in self.dimensions:
@@ -150,7 +168,18 @@ def parse_instrument(data: dict) -> Instrument:
     texts = data.get("texts", {})
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         raise InstrumentError("'texts' moet een object met teksten zijn")
-    return Instrument(language, title, tuple(dimensions), tuple(wheel), dict(texts))
+    direction = data.get("direction", "ltr")
+    if direction not in ("ltr", "rtl"):
+        raise InstrumentError("'direction' moet 'ltr' of 'rtl' zijn")
+    translation = data.get("translation", {})
+    if not isinstance(translation, dict) or not isinstance(translation.get("native_review", True), bool):
+        raise InstrumentError("'translation' moet een object zijn met 'author' en 'native_review' "
+                              "(true of false)")
+    return Instrument(language, title, tuple(dimensions), tuple(wheel), dict(texts),
+                      label=str(data.get("label", "")), variant=str(data.get("variant", "")),
+                      direction=direction,
+                      base=str(data.get("base", "")), author=str(translation.get("author", "")),
+                      reviewed=translation.get("native_review", True))
 
 
 # An instrument is five levels deep (instrument, dimensions, dimension, aspects, aspect);
@@ -196,4 +225,14 @@ def load_instrument(path: Path) -> Instrument:
     try:
         return parse_instrument(data)
     except InstrumentError as exc:
-        raise InstrumentError(f"Fout in instrumentbestand {path}: {exc}") from None
+        raise InstrumentError(f"Fout in instrumentbestand {path}{_line_of(str(exc), raw)}: {exc}") from None
+
+
+def _line_of(message: str, raw: str) -> str:
+    """', regel N' for the last 'name' the message quotes (a dimension, aspect or key), found
+    in the file as "name": so a practice's editor goes straight to the place."""
+    for quoted in reversed(re.findall(r"'([^']+)'", message)):
+        at = raw.find(f'"{quoted}"')
+        if at >= 0:
+            return f", regel {raw.count(chr(10), 0, at) + 1}"
+    return ""

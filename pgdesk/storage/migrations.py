@@ -275,5 +275,22 @@ def m0007_practice_scale_indexes(db: Database) -> None:
                "(consultation_id, dimension_id, aspect_id, score)")
 
 
+@migrations(name="0011_variants")
+def m0011_variants(db: Database) -> None:
+    """Per patient: the instrument variant ('volwassenen', 'eenvoudig', 'jongeren', 'kind' or a
+    practice's own; checked in code, since a practice may add one), the handout language from
+    the longer list (nl, nl-eenvoudig, en, tr, ar, pl, uk; handout_lang's CHECK allows only nl and
+    en and a CHECK cannot be changed portably, so a new column takes over, starting from the old
+    value) and whether the handout is printed in large letters. Per conversation: who else was
+    there ('naaste', 'tolk', 'namens', comma-separated; '' for no one)."""
+    db.execute("ALTER TABLE patients ADD COLUMN instrument_variant TEXT NOT NULL "
+               "DEFAULT 'volwassenen'")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_language TEXT")
+    db.execute("UPDATE patients SET handout_language = handout_lang")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_large_print INTEGER NOT NULL DEFAULT 0 "
+               "CHECK (handout_large_print IN (0, 1))")
+    db.execute("ALTER TABLE consultations ADD COLUMN present TEXT NOT NULL DEFAULT ''")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
