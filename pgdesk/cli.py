@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from pgdesk import __version__
+from pgdesk.domain.content import HANDOUT_LANGUAGES
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.paths import DB_ENV, ResourceMissing
@@ -24,6 +25,7 @@ COMMANDS = {
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
     "soep": ("records", "soep"),
+    "instruments": ("instruments", "instruments"), "paper-web": ("instruments", "paper_web"),
     "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
     "transfer back": ("transfer", "back"), "transfer clear": ("transfer", "clear"),
 }
@@ -87,8 +89,21 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--db", dest="handout_db", metavar="PAD")
     src.add_argument("--demo", dest="handout_demo", action="store_true")
     ho.add_argument("--consultation", default="latest", metavar="ID|latest")
-    ho.add_argument("--lang", dest="handout_lang", choices=("nl", "en"), default="nl")
+    ho.add_argument("--language", "--lang", dest="handout_lang", choices=HANDOUT_LANGUAGES,
+                    default=None, help="taal (standaard: wat voor de patiënt is gekozen)")
+    ho.add_argument("--large-print", dest="large_print", action="store_true", default=None,
+                    help="grote letters (standaard: wat voor de patiënt is gekozen)")
     ho.add_argument("--out", required=True, metavar="BESTAND.pdf")
+
+    pw = sub.add_parser("paper-web", help="een leeg spinnenweb om op papier in te vullen, als PDF")
+    pw.add_argument("--language", dest="paper_language", default="nl", metavar="TAAL",
+                    help=f"{', '.join(HANDOUT_LANGUAGES)} of een variant zoals nl-kind")
+    pw.add_argument("--paper", default="A4", metavar="A4|A5")
+    pw.add_argument("--large-print", dest="large_print", action="store_true")
+    pw.add_argument("--out", required=True, metavar="BESTAND.pdf")
+
+    sub.add_parser("instruments", help="de varianten en talen van het instrument, met of een "
+                                       "moedertaalspreker de vertaling heeft nagekeken")
 
     so = sub.add_parser("soep", parents=[user],
                         help="het verslag van een gesprek voor het HIS (SOEP), op standaarduitvoer")

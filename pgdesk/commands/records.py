@@ -31,15 +31,16 @@ def consultation_id(store, wanted: str) -> str:
 
 
 def handout(args) -> int:
-    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.domain.content import handout_instrument, shipped_instrument
     from pgdesk.reports.handout import handout_pdf
     from pgdesk.storage.demo import write_demo
     from pgdesk.storage.documents import handout_data
+    from pgdesk.storage.handout_preferences import handout_preferences
+    from pgdesk.storage.variants import instrument_variant
 
     out = Path(args.out)
     if out.is_dir():
         raise PgdeskError(f"{out} is een map; geef de bestandsnaam voor de PDF.")
-    instrument = shipped_instrument(args.handout_lang)
     with tempfile.TemporaryDirectory(prefix="pgdesk-demo-") as tmp:
         if args.handout_demo:
             path = write_demo(Path(tmp) / "demo.sqlite", shipped_instrument("nl"))
@@ -48,8 +49,12 @@ def handout(args) -> int:
             refuse_own_files(out, path)
         with open_store(path, args.user) as store:
             cid = consultation_id(store, args.consultation)
-            pdf = handout_pdf(handout_data(store, cid, instrument), instrument)
             patient_id = store.consultation(cid).patient_id
+            instrument = handout_instrument(
+                args.handout_lang or handout_preferences(store, patient_id)[0],
+                instrument_variant(store, patient_id))
+            pdf = handout_pdf(handout_data(store, cid, instrument), instrument,
+                              large_print=args.large_print)
 
             def logged() -> dict[Path, bytes]:
                 store.record_exported(patient_id, "handout")

@@ -25,6 +25,7 @@ class HandoutData:
     referrals: Sequence[Referral] = ()
     practice: PracticeDetails | None = None
     show_changes: bool = True
+    large_print: bool = False  # this patient's handout in large letters (migration 0011)
 
 
 @dataclass(frozen=True)

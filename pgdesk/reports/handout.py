@@ -20,7 +20,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
@@ -28,7 +28,9 @@ from pgdesk.domain.documents import HandoutData
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
+from pgdesk.domain.scores import whole_number
 from pgdesk.domain.social_map import Referral
+from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_change import change_section, compares_with_start
 from pgdesk.reports.handout_layout import (
@@ -42,6 +44,7 @@ from pgdesk.reports.handout_layout import (
 )
 from pgdesk.reports.handout_parts import (
     fact_row,
+    mirrored,
     referral_contact,
     referral_names,
     referral_section,
@@ -134,6 +137,8 @@ def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> lis
         story.append(Paragraph(escape(t("web_heading")), st["heading"]))
         story.append(web_drawing(h.view, h.instrument, frame_w, radius=h.radius or lay.web_radius,
                                  layout=lay))
+    if lay.large and not h.compact:  # large print: the numbers also as a table (else on page 2)
+        story += _scores_table(h, st, lay)
     story.append(Spacer(1, 4 * lay.space))
     story.append(Paragraph(balanced_markup(t("web_note"), st["note"].fontName, lay.note,
                                            frame_w - 2), st["note"]))
@@ -153,6 +158,23 @@ def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> lis
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=4 * lay.space,
                             spaceAfter=0))
     return story
+
+
+def _scores_table(h: Handout, st: dict, lay: Layout) -> list:
+    """'Mijn cijfers': one row per dimension, its name and its whole number (or none)."""
+    c = h.view.consultation
+    rows = []
+    for dim, score in zip(h.instrument.dimensions, c.scores(h.instrument), strict=True):
+        number = str(whole_number(score)) if score is not None else h.instrument.text("no_score")
+        rows.append(mirrored([Paragraph(escape(dim.name), st["meta"]),
+                              Paragraph(escape(number), st["fact_heading"])], lay))
+    widths = mirrored([lay.frame_w * 0.5, lay.frame_w * 0.15], lay)
+    table = Table(rows, colWidths=widths, hAlign="CENTER")
+    table.setStyle(plain_table_style("MIDDLE", [("LINEBELOW", (0, 0), (-1, -1), 0.5, RING),
+                                                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return [Spacer(1, 6 * lay.space), Paragraph(escape(text(h.instrument, "scores_heading")),
+                                                st["heading"]), table]
 
 
 def _text_section(kind: str, heading: str, value: str, st: dict, lay: Layout,
@@ -233,8 +255,9 @@ def story_parts(h: Handout, layout: Layout = A4_LAYOUT) -> tuple[list, list]:
     details = []
     if h.referrals:
         details = referral_section(h.referrals, text(h.instrument, "contact_heading"), st, lay)
+    scores = _scores_table(h, st, lay) if lay.large else []
     return (story + step + when + _who_helps(h, st, lay, names_only=bool(h.referrals)) + nxt,
-            change + important + strengths + want + details)
+            scores + change + important + strengths + want + details)
 
 
 def handout_story(h: Handout, layout: Layout = A4_LAYOUT) -> list:
@@ -273,10 +296,13 @@ def page_decor(lines: Sequence[str], running_head: str, lay: Layout = A4_LAYOUT)
             size = lay.footer
             face = bold if n == 0 else font
             # a long name or web address shrinks rather than running off the page
-            while size > 8 and stringWidth(line, face, size) > right - left:
+            while size > (lay.footer if lay.large else 8) and stringWidth(line, face, size) > right - left:
                 size -= 0.5
             canvas.setFont(face, size)
-            canvas.drawString(left, y, line)
+            if lay.rtl:
+                canvas.drawRightString(right, y, visual(line))
+            else:
+                canvas.drawString(left, y, line)
             y -= lead
         canvas.restoreState()
 
@@ -298,27 +324,31 @@ def footer_room(lay: Layout, lines: int) -> Layout:
     return replace(lay, margin_bottom=lay.margin_bottom + lay.footer * 1.25 * (lines - 1))
 
 
-def handout_pdf(data: HandoutData, instrument: Instrument, *, paper: str = "A4") -> bytes:
+def handout_pdf(data: HandoutData, instrument: Instrument, *, paper: str = "A4",
+                large_print: bool | None = None) -> bytes:
     """The handout of a stored conversation as gathered by storage.documents.handout_data, for
-    the screen and the command line alike."""
+    the screen and the command line alike; large print as stored for the patient unless given."""
     return render_handout(data.view, instrument, start=data.start, paper=paper,
                           referrals=data.referrals, practice=data.practice,
-                          show_changes=data.show_changes)
+                          show_changes=data.show_changes,
+                          large_print=data.large_print if large_print is None else large_print)
 
 
 def render_handout(view: ConsultationView, instrument: Instrument, *,
                    start: Consultation | None = None, paper: str = "A4",
                    referrals: Sequence[Referral] = (), practice: PracticeDetails | None = None,
-                   show_changes: bool = True) -> bytes:
+                   show_changes: bool = True, large_print: bool = False) -> bytes:
     """The patient's handout as PDF bytes (A4 or A5, normally one page), built in memory.
 
     The language is the instrument's: pass ``shipped_instrument("en")`` for English.
     `start` is the start conversation of the trajectory; an end conversation ("eind") then
     shows both webs and, unless `show_changes` is off, what changed in words. `referrals` are
     listed under "Wie helpt mij?" with their contact details (storage.documents.handout_referrals);
-    `practice` gives the name and phone number at the foot of every page."""
+    `practice` gives the name and phone number at the foot of every page. `large_print`: A4
+    with no text under 16 pt and the numbers also as a table; a right-to-left instrument (Arabic)
+    gives a right-aligned page with the pictograms on the right."""
     lines = footer_lines(instrument, practice)
-    lay = footer_room(layout_for(paper), len(lines))
+    lay = footer_room(layout_for(paper, large=large_print, rtl=instrument.rtl), len(lines))
     font, _ = register_fonts()
     buffer = BytesIO()
     professional = view.professional.name.strip() if view.professional else ""

@@ -5,11 +5,11 @@ failing mark."""
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
 from pgdesk.domain.scores import score_changes as domain_score_changes
+from pgdesk.reports.bidi import Paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, Layout
 from pgdesk.reports.handout_parts import section
 from pgdesk.reports.handout_web import has_scores

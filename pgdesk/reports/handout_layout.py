@@ -3,9 +3,9 @@ that follow from them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -70,6 +70,8 @@ class Layout:
     contact: float = 13  # its organisation and contact lines
     referral_gap: float = 8  # between two services
     referral_columns: bool = True  # contact lines beside the name (False: under it)
+    rtl: bool = False  # right to left (Arabic): text right-aligned, pictograms on the right
+    large: bool = False  # large print: no text under LARGE_MIN points
 
     @property
     def page_w(self) -> float:
@@ -109,6 +111,16 @@ A5_LAYOUT = Layout(
     compare_radius_min=48, icon=20, space=0.5, label_gap=(13, 10), footer_y=6.5 * mm,
     referral_name=12.5, contact=12, referral_gap=5, referral_columns=False,
 )
+# Large print ("grote letters"), always on A4: no text under 16 pt, a smaller web so its names
+# fit at that size, and the scores also as a table
+LARGE_MIN = 16
+LARGE_LAYOUT = Layout(
+    paper="A4", page=A4, margin_x=16 * mm, margin_top=MARGIN_TOP, margin_bottom=MARGIN_BOTTOM + 3 * mm,
+    title=30, who=20, heading=21, fact=19, body=18, note=LARGE_MIN, label=LARGE_MIN + 1,
+    min_label=LARGE_MIN, badge=LARGE_MIN, legend=LARGE_MIN, footer=LARGE_MIN, web_radius=70,
+    compare_radius=66, compare_radius_min=56, icon=34, space=1.1, label_gap=(20, 13),
+    referral_name=19, contact=LARGE_MIN + 1, referral_columns=False, large=True,
+)
 LAYOUTS = {"A4": A4_LAYOUT, "A5": A5_LAYOUT}
 PAPERS = tuple(LAYOUTS)
 
@@ -121,12 +133,26 @@ def paper_name(paper: str) -> str:
     return name
 
 
-def layout_for(paper: str) -> Layout:
-    return LAYOUTS[paper_name(paper)]
+def layout_for(paper: str, *, large: bool = False, rtl: bool = False) -> Layout:
+    """The layout of this paper; large print is always A4 (A5 would hold too little)."""
+    lay = LARGE_LAYOUT if large else LAYOUTS[paper_name(paper)]
+    return replace(lay, rtl=rtl) if rtl else lay
 
 
 
 def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
+    base = _styles(lay)
+    if not lay.rtl:
+        return base
+    # right to left: every text right-aligned, the indent for the pictograms on the right
+    for st in base.values():
+        if st.alignment != TA_CENTER:
+            st.alignment = TA_RIGHT
+        st.leftIndent, st.rightIndent = st.rightIndent, st.leftIndent
+    return base
+
+
+def _styles(lay: Layout) -> dict[str, ParagraphStyle]:
     font, bold = register_fonts()
     indent = lay.indent
     return {
@@ -146,7 +172,7 @@ def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle("bullet", fontName=font, fontSize=lay.body,
                                  leading=lay.body * 1.3, textColor=INK, leftIndent=indent + 14,
                                  bulletIndent=indent, bulletFontName=bold,
-                                 bulletFontSize=min(lay.body, 11)),
+                                 bulletFontSize=lay.body if lay.large else min(lay.body, 11)),
         "note": ParagraphStyle("note", fontName=font, fontSize=lay.note,
                                leading=lay.note * 1.3, textColor=MUTED, alignment=TA_CENTER),
         "legend": ParagraphStyle("legend", fontName=font, fontSize=lay.legend,

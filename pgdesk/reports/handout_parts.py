@@ -11,9 +11,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Pol
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from pgdesk.domain.social_map import Referral
+from pgdesk.reports.bidi import Paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
 from pgdesk.reports.kit import ACCENT, ACCENT_SOFT, drawing, markup, plain_table_style
 
@@ -77,8 +78,8 @@ def section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYO
              keep: float | None = None) -> list:
     # the row is one heading line high; the pictogram, centred on it, reaches a little into
     # the white space above and into the empty margin left of the answer
-    head = Table([[icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])]],
-                 colWidths=[lay.indent, lay.frame_w - lay.indent],
+    head = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])], lay)],
+                 colWidths=mirrored([lay.indent, lay.frame_w - lay.indent], lay),
                  rowHeights=[st["heading"].leading])
     head.setStyle(plain_table_style())
     # never a heading alone at the foot of a page: start a new page unless the heading and
@@ -89,11 +90,16 @@ def section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYO
     return [CondPageBreak(need), Spacer(1, gap), head, Spacer(1, 2), *body]
 
 
+def mirrored(cells: list, lay: Layout) -> list:
+    """A row's cells from right to left when the page reads that way (pictogram on the right)."""
+    return cells[::-1] if lay.rtl else cells
+
+
 def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
               lay: Layout = A4_LAYOUT) -> Table | None:
     """Pictogram, heading and answer on one row; None if the answer is too long for that."""
     value_w = lay.frame_w - lay.indent - label_w
-    body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0)
+    body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0, rightIndent=0)
     body = Paragraph(markup(value), body_style)
     _, h = body.wrap(value_w, lay.page_h)
     if h > 3.2 * body_style.leading:
@@ -103,12 +109,14 @@ def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
     head_pad = (lay.icon - head.leading) / 2
     body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
                            - getAscent(body_style.fontName, body_style.fontSize))
-    row = Table([[icon(kind, lay.icon), Paragraph(escape(heading), head), body]],
-                colWidths=[lay.indent, label_w, value_w], hAlign="LEFT")
+    row = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), head), body], lay)],
+                colWidths=mirrored([lay.indent, label_w, value_w], lay),
+                hAlign="RIGHT" if lay.rtl else "LEFT")
     style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "TOP")
-    style.add("TOPPADDING", (1, 0), (1, 0), head_pad)
-    style.add("TOPPADDING", (2, 0), (2, 0), body_pad)
+    heading_col, body_col = (1, 0) if lay.rtl else (1, 2)
+    style.add("TOPPADDING", (heading_col, 0), (heading_col, 0), head_pad)
+    style.add("TOPPADDING", (body_col, 0), (body_col, 0), body_pad)
     row.setStyle(style)
     return row
 

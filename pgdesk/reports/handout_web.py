@@ -10,11 +10,12 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rec
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from pgdesk.domain.geometry import spoke, web_points
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
+from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import A4_LAYOUT, WEB_RADIUS, Layout
 from pgdesk.reports.kit import (
@@ -117,7 +118,7 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         y = top - size
         for line, face, fsize, fill in ([(t, bold, size, INK) for t in lines]
                                         + [(t, font, size - 0.5, MUTED) for t in extra]):
-            g.add(String(ax, y, line, fontName=face, fontSize=fsize, fillColor=fill,
+            g.add(String(ax, y, visual(line), fontName=face, fontSize=fsize, fillColor=fill,
                          textAnchor=anchor))
             y -= lead
 

@@ -18,16 +18,17 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pgdesk.domain.geometry import spoke
 from pgdesk.domain.instrument import SCALE_MAX, Dimension, Instrument
 from pgdesk.domain.practice import PracticeDetails
+from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import paper_name
 from pgdesk.reports.kit import (
@@ -76,6 +77,8 @@ class Sheet:
     aspects_on_back: bool = False
     back_aspect: float = 11
     footer_lines: int = 1  # the practice's line and the source line come under the first
+    large: bool = False  # large print: nothing under 16 pt
+    rtl: bool = False  # right to left (Arabic): the texts right-aligned
 
     @property
     def frame_w(self) -> float:
@@ -99,6 +102,11 @@ SHEETS = {
                 aspect=9, aspect_width=88, number=8.5, every=2, radius=125, min_radius=70,
                 talk_lines=3, line_gap=22, footer=10, space=0.8, aspects_on_back=True),
 }
+# Large print, A4 only: every text at least 16 pt; the aspects go on the back, as on A5
+LARGE_SHEET = Sheet(paper="A4", page=A4, margin=14 * mm, title=30, body=18, label=18, min_label=16,
+                    aspect=16, aspect_width=132, number=16, every=2, radius=150, min_radius=90,
+                    talk_lines=3, line_gap=34, footer=16, space=1.1, aspects_on_back=True,
+                    back_aspect=17, large=True)
 PAPERS = tuple(SHEETS)
 
 
@@ -206,7 +214,7 @@ def _block_height(block: Block) -> float:
 def _draw_block(g: Group, block: Block, x: float, top: float, anchor: str) -> None:
     y = top - block[0][2] * 0.95 if block else top
     for text, face, size, fill, advance in block:
-        g.add(String(x, y, text, fontName=face, fontSize=size, fillColor=fill, textAnchor=anchor))
+        g.add(String(x, y, visual(text), fontName=face, fontSize=size, fillColor=fill, textAnchor=anchor))
         y -= advance
 
 
@@ -354,6 +362,14 @@ def _plain(style: list | None = None) -> TableStyle:
 
 
 def _styles(sheet: Sheet) -> dict[str, ParagraphStyle]:
+    found = _ltr_styles(sheet)
+    for st in found.values() if sheet.rtl else ():
+        if st.alignment != TA_CENTER:
+            st.alignment = TA_RIGHT
+    return found
+
+
+def _ltr_styles(sheet: Sheet) -> dict[str, ParagraphStyle]:
     font, bold = register_fonts()
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=sheet.title,
@@ -372,7 +388,8 @@ def _styles(sheet: Sheet) -> dict[str, ParagraphStyle]:
                                       spaceAfter=2),
         "bullet": ParagraphStyle("bullet", fontName=font, fontSize=sheet.back_aspect,
                                  leading=sheet.back_aspect * 1.3, textColor=INK, leftIndent=12,
-                                 bulletIndent=1, bulletFontName=font),
+                                 bulletIndent=1, bulletFontName=font,
+                                 bulletFontSize=sheet.back_aspect if sheet.large else 10),
     }
 
 
@@ -492,13 +509,13 @@ def footer_lines(instrument: Instrument, sheet: Sheet, practice: PracticeDetails
 
 
 def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True,
-                     practice: PracticeDetails | None = None) -> bytes:
+                     practice: PracticeDetails | None = None, large_print: bool = False) -> bytes:
     """The blank web as PDF bytes, in the instrument's language: one page of A4 with the aspects
     beside the web; on A5 the aspects on a second page, the back (one page without them). The
     practice's name and phone number and the web's source at the foot of every page."""
-    sheet = sheet_for(paper)
+    sheet = LARGE_SHEET if large_print else sheet_for(paper)
     lines = footer_lines(instrument, sheet, practice)
-    sheet = replace(sheet, footer_lines=len(lines))
+    sheet = replace(sheet, footer_lines=len(lines), rtl=instrument.rtl)
     font, _ = register_fonts()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
@@ -526,10 +543,13 @@ def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects:
         y = 7 * mm + (len(lines) - 1) * sheet.footer * 1.25
         for line in lines:
             size = sheet.footer
-            while size > 8 and stringWidth(line, font, size) > room:
+            while size > (sheet.footer if sheet.large else 8) and stringWidth(line, font, size) > room:
                 size -= 0.5  # a long name or address shrinks rather than leaving the page
             canvas.setFont(font, size)
-            canvas.drawString(left, y, line)
+            if instrument.rtl:
+                canvas.drawRightString(left + room, y, visual(line))
+            else:
+                canvas.drawString(left, y, line)
             y -= sheet.footer * 1.25
         canvas.restoreState()
 

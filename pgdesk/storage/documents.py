@@ -27,6 +27,7 @@ from pgdesk.storage import trajectories, webs
 from pgdesk.storage.practice import handout_changes, practice_details
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
+from pgdesk.storage.variants import large_print
 
 SOEP_SETTING = "soep_parts"
 ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.g. A98
@@ -79,7 +80,8 @@ def handout_data(store: Store, consultation_id: str, instrument: Instrument) -> 
     return HandoutData(view, start=trajectory_start(store, consultation_id, instrument),
                        referrals=tuple(handout_referrals(store, consultation_id)),
                        practice=practice_details(store),
-                       show_changes=handout_changes(store, view.patient.id))
+                       show_changes=handout_changes(store, view.patient.id),
+                       large_print=large_print(store, view.patient.id))
 
 
 # --- the SOEP journal text -------------------------------------------------------------------

@@ -1,0 +1,59 @@
+"""Right-to-left text (Arabic) in reportlab, which draws glyphs left to right as given: letters
+take their joined forms (arabic-reshaper) and each line is put in visual order (python-bidi)
+after it has been broken in reading order, so the first line holds the first words.
+
+Paragraph here is reportlab's for every text without right-to-left letters; the reports import
+it instead of reportlab's so an Arabic instrument needs no other change in them."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, unescape
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.platypus import Paragraph as _Paragraph
+
+from pgdesk.reports.kit import wrap_words
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_BREAK = re.compile(r"<br\s*/?>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def has_rtl(text: str) -> bool:
+    return bool(text) and _RTL.search(text) is not None
+
+
+def visual(line: str) -> str:
+    """One line as drawn: joined letters in visual order; text without RTL letters unchanged."""
+    if not has_rtl(line):
+        return line
+    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph; markup with right-to-left letters is broken into lines by width
+    in reading order, then each line is shaped and reversed (inline tags are dropped)."""
+
+    def __init__(self, text, style=None, bulletText=None, *args, **kwargs):  # noqa: N803 (reportlab)
+        self._logical = text if isinstance(text, str) and has_rtl(text) else None
+        self._for_width: float | None = None
+        if self._logical is not None and bulletText:
+            # reportlab puts a bullet at the left edge; here it belongs before the first word
+            self._logical, bulletText = f"{escape(bulletText)} {text}", None
+        super().__init__(text, style, bulletText, *args, **kwargs)
+
+    def wrap(self, avail_width, avail_height):
+        if self._logical is not None and avail_width != self._for_width:
+            self._for_width = avail_width
+            st = self.style
+            room = avail_width - st.leftIndent - st.rightIndent
+            lines = []
+            for part in _BREAK.split(self._logical):
+                shaped = arabic_reshaper.reshape(unescape(_TAG.sub("", part)))
+                lines += [get_display(x, base_dir="R") for x in
+                          wrap_words(shaped, st.fontName, st.fontSize, room)]
+            _Paragraph.__init__(self, "<br/>".join(escape(x) for x in lines), st,
+                                bulletText=self.bulletText)
+        return super().wrap(avail_width, avail_height)
