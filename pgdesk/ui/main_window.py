@@ -203,8 +203,10 @@ class MainWindow(QMainWindow):
 
     def open_consultation(self, consultation_id: str) -> None:
         from pgdesk.ui.consultation.page import ConsultationPage
+        from pgdesk.ui.variant_choice import consult_instrument
 
-        session = guarded(self, ConsultationSession, self.store, self.instrument, consultation_id)
+        instrument = consult_instrument(self, self.store, self.instrument, consultation_id)
+        session = guarded(self, ConsultationSession, self.store, instrument, consultation_id)
         if session is None:
             return
         self._drop_consultation()

@@ -87,6 +87,13 @@ class PatientPage(QWidget):
         next_row.addWidget(self.next_label)
         next_row.addWidget(self.plan_button)
         next_row.addStretch(1)
+        from pgdesk.ui.variant_choice import VariantBox
+
+        self.variant_box = VariantBox(store)
+        variant_label = Label(self.tr("&Variant:"))
+        variant_label.setBuddy(self.variant_box)
+        next_row.addWidget(variant_label)
+        next_row.addWidget(self.variant_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
@@ -103,6 +110,7 @@ class PatientPage(QWidget):
         self.patient_id = patient_id
         p = self.store.patient(patient_id)
         self.title.setText(p.display_name)
+        self.variant_box.show_patient(patient_id)
         bits = []
         if p.birth_date:
             bits.append(self.tr("geboren %1").replace("%1", display_birth_date(p.birth_date)))

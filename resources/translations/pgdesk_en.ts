@@ -54,7 +54,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="106"/>
+        <location filename="../../pgdesk/ui/app.py" line="109"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -959,53 +959,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="263"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="265"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="285"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="287"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="296"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="298"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="297"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="299"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="308"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="313"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="310"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="315"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="309"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="311"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="314"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="353"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="355"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="355"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="362"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="364"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1018,17 +1018,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="449"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="451"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="450"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="452"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="486"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="488"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -1234,7 +1234,7 @@ Type the patient&apos;s name to confirm:</translation>
     <name>PatientPage</name>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="168"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="176"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
@@ -1289,52 +1289,57 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="108"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="93"/>
+        <source>&amp;Variant:</source>
+        <translation>&amp;Variant:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="116"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="110"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="118"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="114"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="122"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="125"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="133"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="126"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="134"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="129"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="137"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="159"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="167"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="166"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="174"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="168"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="176"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="182"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="190"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
@@ -2724,72 +2729,87 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="77"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="79"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="80"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="82"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="83"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85"/>
         <source>Kopieer naar &amp;HIS</source>
         <translation>Copy to &amp;HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="84"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="86"/>
         <source>Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, om in het journaal van het HIS te plakken</source>
         <translation>Ctrl+Shift+C: the conversation as SOEP text on the clipboard, to paste into the HIS journal</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="91"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="93"/>
         <source>De taal van de samenvatting; onthouden voor deze patiënt</source>
         <translation>The summary&apos;s language; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="93"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="95"/>
         <source>Het papierformaat; onthouden voor deze patiënt</source>
         <translation>The paper size; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="94"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="96"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="96"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="98"/>
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="101"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="103"/>
         <source>&amp;Wat is er veranderd? op de samenvatting</source>
         <translation>&amp;What has changed? on the summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="102"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104"/>
         <source>Alleen bij een eindgesprek; onthouden voor deze patiënt</source>
         <translation>Only for a final conversation; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
+        <source>&amp;Grote letters</source>
+        <translation>&amp;Large print</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="107"/>
+        <source>Tekst van minstens 16 punt, de cijfers ook als tabel; onthouden voor deze patiënt</source>
+        <translation>Text of at least 16 points, the numbers also as a table; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="110"/>
+        <source>Let op: deze vertaling is nog niet nagekeken door iemand die de taal als moedertaal spreekt.</source>
+        <translation>Note: this translation has not yet been checked by a native speaker.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="114"/>
         <source>Tip: vul via Praktijk → Gegevens van de praktijk de naam en het telefoonnummer in. Die staan dan op elke samenvatting.</source>
         <translation>Tip: fill in the name and phone number under Practice → Practice details. They are then printed on every summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="109"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="119"/>
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="222"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="249"/>
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="242"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="269"/>
         <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
         <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>
@@ -2972,6 +2992,42 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/security_dialogs.py" line="338"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>Variant</name>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="19"/>
+        <source>Volwassenen</source>
+        <translation>Adults</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="20"/>
+        <source>Eenvoudig (A2)</source>
+        <translation>Plain language (A2)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="21"/>
+        <source>Jongeren (16-25)</source>
+        <translation>Young people (16-25)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="22"/>
+        <source>Kind (8-12, met ouder)</source>
+        <translation>Child (8-12, with a parent)</translation>
+    </message>
+</context>
+<context>
+    <name>VariantBox</name>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="44"/>
+        <source>De woorden van het gesprek: volwassenen, eenvoudige taal, jongeren of kind; onthouden voor deze patiënt</source>
+        <translation>The wording of the conversation: adults, plain language, young people or child; remembered for this patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="46"/>
+        <source>Variant van het gesprek</source>
+        <translation>Variant of the conversation</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,9 @@ from pgdesk.ui import clipboard, his_text, pdf_output
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 
-LANGUAGES = (("nl", "Nederlands"), ("en", "English"))  # each language by its own name
+# each language by its own name (HANDOUT_LANGUAGES); "nl" follows the patient's variant
+LANGUAGES = (("nl", "Nederlands"), ("nl-eenvoudig", "Nederlands, eenvoudig"), ("en", "English"),
+             ("tr", "Türkçe"), ("ar", "العربية"), ("pl", "Polski"), ("uk", "Українська"))
 PAPERS = ("A4", "A5")
 DEFAULT_PREFERENCES = ("nl", "A4")
 
@@ -101,6 +103,14 @@ class SummaryStep(QWidget):
         self.changes_box = QCheckBox(self.tr("&Wat is er veranderd? op de samenvatting"))
         self.changes_box.setToolTip(self.tr("Alleen bij een eindgesprek; onthouden voor deze patiënt"))
         self.changes_box.toggled.connect(self._changes_chosen)
+        self.large_box = QCheckBox(self.tr("&Grote letters"))
+        self.large_box.setToolTip(self.tr("Tekst van minstens 16 punt, de cijfers ook als tabel; "
+                                          "onthouden voor deze patiënt"))
+        self.large_box.toggled.connect(self._large_chosen)
+        self.unchecked = Label(self.tr("Let op: deze vertaling is nog niet nagekeken door iemand "
+                                       "die de taal als moedertaal spreekt."))
+        self.unchecked.setObjectName("hint")
+        self.unchecked.hide()
         self.reminder = Label(self.tr("Tip: vul via Praktijk → Gegevens van de praktijk de naam en "
                                        "het telefoonnummer in. Die staan dan op elke samenvatting."))
         self.reminder.setObjectName("hint")
@@ -121,7 +131,9 @@ class SummaryStep(QWidget):
         buttons.addSpacing(8)
         buttons.addWidget(self.his_button)
         note = QHBoxLayout()
+        note.addWidget(self.large_box)
         note.addWidget(self.changes_box)
+        note.addWidget(self.unchecked)
         note.addWidget(self.reminder, 1)
         note.addStretch(1)
         note.addWidget(self.copied)
@@ -176,11 +188,13 @@ class SummaryStep(QWidget):
     def instrument(self) -> Instrument:
         """The conversation's own instrument in its language; the shipped one in the other."""
         own = self.session.instrument
-        if self.language == own.language:
+        if self.language == own.code:
             return own
-        from pgdesk.domain.content import shipped_instrument
+        from pgdesk.domain.content import handout_instrument
+        from pgdesk.storage.variants import instrument_variant
 
-        return shipped_instrument(self.language)
+        variant = guarded(self, instrument_variant, self.session.store, self.session.patient.id)
+        return handout_instrument(self.language, variant or "")
 
     # -- the handout ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -189,6 +203,12 @@ class SummaryStep(QWidget):
         combo_pick(self.language_box, lang)
         combo_pick(self.paper_box, paper)
         self._show_changes_box()
+        from pgdesk.storage.variants import large_print
+
+        self.large_box.blockSignals(True)
+        self.large_box.setChecked(bool(guarded(self, large_print, self.session.store,
+                                               self.session.patient.id)))
+        self.large_box.blockSignals(False)
         if guarded(self, needs_reminder, self.session.store):
             self.reminder.show()
         self.update_handout()
@@ -201,6 +221,12 @@ class SummaryStep(QWidget):
         self.changes_box.setChecked(bool(guarded(self, handout_changes, store, patient_id)))
         self.changes_box.blockSignals(False)
 
+    def _large_chosen(self, on: bool) -> None:
+        from pgdesk.storage.variants import set_large_print
+
+        attempt(self, set_large_print, self.session.store, self.session.patient.id, on)
+        self.update_handout()
+
     def _changes_chosen(self, on: bool) -> None:
         attempt(self, set_handout_changes, self.session.store, self.session.patient.id, on)
         self._show_changes_box()
@@ -211,6 +237,7 @@ class SummaryStep(QWidget):
         from pgdesk.storage.documents import handout_data
 
         session, instrument = self.session, self.instrument()
+        self.unchecked.setVisible(not instrument.reviewed)
         self.pdf = guarded(self, lambda: handout_pdf(
             handout_data(session.store, session.id, instrument), instrument,
             paper=self.paper)) or b""
