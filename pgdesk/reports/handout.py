@@ -20,7 +20,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
@@ -61,6 +61,7 @@ from pgdesk.reports.kit import (
     markup,
     plain_table_style,
     text,
+    wrap_words,
 )
 
 __all__ = ["PAPERS", "handout_pdf", "layout_for", "paper_name", "referral_contact",
@@ -173,8 +174,10 @@ def _scores_table(h: Handout, st: dict, lay: Layout) -> list:
     table.setStyle(plain_table_style("MIDDLE", [("LINEBELOW", (0, 0), (-1, -1), 0.5, RING),
                                                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return [Spacer(1, 6 * lay.space), Paragraph(escape(text(h.instrument, "scores_heading")),
-                                                st["heading"]), table]
+    heading = Paragraph(escape(text(h.instrument, "scores_heading")), st["heading"])
+    # heading and table together: on a new page unless both fit
+    need = heading.wrap(lay.frame_w, lay.page_h)[1] + table.wrap(lay.frame_w, lay.page_h)[1]
+    return [CondPageBreak(need + 6 * lay.space), Spacer(1, 6 * lay.space), heading, table]
 
 
 def _text_section(kind: str, heading: str, value: str, st: dict, lay: Layout,
@@ -348,8 +351,13 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
     with no text under 16 pt and the numbers also as a table; a right-to-left instrument (Arabic)
     gives a right-aligned page with the pictograms on the right."""
     lines = footer_lines(instrument, practice)
-    lay = footer_room(layout_for(paper, large=large_print, rtl=instrument.rtl), len(lines))
-    font, _ = register_fonts()
+    lay = layout_for(paper, large=large_print, rtl=instrument.rtl)
+    font, bold = register_fonts()
+    if lay.large:  # large letters do not shrink to fit: a long line wraps instead
+        room = lay.page_w - 2 * lay.margin_x - 12
+        lines = [part for n, line in enumerate(lines)
+                 for part in wrap_words(line, bold if n == 0 else font, lay.footer, room)]
+    lay = footer_room(lay, len(lines))
     buffer = BytesIO()
     professional = view.professional.name.strip() if view.professional else ""
     doc = SimpleDocTemplate(

@@ -402,10 +402,12 @@ def _name_and_date(instrument: Instrument, st: dict, width: float) -> Table:
     gap = 18
     rest = width - name_w - date_w - gap
     cells = [Paragraph(escape(name), field), "", "", Paragraph(escape(date), field), ""]
-    table = Table([cells], colWidths=[name_w, rest * 0.62, gap, date_w, rest * 0.38],
-                  rowHeights=[field.leading + 8])
-    table.setStyle(_plain([("LINEBELOW", (1, 0), (1, 0), 0.9, TICK),
-                           ("LINEBELOW", (4, 0), (4, 0), 0.9, TICK)]))
+    widths = [name_w, rest * 0.62, gap, date_w, rest * 0.38]
+    lines = (1, 4)
+    if instrument.rtl:  # read from the right: the name first, each label right of its line
+        cells, widths, lines = cells[::-1], widths[::-1], (3, 0)
+    table = Table([cells], colWidths=widths, rowHeights=[field.leading + 8])
+    table.setStyle(_plain([("LINEBELOW", (col, 0), (col, 0), 0.9, TICK) for col in lines]))
     return table
 
 
@@ -515,8 +517,12 @@ def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects:
     practice's name and phone number and the web's source at the foot of every page."""
     sheet = LARGE_SHEET if large_print else sheet_for(paper)
     lines = footer_lines(instrument, sheet, practice)
-    sheet = replace(sheet, footer_lines=len(lines), rtl=instrument.rtl)
     font, _ = register_fonts()
+    left = sheet.margin + FRAME_PAD
+    room = sheet.page[0] - 2 * left
+    if sheet.large:  # large letters do not shrink to fit: a long line wraps instead
+        lines = [part for line in lines for part in wrap_words(line, font, sheet.footer, room)]
+    sheet = replace(sheet, footer_lines=len(lines), rtl=instrument.rtl)
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -534,8 +540,6 @@ def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects:
         initialFontName=font,
         initialFontSize=sheet.body,
     )
-    left = sheet.margin + FRAME_PAD
-    room = sheet.page[0] - 2 * left
 
     def decorate(canvas, doc) -> None:
         canvas.saveState()

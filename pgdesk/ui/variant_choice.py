@@ -11,7 +11,6 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.storage.variants import instrument_variant, set_instrument_variant
 from pgdesk.ui.feedback import attempt, guarded
 
-
 translate = QCoreApplication.translate  # module functions: explicit context
 
 
