@@ -28,6 +28,10 @@ class HandoutData:
     large_print: bool = False  # this patient's handout in large letters (migration 0011)
 
 
+# "Aanwezig bij het gesprek": who else took part, as stored per conversation (migration 0011)
+PRESENT = ("naaste", "tolk", "namens")
+
+
 @dataclass(frozen=True)
 class SoepData:
     """One conversation's journal text: its referrals (earlier ones followed up in it, then those
@@ -38,6 +42,7 @@ class SoepData:
     parts: tuple[str, ...] = SOEP_PARTS
     icpc: str = ""
     note_part: str = "E"
+    present: tuple[str, ...] = ()  # who else was there, codes of PRESENT
 
 
 @dataclass(frozen=True)

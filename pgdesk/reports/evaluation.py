@@ -28,7 +28,8 @@ ENCODING = "utf-8-sig"  # with BOM, so Excel reads the file as UTF-8
 
 CONSULTATION_HEAD = ("patient_key", "birth_year_band", "professional_role", "type", "date",
                      "trajectory_key")
-CONSULTATION_TAIL = ("web_area_pct", "focus", "referrals")
+CONSULTATION_TAIL = ("web_area_pct", "focus", "referrals", "present_naaste", "present_tolk",
+                     "present_namens")
 TRAJECTORY_HEAD = ("patient_key", "trajectory_key", "start_date", "eind_date")
 TRAJECTORY_TAIL = ("web_area_pct_start", "web_area_pct_eind", "web_area_pct_change")
 

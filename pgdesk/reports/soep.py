@@ -190,6 +190,16 @@ def _evaluation(c: Consultation, instrument: Instrument, icpc: str) -> list[str]
             else f"{kind}; nog niets gekozen"]
 
 
+PRESENT_NAMES = {"naaste": "naaste/mantelzorger", "tolk": "tolk",
+                 "namens": "ingevuld namens de patiënt"}
+
+
+def _present(present: Sequence[str]) -> list[str]:
+    """'Aanwezig: naaste/mantelzorger, tolk' when someone else took part."""
+    names = [PRESENT_NAMES[p] for p in present if p in PRESENT_NAMES]
+    return [f"Aanwezig: {', '.join(names)}"] if names else []
+
+
 def _note(c: Consultation) -> list[str]:
     note = _one_line(c.wheel_answers.get(PROFESSIONAL_NOTE, ""))
     return [f"Notitie: {note}"] if note else []
@@ -219,13 +229,15 @@ def _plan(c: Consultation, instrument: Instrument, referrals: Sequence[Referral]
 
 def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequence[Referral],
               previous: Consultation | None = None, parts: Iterable[str] = SOEP_PARTS,
-              width: int = DEFAULT_WIDTH, icpc: str = "", note_part: str = "E") -> str:
+              width: int = DEFAULT_WIDTH, icpc: str = "", note_part: str = "E",
+              present: Sequence[str] = ()) -> str:
     """The journal entry (lines joined by "\\n", no newline at the end).
 
     `referrals`: those to list under P, made in this conversation or earlier (those show the
     day they were made). `previous`: the conversation to compare the web with; None takes
     view.previous. A part with nothing to say is left out. `icpc`: the practice's default code,
-    when the conversation has none; `note_part`: "E" or "P", where the professional's note goes.
+    when the conversation has none; `note_part`: "E" or "P", where the professional's note goes;
+    `present`: who else took part (domain.documents.PRESENT), said in E.
     """
     if width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}")
@@ -235,7 +247,8 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     build = {
         "S": lambda: _subjective(c, instrument, width),
         "O": lambda: _objective(c, previous, instrument),
-        "E": lambda: _evaluation(c, instrument, icpc) + (_note(c) if note_part != "P" else []),
+        "E": lambda: (_evaluation(c, instrument, icpc) + _present(present)
+                      + (_note(c) if note_part != "P" else [])),
         "P": lambda: _plan(c, instrument, referrals) + (_note(c) if note_part == "P" else []),
     }
     lines: list[str] = []
@@ -250,4 +263,4 @@ def render_soep(data: SoepData, instrument: Instrument, *, parts: Iterable[str] 
     with the practice's parts unless `parts` are given."""
     return soep_text(data.view, instrument, referrals=data.referrals,
                      parts=data.parts if parts is None else parts, width=width, icpc=data.icpc,
-                     note_part=data.note_part)
+                     note_part=data.note_part, present=data.present)

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Iterable, Iterator
 
 from pgdesk.domain.documents import (
+    PRESENT,
     SOEP_PARTS,
     EvaluationData,
     HandoutData,
@@ -27,7 +28,7 @@ from pgdesk.storage import trajectories, webs
 from pgdesk.storage.practice import handout_changes, practice_details
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
-from pgdesk.storage.variants import large_print
+from pgdesk.storage.variants import large_print, present
 
 SOEP_SETTING = "soep_parts"
 ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.g. A98
@@ -110,7 +111,8 @@ def soep_data(store: Store, consultation_id: str) -> SoepData:
     refs = follow_ups(store, consultation_id) + referrals_for_consultation(store, consultation_id)
     return SoepData(view, referrals=tuple(refs), parts=soep_parts(store),
                     icpc=" ".join((store.setting(ICPC_SETTING, "") or "").split()),
-                    note_part="P" if store.setting(NOTE_SETTING, "E") == "P" else "E")
+                    note_part="P" if store.setting(NOTE_SETTING, "E") == "P" else "E",
+                    present=present(store, consultation_id))
 
 
 # --- the practice overview -------------------------------------------------------------------
@@ -177,12 +179,12 @@ def consultation_rows(store: Store, instrument: Instrument, *,
     order = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(CONSULTATION_TYPES))
     query = store.db.execute(
         f"SELECT {key}(c.patient_id), c.id, c.date, c.type, {webs.recorded('c')}, "
-        "p.birth_date, pr.role, c.trajectory_id FROM consultations c "
+        "p.birth_date, pr.role, c.trajectory_id, c.present FROM consultations c "
         "JOIN patients p ON p.id = c.patient_id "
         "LEFT JOIN professionals pr ON pr.id = c.professional_id "
         f"ORDER BY 1, c.date, CASE c.type {order} ELSE 9 END")
     for (patient_key, cid, date, ctype, manual, aspects, marks, referrals, birth_date, role,
-         trajectory_id) in query:
+         trajectory_id, present_codes) in query:
         web = webs.web(cid, date, ctype, manual, aspects, instrument)
         focus = webs.focus(marks)
         row = {
@@ -197,6 +199,8 @@ def consultation_rows(store: Store, instrument: Instrument, *,
         row["web_area_pct"] = _pct(web)
         row["focus"] = FOCUS_JOIN.join(d for d in instrument.dimension_ids if d in focus)
         row["referrals"] = referrals
+        given = (present_codes or "").split(",")  # who else was there: 0 or 1 each, no names
+        row.update((f"present_{p}", int(p in given)) for p in PRESENT)
         yield row
 
 

@@ -5,11 +5,9 @@ there (a relative, an interpreter, or filled in on the patient's behalf). Migrat
 from __future__ import annotations
 
 from pgdesk.domain.content import ADULT, variant_names
+from pgdesk.domain.documents import PRESENT
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.core import NotFound, StoreCore, now
-
-# who else took part; stored comma-separated in this order
-PRESENT = ("naaste", "tolk", "namens")
 
 
 def _patient_value(store: StoreCore, column: str, patient_id: str):

@@ -1507,6 +1507,11 @@ Start a second conversation today anyway?</translation>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="119"/>
+        <source>Aanwezig bij het gesprek:</source>
+        <translation>Present at the conversation:</translation>
+    </message>
 </context>
 <context>
     <name>PracticeActions</name>
@@ -1762,6 +1767,29 @@ Start a second conversation today anyway?</translation>
         <location filename="../../pgdesk/ui/overview_window.py" line="326"/>
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
+    </message>
+</context>
+<context>
+    <name>PresentRow</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/present_row.py" line="19"/>
+        <source>naaste / mantelzorger</source>
+        <translation>relative / carer</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/present_row.py" line="19"/>
+        <source>tolk</source>
+        <translation>interpreter</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/present_row.py" line="20"/>
+        <source>ingevuld namens de patiënt</source>
+        <translation>filled in on the patient&apos;s behalf</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/present_row.py" line="25"/>
+        <source>Aanwezig bij het gesprek</source>
+        <translation>Present at the conversation</translation>
     </message>
 </context>
 <context>
@@ -2997,22 +3025,22 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Variant</name>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="19"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="18"/>
         <source>Volwassenen</source>
         <translation>Adults</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="20"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="19"/>
         <source>Eenvoudig (A2)</source>
         <translation>Plain language (A2)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="21"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="20"/>
         <source>Jongeren (16-25)</source>
         <translation>Young people (16-25)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="22"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="21"/>
         <source>Kind (8-12, met ouder)</source>
         <translation>Child (8-12, with a parent)</translation>
     </message>
@@ -3020,12 +3048,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>VariantBox</name>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="44"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="43"/>
         <source>De woorden van het gesprek: volwassenen, eenvoudige taal, jongeren of kind; onthouden voor deze patiënt</source>
         <translation>The wording of the conversation: adults, plain language, young people or child; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/variant_choice.py" line="46"/>
+        <location filename="../../pgdesk/ui/variant_choice.py" line="45"/>
         <source>Variant van het gesprek</source>
         <translation>Variant of the conversation</translation>
     </message>

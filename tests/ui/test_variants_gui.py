@@ -39,3 +39,27 @@ def test_variant_on_the_patient_page_is_used_by_the_conversation_and_handout(win
     summary.set_choice(language="ar")
     assert shipped_instrument("ar").text("handout_title") in _pdf_text(summary.pdf)
     assert not summary.unchecked.isHidden()  # not checked by a native speaker: the note shows
+
+
+def test_who_was_present_is_ticked_in_the_plan_and_said_in_the_soep_and_export(
+        window, store, professional, tmp_path):
+    from pgdesk.domain.content import shipped_instrument as shipped
+    from pgdesk.reports.evaluation import export_evaluation as write_evaluation
+    from pgdesk.reports.soep import render_soep
+    from pgdesk.storage.documents import evaluation_data, soep_data
+
+    patient = store.add_patient("Mevrouw Testtolk")
+    c = store.new_consultation(patient.id, professional.id)
+    window.show_patient(patient.id)
+    window.open_consultation(c.id)
+    row = window.consultation_page.plan.present
+    row.boxes["tolk"].setChecked(True)
+    row.boxes["naaste"].setChecked(True)
+    soep = render_soep(soep_data(store, c.id), shipped("nl"))
+    assert "Aanwezig: naaste/mantelzorger, tolk" in soep
+    paths = write_evaluation(evaluation_data(store, shipped("nl")), shipped("nl"), tmp_path / "e.csv")
+    lines = paths[0].read_text(encoding="utf-8-sig").splitlines()
+    head = lines[0].split(";")
+    values = dict(zip(head, lines[1].split(";"), strict=False))
+    assert (values["present_naaste"], values["present_tolk"], values["present_namens"]) == ("1", "1", "0")
+    assert "Testtolk" not in "".join(lines)

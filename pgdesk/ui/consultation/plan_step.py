@@ -113,6 +113,10 @@ class PlanStep(QWidget):
         self.practice_fields = {ICPC: icpc, PROFESSIONAL_NOTE: note}
         form.addRow(self.tr("&ICPC-code:"), icpc)
         form.addRow(self.tr("N&otitie:"), note)
+        from pgdesk.ui.consultation.present_row import PresentRow
+
+        self.present = PresentRow(self.session)
+        form.addRow(self.tr("Aanwezig bij het gesprek:"), self.present)
         return box
 
     def _show_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
