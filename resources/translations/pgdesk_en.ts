@@ -52,6 +52,50 @@
     </message>
 </context>
 <context>
+    <name>Accessible</name>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="20"/>
+        <source>geen cijfer</source>
+        <translation>no number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="21"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="99"/>
+        <source>Cijfer van 0 (heel slecht) tot 10 (heel goed)</source>
+        <translation>Number from 0 (very bad) to 10 (very good)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="126"/>
+        <location filename="../../pgdesk/ui/accessibility.py" line="144"/>
+        <source>Spinnenweb</source>
+        <translation>Spider web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="155"/>
+        <source>Actiewiel</source>
+        <translation>Action wheel</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="164"/>
+        <source>vraag %1</source>
+        <translation>question %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="165"/>
+        <source>beantwoord</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/accessibility.py" line="166"/>
+        <source>nog niet beantwoord</source>
+        <translation>not answered yet</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../pgdesk/ui/app.py" line="109"/>
@@ -3168,7 +3212,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WheelPicture</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="22"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="25"/>
         <source>Klik op een vraag om ernaartoe te gaan</source>
         <translation>Click a question to go to it</translation>
     </message>

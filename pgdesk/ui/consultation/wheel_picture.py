@@ -8,12 +8,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from pgdesk.ui.accessibility import install as install_accessibility
+
 
 class WheelPicture(QWidget):
     segmentClicked = Signal(int)
 
     def __init__(self, labels: list[str], parent=None):
         super().__init__(parent)
+        install_accessibility()  # a screen reader reads the question and goes to another
         self.labels = labels
         self.current = 0
         self.answered: set[int] = set()

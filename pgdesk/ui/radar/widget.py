@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QVB
 from pgdesk.domain.geometry import clamp_score, nearest_spoke, score_along
 from pgdesk.domain.numbers import format_number
 from pgdesk.ui import plain
+from pgdesk.ui.accessibility import install as install_accessibility
 from pgdesk.ui.radar import geometry
 from pgdesk.ui.radar.items import (
     CURRENT_SPOKE_COLOUR,
@@ -52,6 +53,7 @@ class RadarWidget(QWidget):
 
     def __init__(self, labels: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_accessibility()  # a screen reader reads and sets each score (ui.accessibility)
         self._labels_text: list[str] = []
         self._scores: list[float | None] = []
         self._current = -1
