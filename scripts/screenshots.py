@@ -37,9 +37,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     install_translator(app, lang)
-    from pgdesk.ui.style import STYLE_SHEET
+    from pgdesk.ui.style import follow_system
 
-    app.setStyleSheet(STYLE_SHEET)
+    follow_system(app)
     tmp = Path(tempfile.mkdtemp())
     db = tmp / "demo.db"
     code = write_encrypted_demo(db, shipped_instrument("nl"), user=USER, passphrase=PASSPHRASE,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
 from pgdesk.ui import plain
-from pgdesk.ui.style import STYLE_SHEET, keep_light
+from pgdesk.ui.style import follow_system
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -68,8 +68,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
-    keep_light(app)
-    app.setStyleSheet(STYLE_SHEET)  # the unlock and set-up dialogs come before the window
+    follow_system(app)  # the unlock and set-up dialogs come before the window
     settings = QSettings()
     lang = lang or str(settings.value("language", "nl"))
     lang = install_translator(app, lang)

@@ -41,7 +41,6 @@ from pgdesk.ui.patient_mode import hooks as patient_mode
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
-from pgdesk.ui.style import STYLE_SHEET
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +54,9 @@ class MainWindow(QMainWindow):
         self.patient_mode = None  # patient_mode.mode.PatientMode while the patient fills in
         self._focus_before_lock = None
         self._unkept_code: str | None = None  # a recovery code the lock closed before it was kept
-        self.setStyleSheet(STYLE_SHEET)
+        from pgdesk.ui.text_size import TextSize
+
+        self.text_size = TextSize(self, store)  # the style sheet, at this professional's size
         self.stack = QStackedWidget()
         # While locked the outer stack shows only the unlock form: no patient data at all.
         self.outer = QStackedWidget()
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             pro = self.store.professional(pro_id)
             self.store.set_actor(Actor(pro.name, pro.id))
         self._update_title()
+        self.text_size.load()  # this professional's text size
         return True
 
     # -- navigation -----------------------------------------------------------

@@ -1,59 +1,59 @@
 """One calm, high-contrast look for all pages (large type for the patient across the desk)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 
-STYLE_SHEET = """
-QWidget { font-size: 11pt; }
-QLabel#pageTitle { font-size: 18pt; font-weight: 600; color: #1d2b3a; }
-QLabel#stepTitle { font-size: 15pt; font-weight: 600; color: #1d2b3a; }
-QLabel#hint { color: #5b6775; font-size: 10pt; }
-QLabel#explanation { font-size: 12pt; color: #1d2b3a; padding: 6px;
-                     background: #f3f6fa; border-radius: 6px; }
-QLabel#prompts { font-size: 12pt; color: #425466; }
-QLabel#bigQuestion { font-size: 24pt; font-weight: 700; color: #1d2b3a; }
-QPlainTextEdit#answer { font-size: 15pt; }
-QTableWidget#scoreTable, QTreeWidget#focusTree { font-size: 14pt; }
-QLabel#recoveryCode { font-family: "DejaVu Sans Mono", monospace; font-size: 17pt;
-                      font-weight: 600; color: #1d2b3a; padding: 10px; }
-QPushButton { padding: 6px 14px; }
-QPushButton#stepButton { padding: 8px 10px; border: 1px solid #c9d3de; border-radius: 6px;
-                         background: #f3f6fa; color: #1d2b3a; }
-QPushButton#stepButton:checked { background: #2e6da4; color: white; border-color: #2e6da4; }
-QPushButton#primary { background: #2e6da4; color: white; border-radius: 6px; font-weight: 600; }
-QPushButton#primary:disabled { background: #9db5cc; }
-QTableView::item:selected, QTreeView::item:selected { background: #2e6da4; color: white; }
-QTreeWidget#focusTree::item:selected { background: #cfe0f1; color: #1d2b3a; }
+# The style sheet's colours for a light and for a dark (or high-contrast dark) desktop: pgdesk
+# follows the system's palette rather than fixing dark text that vanishes on a dark window.
+LIGHT = {"title": "#1d2b3a", "hint": "#5b6775", "panel": "#f3f6fa", "prompts": "#425466",
+         "border": "#c9d3de", "accent": "#2e6da4", "on_accent": "white", "accent_off": "#9db5cc",
+         "soft": "#cfe0f1"}
+DARK = {"title": "#eef3f8", "hint": "#c3ccd6", "panel": "#26313d", "prompts": "#d5dde6",
+        "border": "#6b7a8a", "accent": "#5b9bd5", "on_accent": "#0b1620", "accent_off": "#3d5269",
+        "soft": "#34506b"}
+
+_SHEET = """
+QWidget {{ font-size: {base}pt; }}
+QLabel#pageTitle {{ font-size: {page}pt; font-weight: 600; color: {title}; }}
+QLabel#stepTitle {{ font-size: {step}pt; font-weight: 600; color: {title}; }}
+QLabel#hint {{ color: {hint}; font-size: {small}pt; }}
+QLabel#explanation {{ font-size: {medium}pt; color: {title}; padding: 6px;
+                     background: {panel}; border-radius: 6px; }}
+QLabel#prompts {{ font-size: {medium}pt; color: {prompts}; }}
+QLabel#bigQuestion {{ font-size: {big}pt; font-weight: 700; color: {title}; }}
+QPlainTextEdit#answer {{ font-size: {step}pt; }}
+QTableWidget#scoreTable, QTreeWidget#focusTree {{ font-size: {table}pt; }}
+QLabel#recoveryCode {{ font-family: "DejaVu Sans Mono", monospace; font-size: {code}pt;
+                      font-weight: 600; color: {title}; padding: 10px; }}
+QPushButton {{ padding: 6px 14px; }}
+QPushButton#stepButton {{ padding: 8px 10px; border: 1px solid {border}; border-radius: 6px;
+                         background: {panel}; color: {title}; }}
+QPushButton#stepButton:checked {{ background: {accent}; color: {on_accent}; border-color: {accent}; }}
+QPushButton#primary {{ background: {accent}; color: {on_accent}; border-radius: 6px; font-weight: 600; }}
+QPushButton#primary:disabled {{ background: {accent_off}; }}
+QTableView::item:selected, QTreeView::item:selected {{ background: {accent}; color: {on_accent}; }}
+QTreeWidget#focusTree::item:selected {{ background: {soft}; color: {title}; }}
 """
+SIZES = {"base": 11, "page": 18, "step": 15, "small": 10, "medium": 12, "big": 24, "table": 14,
+         "code": 17}
+
+
+def style_sheet(scale: float = 1.0, dark: bool = False) -> str:
+    """The style sheet with every type size times `scale` (Ctrl+plus/minus) in the colours of a
+    light or a dark desktop."""
+    sizes = {k: f"{v * scale:.1f}".rstrip("0").rstrip(".") for k, v in SIZES.items()}
+    return _SHEET.format(**sizes, **(DARK if dark else LIGHT))
+
+
+STYLE_SHEET = style_sheet()
 
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def keep_light(app) -> None:
-    """The style sheet's calm blue-on-light colours are the look the patient sees across the desk;
-    on a dark desktop theme they would put dark titles on a dark window. There pgdesk asks for the
-    light scheme, and where the platform cannot give it, uses Fusion with a light palette."""
-    if not is_dark(app.palette()):
-        return
-    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
-    if not is_dark(app.palette()):
-        return
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")
-    palette = QPalette(QColor("#efefef"))  # window, text, disabled and bevel colours derived
-    for role, colour in ((QPalette.ColorRole.Base, "#ffffff"),
-                         (QPalette.ColorRole.AlternateBase, "#f3f6fa"),
-                         (QPalette.ColorRole.Text, "#000000"),
-                         (QPalette.ColorRole.WindowText, "#000000"),
-                         (QPalette.ColorRole.ButtonText, "#000000"),
-                         (QPalette.ColorRole.PlaceholderText, "#6b7580"),
-                         (QPalette.ColorRole.ToolTipBase, "#ffffdc"),
-                         (QPalette.ColorRole.ToolTipText, "#000000"),
-                         (QPalette.ColorRole.Highlight, "#2e6da4"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                         (QPalette.ColorRole.Link, "#2e6da4")):
-        palette.setColor(QPalette.ColorGroup.Active, role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Inactive, role, QColor(colour))
-    app.setPalette(palette)
+def follow_system(app) -> bool:
+    """The style sheet in the colours of the desktop's palette (light, dark or a dark high
+    contrast theme); returns whether it is dark."""
+    dark = is_dark(app.palette())
+    app.setStyleSheet(style_sheet(dark=dark))
+    return dark

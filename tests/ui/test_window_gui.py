@@ -197,7 +197,7 @@ def _contrast(a, b) -> float:
 def test_a_dark_desktop_palette_still_gives_readable_titles(qtbot, qapp, store, professional):
     from PySide6.QtGui import QColor, QPalette
 
-    from pgdesk.ui.style import is_dark, keep_light
+    from pgdesk.ui.style import follow_system, is_dark
 
     before_palette = qapp.palette()
     dark = QPalette(QColor("#353535"))  # what a dark desktop theme hands Qt
@@ -205,14 +205,14 @@ def test_a_dark_desktop_palette_still_gives_readable_titles(qtbot, qapp, store, 
     qapp.setPalette(dark)
     try:
         assert is_dark(qapp.palette())
-        keep_light(qapp)
-        assert not is_dark(qapp.palette())
+        assert follow_system(qapp)  # pgdesk follows the dark palette (issue 18)
+        assert is_dark(qapp.palette())
         window = MainWindow(store, shipped_instrument())
         qtbot.addWidget(window)
         window.show()
         patient = store.add_patient("Ilse Testpersoon")
         window.show_patient(patient.id)
-        title = window.patient_page.title  # pageTitle: a fixed dark blue in the style sheet
+        title = window.patient_page.title  # pageTitle: the style sheet's title colour for dark
         background = title.palette().color(title.backgroundRole())
         assert _contrast(title.palette().color(title.foregroundRole()), background) >= 7
         table = window.patient_page.table
@@ -221,14 +221,15 @@ def test_a_dark_desktop_palette_still_gives_readable_titles(qtbot, qapp, store, 
         window.backups.enabled = False
     finally:  # the style stays: Fusion is what the offscreen tests use anyway
         qapp.setPalette(before_palette)
+        follow_system(qapp)
 
 
 def test_a_light_desktop_is_left_alone(qapp):
-    from pgdesk.ui.style import keep_light
+    from pgdesk.ui.style import follow_system
 
     before = qapp.palette().color(qapp.palette().ColorRole.Window).name()
     style = qapp.style().name()
-    keep_light(qapp)
+    assert not follow_system(qapp)
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == before
     assert qapp.style().name() == style
 
