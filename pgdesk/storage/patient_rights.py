@@ -14,6 +14,7 @@ from pgdesk.storage.erasure import finish_erase, mark_erase_pending, scrub_searc
 from pgdesk.storage.handout_preferences import handout_preferences
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import referrals_for_consultation
+from pgdesk.storage.variants import present
 
 EXPORT_FORMAT = "pgdesk-patient-export"
 EXPORT_VERSION = 1
@@ -34,6 +35,7 @@ def _consultation_dict(store: Store, row: dict) -> dict:
         "wheel_answers": dict(c.wheel_answers),
         "plan": {f: getattr(c.plan, f) for f in PLAN_FIELDS},
         "referrals": [_referral_dict(r) for r in referrals_for_consultation(store, c.id)],
+        "present": list(present(store, c.id)),  # who else was there (migration 0011)
     }
 
 
@@ -58,7 +60,10 @@ def export_patient(store: Store, patient_id: str) -> dict:
                                               "practice_number", "created_at", "updated_at")}
         | {"handout_language": lang, "handout_paper": paper,
            # whether the end handout says in words what changed (migration 0006)
-           "handout_changes": bool(row.get("handout_changes", 1))},
+           "handout_changes": bool(row.get("handout_changes", 1)),
+           # the instrument variant and large print (migration 0011)
+           "instrument_variant": row.get("instrument_variant") or "volwassenen",
+           "handout_large_print": bool(row.get("handout_large_print", 0))},
         "consultations": [_consultation_dict(store, r) for r in consultations],
         "trajectories": [
             {"id": t["id"], "start_date": t["start_date"], "tussen_planned": t["tussen_planned"],

@@ -26,6 +26,7 @@ from pgdesk.ui.consultation.summary_step import combo_pick, language_box, page_s
 from pgdesk.ui.plain import Label
 
 SETTING_LANGUAGE = "paper_web/language"
+SETTING_LARGE = "paper_web/large_print"
 SETTING_PAPER = "paper_web/paper"
 SETTING_ASPECTS = "paper_web/aspects"
 
@@ -54,6 +55,9 @@ class PaperWebDialog(QDialog):
         self.aspects.setToolTip(self.tr("Op A4 naast het web, op A5 op de achterkant "
                                         "(dubbelzijdig afdrukken)"))
         self.aspects.setChecked(str(settings.value(SETTING_ASPECTS, "1")) != "0")
+        self.large = QCheckBox(self.tr("&Grote letters"))
+        self.large.setToolTip(self.tr("Op A4, tekst van minstens 16 punt; de aspecten op de achterkant"))
+        self.large.setChecked(str(settings.value(SETTING_LARGE, "0")) == "1")
         language_label = Label(self.tr("&Taal:"))
         language_label.setBuddy(self.language_box)
         paper_label = Label(self.tr("Pap&ier:"))
@@ -61,6 +65,7 @@ class PaperWebDialog(QDialog):
         for box in (self.language_box, self.paper_box):
             box.currentIndexChanged.connect(self.update_sheet)
         self.aspects.toggled.connect(self.update_sheet)
+        self.large.toggled.connect(self.update_sheet)
 
         self.print_button = QPushButton(self.tr("&Afdrukken…"))
         self.print_button.setDefault(True)
@@ -78,6 +83,7 @@ class PaperWebDialog(QDialog):
         choices.addWidget(self.paper_box)
         choices.addSpacing(12)
         choices.addWidget(self.aspects)
+        choices.addWidget(self.large)
         choices.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -101,7 +107,7 @@ class PaperWebDialog(QDialog):
         return self.paper_box.currentData()
 
     def instrument(self) -> Instrument:
-        if self.language == self.own.language:
+        if self.language == self.own.code:
             return self.own
         from pgdesk.domain.content import shipped_instrument
 
@@ -114,14 +120,17 @@ class PaperWebDialog(QDialog):
         settings.setValue(SETTING_LANGUAGE, self.language)
         settings.setValue(SETTING_PAPER, self.paper)
         settings.setValue(SETTING_ASPECTS, "1" if self.aspects.isChecked() else "0")
+        settings.setValue(SETTING_LARGE, "1" if self.large.isChecked() else "0")
         self.pdf = render_paper_web(self.instrument(), paper=self.paper,
-                                    with_aspects=self.aspects.isChecked(), practice=self.practice)
+                                    with_aspects=self.aspects.isChecked(), practice=self.practice,
+                                    large_print=self.large.isChecked())
         self._buffer = pdf_output.load_pdf(self.document, self.pdf, self)
 
     def print_sheet(self, *, printer: QPrinter | None = None, ask: bool = True) -> bool:
         printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(page_size(self.paper))
-        if self.paper == "A5" and self.aspects.isChecked():
+        large = self.large.isChecked()  # large print is always A4, the aspects on the back
+        printer.setPageSize(page_size("A4" if large else self.paper))
+        if (self.paper == "A5" or large) and self.aspects.isChecked():
             printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)  # the aspects on the back
         return pdf_output.print_pdf(self, self.document, self.tr("Leeg spinnenweb afdrukken"),
                                     printer=printer, ask=ask)

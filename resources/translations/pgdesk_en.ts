@@ -98,7 +98,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="109"/>
+        <location filename="../../pgdesk/ui/app.py" line="108"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -759,17 +759,17 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="88"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="89"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="90"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="92"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
@@ -969,12 +969,12 @@ since start</translation>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="124"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -1003,53 +1003,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="265"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="267"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="287"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="289"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="298"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="300"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="299"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="301"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="310"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="315"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="311"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="313"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="318"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="355"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="359"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="364"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="366"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1062,17 +1062,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="451"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="453"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="452"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="454"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="488"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="490"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -1090,43 +1090,53 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 <context>
     <name>PaperWebDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="41"/>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="126"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="42"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="135"/>
         <source>Leeg spinnenweb afdrukken</source>
         <translation>Print a blank web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="53"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54"/>
         <source>&amp;Met de aspecten per dimensie</source>
         <translation>&amp;With the aspects of each dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="54"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="55"/>
         <source>Op A4 naast het web, op A5 op de achterkant (dubbelzijdig afdrukken)</source>
         <translation>On A4 beside the web, on A5 on the back (print double-sided)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="58"/>
+        <source>&amp;Grote letters</source>
+        <translation>&amp;Large print</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="59"/>
+        <source>Op A4, tekst van minstens 16 punt; de aspecten op de achterkant</source>
+        <translation>On A4, text of at least 16 points; the aspects on the back</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="61"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="59"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="63"/>
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="65"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="70"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="68"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="73"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="70"/>
+        <location filename="../../pgdesk/ui/paper_web_dialog.py" line="75"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>

@@ -129,3 +129,17 @@ def test_a_practice_variant_is_used_and_a_broken_one_names_its_line(tmp_path, mo
             variant_instrument("ouderen")
     finally:
         content.shipped_instrument.cache_clear()
+
+
+def test_the_patients_own_copy_holds_variant_large_print_and_who_was_present(store):
+    from pgdesk.storage.patient_rights import export_patient
+
+    pid = store.add_patient("Test Persoon").id
+    cid = store.new_consultation(pid, None).id
+    set_instrument_variant(store, pid, "eenvoudig")
+    set_large_print(store, pid, True)
+    set_present(store, cid, ["namens"])
+    data = export_patient(store, pid)
+    assert data["patient"]["instrument_variant"] == "eenvoudig"
+    assert data["patient"]["handout_large_print"] is True
+    assert data["consultations"][0]["present"] == ["namens"]

@@ -63,3 +63,18 @@ def test_who_was_present_is_ticked_in_the_plan_and_said_in_the_soep_and_export(
     values = dict(zip(head, lines[1].split(";"), strict=False))
     assert (values["present_naaste"], values["present_tolk"], values["present_namens"]) == ("1", "1", "0")
     assert "Testtolk" not in "".join(lines)
+
+
+def test_blank_web_dialog_prints_large_letters_in_any_language(qtbot):
+    from pgdesk.ui.paper_web_dialog import PaperWebDialog
+    from tests.reports.test_handout_languages import _runs
+
+    dialog = PaperWebDialog(shipped_instrument("nl"))
+    qtbot.addWidget(dialog)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("tr"))
+    dialog.large.setChecked(True)
+    assert shipped_instrument("tr").text("paper_title") in _pdf_text(dialog.pdf)
+    assert min(size for _, size, _, _ in _runs(dialog.pdf)) >= 16 - 0.01
+    again = PaperWebDialog(shipped_instrument("nl"))  # remembered on this computer
+    qtbot.addWidget(again)
+    assert again.large.isChecked() and again.language == "tr"
