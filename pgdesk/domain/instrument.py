@@ -32,6 +32,7 @@ class Dimension:
     aspects: tuple[Aspect, ...]
     color: str = "#4a7ab5"
     everyday: str = ""  # the name in everyday words, for the patient's own screens
+    icon: str = ""  # a pictogram beside the name on paper (eenvoudig, kind): see reports.handout_parts
 
     def aspect(self, aspect_id: str) -> Aspect:
         for a in self.aspects:
@@ -106,6 +107,17 @@ def _require(obj: dict, key: str, where: str, kind: type = str):
     return value
 
 
+# the pictograms the printed pages can draw beside a dimension's name (reports.handout_parts)
+ICONS = ("person", "heart", "star", "sun", "people", "clock", "calendar", "flag", "steps",
+         "signpost")
+
+
+def _icon(value, where: str) -> str:
+    if value and value not in ICONS:
+        raise InstrumentError(f"onbekend 'icon' bij {where}: kies uit {', '.join(ICONS)}")
+    return value or ""
+
+
 def _unique(ids: list[str], what: str) -> None:
     seen = set()
     for i in ids:
@@ -146,6 +158,7 @@ def parse_instrument(data: dict) -> Instrument:
                 aspects=aspects,
                 color=d.get("color", "#4a7ab5"),
                 everyday=d.get("everyday") or _require(d, "name", where),
+                icon=_icon(d.get("icon", ""), where),
             )
         )
     _unique([d.id for d in dimensions], "Dimensie")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from math import cos, sin
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Polygon, Rect, Wedge
@@ -24,6 +25,13 @@ def icon(kind: str, size: float = ICON) -> Drawing:
     d = drawing(30, 30)
     d.scale(size / 30, size / 30)
     d.width = d.height = size
+    d.add(icon_group(kind))
+    return d
+
+
+def icon_group(kind: str) -> Group:
+    """The pictogram's shapes on 30 x 30, to place in a drawing of one's own (the web)."""
+    d = Group()
     c = 15
     d.add(Circle(c, c, c, fillColor=ACCENT_SOFT, strokeColor=None))
     ink = {"fillColor": ACCENT, "strokeColor": None}
@@ -62,6 +70,15 @@ def icon(kind: str, size: float = ICON) -> Drawing:
         d.add(Line(15, 5.5, 15, 24.5, **line))
         d.add(Polygon([9, 17.5, 21, 17.5, 24, 20.25, 21, 23, 9, 23], **ink))
         d.add(Polygon([21, 10, 9, 10, 6, 12.75, 9, 15.5, 21, 15.5], **ink))
+    elif kind == "sun":  # how good life is
+        d.add(Circle(15, 15, 5, **ink))
+        for n in range(8):
+            a = n * 3.14159 / 4
+            d.add(Line(15 + 7.5 * cos(a), 15 + 7.5 * sin(a), 15 + 10 * cos(a), 15 + 10 * sin(a), **line))
+    elif kind == "people":  # taking part with others
+        for x, r in ((11, 3.4), (19, 3.4)):
+            d.add(Circle(x, 18.5, r, **ink))
+            d.add(Wedge(x, 7, 6.2, 0, 180, **ink))
     elif kind == "calendar":
         d.add(Rect(7.5, 7.5, 15, 13.5, rx=1.5, ry=1.5, fillColor=colors.white,
                    strokeColor=ACCENT, strokeWidth=1.6))

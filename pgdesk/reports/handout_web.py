@@ -18,6 +18,7 @@ from pgdesk.domain.models import Consultation, ConsultationView
 from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import A4_LAYOUT, WEB_RADIUS, Layout
+from pgdesk.reports.handout_parts import icon_group
 from pgdesk.reports.kit import (
     ACCENT,
     FRAME_W,
@@ -32,6 +33,7 @@ from pgdesk.reports.kit import (
     label_lines,
     plain_table_style,
     text,
+    wrap_words,
 )
 
 WEB_FILL = colors.Color(0.11, 0.31, 0.48, alpha=0.16)
@@ -110,11 +112,22 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
             ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
         lines, size = label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
+        if layout.large and lines[-1].endswith("…") and not dim.name.endswith("…"):
+            lines = wrap_words(dim.name, bold, size, min(room, 150))  # large print: never cut
         lead = size * 1.2
         extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
-        block = (len(lines) + len(extra)) * lead
+        pict = size * 1.7 if dim.icon else 0  # the variant's pictogram, above the name
+        block = (len(lines) + len(extra)) * lead + (pict + 2 if pict else 0)
         # centre the block on the anchor, pushed outwards in proportion to the angle
         top = ay + block / 2 + uy * block / 2
+        if pict:
+            left = {"middle": ax - pict / 2, "start": ax, "end": ax - pict}[anchor]
+            inner = icon_group(dim.icon)
+            inner.scale(pict / 30, pict / 30)
+            placed = Group(inner)
+            placed.translate(left, top - pict)
+            g.add(placed)
+            top -= pict + 2
         y = top - size
         for line, face, fsize, fill in ([(t, bold, size, INK) for t in lines]
                                         + [(t, font, size - 0.5, MUTED) for t in extra]):

@@ -124,6 +124,8 @@ def test_large_print_has_no_text_under_16_pt(code):
     pdf = render_handout(view, instrument, start=view.previous, large_print=True)
     sizes = [size for _, size, _, _ in _runs(pdf)]
     assert sizes and min(sizes) >= 16 - 0.01, sorted(set(sizes))[:5]
+    # every dimension's name whole: large print wraps a long name rather than cutting it
+    assert not any("…" in t for t, *_ in _runs(pdf))
     # the numbers also as a table, under its own heading
     assert instrument.text("scores_heading") in unicodedata.normalize(
         "NFKC", " ".join(t for t, *_ in _runs(pdf)))
@@ -137,3 +139,17 @@ def test_large_print_keeps_the_first_step_on_page_one():
     pdf = render_handout(view, nl, large_print=True)
     first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert re.sub(r"\s+", " ", view.consultation.plan.first_step) in re.sub(r"\s+", " ", first_page)
+
+
+def test_an_unknown_pictogram_is_refused_naming_the_dimension():
+    import json
+
+    from pgdesk.domain.errors import InstrumentError
+    from pgdesk.domain.instrument import parse_instrument
+    from pgdesk.paths import resource
+
+    data = json.loads(resource("instrument", "nl-kind.json").read_text(encoding="utf-8"))
+    assert data["dimensions"][0]["icon"] == "person"
+    data["dimensions"][0]["icon"] = "raket"
+    with pytest.raises(InstrumentError, match="onbekend 'icon' bij dimensie 'lichaamsfuncties'"):
+        parse_instrument(data)
