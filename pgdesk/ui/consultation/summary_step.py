@@ -1,8 +1,9 @@
 """Step 5, the summary: the handout on screen, printed through Qt or saved as PDF; and the
 conversation as SOEP text for the HIS journal on the clipboard ("Kopieer naar HIS").
 
-The practice chooses per patient the handout's language (Nederlands / English) and paper (A4 /
-A5); the choice is stored with the patient and comes back at the next conversation.
+The practice chooses per patient the handout's language (Dutch, plain Dutch, English, Turkish,
+Arabic, Polish, Ukrainian; Dutch follows the patient's variant), paper (A4 / A5) and large print;
+the choice is stored with the patient and comes back at the next conversation.
 The PDF lives in memory only; nothing of the patient is left in a temporary file.
 """
 
