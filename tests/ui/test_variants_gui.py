@@ -78,3 +78,20 @@ def test_blank_web_dialog_prints_large_letters_in_any_language(qtbot):
     again = PaperWebDialog(shipped_instrument("nl"))  # remembered on this computer
     qtbot.addWidget(again)
     assert again.large.isChecked() and again.language == "tr"
+
+
+def test_patient_mode_speaks_in_the_patients_variant(qtbot, window, store, professional):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from pgdesk.storage.variants import set_instrument_variant
+
+    patient = store.add_patient("Kim Testkind", "2016")
+    set_instrument_variant(store, patient.id, "kind")
+    window.show_patient(patient.id)
+    qtbot.mouseClick(window.patient_page.fill_in, Qt.MouseButton.LeftButton)
+    mode = window.patient_mode
+    assert mode is not None and mode.session.instrument.code == "nl-kind"
+    shown = " ".join(w.text() for w in mode.findChildren(QLabel))
+    assert "Mijn lijf" in shown  # the child's words on the patient's own screen
+    mode.leave()

@@ -125,7 +125,10 @@ class PatientMode(QWidget):
             if c is None:
                 return None
             cid = c.id
-        session = guarded(window, ConsultationSession, store, window.instrument, cid)
+        from pgdesk.ui.variant_choice import consult_instrument  # the patient's variant
+
+        instrument = consult_instrument(window, store, window.instrument, cid)
+        session = guarded(window, ConsultationSession, store, instrument, cid)
         if session is None:
             return None
         mode = cls(window, session, idle_minutes)
