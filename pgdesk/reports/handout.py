@@ -280,6 +280,22 @@ def footer_lines(instrument: Instrument, practice: PracticeDetails | None) -> li
     return lines + ([second] if second else [])
 
 
+def _wrapped_footer(lines: list[str], lay: Layout) -> list[str]:
+    """The footer's lines wrapped to the page; what follows a colon (the phone number) is kept
+    whole on a line of its own rather than broken between its digits."""
+    font, bold = register_fonts()
+    room = lay.page_w - 2 * lay.margin_x - 12
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        face = bold if n == 0 else font
+        head, colon, tail = line.rpartition(": ")
+        if stringWidth(line, face, lay.footer) > room and colon and tail.strip():
+            out += wrap_words(head + ":", face, lay.footer, room) + [tail]
+        else:
+            out += wrap_words(line, face, lay.footer, room)
+    return out
+
+
 def page_decor(lines: Sequence[str], running_head: str, lay: Layout = A4_LAYOUT):
     """The practice's lines at the foot of every page; on later pages also a small line saying
     whose sheet this is."""
@@ -352,11 +368,9 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
     gives a right-aligned page with the pictograms on the right."""
     lines = footer_lines(instrument, practice)
     lay = layout_for(paper, large=large_print, rtl=instrument.rtl)
-    font, bold = register_fonts()
+    font, _ = register_fonts()
     if lay.large:  # large letters do not shrink to fit: a long line wraps instead
-        room = lay.page_w - 2 * lay.margin_x - 12
-        lines = [part for n, line in enumerate(lines)
-                 for part in wrap_words(line, bold if n == 0 else font, lay.footer, room)]
+        lines = _wrapped_footer(lines, lay)
     lay = footer_room(lay, len(lines))
     buffer = BytesIO()
     professional = view.professional.name.strip() if view.professional else ""

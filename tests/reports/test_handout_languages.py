@@ -153,3 +153,15 @@ def test_an_unknown_pictogram_is_refused_naming_the_dimension():
     data["dimensions"][0]["icon"] = "raket"
     with pytest.raises(InstrumentError, match="onbekend 'icon' bij dimensie 'lichaamsfuncties'"):
         parse_instrument(data)
+
+
+def test_large_print_footer_wraps_but_keeps_the_phone_number_whole():
+    from pgdesk.domain.practice import PracticeDetails
+
+    uk = shipped_instrument("uk")
+    practice = PracticeDetails(name="Huisartsenpraktijk De Linde", phone="071 123 45 67",
+                               website="www.praktijkdelinde.example")
+    pdf = render_handout(make_view(uk), uk, practice=practice, large_print=True)
+    runs = [t.strip() for t, *_ in _runs(pdf)]
+    assert "071 123 45 67" in runs  # on a line of its own, not split between its digits
+    assert min(size for _, size, _, _ in _runs(pdf)) >= 16 - 0.01
