@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="start met een nieuwe demodatabase met verzonnen patiënten")
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="taal van het scherm")
+    p.add_argument("--patient", dest="his_patient", metavar="NUMMER",
+                   help="open deze patiënt (het patiëntnummer in het HIS), in de pgdesk die al "
+                        "openstaat als die er is")
+    p.add_argument("--name", dest="his_name", metavar="NAAM",
+                   help="met --patient: de naam, voor als de patiënt nog niet in pgdesk staat")
+    p.add_argument("--birth-date", dest="his_birth_date", metavar="JJJJ-MM-DD",
+                   help="met --patient: de geboortedatum, voor als de patiënt nog niet in "
+                        "pgdesk staat")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
 
     user = argparse.ArgumentParser(add_help=False)
@@ -185,9 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             args.lang = getattr(args, "export_lang", "nl")
             _refuse_own_output(args)
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
+        his = _his_request(args)
         from pgdesk.ui.app import run
 
-        return run(db=args.db, demo=args.demo, lang=args.lang)
+        return run(db=args.db, demo=args.demo, lang=args.lang, his=his)
     except (PgdeskError, ResourceMissing) as exc:
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2
@@ -202,6 +211,17 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"pgdesk: {explain_write_error(exc)}", file=sys.stderr)
         return 2
+
+
+def _his_request(args):
+    """The patient a HIS asked for, checked before any window opens (exit 2 when malformed)."""
+    if args.his_patient is None:
+        if args.his_name is not None or args.his_birth_date is not None:
+            raise PgdeskError("--name en --birth-date horen bij --patient NUMMER.")
+        return None
+    from pgdesk.domain.his import HisRequest
+
+    return HisRequest.checked(args.his_patient, args.his_name, args.his_birth_date)
 
 
 def _refuse_own_output(args) -> None:
