@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import practice_actions
+from pgdesk.ui import patient_import_dialog, practice_actions
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
@@ -34,6 +34,8 @@ def build_menus(window: QMainWindow) -> None:
     add_actions(window, window.menuBar().addMenu(translate("MainWindow", "&Bestand")), [
         (translate("MainWindow", "&Nieuwe patiënt…"), "Ctrl+Shift+N", window.add_patient),
         (translate("MainWindow", "&Zoek patiënt"), "Ctrl+F", window.show_list),
+        (translate("MainWindow", "Patiënten uit het HIS &inlezen (CSV)…"), None,
+         lambda: patient_import_dialog.import_from_menu(window)),
         (translate("MainWindow", "&Wie werkt er?…"), None, window.choose_professional),
         *([(translate("MainWindow", "&Vergrendelen"), "Ctrl+L", window.lock)] if encrypted else []),
         None,
