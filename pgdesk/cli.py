@@ -23,6 +23,7 @@ COMMANDS = {
     "handout": ("records", "handout"),
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
+    "export fhir": ("fhir", "export"),
     "soep": ("records", "soep"),
     "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
     "transfer back": ("transfer", "back"), "transfer clear": ("transfer", "clear"),
@@ -119,6 +120,16 @@ def _parser() -> argparse.ArgumentParser:
              "(BESTAND.csv en BESTAND-trajecten.csv)")
     exe.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     exe.add_argument("--out", required=True, metavar="BESTAND.csv")
+    exf = ex_sub.add_parser(
+        "fhir", parents=[user],
+        help="één gesprek als FHIR R4-document (JSON): web, antwoorden, plan, verwijzingen en "
+             "het SOEP-verslag; zie docs/fhir-export.md")
+    exf.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    exf.add_argument("--consultation", default="latest", metavar="ID|latest")
+    exf.add_argument("--out", required=True, metavar="BESTAND.json")
+    exf.add_argument("--identity", choices=("met", "zonder"),
+                     help="met of zonder naam, geboortedatum en HIS-nummer (standaard: wat de "
+                          "praktijk koos; zonder als die niets koos)")
 
     tr = sub.add_parser(
         "transfer", help="patiënten meenemen op een laptop (huisbezoek) en terugbrengen; "
