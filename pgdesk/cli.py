@@ -103,8 +103,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="het verslag van een gesprek voor het HIS (SOEP), op standaarduitvoer")
     so.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     so.add_argument("--consultation", default="latest", metavar="ID|latest")
-    so.add_argument("--width", type=int, default=72, metavar="N",
-                    help="hoogstens zoveel tekens per regel (standaard 72)")
+    so.add_argument("--width", type=int, default=None, metavar="N",
+                    help="hoogstens zoveel tekens per regel (standaard: het sjabloon van de "
+                         "praktijk, Praktijk → HIS-tekst; 0: niet afbreken)")
+    so.add_argument("--part", choices=("S", "O", "E", "P"), default=None,
+                    help="alleen dit deel (voor een HIS met een veld per deel)")
 
     ex = sub.add_parser("export", help="gegevens uit pgdesk halen: één patiënt, of de evaluatie")
     ex_sub = ex.add_subparsers(dest="export_what", metavar="WAT", required=True)

@@ -37,6 +37,9 @@ class SoepData:
     parts: tuple[str, ...] = SOEP_PARTS
     icpc: str = ""
     note_part: str = "E"
+    width: int = 72  # the practice's HIS template (domain.his_templates): 0 is no wrapping
+    letters: bool = True
+    cp1252: bool = False  # only characters Windows-1252 has
 
 
 @dataclass(frozen=True)
