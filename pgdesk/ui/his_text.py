@@ -120,7 +120,7 @@ class SoepPartsDialog(FormDialog):
             self.template.addItem(translate("HisTemplates", t.label), t.key)
         self.template.setCurrentIndex(self.template.findData(
             template(store.setting(TEMPLATE_SETTING)).key))
-        self.form.addRow(self.tr("&Sjabloon voor het journaal:"), self.template)
+        self.form.addRow(self.tr("S&jabloon voor het journaal:"), self.template)
         self.cp1252 = QCheckBox(self.tr("Alleen tekens die elk HIS kan bewaren (Windows-1252; "
                                         "ĳ wordt ij, ş wordt s)"))
         self.cp1252.setChecked(store.setting(CP1252_SETTING, "0") == "1")

@@ -390,6 +390,69 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>FhirExport</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="77"/>
+        <source>FHIR-document opslaan</source>
+        <translation>Save FHIR document</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="78"/>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="92"/>
+        <source>Het gesprek staat als FHIR-document in:
+%1</source>
+        <translation>The conversation has been saved as a FHIR document in:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="94"/>
+        <source>Het bestand bevat naam, geboortedatum en HIS-nummer: bewaar en verstuur het zorgvuldig.</source>
+        <translation>The file contains the name, date of birth and HIS number: store and send it with care.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="104"/>
+        <source>Er is nog geen gesprek met deze patiënt om te exporteren.</source>
+        <translation>There is no conversation with this patient to export yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirExportDialog</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="25"/>
+        <source>Exporteren als FHIR</source>
+        <translation>Export as FHIR</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="27"/>
+        <source>Het gesprek (spinnenweb, antwoorden, plan, verwijzingen en het SOEP-verslag) als FHIR R4-document (JSON) voor een ander zorgsysteem. Wat gaat er mee over de patiënt?</source>
+        <translation>The conversation (web, answers, plan, referrals and the SOEP report) as a FHIR R4 document (JSON) for another care system. What goes with it about the patient?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="31"/>
+        <source>&amp;Zonder naam, geboortedatum en HIS-nummer</source>
+        <translation>&amp;Without name, date of birth and HIS number</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="32"/>
+        <source>&amp;Met naam, geboortedatum en HIS-nummer</source>
+        <translation>W&amp;ith name, date of birth and HIS number</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="36"/>
+        <source>Deze keuze geldt voor de hele praktijk en blijft bewaard.</source>
+        <translation>This choice applies to the whole practice and is remembered.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="39"/>
+        <source>Verder…</source>
+        <translation>Continue…</translation>
+    </message>
+</context>
+<context>
     <name>FocusStep</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="54"/>
@@ -457,6 +520,75 @@ since start</translation>
         <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HisLink</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_link.py" line="98"/>
+        <source>Nieuwe patiënt uit het HIS</source>
+        <translation>New patient from the HIS</translation>
+    </message>
+</context>
+<context>
+    <name>HisTemplates</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/his_templates.py" line="23"/>
+        <source>Journaal, 72 tekens per regel, S/O/E/P vooraan (standaard)</source>
+        <translation>Journal, 72 characters a line, S/O/E/P leading (standard)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/his_templates.py" line="25"/>
+        <source>Smal journaal, 60 tekens per regel, S/O/E/P vooraan</source>
+        <translation>Narrow journal, 60 characters a line, S/O/E/P leading</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/his_templates.py" line="27"/>
+        <source>Breed journaal, 100 tekens per regel, S/O/E/P vooraan</source>
+        <translation>Wide journal, 100 characters a line, S/O/E/P leading</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/his_templates.py" line="29"/>
+        <source>Aparte S-, O-, E- en P-velden: geen letters, niet afgebroken (kopieer per deel)</source>
+        <translation>Separate S, O, E and P fields: no letters, not wrapped (copy one part at a time)</translation>
+    </message>
+</context>
+<context>
+    <name>HisText</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="49"/>
+        <source>Dit deel is nog leeg; er is niets gekopieerd.</source>
+        <translation>This part is still empty; nothing was copied.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="65"/>
+        <source>Eén deel kopiëren (S, O, E of P)</source>
+        <translation>Copy one part (S, O, E or P)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="66"/>
+        <source>Eén deel kopiëren</source>
+        <translation>Copy one part</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="68"/>
+        <source>Alleen &amp;S (subjectief)</source>
+        <translation>Only &amp;S (subjective)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="69"/>
+        <source>Alleen &amp;O (objectief)</source>
+        <translation>Only &amp;O (objective)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="70"/>
+        <source>Alleen &amp;E (evaluatie)</source>
+        <translation>Only &amp;E (evaluation)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="71"/>
+        <source>Alleen &amp;P (plan)</source>
+        <translation>Only &amp;P (plan)</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1174,16 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/main_window_menus.py" line="37"/>
+        <source>Patiënten uit het HIS &amp;inlezen (CSV)…</source>
+        <translation>&amp;Import patients from the HIS (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/main_window_menus.py" line="56"/>
+        <source>Gesprek exporteren als &amp;FHIR (JSON)…</source>
+        <translation>Export conversation as &amp;FHIR (JSON)…</translation>
+    </message>
 </context>
 <context>
     <name>PaperWebDialog</name>
@@ -1182,6 +1324,294 @@ Type the patient&apos;s name to confirm:</translation>
         <location filename="../../pgdesk/ui/patient_mode/flow.py" line="75"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatientImport</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="14"/>
+        <source>Regel</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="14"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="15"/>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="24"/>
+        <source>HIS-nummer</source>
+        <translation>HIS number</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="15"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="16"/>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="29"/>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_model.py" line="17"/>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="33"/>
+        <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="163"/>
+        <source>Patiënten uit het HIS inlezen</source>
+        <translation>Import patients from the HIS</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="170"/>
+        <source>%1 kan niet worden gelezen: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="184"/>
+        <source>1 patiënt toegevoegd.</source>
+        <translation>1 patient added.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="185"/>
+        <source>%1 patiënten toegevoegd.</source>
+        <translation>%1 patients added.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="25"/>
+        <source>Naam (helemaal)</source>
+        <translation>Name (whole)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="26"/>
+        <source>Achternaam</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="27"/>
+        <source>Tussenvoegsel</source>
+        <translation>Surname prefix</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="28"/>
+        <source>Voornaam of voorletters</source>
+        <translation>First name or initials</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="48"/>
+        <source>Geen HIS-nummer.</source>
+        <translation>No HIS number.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="49"/>
+        <source>Het HIS-nummer &apos;%1&apos; kan niet: alleen letters, cijfers en - . / _, hoogstens 30 tekens.</source>
+        <translation>The HIS number &apos;%1&apos; is not possible: only letters, digits and - . / _, at most 30 characters.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="52"/>
+        <source>Geen naam.</source>
+        <translation>No name.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="53"/>
+        <source>De naam is te lang (meer dan 200 tekens).</source>
+        <translation>The name is too long (more than 200 characters).</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="54"/>
+        <source>De geboortedatum &apos;%1&apos; is geen datum (dd-mm-jjjj, jjjj-mm-dd of jjjjmmdd).</source>
+        <translation>The date of birth &apos;%1&apos; is not a date (dd-mm-yyyy, yyyy-mm-dd or yyyymmdd).</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="56"/>
+        <source>De geboortedatum %1 kan niet (in de toekomst of voor 1900).</source>
+        <translation>The date of birth %1 is not possible (in the future or before 1900).</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="58"/>
+        <source>Deze regel heeft %1 velden, de kopregel %2. Staat er een scheidingsteken in een veld zonder aanhalingstekens eromheen?</source>
+        <translation>This line has %1 fields, the header line %2. Is there a separator in a field without quotes around it?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="61"/>
+        <source>Staat al op regel %1 van dit bestand.</source>
+        <translation>Already on line %1 of this file.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="62"/>
+        <source>Regel %1 heeft hetzelfde HIS-nummer voor iemand anders.</source>
+        <translation>Line %1 has the same HIS number for someone else.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="64"/>
+        <source>Staat al in pgdesk.</source>
+        <translation>Already in pgdesk.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="65"/>
+        <source>Dit nummer hoort in pgdesk bij %1 (%2). Controleer het in het HIS.</source>
+        <translation>In pgdesk this number belongs to %1 (%2). Check it in the HIS.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="67"/>
+        <source>Iemand met deze naam en geboortedatum staat al in pgdesk met nummer %1.</source>
+        <translation>Someone with this name and date of birth is already in pgdesk with number %1.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="69"/>
+        <source>Iemand met deze naam en geboortedatum staat al in pgdesk, zonder nummer. Vul daar het nummer in als het dezelfde is.</source>
+        <translation>Someone with this name and date of birth is already in pgdesk, without a number. Fill in the number there if it is the same person.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="75"/>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="76"/>
+        <source>Staat er al</source>
+        <translation>Already there</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="77"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/domain/patient_import.py" line="78"/>
+        <source>Niet te lezen</source>
+        <translation>Cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>PatientImportDialog</name>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="45"/>
+        <source>Patiënten uit het HIS inlezen</source>
+        <translation>Import patients from the HIS</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="46"/>
+        <source>Wat staat er in %1?</source>
+        <translation>What is in %1?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>puntkomma</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>komma</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="50"/>
+        <source>verticale streep</source>
+        <translation>vertical bar</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="52"/>
+        <source>Gelezen als %1, gescheiden door %2, met een kopregel.</source>
+        <translation>Read as %1, separated by %2, with a header line.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="53"/>
+        <source>Gelezen als %1, gescheiden door %2, zonder kopregel.</source>
+        <translation>Read as %1, separated by %2, without a header line.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="57"/>
+        <source>Welke kolom is wat?</source>
+        <translation>Which column is what?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="63"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="65"/>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="74"/>
+        <source>Een naam komt uit ‘Naam (helemaal)’, of anders uit voornaam, tussenvoegsel en achternaam. Andere kolommen (adres, BSN…) worden niet gelezen.</source>
+        <translation>A name comes from ‘Name (whole)’, or else from first name, surname prefix and surname. Other columns (address, BSN…) are not read.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="93"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="123"/>
+        <source>%1 nieuw</source>
+        <translation>%1 new</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="124"/>
+        <source>1 staat er al</source>
+        <translation>1 already there</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="125"/>
+        <source>%1 staan er al</source>
+        <translation>%1 already there</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="126"/>
+        <source>1 conflict</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="127"/>
+        <source>%1 conflicten</source>
+        <translation>%1 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="128"/>
+        <source>%1 niet te lezen</source>
+        <translation>%1 cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="131"/>
+        <source>Een bestand wordt helemaal of niet ingelezen: verbeter de regels die niet te lezen zijn (of kies de kolommen anders) en lees het opnieuw in. Er is niets veranderd.</source>
+        <translation>A file is imported whole or not at all: correct the lines that cannot be read (or choose the columns differently) and import it again. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="135"/>
+        <source>Wie er al staat, wordt niet veranderd; een conflict wordt niet ingelezen: los dat zelf op in pgdesk of het HIS.</source>
+        <translation>Patients already there are not changed; a conflict is not imported: resolve it yourself in pgdesk or the HIS.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="138"/>
+        <source>Er is niets nieuws om toe te voegen.</source>
+        <translation>There is nothing new to add.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="141"/>
+        <source>1 patiënt &amp;toevoegen</source>
+        <translation>&amp;Add 1 patient</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/patient_import_dialog.py" line="142"/>
+        <source>%1 patiënten &amp;toevoegen</source>
+        <translation>&amp;Add %1 patients</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +3045,16 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/his_text.py" line="68"/>
         <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
         <translation>&amp;P: first step, referrals and next appointment</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="123"/>
+        <source>S&amp;jabloon voor het journaal:</source>
+        <translation>Journal &amp;template:</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/his_text.py" line="124"/>
+        <source>Alleen tekens die elk HIS kan bewaren (Windows-1252; ĳ wordt ij, ş wordt s)</source>
+        <translation>Only characters every HIS can store (Windows-1252; ĳ becomes ij, ş becomes s)</translation>
     </message>
 </context>
 <context>
