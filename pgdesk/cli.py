@@ -130,6 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     exf.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     exf.add_argument("--consultation", default="latest", metavar="ID|latest")
     exf.add_argument("--out", required=True, metavar="BESTAND.json")
+    exf.add_argument("--trajectory", action="store_true",
+                     help="het hele traject van dat gesprek (start-, tussen- en eindgesprek)")
     exf.add_argument("--identity", choices=("met", "zonder"),
                      help="met of zonder naam, geboortedatum en HIS-nummer (standaard: wat de "
                           "praktijk koos; zonder als die niets koos)")

@@ -1,4 +1,5 @@
-"""export fhir: one conversation as a FHIR R4 document (JSON), logged for the patient."""
+"""export fhir: one conversation as a FHIR R4 document (JSON), or its whole trajectory as a
+collection of them; logged for the patient."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def export(args) -> int:
     are written together (common.write_logged). --identity overrides the practice's choice."""
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.reports.fhir import fhir_json
-    from pgdesk.storage.fhir_data import FHIR_WHAT, fhir_data
+    from pgdesk.storage.fhir_data import FHIR_WHAT, fhir_data, trajectory_data
 
     db = existing_db(args.db)
     out = Path(args.out)
@@ -27,7 +28,8 @@ def export(args) -> int:
         patient_id = store.consultation(cid).patient_id
 
         def logged() -> dict[Path, bytes]:
-            data = fhir_json(fhir_data(store, cid, identity=identity), shipped_instrument("nl"))
+            gather = trajectory_data if args.trajectory else fhir_data
+            data = fhir_json(gather(store, cid, identity=identity), shipped_instrument("nl"))
             store.record_exported(patient_id, FHIR_WHAT)
             return {out: data}
 

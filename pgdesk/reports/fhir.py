@@ -1,5 +1,6 @@
-"""One conversation as a FHIR R4 document (JSON), for systems that read the Dutch health-data
-standards instead of pasted text. Described with an example in docs/fhir-export.md.
+"""One conversation as a FHIR R4 document (JSON), or a trajectory as a collection of them, for
+systems that read the Dutch health-data standards instead of pasted text. Described with an
+example in docs/fhir-export.md.
 
 A Bundle of type "document": a Composition first (the report in the four sections of the zib
 SOEPVerslag: S, O, E and P, each with its SOEP text), the Patient (name, birth date and HIS
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from html import escape
 
 from pgdesk.domain.errors import PgdeskError
@@ -266,10 +268,23 @@ def parse_bundle(text: str | bytes):
     return Bundle.model_validate_json(text)
 
 
-def fhir_json(data: FhirData, instrument: Instrument) -> bytes:
-    """The document as UTF-8 JSON, only after the FHIR models have read it back (PgdeskError,
-    in Dutch, when they refuse it: then nothing is written)."""
-    text = json.dumps(render_fhir(data, instrument), ensure_ascii=False, indent=2) + "\n"
+def render_trajectory(conversations: Sequence[FhirData], instrument: Instrument) -> dict:
+    """A trajectory: a Bundle of type "collection" holding one document per conversation,
+    oldest first (each whole on its own; the same Patient id in all)."""
+    documents = [render_fhir(d, instrument) for d in conversations]
+    bundle_id = _id("trajectory", *(d["id"] for d in documents))
+    return {"resourceType": "Bundle", "id": bundle_id, "type": "collection",
+            "timestamp": conversations[0].exported_at,
+            "entry": [{"fullUrl": f"urn:uuid:{d['id']}", "resource": d} for d in documents]}
+
+
+def fhir_json(data: FhirData | Sequence[FhirData], instrument: Instrument) -> bytes:
+    """One conversation's document (or a trajectory's collection of them) as UTF-8 JSON, only
+    after the FHIR models have read it back (PgdeskError, in Dutch, when they refuse it: then
+    nothing is written)."""
+    bundle = (render_fhir(data, instrument) if isinstance(data, FhirData)
+              else render_trajectory(data, instrument))
+    text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     try:
         parse_bundle(text)
     except ValueError as exc:

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QRadioButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QRadioButton, QWidget
 
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
@@ -36,6 +36,8 @@ class FhirExportDialog(FormDialog):
         note = Label(self.tr("Deze keuze geldt voor de hele praktijk en blijft bewaard."))
         note.setStyleSheet("color: #5b6775;")
         self.form.addRow(note)
+        self.trajectory = QCheckBox(self.tr("Het hele &traject: alle gesprekken van dit traject"))
+        self.form.addRow(self.trajectory)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(self.tr("Verder…"))
         self.setMinimumWidth(560)
 
@@ -61,11 +63,18 @@ def export_fhir(parent: QWidget, store: Store, consultation_id: str, path: str |
     """Ask with or without identity and where, then write; the file, or None."""
     from pgdesk.reports.fhir import fhir_json
     from pgdesk.reports.files import write_atomically
-    from pgdesk.storage.fhir_data import FHIR_WHAT, fhir_data, set_with_identity, with_identity
+    from pgdesk.storage.fhir_data import (
+        FHIR_WHAT,
+        fhir_data,
+        set_with_identity,
+        trajectory_data,
+        with_identity,
+    )
 
     dialog = FhirExportDialog(with_identity(store), parent)
     accepted = dialog.exec() == FormDialog.DialogCode.Accepted
     identity = dialog.with_identity.isChecked()
+    whole = dialog.trajectory.isChecked()
     dialog.deleteLater()
     if not accepted or not guarded(parent, lambda: set_with_identity(store, identity) or True):
         return None
@@ -81,7 +90,8 @@ def export_fhir(parent: QWidget, store: Store, consultation_id: str, path: str |
     from pgdesk.domain.content import shipped_instrument
 
     def write() -> bool:
-        data = fhir_json(fhir_data(store, consultation_id), shipped_instrument("nl"))
+        gather = trajectory_data if whole else fhir_data
+        data = fhir_json(gather(store, consultation_id), shipped_instrument("nl"))
         with store.db.atomic():  # the log line is kept only when the file was written
             store.record_exported(patient_id, FHIR_WHAT)
             write_atomically(path, data)

@@ -451,6 +451,11 @@ since start</translation>
         <source>Verder…</source>
         <translation>Continue…</translation>
     </message>
+    <message>
+        <location filename="../work/wt/his/pgdesk/ui/fhir_export_dialog.py" line="39"/>
+        <source>Het hele &amp;traject: alle gesprekken van dit traject</source>
+        <translation>The whole &amp;trajectory: all conversations of this trajectory</translation>
+    </message>
 </context>
 <context>
     <name>FocusStep</name>

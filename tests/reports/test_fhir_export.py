@@ -195,6 +195,10 @@ def test_command_writes_logged_file_and_refuses_bad_input(tmp_path, store, talk)
     with Store.open(db) as s:
         exported = [ln for ln in s.db.execute("SELECT what FROM access_log WHERE action = 'E'")]
     assert exported == [("fhir",)]
+    whole = tmp_path / "traject.json"
+    r = pgdesk("--trajectory", "--out", str(whole))
+    assert r.returncode == 0, r.stderr
+    assert parse_bundle(whole.read_bytes()).type == "collection"
 
 
 def test_the_documented_example_is_valid_fhir():
@@ -204,3 +208,27 @@ def test_the_documented_example_is_valid_fhir():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "fhir-export.md").read_text("utf-8")
     example = re.search(r"```json\n(.*?)```", doc, re.S).group(1)
     assert parse_bundle(example).entry[1].resource.name is None  # the example is without identity
+
+
+def test_a_trajectory_is_a_collection_of_documents_for_one_patient(store, professional, instrument):
+    from pgdesk.storage.fhir_data import trajectory_data
+
+    p = store.add_patient("Anna de Vries", "1956-03-14", "100237")
+    start = store.new_consultation(p.id, professional.id, "start", "2026-01-10")
+    store.set_score(start.id, instrument.dimensions[0].id, 4)
+    tussen = store.new_consultation(p.id, professional.id, "tussen", "2026-04-10")
+    store.set_score(tussen.id, instrument.dimensions[0].id, 7)
+    other = store.add_patient("Bert Bos", "1970")
+    store.new_consultation(other.id, professional.id, "start", "2026-02-02")
+    for identity in (True, False):
+        raw = fhir_json(trajectory_data(store, tussen.id, identity=identity), instrument)
+        bundle = parse_bundle(raw)
+        assert bundle.type == "collection"
+        documents = [e.resource for e in bundle.entry]
+        assert [d.type for d in documents] == ["document", "document"]
+        scores = [flatten(entries(d, "QuestionnaireResponse")[0].item)
+                  [f"{instrument.dimensions[0].id}.score"] for d in documents]
+        assert [float(s) for s in scores] == [4.0, 7.0]  # start first, then tussen
+        patients = {entries(d, "Patient")[0].id for d in documents}
+        assert len(patients) == 1  # one patient, also without identity
+        assert ("Anna" in raw.decode()) is identity and "Bert" not in raw.decode()
