@@ -132,7 +132,10 @@ class Store(StoreCore):
         p = Patient(patient_id, require_name(display_name), normalize_birth_date(birth_date),
                     practice_number.strip())
         with self.db.atomic():
-            self._require_free_number(p.practice_number, patient_id)
+            if p.practice_number != self.patient(patient_id).practice_number:
+                # checked only when it changes: a number two patients shared before this rule
+                # existed must not stop editing their names
+                self._require_free_number(p.practice_number, patient_id)
             self.db["patients"].update(patient_id, {
                 "display_name": p.display_name, "birth_date": p.birth_date,
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),

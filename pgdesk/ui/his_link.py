@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from pgdesk.domain.his import HisRequest
 from pgdesk.domain.validation import display_birth_date
+from pgdesk.ui.dialogs import PatientDialog
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.single_instance import InstanceServer, hand_over, socket_name
 
@@ -90,9 +91,10 @@ def bring_to_front(window) -> None:
 
 def open_patient(window, request: HisRequest) -> str | None:
     """Show the patient with this HIS number, or offer to add them; their id, or None."""
-    from pgdesk.ui.dialogs import PatientDialog
-
-    patient = guarded(window, window.store.patient_by_number, request.number)
+    found = guarded(window, lambda: (window.store.patient_by_number(request.number),))
+    if found is None:  # the database could not be read: the user was told
+        return None
+    patient = found[0]
     if patient is None:
         dialog = PatientDialog(window)
         dialog.setWindowTitle(translate("HisLink", "Nieuwe patiënt uit het HIS"))

@@ -82,6 +82,10 @@ def test_the_store_never_gives_a_number_to_two_patients(store):
         store.update_patient(b.id, "Bert Bos", "1970", " 100237 ")
     store.update_patient(a.id, "Anna de Vries-Smit", "1956", "100237")  # her own number stays
     assert store.patient_count() == 2
+    # two patients who shared a number before this rule can still be edited
+    store.db.execute("UPDATE patients SET practice_number = '100237' WHERE id = ?", [b.id])
+    store.update_patient(b.id, "Bert Bos-Jansen", "1970", "100237")
+    assert store.patient(b.id).display_name == "Bert Bos-Jansen"
 
 
 def test_request_survives_the_wire_and_bad_bytes_are_refused():
