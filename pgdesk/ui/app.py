@@ -71,7 +71,12 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     """The window; `his` is the patient a HIS asked for. A pgdesk already running for this user
     and database gets the request instead, and this start ends at once (ui.his_link)."""
     app = QApplication.instance() or QApplication(sys.argv)
-    link = claim(demo_db_path() if demo else Path(db) if db else default_db_path(), his)
+    try:
+        link = claim(demo_db_path() if demo else Path(db) if db else default_db_path(), his)
+    except PgdeskError as exc:  # one is open but does not answer: said, not a second window
+        plain.critical(None, "pgdesk", str(exc))
+        print(f"pgdesk: {exc}", file=sys.stderr)
+        return 2
     if link is None:
         return 0
     try:

@@ -17,15 +17,18 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.his import MAX_MESSAGE, HisRequest
 from pgdesk.domain.validation import InputError
 
 TIMEOUT_MS = 3000
+REPLY_MS = 20_000
 OK = b"ok\n"
 
 
@@ -57,7 +60,10 @@ def socket_name(db_path: Path) -> str | None:
 
 
 def hand_over(name: str, request: HisRequest) -> bool:
-    """Give the request to the pgdesk listening on `name`; True when it said it took it."""
+    """Give the request to the pgdesk listening on `name`: True when it took it, False when no
+    pgdesk listens there. One that listens but does not answer (busy printing, say) is given
+    REPLY_MS; after that a PgdeskError says so, since a second pgdesk could not open the
+    database anyway."""
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(TIMEOUT_MS):
@@ -65,10 +71,17 @@ def hand_over(name: str, request: HisRequest) -> bool:
     sock.write(request.to_bytes())
     sock.flush()
     reply = b""
-    while len(reply) < len(OK) and sock.waitForReadyRead(TIMEOUT_MS):
-        reply += bytes(sock.readAll().data())
+    deadline = time.monotonic() + REPLY_MS / 1000
+    while len(reply) < len(OK) and time.monotonic() < deadline:
+        if sock.waitForReadyRead(250):
+            reply += bytes(sock.readAll().data())
+        elif sock.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            break
     sock.disconnectFromServer()
-    return reply == OK
+    if reply != OK:
+        raise PgdeskError("pgdesk is al geopend voor deze database, maar antwoordt niet. Wacht "
+                          "even en probeer het opnieuw, of sluit het andere pgdesk-venster.")
+    return True
 
 
 class InstanceServer(QObject):

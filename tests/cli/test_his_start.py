@@ -15,12 +15,12 @@ from pgdesk.domain.content import shipped_instrument
 from pgdesk.storage.demo import write_demo
 from pgdesk.storage.repository import Store
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = pytest.mark.timeout(300)
 
 
 def pgdesk(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pgdesk", *args], capture_output=True, text=True,
-                          timeout=60)
+                          timeout=120)
 
 
 @pytest.mark.parametrize("number", ["12 34", "", "-100", "1" * 31, "12;rm", "<b>1</b>", "١٢٣"])

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from pgdesk.domain.his import HisRequest
 from pgdesk.domain.validation import InputError
-from pgdesk.ui import single_instance
+from pgdesk.ui import app as app_module
+from pgdesk.ui import plain, single_instance
 from pgdesk.ui.dialogs import PatientDialog
 from pgdesk.ui.his_link import HisLink
 
@@ -127,3 +128,24 @@ def test_no_single_instance_where_the_folder_is_not_private(tmp_path, monkeypatc
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     monkeypatch.setattr(single_instance.tempfile, "gettempdir", lambda: str(shared))
     assert single_instance.socket_name(tmp_path / "praktijk.sqlite") is None
+
+
+def test_a_pgdesk_that_listens_but_does_not_answer_is_told_not_started_twice(qtbot, tmp_path,
+                                                                             monkeypatch):
+    from pgdesk.domain.errors import PgdeskError
+    from pgdesk.ui.his_link import claim
+
+    db = tmp_path / "praktijk.sqlite"
+    server = single_instance.InstanceServer(single_instance.socket_name(db))
+    assert server.listen()
+    server.server.newConnection.disconnect()  # hangs: takes the call, never answers
+    monkeypatch.setattr(single_instance, "REPLY_MS", 600)
+    try:
+        with pytest.raises(PgdeskError, match="antwoordt niet"):
+            claim(db, HisRequest.checked("100237"))
+        told: list[str] = []
+        monkeypatch.setattr(plain, "critical", lambda *a, **k: told.append(a[2]))
+        assert app_module.run(db=str(db), his=HisRequest.checked("100237")) == 2
+        assert "antwoordt niet" in told[0] and not db.exists()  # nothing opened, nothing made
+    finally:
+        server.close()
