@@ -24,6 +24,7 @@ COMMANDS = {
     "handout": ("records", "handout"),
     "export patient": ("records", "export_patient"),
     "export evaluation": ("records", "export_evaluation"),
+    "export fhir": ("fhir", "export"),
     "soep": ("records", "soep"),
     "instruments": ("instruments", "instruments"), "paper-web": ("instruments", "paper_web"),
     "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
@@ -41,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="start met een nieuwe demodatabase met verzonnen patiënten")
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="taal van het scherm")
+    p.add_argument("--patient", dest="his_patient", metavar="NUMMER",
+                   help="open deze patiënt (het patiëntnummer in het HIS), in de pgdesk die al "
+                        "openstaat als die er is")
+    p.add_argument("--name", dest="his_name", metavar="NAAM",
+                   help="met --patient: de naam, voor als de patiënt nog niet in pgdesk staat")
+    p.add_argument("--birth-date", dest="his_birth_date", metavar="JJJJ-MM-DD",
+                   help="met --patient: de geboortedatum, voor als de patiënt nog niet in "
+                        "pgdesk staat")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
 
     user = argparse.ArgumentParser(add_help=False)
@@ -109,8 +118,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="het verslag van een gesprek voor het HIS (SOEP), op standaarduitvoer")
     so.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     so.add_argument("--consultation", default="latest", metavar="ID|latest")
-    so.add_argument("--width", type=int, default=72, metavar="N",
-                    help="hoogstens zoveel tekens per regel (standaard 72)")
+    so.add_argument("--width", type=int, default=None, metavar="N",
+                    help="hoogstens zoveel tekens per regel (standaard: het sjabloon van de "
+                         "praktijk, Praktijk → HIS-tekst; 0: niet afbreken)")
+    so.add_argument("--part", choices=("S", "O", "E", "P"), default=None,
+                    help="alleen dit deel (voor een HIS met een veld per deel)")
 
     ex = sub.add_parser("export", help="gegevens uit pgdesk halen: één patiënt, of de evaluatie")
     ex_sub = ex.add_subparsers(dest="export_what", metavar="WAT", required=True)
@@ -126,6 +138,18 @@ def _parser() -> argparse.ArgumentParser:
              "(BESTAND.csv en BESTAND-trajecten.csv)")
     exe.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     exe.add_argument("--out", required=True, metavar="BESTAND.csv")
+    exf = ex_sub.add_parser(
+        "fhir", parents=[user],
+        help="één gesprek als FHIR R4-document (JSON): web, antwoorden, plan, verwijzingen en "
+             "het SOEP-verslag; zie docs/fhir-export.md")
+    exf.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    exf.add_argument("--consultation", default="latest", metavar="ID|latest")
+    exf.add_argument("--out", required=True, metavar="BESTAND.json")
+    exf.add_argument("--trajectory", action="store_true",
+                     help="het hele traject van dat gesprek (start-, tussen- en eindgesprek)")
+    exf.add_argument("--identity", choices=("met", "zonder"),
+                     help="met of zonder naam, geboortedatum en HIS-nummer (standaard: wat de "
+                          "praktijk koos; zonder als die niets koos)")
 
     tr = sub.add_parser(
         "transfer", help="patiënten meenemen op een laptop (huisbezoek) en terugbrengen; "
@@ -200,9 +224,10 @@ def main(argv: list[str] | None = None) -> int:
             args.lang = getattr(args, "export_lang", "nl")
             _refuse_own_output(args)
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
+        his = _his_request(args)
         from pgdesk.ui.app import run
 
-        return run(db=args.db, demo=args.demo, lang=args.lang)
+        return run(db=args.db, demo=args.demo, lang=args.lang, his=his)
     except (PgdeskError, ResourceMissing) as exc:
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2
@@ -217,6 +242,17 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"pgdesk: {explain_write_error(exc)}", file=sys.stderr)
         return 2
+
+
+def _his_request(args):
+    """The patient a HIS asked for, checked before any window opens (exit 2 when malformed)."""
+    if args.his_patient is None:
+        if args.his_name is not None or args.his_birth_date is not None:
+            raise PgdeskError("--name en --birth-date horen bij --patient NUMMER.")
+        return None
+    from pgdesk.domain.his import HisRequest
+
+    return HisRequest.checked(args.his_patient, args.his_name, args.his_birth_date)
 
 
 def _refuse_own_output(args) -> None:

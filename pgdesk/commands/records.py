@@ -127,14 +127,16 @@ def soep(args) -> int:
     from pgdesk.reports.soep import MIN_WIDTH, render_soep
     from pgdesk.storage.documents import soep_data
 
-    if args.width < MIN_WIDTH:
-        raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens.")
+    if args.width is not None and 0 < args.width < MIN_WIDTH or (args.width or 0) < 0:
+        raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens (of 0: niet "
+                          "afbreken).")
     db = existing_db(args.db)
     refuse_own_stdout(db)
     with open_store(db, args.user) as store:
         cid = consultation_id(store, args.consultation)
         patient_id = store.consultation(cid).patient_id
-        text = render_soep(soep_data(store, cid), shipped_instrument("nl"), width=args.width)
+        text = render_soep(soep_data(store, cid), shipped_instrument("nl"), width=args.width,
+                           parts=(args.part,) if args.part else None)
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(errors="replace")  # a console that lacks a letter shows '?'
         try:

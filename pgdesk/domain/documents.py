@@ -43,6 +43,9 @@ class SoepData:
     icpc: str = ""
     note_part: str = "E"
     present: tuple[str, ...] = ()  # who else was there, codes of PRESENT
+    width: int = 72  # the practice's HIS template (domain.his_templates): 0 is no wrapping
+    letters: bool = True
+    cp1252: bool = False  # only characters Windows-1252 has
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 
 from pgdesk.domain.dates import format_appointment
 from pgdesk.domain.documents import SOEP_PARTS, SoepData, parse_soep_parts
+from pgdesk.domain.his_templates import cp1252_safe
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import (
     ICPC,
@@ -56,6 +57,7 @@ from pgdesk.domain.social_map import Referral, status_label
 
 DEFAULT_WIDTH = 72
 MIN_WIDTH = 40
+UNWRAPPED = 10_000  # width 0: no wrapping, and answers are not cut short
 INDENT = "   "
 NBSP = "\u00a0"
 WHEEL_IN_S = ("wish", "obstacle", "need")  # roles: Wat wil je? Wat houdt je tegen? Wat heb je nodig?
@@ -127,12 +129,18 @@ def _topics(marks: set[tuple[str, str]], instrument: Instrument, *,
     return ", ".join(out)
 
 
-def _wrap(letter: str, entries: Sequence[str], width: int) -> list[str]:
+def _wrap(letter: str, entries: Sequence[str], width: int, letters: bool = True) -> list[str]:
+    """Lines of at most `width` (0: one line per entry); without `letters` no "S: " and no
+    indent, for a HIS with a field per part."""
     lines: list[str] = []
     for n, entry in enumerate(entries):
-        lines += textwrap.wrap(entry, width=width, initial_indent=f"{letter}: " if n == 0 else INDENT,
-                               subsequent_indent=INDENT, break_long_words=True,
-                               break_on_hyphens=False)
+        first = (f"{letter}: " if n == 0 else INDENT) if letters else ""
+        if not width:
+            lines.append(first + entry)
+            continue
+        lines += textwrap.wrap(entry, width=width, initial_indent=first,
+                               subsequent_indent=INDENT if letters else "",
+                               break_long_words=True, break_on_hyphens=False)
     return [line.replace(NBSP, " ") for line in lines]
 
 
@@ -230,7 +238,8 @@ def _plan(c: Consultation, instrument: Instrument, referrals: Sequence[Referral]
 def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequence[Referral],
               previous: Consultation | None = None, parts: Iterable[str] = SOEP_PARTS,
               width: int = DEFAULT_WIDTH, icpc: str = "", note_part: str = "E",
-              present: Sequence[str] = ()) -> str:
+              present: Sequence[str] = (), letters: bool = True,
+              cp1252: bool = False) -> str:
     """The journal entry (lines joined by "\\n", no newline at the end).
 
     `referrals`: those to list under P, made in this conversation or earlier (those show the
@@ -238,9 +247,12 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     view.previous. A part with nothing to say is left out. `icpc`: the practice's default code,
     when the conversation has none; `note_part`: "E" or "P", where the professional's note goes;
     `present`: who else took part (domain.documents.PRESENT), said in E.
+    `width` 0: no wrapping; `letters` False: no "S: " lead; `cp1252`: only characters
+    Windows-1252 has (domain.his_templates).
     """
-    if width < MIN_WIDTH:
+    if width and width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH}")
+    wrap_at, width = width, width or UNWRAPPED
     chosen = parse_soep_parts(parts)
     c = view.consultation
     previous = previous if previous is not None else view.previous
@@ -253,14 +265,18 @@ def soep_text(view: ConsultationView, instrument: Instrument, *, referrals: Sequ
     }
     lines: list[str] = []
     for letter in chosen:
-        lines += _wrap(letter, build[letter](), width)
-    return "\n".join(lines)
+        part = _wrap(letter, build[letter](), wrap_at, letters)
+        lines += part + ([""] if part and not letters else [])  # a blank line between fields
+    text = "\n".join(lines).rstrip("\n")
+    return cp1252_safe(text) if cp1252 else text
 
 
 def render_soep(data: SoepData, instrument: Instrument, *, parts: Iterable[str] | None = None,
-                width: int = DEFAULT_WIDTH) -> str:
+                width: int | None = None) -> str:
     """The journal entry of a stored conversation as gathered by storage.documents.soep_data,
-    with the practice's parts unless `parts` are given."""
+    with the practice's parts and template unless `parts` or `width` are given."""
     return soep_text(data.view, instrument, referrals=data.referrals,
-                     parts=data.parts if parts is None else parts, width=width, icpc=data.icpc,
-                     note_part=data.note_part, present=data.present)
+                     parts=data.parts if parts is None else parts,
+                     width=data.width if width is None else width, icpc=data.icpc,
+                     note_part=data.note_part, present=data.present, letters=data.letters,
+                     cp1252=data.cp1252)

@@ -18,6 +18,7 @@ from pgdesk.domain.documents import (
     SoepData,
     parse_soep_parts,
 )
+from pgdesk.domain.his_templates import template
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import CONSULTATION_TYPES, Consultation
 from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats, ReferralFact, practice_stats
@@ -33,6 +34,8 @@ from pgdesk.storage.variants import large_print, present
 SOEP_SETTING = "soep_parts"
 ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.g. A98
 NOTE_SETTING = "soep_note_part"  # "E" or "P": where the professional's note goes
+TEMPLATE_SETTING = "his_template"  # the key of a domain.his_templates template
+CP1252_SETTING = "his_cp1252"  # "1": only characters Windows-1252 has
 KEY_LENGTH = 12  # hex characters of the HMAC: 48 bits, no collisions at practice scale
 FOCUS_JOIN = ";"
 
@@ -109,10 +112,13 @@ def soep_data(store: Store, consultation_id: str) -> SoepData:
     (store.record_exported(patient_id, "soep"))."""
     view = store.view(consultation_id)
     refs = follow_ups(store, consultation_id) + referrals_for_consultation(store, consultation_id)
+    shape = template(store.setting(TEMPLATE_SETTING))
     return SoepData(view, referrals=tuple(refs), parts=soep_parts(store),
                     icpc=" ".join((store.setting(ICPC_SETTING, "") or "").split()),
                     note_part="P" if store.setting(NOTE_SETTING, "E") == "P" else "E",
-                    present=present(store, consultation_id))
+                    present=present(store, consultation_id),
+                    width=shape.width, letters=shape.letters,
+                    cp1252=store.setting(CP1252_SETTING, "0") == "1")
 
 
 # --- the practice overview -------------------------------------------------------------------

@@ -101,11 +101,24 @@ class Store(StoreCore):
     def _patient(r: dict) -> Patient:
         return Patient(r["id"], r["display_name"], r["birth_date"] or "", r["practice_number"] or "")
 
+    def patient_by_number(self, practice_number: str) -> Patient | None:
+        """The patient with this HIS number, or None (a number belongs to one patient)."""
+        number = practice_number.strip()
+        rows = list(self.db["patients"].rows_where("practice_number = ?", [number], limit=1)) \
+            if number else []
+        return self._patient(rows[0]) if rows else None
+
+    def _require_free_number(self, number: str, patient_id: str) -> None:
+        other = self.patient_by_number(number)
+        if other is not None and other.id != patient_id:
+            raise InputError(f"Er is al een patiënt met nummer {number} ({other.display_name}).")
+
     def add_patient(self, display_name: str, birth_date: str = "", practice_number: str = "",
                     *, patient_id: str | None = None) -> Patient:
         p = Patient(patient_id or new_id(), require_name(display_name),
                     normalize_birth_date(birth_date), practice_number.strip())
         with self.db.atomic():
+            self._require_free_number(p.practice_number, p.id)
             self.db["patients"].insert({
                 "id": p.id, "display_name": p.display_name, "birth_date": p.birth_date,
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),
@@ -119,6 +132,10 @@ class Store(StoreCore):
         p = Patient(patient_id, require_name(display_name), normalize_birth_date(birth_date),
                     practice_number.strip())
         with self.db.atomic():
+            if p.practice_number != self.patient(patient_id).practice_number:
+                # checked only when it changes: a number two patients shared before this rule
+                # existed must not stop editing their names
+                self._require_free_number(p.practice_number, patient_id)
             self.db["patients"].update(patient_id, {
                 "display_name": p.display_name, "birth_date": p.birth_date,
                 "practice_number": p.practice_number, "search_name": search_form(p.display_name),

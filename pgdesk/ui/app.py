@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from pgdesk.domain.errors import PgdeskError
-from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
+from pgdesk.domain.his import HisRequest
+from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, resources_dir
 from pgdesk.ui import plain
+from pgdesk.ui.his_link import HisLink, claim
 from pgdesk.ui.style import follow_system
 
 translate = QCoreApplication.translate  # module functions: explicit context
@@ -63,8 +66,26 @@ def open_store(db: str | None, demo: bool):
     return open_interactively(db)
 
 
-def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+def run(db: str | None = None, demo: bool = False, lang: str | None = None,
+        his: HisRequest | None = None) -> int:
+    """The window; `his` is the patient a HIS asked for. A pgdesk already running for this user
+    and database gets the request instead, and this start ends at once (ui.his_link)."""
     app = QApplication.instance() or QApplication(sys.argv)
+    try:
+        link = claim(demo_db_path() if demo else Path(db) if db else default_db_path(), his)
+    except PgdeskError as exc:  # one is open but does not answer: said, not a second window
+        plain.critical(None, "pgdesk", str(exc))
+        print(f"pgdesk: {exc}", file=sys.stderr)
+        return 2
+    if link is None:
+        return 0
+    try:
+        return _run(app, db, demo, lang, link)
+    finally:
+        link.close()
+
+
+def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: HisLink) -> int:
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
@@ -91,6 +112,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     if not window.ensure_professional():
         store.close()
         return 0
+    link.attach(window)
     from pgdesk.ui.first_paint import after_first_paint, exit_after_first_paint
 
     if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test

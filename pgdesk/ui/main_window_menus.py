@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import practice_actions
+from pgdesk.ui import fhir_export_dialog, patient_import_dialog, practice_actions
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
@@ -34,6 +34,8 @@ def build_menus(window: QMainWindow) -> None:
     add_actions(window, window.menuBar().addMenu(translate("MainWindow", "&Bestand")), [
         (translate("MainWindow", "&Nieuwe patiënt…"), "Ctrl+Shift+N", window.add_patient),
         (translate("MainWindow", "&Zoek patiënt"), "Ctrl+F", window.show_list),
+        (translate("MainWindow", "Patiënten uit het HIS &inlezen (CSV)…"), None,
+         lambda: patient_import_dialog.import_from_menu(window)),
         (translate("MainWindow", "&Wie werkt er?…"), None, window.choose_professional),
         *([(translate("MainWindow", "&Vergrendelen"), "Ctrl+L", window.lock)] if encrypted else []),
         None,
@@ -51,6 +53,8 @@ def build_menus(window: QMainWindow) -> None:
          lambda: patient_mode.start(window)),
         (translate("MainWindow", "&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", window.show_access_log),
         (translate("MainWindow", "Alles &exporteren (AVG)…"), None, window.export_patient),
+        (translate("MainWindow", "Gesprek exporteren als &FHIR (JSON)…"), None,
+         lambda: fhir_export_dialog.export_from_window(window)),
         None,
         (translate("MainWindow", "Patiënt &verwijderen…"), None, window.erase_patient),
     ])

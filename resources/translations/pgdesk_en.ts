@@ -98,7 +98,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="108"/>
+        <location filename="../../pgdesk/ui/app.py" line="130"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -434,6 +434,74 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>FhirExport</name>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="86"/>
+        <source>FHIR-document opslaan</source>
+        <translation>Save FHIR document</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="87"/>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="102"/>
+        <source>Het gesprek staat als FHIR-document in:
+%1</source>
+        <translation>The conversation has been saved as a FHIR document in:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="104"/>
+        <source>Het bestand bevat naam, geboortedatum en HIS-nummer: bewaar en verstuur het zorgvuldig.</source>
+        <translation>The file contains the name, date of birth and HIS number: store and send it with care.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="114"/>
+        <source>Er is nog geen gesprek met deze patiënt om te exporteren.</source>
+        <translation>There is no conversation with this patient to export yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FhirExportDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="25"/>
+        <source>Exporteren als FHIR</source>
+        <translation>Export as FHIR</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="27"/>
+        <source>Het gesprek (spinnenweb, antwoorden, plan, verwijzingen en het SOEP-verslag) als FHIR R4-document (JSON) voor een ander zorgsysteem. Wat gaat er mee over de patiënt?</source>
+        <translation>The conversation (web, answers, plan, referrals and the SOEP report) as a FHIR R4 document (JSON) for another care system. What goes with it about the patient?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="31"/>
+        <source>&amp;Zonder naam, geboortedatum en HIS-nummer</source>
+        <translation>&amp;Without name, date of birth and HIS number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="32"/>
+        <source>&amp;Met naam, geboortedatum en HIS-nummer</source>
+        <translation>W&amp;ith name, date of birth and HIS number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="36"/>
+        <source>Deze keuze geldt voor de hele praktijk en blijft bewaard.</source>
+        <translation>This choice applies to the whole practice and is remembered.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="41"/>
+        <source>Verder…</source>
+        <translation>Continue…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/fhir_export_dialog.py" line="39"/>
+        <source>Het hele &amp;traject: alle gesprekken van dit traject</source>
+        <translation>The whole &amp;trajectory: all conversations of this trajectory</translation>
+    </message>
+</context>
+<context>
     <name>FocusStep</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="54"/>
@@ -501,6 +569,75 @@ since start</translation>
         <location filename="../../pgdesk/ui/dialogs.py" line="59"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HisLink</name>
+    <message>
+        <location filename="../../pgdesk/ui/his_link.py" line="100"/>
+        <source>Nieuwe patiënt uit het HIS</source>
+        <translation>New patient from the HIS</translation>
+    </message>
+</context>
+<context>
+    <name>HisTemplates</name>
+    <message>
+        <location filename="../../pgdesk/domain/his_templates.py" line="23"/>
+        <source>Journaal, 72 tekens per regel, S/O/E/P vooraan (standaard)</source>
+        <translation>Journal, 72 characters a line, S/O/E/P leading (standard)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/his_templates.py" line="25"/>
+        <source>Smal journaal, 60 tekens per regel, S/O/E/P vooraan</source>
+        <translation>Narrow journal, 60 characters a line, S/O/E/P leading</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/his_templates.py" line="27"/>
+        <source>Breed journaal, 100 tekens per regel, S/O/E/P vooraan</source>
+        <translation>Wide journal, 100 characters a line, S/O/E/P leading</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/his_templates.py" line="29"/>
+        <source>Aparte S-, O-, E- en P-velden: geen letters, niet afgebroken (kopieer per deel)</source>
+        <translation>Separate S, O, E and P fields: no letters, not wrapped (copy one part at a time)</translation>
+    </message>
+</context>
+<context>
+    <name>HisText</name>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="49"/>
+        <source>Dit deel is nog leeg; er is niets gekopieerd.</source>
+        <translation>This part is still empty; nothing was copied.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
+        <source>Eén deel kopiëren (S, O, E of P)</source>
+        <translation>Copy one part (S, O, E or P)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
+        <source>Eén deel kopiëren</source>
+        <translation>Copy one part</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="68"/>
+        <source>Alleen &amp;S (subjectief)</source>
+        <translation>Only &amp;S (subjective)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="69"/>
+        <source>Alleen &amp;O (objectief)</source>
+        <translation>Only &amp;O (objective)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="70"/>
+        <source>Alleen &amp;E (evaluatie)</source>
+        <translation>Only &amp;E (evaluation)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="71"/>
+        <source>Alleen &amp;P (plan)</source>
+        <translation>Only &amp;P (plan)</translation>
     </message>
 </context>
 <context>
@@ -789,182 +926,182 @@ since start</translation>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="37"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="39"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="38"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="44"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="44"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="47"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="49"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="49"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="51"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="53"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="59"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="65"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="69"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="71"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="82"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
@@ -1077,14 +1214,24 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <translation>pgdesk — locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="37"/>
+        <source>Patiënten uit het HIS &amp;inlezen (CSV)…</source>
+        <translation>&amp;Import patients from the HIS (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
+        <source>Gesprek exporteren als &amp;FHIR (JSON)…</source>
+        <translation>Export conversation as &amp;FHIR (JSON)…</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1383,294 @@ Type the patient&apos;s name to confirm:</translation>
         <location filename="../../pgdesk/ui/patient_mode/flow.py" line="75"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>PatientImport</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="14"/>
+        <source>Regel</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="14"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="15"/>
+        <location filename="../../pgdesk/domain/patient_import.py" line="24"/>
+        <source>HIS-nummer</source>
+        <translation>HIS number</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="15"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="16"/>
+        <location filename="../../pgdesk/domain/patient_import.py" line="29"/>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_model.py" line="17"/>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="33"/>
+        <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="163"/>
+        <source>Patiënten uit het HIS inlezen</source>
+        <translation>Import patients from the HIS</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="170"/>
+        <source>%1 kan niet worden gelezen: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="184"/>
+        <source>1 patiënt toegevoegd.</source>
+        <translation>1 patient added.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="185"/>
+        <source>%1 patiënten toegevoegd.</source>
+        <translation>%1 patients added.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="25"/>
+        <source>Naam (helemaal)</source>
+        <translation>Name (whole)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="26"/>
+        <source>Achternaam</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="27"/>
+        <source>Tussenvoegsel</source>
+        <translation>Surname prefix</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="28"/>
+        <source>Voornaam of voorletters</source>
+        <translation>First name or initials</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="48"/>
+        <source>Geen HIS-nummer.</source>
+        <translation>No HIS number.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="49"/>
+        <source>Het HIS-nummer &apos;%1&apos; kan niet: alleen letters, cijfers en - . / _, hoogstens 30 tekens.</source>
+        <translation>The HIS number &apos;%1&apos; is not possible: only letters, digits and - . / _, at most 30 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="52"/>
+        <source>Geen naam.</source>
+        <translation>No name.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="53"/>
+        <source>De naam is te lang (meer dan 200 tekens).</source>
+        <translation>The name is too long (more than 200 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="54"/>
+        <source>De geboortedatum &apos;%1&apos; is geen datum (dd-mm-jjjj, jjjj-mm-dd of jjjjmmdd).</source>
+        <translation>The date of birth &apos;%1&apos; is not a date (dd-mm-yyyy, yyyy-mm-dd or yyyymmdd).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="56"/>
+        <source>De geboortedatum %1 kan niet (in de toekomst of voor 1900).</source>
+        <translation>The date of birth %1 is not possible (in the future or before 1900).</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="58"/>
+        <source>Deze regel heeft %1 velden, de kopregel %2. Staat er een scheidingsteken in een veld zonder aanhalingstekens eromheen?</source>
+        <translation>This line has %1 fields, the header line %2. Is there a separator in a field without quotes around it?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="61"/>
+        <source>Staat al op regel %1 van dit bestand.</source>
+        <translation>Already on line %1 of this file.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="62"/>
+        <source>Regel %1 heeft hetzelfde HIS-nummer voor iemand anders.</source>
+        <translation>Line %1 has the same HIS number for someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="64"/>
+        <source>Staat al in pgdesk.</source>
+        <translation>Already in pgdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="65"/>
+        <source>Dit nummer hoort in pgdesk bij %1 (%2). Controleer het in het HIS.</source>
+        <translation>In pgdesk this number belongs to %1 (%2). Check it in the HIS.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="67"/>
+        <source>Iemand met deze naam en geboortedatum staat al in pgdesk met nummer %1.</source>
+        <translation>Someone with this name and date of birth is already in pgdesk with number %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="69"/>
+        <source>Iemand met deze naam en geboortedatum staat al in pgdesk, zonder nummer. Vul daar het nummer in als het dezelfde is.</source>
+        <translation>Someone with this name and date of birth is already in pgdesk, without a number. Fill in the number there if it is the same person.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="75"/>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="76"/>
+        <source>Staat er al</source>
+        <translation>Already there</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="77"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/patient_import.py" line="78"/>
+        <source>Niet te lezen</source>
+        <translation>Cannot be read</translation>
+    </message>
+</context>
+<context>
+    <name>PatientImportDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="45"/>
+        <source>Patiënten uit het HIS inlezen</source>
+        <translation>Import patients from the HIS</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="46"/>
+        <source>Wat staat er in %1?</source>
+        <translation>What is in %1?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>puntkomma</source>
+        <translation>semicolon</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>komma</source>
+        <translation>comma</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
+        <source>verticale streep</source>
+        <translation>vertical bar</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="52"/>
+        <source>Gelezen als %1, gescheiden door %2, met een kopregel.</source>
+        <translation>Read as %1, separated by %2, with a header line.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="53"/>
+        <source>Gelezen als %1, gescheiden door %2, zonder kopregel.</source>
+        <translation>Read as %1, separated by %2, without a header line.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="57"/>
+        <source>Welke kolom is wat?</source>
+        <translation>Which column is what?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="63"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="65"/>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="74"/>
+        <source>Een naam komt uit ‘Naam (helemaal)’, of anders uit voornaam, tussenvoegsel en achternaam. Andere kolommen (adres, BSN…) worden niet gelezen.</source>
+        <translation>A name comes from ‘Name (whole)’, or else from first name, surname prefix and surname. Other columns (address, BSN…) are not read.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="93"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="123"/>
+        <source>%1 nieuw</source>
+        <translation>%1 new</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="124"/>
+        <source>1 staat er al</source>
+        <translation>1 already there</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="125"/>
+        <source>%1 staan er al</source>
+        <translation>%1 already there</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="126"/>
+        <source>1 conflict</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="127"/>
+        <source>%1 conflicten</source>
+        <translation>%1 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="128"/>
+        <source>%1 niet te lezen</source>
+        <translation>%1 cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="131"/>
+        <source>Een bestand wordt helemaal of niet ingelezen: verbeter de regels die niet te lezen zijn (of kies de kolommen anders) en lees het opnieuw in. Er is niets veranderd.</source>
+        <translation>A file is imported whole or not at all: correct the lines that cannot be read (or choose the columns differently) and import it again. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="135"/>
+        <source>Wie er al staat, wordt niet veranderd; een conflict wordt niet ingelezen: los dat zelf op in pgdesk of het HIS.</source>
+        <translation>Patients already there are not changed; a conflict is not imported: resolve it yourself in pgdesk or the HIS.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="138"/>
+        <source>Er is niets nieuws om toe te voegen.</source>
+        <translation>There is nothing new to add.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="141"/>
+        <source>1 patiënt &amp;toevoegen</source>
+        <translation>&amp;Add 1 patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="142"/>
+        <source>%1 patiënten &amp;toevoegen</source>
+        <translation>&amp;Add %1 patients</translation>
     </message>
 </context>
 <context>
@@ -2640,57 +3075,57 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SoepPartsDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="56"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="85"/>
         <source>Tekst voor het HIS</source>
         <translation>Text for the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="58"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="87"/>
         <source>Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) op het klembord zet voor het journaal van het HIS?</source>
         <translation>Which parts go into the text that “Copy to HIS” (Ctrl+Shift+C) puts on the clipboard for the HIS journal?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="94"/>
         <source>&amp;S: de woorden van de patiënt (wat belangrijk is, het actiewiel)</source>
         <translation>&amp;S: the patient&apos;s own words (what matters, the action wheel)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="95"/>
         <source>&amp;O: de cijfers van het spinnenweb en het verschil met de vorige keer</source>
         <translation>&amp;O: the web scores and the change since last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="67"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="96"/>
         <source>&amp;E: het soort gesprek en wat de patiënt koos</source>
         <translation>&amp;E: the kind of conversation and what the patient chose</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="78"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="107"/>
         <source>bijvoorbeeld A98; leeg: geen code</source>
         <translation>for example A98; empty: no code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="79"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="108"/>
         <source>Per gesprek te wijzigen in de stap Plan</source>
         <translation>Can be changed per conversation in the Plan step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="80"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="109"/>
         <source>Standaard &amp;ICPC-code (in E):</source>
         <translation>Default &amp;ICPC code (in E):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="82"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="111"/>
         <source>bij E</source>
         <translation>in E</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="83"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="112"/>
         <source>bij P</source>
         <translation>in P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="85"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="114"/>
         <source>&amp;Notitie van de hulpverlener:</source>
         <translation>The professional&apos;s &amp;note:</translation>
     </message>
@@ -2699,9 +3134,19 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">&amp;E: the kind of conversation and the focus</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="68"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="97"/>
         <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
         <translation>&amp;P: first step, referrals and next appointment</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="123"/>
+        <source>S&amp;jabloon voor het journaal:</source>
+        <translation>Journal &amp;template:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/his_text.py" line="124"/>
+        <source>Alleen tekens die elk HIS kan bewaren (Windows-1252; ĳ wordt ij, ş wordt s)</source>
+        <translation>Only characters every HIS can store (Windows-1252; ĳ becomes ij, ş becomes s)</translation>
     </message>
 </context>
 <context>
@@ -2811,87 +3256,87 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="79"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="80"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="82"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="83"/>
         <source>Opslaan als &amp;PDF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="85"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="86"/>
         <source>Kopieer naar &amp;HIS</source>
         <translation>Copy to &amp;HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="86"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="87"/>
         <source>Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, om in het journaal van het HIS te plakken</source>
         <translation>Ctrl+Shift+C: the conversation as SOEP text on the clipboard, to paste into the HIS journal</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="93"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="95"/>
         <source>De taal van de samenvatting; onthouden voor deze patiënt</source>
         <translation>The summary&apos;s language; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="95"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="97"/>
         <source>Het papierformaat; onthouden voor deze patiënt</source>
         <translation>The paper size; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="96"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="98"/>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="98"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="100"/>
         <source>Pap&amp;ier:</source>
         <translation>Pap&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="103"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="105"/>
         <source>&amp;Wat is er veranderd? op de samenvatting</source>
         <translation>&amp;What has changed? on the summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="104"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
         <source>Alleen bij een eindgesprek; onthouden voor deze patiënt</source>
         <translation>Only for a final conversation; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="106"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="108"/>
         <source>&amp;Grote letters</source>
         <translation>&amp;Large print</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="107"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="109"/>
         <source>Tekst van minstens 16 punt, de cijfers ook als tabel; onthouden voor deze patiënt</source>
         <translation>Text of at least 16 points, the numbers also as a table; remembered for this patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="110"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="112"/>
         <source>Let op: deze vertaling is nog niet nagekeken door iemand die de taal als moedertaal spreekt.</source>
         <translation>Note: this translation has not yet been checked by a native speaker.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="114"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="116"/>
         <source>Tip: vul via Praktijk → Gegevens van de praktijk de naam en het telefoonnummer in. Die staan dan op elke samenvatting.</source>
         <translation>Tip: fill in the name and phone number under Practice → Practice details. They are then printed on every summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="119"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="121"/>
         <source>Samenvatting voor de patiënt</source>
         <translation>Summary for the patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="249"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="253"/>
         <source>Samenvatting afdrukken</source>
         <translation>Print summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="269"/>
+        <location filename="../../pgdesk/ui/consultation/summary_step.py" line="273"/>
         <source>Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt het klembord weer leeggemaakt)</source>
         <translation>Copied: paste it into the HIS journal (the clipboard is cleared again in %1 seconds)</translation>
     </message>

@@ -86,7 +86,8 @@ class SummaryStep(QWidget):
         self.his_button = QPushButton(self.tr("Kopieer naar &HIS"))
         self.his_button.setToolTip(self.tr("Ctrl+Shift+C: het gesprek als SOEP-tekst op het klembord, "
                                            "om in het journaal van het HIS te plakken"))
-        self.his_button.clicked.connect(self.copy_to_his)
+        self.his_button.clicked.connect(lambda: self.copy_to_his())
+        self.his_parts = his_text.parts_button(self, lambda letter: self.copy_to_his((letter,)))
         self.copied = Label()
         self.copied.setObjectName("hint")
         self.copied.hide()
@@ -131,6 +132,7 @@ class SummaryStep(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addSpacing(8)
         buttons.addWidget(self.his_button)
+        buttons.addWidget(self.his_parts)
         note = QHBoxLayout()
         note.addWidget(self.large_box)
         note.addWidget(self.changes_box)
@@ -147,7 +149,8 @@ class SummaryStep(QWidget):
         self.setTabOrder(self.paper_box, self.save_button)
         self.setTabOrder(self.save_button, self.print_button)
         self.setTabOrder(self.print_button, self.his_button)
-        self.setTabOrder(self.his_button, self.changes_box)
+        self.setTabOrder(self.his_button, self.his_parts)
+        self.setTabOrder(self.his_parts, self.changes_box)
 
     def focus_widget(self) -> QWidget:
         return self.print_button
@@ -263,9 +266,9 @@ class SummaryStep(QWidget):
         return True
 
     # -- the HIS journal --------------------------------------------------------------------
-    def copy_to_his(self) -> bool:
-        """The SOEP text on the clipboard (logged), and a word that it is there."""
-        if his_text.copy_to_his(self, self.session) is None:
+    def copy_to_his(self, parts: tuple[str, ...] | None = None) -> bool:
+        """The SOEP text (or only `parts`) on the clipboard (logged), and a word that it is there."""
+        if his_text.copy_to_his(self, self.session, parts) is None:
             return False
         message = self.tr("Gekopieerd: plak het in het journaal van het HIS (over %1 seconden wordt "
                           "het klembord weer leeggemaakt)").replace("%1", str(round(clipboard.seconds())))
