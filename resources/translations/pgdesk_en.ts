@@ -147,6 +147,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundWork</name>
+    <message>
+        <location filename="../../pgdesk/ui/background_work.py" line="79"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackupScheduler</name>
     <message>
         <location filename="../../pgdesk/ui/backups.py" line="112"/>
@@ -710,6 +718,16 @@ since start</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="364"/>
+        <source>De evaluatie wordt geëxporteerd…</source>
+        <translation>Exporting the evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="365"/>
+        <source>De export is afgebroken; er is geen bestand geschreven.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
     <message>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
@@ -1596,6 +1614,11 @@ Start a second conversation today anyway?</translation>
 </context>
 <context>
     <name>PracticeOverview</name>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="202"/>
+        <source>Het praktijkoverzicht wordt geteld…</source>
+        <translation>Counting the practice overview…</translation>
+    </message>
     <message>
         <location filename="../../pgdesk/ui/overview_window.py" line="94"/>
         <source>Praktijkoverzicht</source>

@@ -110,3 +110,26 @@ def test_overview_and_export_are_what_they_were(store, instrument, tmp_path, see
     for name in ("{}.csv", "{}-trajecten.csv"):
         assert (tmp_path / name.format("nieuw")).read_bytes() == \
             (tmp_path / name.format("oud")).read_bytes()
+
+
+def _previous_cell(value) -> str:
+    """reports.evaluation.cell as it was before its fast paths."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = f"{value:.4f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    return str(value)
+
+
+def test_cells_are_written_as_they_were():
+    rng = random.Random(16)
+    values = [None, True, False, 0, -0.0, 0.0, 7, 7.0, -1.25, 1e-5, -1e-5, 12.345678, "2026-01-12",
+              "", 10**20, float("nan"), float("inf")]
+    values += [round(rng.uniform(-100, 100), rng.choice((0, 1, 2, 5))) for _ in range(5000)]
+    values += [rng.randint(-10**6, 10**6) for _ in range(500)]
+    assert [ev.cell(v) for v in values] == [_previous_cell(v) for v in values]
