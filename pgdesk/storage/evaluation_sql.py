@@ -65,21 +65,23 @@ def consultation_rows(store: StoreCore, instrument: Instrument, *, key_salt: byt
                       progress: Progress | None = None, every: int = 2000) -> Iterator[dict]:
     """One row per conversation, sorted by patient key, date and type (not in the order of
     entry); one streamed query. `progress(rows)` every `every` rows."""
-    pivot = Pivot(instrument)
+    pivot = Pivot(instrument, focus=True)
     dims = pivot.dims
     order = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(CONSULTATION_TYPES))
-    joins, params = pivot.joins("c", "pc", focus=True)
+    tables, params = pivot.tables()
     at = 7
     focus_at = at + pivot.width
     with _patient_keys(store, key_salt, "evaluation_consultation_keys"):
         rows = store.db.execute(
+            f"WITH {tables} "
             "SELECT k.patient_key, k.birth_year_band, pr.role, c.type, c.date, c.trajectory_id, "
-            f"rf.n, {pivot.columns('pc', focus=True)} FROM consultations c "
+            f"rf.n, {pivot.columns('pc')} FROM consultations c "
             "JOIN evaluation_consultation_keys k ON k.patient_id = c.patient_id "
             "LEFT JOIN professionals pr ON pr.id = c.professional_id "
             "LEFT JOIN (SELECT consultation_id, COUNT(*) AS n FROM referrals "
             "GROUP BY consultation_id) rf ON rf.consultation_id = c.id "
-            f"{joins}ORDER BY k.patient_key, c.date, CASE c.type {order} ELSE 9 END", params)
+            f"{pivot.joins('c', 'pc')}"
+            f"ORDER BY k.patient_key, c.date, CASE c.type {order} ELSE 9 END", params)
         trajectory, trajectory_key = None, ""  # a trajectory's rows come together: key it once
         for n, row in enumerate(rows, 1):
             if row[5] != trajectory:
@@ -103,17 +105,17 @@ def trajectory_rows(store: StoreCore, instrument: Instrument, *, key_salt: bytes
     """One row per trajectory whose start and eind were both held: start, eind and change;
     sorted by patient key and start date. `progress(rows)` every `every` rows."""
     pivot = Pivot(instrument)
-    s_joins, s_params = pivot.joins("s", "ps")
-    e_joins, e_params = pivot.joins("e", "pe")
+    tables, params = pivot.tables()
     at = 4
     with _patient_keys(store, key_salt, "evaluation_trajectory_keys"):
         rows = store.db.execute(
-            "SELECT k.patient_key, t.id, s.date, e.date, "
+            f"WITH {tables} SELECT k.patient_key, t.id, s.date, e.date, "
             f"{pivot.columns('ps')}, {pivot.columns('pe')} FROM trajectories t "
             "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
             "JOIN consultations e ON e.trajectory_id = t.id AND e.type = 'eind' "
             "JOIN evaluation_trajectory_keys k ON k.patient_id = t.patient_id "
-            f"{s_joins}{e_joins}ORDER BY k.patient_key, s.date", [*s_params, *e_params])
+            f"{pivot.joins('s', 'ps')}{pivot.joins('e', 'pe')}ORDER BY k.patient_key, s.date",
+            params)
         for n, row in enumerate(rows, 1):
             first = pivot.scores(row, at)
             last = pivot.scores(row, at + pivot.width)

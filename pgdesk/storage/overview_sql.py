@@ -54,18 +54,15 @@ def _changes(store: StoreCore, instrument: Instrument, start: str, after: str) -
             "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ? "
             "UNION ALL SELECT e.id FROM consultations e "
             "WHERE e.type = 'eind' AND e.trajectory_id IS NOT NULL AND e.date >= ? AND e.date < ?")
-    where = f"consultation_id IN ({done})"
-    window = [start, after, start, after]
-    s_join, s_params = pivot.joins("s", "ps", where=where, where_params=window)
-    e_join, e_params = pivot.joins("e", "pe", where=where, where_params=window)
+    tables, params = pivot.tables(where=f"consultation_id IN ({done})",
+                                  where_params=[start, after, start, after])
     sums = ChangeSums.empty(instrument)
     rows = store.db.execute(
-        f"SELECT {pivot.columns('ps')}, {pivot.columns('pe')} FROM consultations e "
+        f"WITH {tables} SELECT {pivot.columns('ps')}, {pivot.columns('pe')} FROM consultations e "
         "JOIN trajectories t ON t.id = e.trajectory_id "
         "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
-        f"{s_join}{e_join}"
-        "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ?",
-        [*s_params, *e_params, start, after])
+        f"{pivot.joins('s', 'ps')}{pivot.joins('e', 'pe')}"
+        "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ?", [*params, start, after])
     for row in rows:
         sums.add(pivot.scores(row, 0), pivot.scores(row, pivot.width))
     return sums

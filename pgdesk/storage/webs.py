@@ -18,16 +18,21 @@ from pgdesk.domain.scores import web_area
 class Pivot:
     """The SQL of a conversation's score columns for one instrument, and reading them back.
 
-    `joins(alias, where)` gives LEFT JOINs onto derived tables keyed by consultation; with
-    `where` (SQL over `consultation_id`) they read only the conversations asked for, through the
-    covering indexes. Columns per dimension, in instrument order: manual score, aspect total,
-    aspect count (then, with focus, a 1 per focus dimension).
+    `tables(where)` defines the pivots as common table expressions keyed by consultation (with
+    `where`, SQL over `consultation_id`, they read only the conversations asked for, through the
+    covering indexes); `joins(alias, prefix)` attaches them to conversation `alias`, as often as
+    needed (a start and an eind share one pivot). Columns per dimension, in instrument order:
+    manual score, aspect total, aspect count (then, with focus, a 1 per focus dimension).
+
+    Measured at 50,000 patients on SQLCipher: one pass over each covering index in its own
+    order beats a correlated look-up per conversation (random pages, each decrypted again).
     """
 
-    def __init__(self, instrument: Instrument):
+    def __init__(self, instrument: Instrument, *, focus: bool = False):
         self.instrument = instrument
         self.dims = instrument.dimension_ids
         self.aspects = [tuple(a.id for a in d.aspects) for d in instrument.dimensions]
+        self.with_focus = focus
         # the full web's area once, not per row (domain.scores.web_area_fraction divides by it)
         self._full = web_area([SCALE_MAX] * len(self.dims)) if len(self.dims) >= 3 else 0.0
 
@@ -36,25 +41,23 @@ class Pivot:
         """Score columns per conversation (manual, aspect total, aspect count per dimension)."""
         return 3 * len(self.dims)
 
-    def columns(self, prefix: str, *, focus: bool = False) -> str:
+    def columns(self, prefix: str) -> str:
         parts = []
         for i in range(len(self.dims)):
             parts += [f"{prefix}_s.m{i}", f"{prefix}_a.t{i}", f"{prefix}_a.n{i}"]
-        if focus:
+        if self.with_focus:
             parts += [f"{prefix}_f.f{i}" for i in range(len(self.dims))]
         return ", ".join(parts)
 
-    def joins(self, alias: str, prefix: str, *, where: str = "", where_params: Sequence = (),
-              focus: bool = False) -> tuple[str, list]:
-        """LEFT JOINs that bring the columns of `columns(prefix)` for conversation `alias`."""
+    def tables(self, *, where: str = "", where_params: Sequence = ()) -> tuple[str, list]:
+        """`WITH` entries pivot_manual, pivot_aspects (and pivot_focus), and their parameters."""
         cond = f"WHERE {where} " if where else ""
         params: list = []
         manual = ", ".join(f"MAX(CASE WHEN dimension_id = ? THEN score END) AS m{i}"
                            for i in range(len(self.dims)))
-        params += self.dims
-        params += where_params
-        sql = (f"LEFT JOIN (SELECT consultation_id, {manual} FROM dimension_scores {cond}"
-               f"GROUP BY consultation_id) {prefix}_s ON {prefix}_s.consultation_id = {alias}.id ")
+        params += [*self.dims, *where_params]
+        sql = (f"pivot_manual AS (SELECT consultation_id, {manual} FROM dimension_scores {cond}"
+               "GROUP BY consultation_id), ")
         sums = []
         for i, aspects in enumerate(self.aspects):
             known = "(dimension_id = ? AND aspect_id IN ({}))".format(
@@ -63,17 +66,24 @@ class Pivot:
                         f"COUNT(CASE WHEN {known} THEN score END) AS n{i}")
             params += ([self.dims[i], *aspects] if aspects else []) * 2
         params += where_params
-        sql += (f"LEFT JOIN (SELECT consultation_id, {', '.join(sums)} FROM aspect_scores {cond}"
-                f"GROUP BY consultation_id) {prefix}_a ON {prefix}_a.consultation_id = {alias}.id ")
-        if focus:
+        sql += (f"pivot_aspects AS (SELECT consultation_id, {', '.join(sums)} FROM aspect_scores "
+                f"{cond}GROUP BY consultation_id)")
+        if self.with_focus:
             flags = ", ".join(f"MAX(CASE WHEN dimension_id = ? THEN 1 ELSE 0 END) AS f{i}"
                               for i in range(len(self.dims)))
-            params += self.dims
-            params += where_params
-            sql += (f"LEFT JOIN (SELECT consultation_id, {flags} FROM marks WHERE kind = 'focus' "
-                    f"{'AND ' + where + ' ' if where else ''}GROUP BY consultation_id) {prefix}_f "
-                    f"ON {prefix}_f.consultation_id = {alias}.id ")
+            params += [*self.dims, *where_params]
+            sql += (f", pivot_focus AS (SELECT consultation_id, {flags} FROM marks "
+                    f"WHERE kind = 'focus' {'AND ' + where + ' ' if where else ''}"
+                    "GROUP BY consultation_id)")
         return sql, params
+
+    def joins(self, alias: str, prefix: str) -> str:
+        """LEFT JOINs that bring the columns of `columns(prefix)` for conversation `alias`."""
+        sql = (f"LEFT JOIN pivot_manual {prefix}_s ON {prefix}_s.consultation_id = {alias}.id "
+               f"LEFT JOIN pivot_aspects {prefix}_a ON {prefix}_a.consultation_id = {alias}.id ")
+        if self.with_focus:
+            sql += f"LEFT JOIN pivot_focus {prefix}_f ON {prefix}_f.consultation_id = {alias}.id "
+        return sql
 
     def scores(self, row: Sequence, at: int = 0) -> list[float | None]:
         """The effective score per dimension from the `width` columns at `at`: a score set by
