@@ -9,7 +9,9 @@ building a conversation object per row.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from operator import mul
 
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.scores import web_area
@@ -35,6 +37,7 @@ class Pivot:
         self.with_focus = focus
         # the full web's area once, not per row (domain.scores.web_area_fraction divides by it)
         self._full = web_area([SCALE_MAX] * len(self.dims)) if len(self.dims) >= 3 else 0.0
+        self._wedge = math.sin(2 * math.pi / len(self.dims)) / 2 if self._full else 0.0
 
     @property
     def width(self) -> int:
@@ -104,6 +107,9 @@ class Pivot:
         return [d for i, d in enumerate(self.dims) if row[at + i]]
 
     def area_pct(self, scores: Sequence[float | None]) -> float:
-        """The web's area as a percentage of the full web, to one decimal (as
-        web_area_fraction computes it)."""
-        return round(web_area(scores) / self._full * 100, 1) if self._full else 0.0
+        """The web's area as a percentage of the full web, to one decimal: web_area_fraction's
+        arithmetic step for step (so the same digits), without its per-call set-up."""
+        if not self._full:
+            return 0.0
+        r = [float(s or 0.0) for s in scores]
+        return round(self._wedge * sum(map(mul, r, r[1:] + r[:1])) / self._full * 100, 1)

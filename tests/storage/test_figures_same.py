@@ -133,3 +133,14 @@ def test_cells_are_written_as_they_were():
     values += [round(rng.uniform(-100, 100), rng.choice((0, 1, 2, 5))) for _ in range(5000)]
     values += [rng.randint(-10**6, 10**6) for _ in range(500)]
     assert [ev.cell(v) for v in values] == [_previous_cell(v) for v in values]
+
+
+def test_web_area_is_the_domains_to_the_last_digit(instrument):
+    from pgdesk.domain.scores import web_area_fraction
+    from pgdesk.storage.webs import Pivot
+
+    pivot, rng = Pivot(instrument), random.Random(16)
+    for _ in range(20_000):
+        scores = [rng.choice((None, rng.randint(0, 10), round(rng.uniform(0, 10), 1)))
+                  for _ in instrument.dimension_ids]
+        assert pivot.area_pct(scores) == round(web_area_fraction(scores) * 100, 1), scores
