@@ -22,6 +22,7 @@ from pgdesk.domain.social_map import Referral
 from pgdesk.domain.validation import InputError
 from pgdesk.storage import trajectories
 from pgdesk.storage.evaluation_sql import (
+    PatientKeys,
     consultation_count,
     consultation_rows,
     trajectory_count,
@@ -137,14 +138,21 @@ def evaluation_data(store: Store, instrument: Instrument, *, key_salt: bytes | N
     hold within one export and link to no other; streamed, sorted by patient key. With
     `progress`, `progress(rows done, rows in all)` as they stream (it may raise to stop)."""
     salt = key_salt or new_salt()
+    keys = PatientKeys(store, salt)  # one table of patient keys for both files
     if progress is None:
-        return EvaluationData(consultation_rows(store, instrument, key_salt=salt),
-                              trajectory_rows(store, instrument, key_salt=salt))
+        return EvaluationData(consultation_rows(store, instrument, key_salt=salt, keys=keys),
+                              trajectory_rows(store, instrument, key_salt=salt, keys=keys))
     conversations = consultation_count(store)
     total = conversations + trajectory_count(store)
     progress(0, total)
+
+    def conversations_done(n: int) -> None:
+        progress(n, total)
+
+    def trajectories_done(n: int) -> None:
+        progress(conversations + n, total)
+
     return EvaluationData(
-        consultation_rows(store, instrument, key_salt=salt,
-                          progress=lambda n: progress(n, total)),
-        trajectory_rows(store, instrument, key_salt=salt,
-                        progress=lambda n: progress(conversations + n, total)))
+        consultation_rows(store, instrument, key_salt=salt, progress=conversations_done,
+                          keys=keys),
+        trajectory_rows(store, instrument, key_salt=salt, progress=trajectories_done, keys=keys))

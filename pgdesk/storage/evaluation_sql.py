@@ -29,24 +29,52 @@ def pseudonym(key_salt: bytes, value: str) -> str:
     return hmac.new(key_salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:KEY_LENGTH]
 
 
-@contextmanager
-def _patient_keys(store: StoreCore, key_salt: bytes, table: str) -> Iterator[None]:
-    """A temporary table of every patient's key and birth-year band, for the export's ORDER BY
-    (and no look-up of the patient per row); gone afterwards."""
-    db = store.db
-    db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.execute(f"CREATE TEMPORARY TABLE {table} (patient_id TEXT PRIMARY KEY, "
-               "patient_key TEXT NOT NULL, birth_year_band TEXT NOT NULL)")
-    try:
+class PatientKeys:
+    """The temporary table of every patient's key and birth-year band for one export: the
+    export's ORDER BY sorts on it (and no row looks its patient up). Made once for both files
+    (`evaluation_data` shares one), filled in one transaction, dropped after the last rows; a
+    table left by an export that failed half-way is replaced by the next."""
+
+    TABLE = "evaluation_keys"
+
+    def __init__(self, store: StoreCore, key_salt: bytes):
+        self.store, self.key_salt = store, key_salt
+        self.made = False
+
+    def make(self) -> None:
+        if self.made:
+            return
+        db, table = self.store.db, self.TABLE
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.execute(f"CREATE TEMPORARY TABLE {table} (patient_id TEXT PRIMARY KEY, "
+                   "patient_key TEXT NOT NULL, birth_year_band TEXT NOT NULL)")
+        self.made = True
         patients = db.execute("SELECT id, birth_date FROM patients").fetchall()
-        db.conn.executemany(
-            f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) VALUES (?, ?, ?)",
-            ((pid, pseudonym(key_salt, pid), birth_year_band(birth or ""))
-             for pid, birth in patients))
-        del patients
+        with db.atomic():
+            db.conn.executemany(
+                f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) VALUES (?, ?, ?)",
+                ((pid, pseudonym(self.key_salt, pid), birth_year_band(birth or ""))
+                 for pid, birth in patients))
+
+    def drop(self) -> None:
+        if self.made:
+            self.store.db.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
+            self.made = False
+
+
+@contextmanager
+def _keys(store: StoreCore, key_salt: bytes, keys: PatientKeys | None, last: bool
+          ) -> Iterator[None]:
+    """The keys table for one generator: its own (dropped after it) unless `keys` is shared,
+    then dropped after the generator that comes `last`."""
+    own = keys is None
+    keys = keys or PatientKeys(store, key_salt)
+    keys.make()
+    try:
         yield
     finally:
-        db.execute(f"DROP TABLE IF EXISTS {table}")
+        if own or last:
+            keys.drop()
 
 
 def consultation_count(store: StoreCore) -> int:
@@ -62,21 +90,23 @@ def trajectory_count(store: StoreCore) -> int:
 
 
 def consultation_rows(store: StoreCore, instrument: Instrument, *, key_salt: bytes,
-                      progress: Progress | None = None, every: int = 2000) -> Iterator[dict]:
+                      progress: Progress | None = None, every: int = 2000,
+                      keys: PatientKeys | None = None) -> Iterator[dict]:
     """One row per conversation, sorted by patient key, date and type (not in the order of
-    entry); one streamed query. `progress(rows)` every `every` rows."""
+    entry); one streamed query. `progress(rows)` every `every` rows; `keys` shared with the
+    trajectory rows that follow."""
     pivot = Pivot(instrument, focus=True)
     dims = pivot.dims
     order = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(CONSULTATION_TYPES))
     tables, params = pivot.tables()
     at = 7
     focus_at = at + pivot.width
-    with _patient_keys(store, key_salt, "evaluation_consultation_keys"):
+    with _keys(store, key_salt, keys, last=False):
         rows = store.db.execute(
             f"WITH {tables} "
             "SELECT k.patient_key, k.birth_year_band, pr.role, c.type, c.date, c.trajectory_id, "
             f"rf.n, {pivot.columns('pc')} FROM consultations c "
-            "JOIN evaluation_consultation_keys k ON k.patient_id = c.patient_id "
+            f"JOIN {PatientKeys.TABLE} k ON k.patient_id = c.patient_id "
             "LEFT JOIN professionals pr ON pr.id = c.professional_id "
             "LEFT JOIN (SELECT consultation_id, COUNT(*) AS n FROM referrals "
             "GROUP BY consultation_id) rf ON rf.consultation_id = c.id "
@@ -101,19 +131,20 @@ def consultation_rows(store: StoreCore, instrument: Instrument, *, key_salt: byt
 
 
 def trajectory_rows(store: StoreCore, instrument: Instrument, *, key_salt: bytes,
-                    progress: Progress | None = None, every: int = 2000) -> Iterator[dict]:
+                    progress: Progress | None = None, every: int = 2000,
+                    keys: PatientKeys | None = None) -> Iterator[dict]:
     """One row per trajectory whose start and eind were both held: start, eind and change;
     sorted by patient key and start date. `progress(rows)` every `every` rows."""
     pivot = Pivot(instrument)
     tables, params = pivot.tables()
     at = 4
-    with _patient_keys(store, key_salt, "evaluation_trajectory_keys"):
+    with _keys(store, key_salt, keys, last=True):
         rows = store.db.execute(
             f"WITH {tables} SELECT k.patient_key, t.id, s.date, e.date, "
             f"{pivot.columns('ps')}, {pivot.columns('pe')} FROM trajectories t "
             "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
             "JOIN consultations e ON e.trajectory_id = t.id AND e.type = 'eind' "
-            "JOIN evaluation_trajectory_keys k ON k.patient_id = t.patient_id "
+            f"JOIN {PatientKeys.TABLE} k ON k.patient_id = t.patient_id "
             f"{pivot.joins('s', 'ps')}{pivot.joins('e', 'pe')}ORDER BY k.patient_key, s.date",
             params)
         for n, row in enumerate(rows, 1):
