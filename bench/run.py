@@ -24,7 +24,8 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 FROZEN = ROOT / "dist" / "pgdesk" / ("pgdesk.exe" if os.name == "nt" else "pgdesk")
 TARGETS = {"start_ratio": 1.5, "web_median_ms": 4.0, "handout_s": 0.3, "handout_ratio": 3.0,
            "search_ms": 20.0, "rss_mb": 250.0, "print_delta_mb": 150.0,
-           "open_50k_ms": 300.0, "due_50k_ms": 20.0, "overview_50k_s": 1.0, "export_50k_s": 10.0}
+           "open_50k_ms": 300.0, "due_50k_ms": 20.0, "overview_50k_s": 1.0, "export_50k_s": 10.0,
+           "peak_rss_mb": 250.0}
 NAMES = ("start", "web", "handout", "search", "memory", "print", "scale")
 
 
@@ -163,31 +164,44 @@ def bench_print(rep: Report) -> None:
                        print_s=round(r["print_s"], 2), print_job_kb=round(r["job_kb"]))
 
 
-def bench_scale(rep: Report, patients: int = 50_000) -> None:
-    """Open, due list, overview and export on the generated encrypted practice (bench/scale.py)."""
-    practice.ensure(True, log=lambda m: print(m, flush=True), patients=patients)
-    r = probe("scale", str(patients), timeout=1800)
-    k = f"{patients // 1000}k"
-    rep.row(f"open after unlock ({k} patients)", ms(r["open_ms"]), ms(r["open_floor_ms"]),
-            r["open_ms"] / r["open_floor_ms"], "< 0.3 s",
-            rep.check("open_50k_ms", r["open_ms"], at_most=False))
-    rep.row("due list", ms(r["due_ms"]), ms(r["due_floor_ms"]), r["due_ms"] / r["due_floor_ms"],
-            "< 20 ms", rep.check("due_50k_ms", r["due_ms"], at_most=False))
-    rep.row("practice overview", f"{r['overview_s']:.2f} s", f"{r['overview_floor_s']:.2f} s",
-            r["overview_s"] / r["overview_floor_s"], "< 1 s",
-            rep.check("overview_50k_s", r["overview_s"], at_most=False))
-    rep.row("evaluation export (rows only as floor)", f"{r['export_s']:.2f} s",
-            f"{r['export_rows_only_s']:.2f} s", r["export_s"] / r["export_rows_only_s"], "< 10 s",
-            rep.check("export_50k_s", r["export_s"], at_most=False))
-    rep.row("  peak memory of that process", f"{r['peak_rss_mb']:.0f} MB")
-    rep.results.update({
-        f"open_{k}_ms": round(r["open_ms"], 1), f"open_{k}_floor_ms": round(r["open_floor_ms"], 1),
-        f"due_{k}_ms": round(r["due_ms"], 2), f"due_{k}_floor_ms": round(r["due_floor_ms"], 2),
-        f"overview_{k}_s": round(r["overview_s"], 2),
-        f"overview_{k}_floor_s": round(r["overview_floor_s"], 2),
-        f"export_{k}_s": round(r["export_s"], 2),
-        f"export_{k}_rows_only_s": round(r["export_rows_only_s"], 2),
-        f"scale_{k}_peak_rss_mb": round(r["peak_rss_mb"], 1)})
+def bench_scale(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> None:
+    """Open, due list, overview and export on the generated encrypted practices (bench/scale.py),
+    1k, 10k and 50k patients; the targets hold for 50k."""
+    for patients in sizes:
+        practice.ensure(True, log=lambda m: print(m, flush=True), patients=patients)
+        r = probe("scale", str(patients), timeout=1800)
+        k = f"{patients // 1000}k"
+        large = k == "50k"
+        rep.row(f"open after unlock ({k} patients)", ms(r["open_ms"]), ms(r["open_floor_ms"]),
+                r["open_ms"] / r["open_floor_ms"], "< 0.3 s" if large else "",
+                rep.check("open_50k_ms", r["open_ms"], at_most=False) if large else None)
+        rep.row("  due list", ms(r["due_ms"]), ms(r["due_floor_ms"]), r["due_ms"] / r["due_floor_ms"],
+                "< 20 ms" if large else "",
+                rep.check("due_50k_ms", r["due_ms"], at_most=False) if large else None)
+        rep.row(f"  practice overview (first {r['overview_first_s']:.2f} s)", f"{r['overview_s']:.2f} s",
+                f"{r['overview_floor_s']:.2f} s", r["overview_s"] / r["overview_floor_s"],
+                "< 1 s" if large else "",
+                rep.check("overview_50k_s", r["overview_s"], at_most=False) if large else None)
+        rep.row("  evaluation export", f"{r['export_s']:.2f} s", f"{r['export_floor_s']:.2f} s",
+                r["export_s"] / r["export_floor_s"], "< 10 s" if large else "",
+                rep.check("export_50k_s", r["export_s"], at_most=False) if large else None)
+        rep.row("  peak memory after overview + export", f"{r['peak_rss_mb']:.0f} MB", "", None,
+                "< 250 MB" if large else "",
+                rep.check("peak_rss_mb", r["peak_rss_mb"], at_most=False) if large else None)
+        rep.results.update({
+            f"open_{k}_ms": round(r["open_ms"], 1), f"open_{k}_floor_ms": round(r["open_floor_ms"], 1),
+            f"due_{k}_ms": round(r["due_ms"], 2), f"due_{k}_floor_ms": round(r["due_floor_ms"], 2),
+            f"overview_{k}_s": round(r["overview_s"], 3),
+            f"overview_{k}_first_s": round(r["overview_first_s"], 3),
+            f"overview_{k}_floor_s": round(r["overview_floor_s"], 3),
+            f"export_{k}_s": round(r["export_s"], 3),
+            f"export_{k}_floor_s": round(r["export_floor_s"], 3),
+            f"scale_{k}_peak_rss_mb": round(r["peak_rss_mb"], 1),
+            # 2 cores shared with other work make every figure slower; the floors slow alike
+            f"scale_{k}_load_average": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg")
+            else None})
+        if large:
+            rep.results["peak_rss_mb"] = round(r["peak_rss_mb"], 1)
 
 
 def main(argv: list[str] | None = None) -> int:

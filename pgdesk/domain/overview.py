@@ -3,15 +3,16 @@ trajectories and referrals by status per service first (what a pilot's evaluatio
 referrals to, and use of, local help), then conversations per month and per role, and the mean
 change per dimension last, over the last twelve months.
 
-Pure Python over plain records, so it is tested by hand; reports collect the records from the
-store and draw them. The numbers are a conversation aid for the team, not a measurement.
+`practice_stats` defines the numbers in pure Python over plain records, so it is tested by hand;
+the store counts the same in SQL (pgdesk.storage.overview_sql) and hands the counts to
+`assemble_stats`; reports draw the result. The numbers are a conversation aid for the team, not a measurement.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pgdesk.domain.instrument import Instrument
@@ -114,23 +115,95 @@ def _role_order(role: str) -> int:
     return ROLES.index(role) if role in ROLES else len(ROLES) + (role == UNKNOWN_ROLE)
 
 
+def _service_name(name: str) -> str:
+    return " ".join(name.split()) or "?"
+
+
 def referrals_per_service(referrals: Iterable[ReferralFact], start: str, end: str
                           ) -> tuple[ServiceReferrals, ...]:
     """Referrals made between `start` and `end` (ISO dates), counted per service and status;
     the most referred service first (then by name)."""
-    counts: dict[str, Counter[str]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
     for r in referrals:
         if start <= r.date[:10] <= end:
-            counts.setdefault(" ".join(r.service.split()) or "?", Counter())[r.status] += 1
+            counts[(r.service, r.status)] += 1
+    return service_rows((service, status, n) for (service, status), n in counts.items())
+
+
+def service_rows(counts: Iterable[tuple[str, str, int]]) -> tuple[ServiceReferrals, ...]:
+    """(service as referred, status, referrals) counted elsewhere (e.g. GROUP BY in SQL), per
+    service with its name's spacing tidied; the most referred service first (then by name)."""
+    per: dict[str, Counter[str]] = {}
+    for service, status, n in counts:
+        per.setdefault(_service_name(service), Counter())[status] += n
     rows = [ServiceReferrals(name, tuple((s, c[s]) for s in REFERRAL_STATUSES))
-            for name, c in counts.items()]
+            for name, c in per.items()]
     return tuple(sorted(rows, key=lambda r: (-r.total, r.service.casefold())))
+
+
+def period(today: dt.date, months: int = MONTHS) -> tuple[str, str]:
+    """(first day, last day) as ISO dates of the last `months` calendar months up to today's."""
+    return _period(today, months)
+
+
+@dataclass
+class ChangeSums:
+    """Per dimension (instrument order) the sum of eind minus start over the completed
+    trajectories that have both scores, and how many those are."""
+
+    sums: list[float]
+    counts: list[int]
+    trajectories: int = 0  # completed trajectories counted, with or without scores
+
+    @classmethod
+    def empty(cls, instrument: Instrument) -> ChangeSums:
+        n = len(instrument.dimensions)
+        return cls([0.0] * n, [0] * n)
+
+    def add(self, first: Sequence[float | None], last: Sequence[float | None]) -> None:
+        """One completed trajectory: its start and eind scores in instrument order."""
+        self.trajectories += 1
+        for i in range(len(self.sums)):
+            a = first[i] if i < len(first) else None
+            b = last[i] if i < len(last) else None
+            if a is not None and b is not None:
+                self.sums[i] += b - a
+                self.counts[i] += 1
+
+
+def assemble_stats(instrument: Instrument, today: dt.date, months: int, *,
+                   per_month: Mapping[str, int], per_role: Mapping[str, int],
+                   completed_conversations: int, changes: ChangeSums,
+                   referrals: tuple[ServiceReferrals, ...] = ()) -> PracticeStats:
+    """The overview from numbers counted over the period of `period(today, months)` (by
+    `practice_stats` from records, or by the store in SQL)."""
+    start, end = _period(today, months)
+    keys = month_keys(today, months)
+    means = tuple(
+        DimensionChange(d.id, d.name,
+                        round(changes.sums[i] / changes.counts[i], 2) if changes.counts[i] else None,
+                        changes.counts[i])
+        for i, d in enumerate(instrument.dimensions))
+    roles = sorted(((r, n) for r, n in per_role.items() if n),
+                   key=lambda kv: (-kv[1], _role_order(kv[0])))
+    return PracticeStats(
+        period_start=start,
+        period_end=end,
+        months=tuple((k, per_month.get(k, 0)) for k in keys),
+        roles=tuple(roles),
+        conversations=sum(per_month.get(k, 0) for k in keys),
+        completed_conversations=completed_conversations,
+        completed_trajectories=changes.trajectories,
+        changes=means,
+        referrals=referrals,
+    )
 
 
 def practice_stats(facts: Iterable[ConsultationFact], trajectories: Iterable[Trajectory],
                    instrument: Instrument, *, today: dt.date | None = None,
                    months: int = MONTHS, referrals: Iterable[ReferralFact] = ()) -> PracticeStats:
-    """Counts over the last `months` calendar months (today's month included).
+    """Counts over the last `months` calendar months (today's month included), from plain
+    records: the definition of the overview, which the store computes the same in SQL.
 
     A trajectory counts as completed when it held a start and an eind conversation and the eind
     lies in the period; its change per dimension is the eind score minus the start score, where
@@ -138,7 +211,6 @@ def practice_stats(facts: Iterable[ConsultationFact], trajectories: Iterable[Tra
     """
     today = today or dt.date.today()
     start, end = _period(today, months)
-    keys = month_keys(today, months)
     per_month: Counter[str] = Counter()
     per_role: Counter[str] = Counter()
     completed = 0
@@ -148,36 +220,11 @@ def practice_stats(facts: Iterable[ConsultationFact], trajectories: Iterable[Tra
         per_month[f.date[:7]] += 1
         per_role[f.professional_role or UNKNOWN_ROLE] += 1
         completed += bool(f.completed)
-
-    n_dims = len(instrument.dimensions)
-    sums = [0.0] * n_dims
-    counts = [0] * n_dims
-    n_completed = 0
+    changes = ChangeSums.empty(instrument)
     for t in trajectories:
         pair = completed_pair(t)
-        if pair is None or not (start <= pair[1].date[:10] <= end):
-            continue
-        n_completed += 1
-        first, last = pair
-        for i in range(n_dims):
-            a = first.scores[i] if i < len(first.scores) else None
-            b = last.scores[i] if i < len(last.scores) else None
-            if a is not None and b is not None:
-                sums[i] += b - a
-                counts[i] += 1
-
-    changes = tuple(
-        DimensionChange(d.id, d.name, round(sums[i] / counts[i], 2) if counts[i] else None, counts[i])
-        for i, d in enumerate(instrument.dimensions))
-    roles = sorted(per_role.items(), key=lambda kv: (-kv[1], _role_order(kv[0])))
-    return PracticeStats(
-        period_start=start,
-        period_end=end,
-        months=tuple((k, per_month[k]) for k in keys),
-        roles=tuple(roles),
-        conversations=sum(per_month.values()),
-        completed_conversations=completed,
-        completed_trajectories=n_completed,
-        changes=changes,
-        referrals=referrals_per_service(referrals, start, end),
-    )
+        if pair is not None and start <= pair[1].date[:10] <= end:
+            changes.add(pair[0].scores, pair[1].scores)
+    return assemble_stats(instrument, today, months, per_month=per_month, per_role=per_role,
+                          completed_conversations=completed, changes=changes,
+                          referrals=referrals_per_service(referrals, start, end))

@@ -13,6 +13,7 @@ No Qt here; the command line (`pgdesk export evaluation`) and the window call it
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -43,17 +44,28 @@ def trajectory_columns(instrument: Instrument) -> list[str]:
     return [*TRAJECTORY_HEAD, *dims, *TRAJECTORY_TAIL]
 
 
+@functools.lru_cache(maxsize=8192)
+def _decimal(value: float) -> str:
+    # scores, areas and changes have one decimal: few distinct values, each formatted once
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def cell(value) -> str:
     """Blank for no value; numbers with a decimal point and no trailing zeros (7, 7.5, -1.3)."""
+    kind = type(value)
+    if kind is str:
+        return value
     if value is None:
         return ""
+    if kind is float:
+        return _decimal(value)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        text = f"{value:.4f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
+        return _decimal(float(value))
     return str(value)
 
 
@@ -67,10 +79,9 @@ def csv_chunks(rows: Iterable[Mapping], columns: Sequence[str],
     known = set(columns)
     encoding = ENCODING
     for n, row in enumerate(rows, 1):
-        extra = set(row) - known
-        if extra:
-            raise ValueError(f"columns not in the header: {sorted(extra)}")
-        writer.writerow([cell(row.get(c)) for c in columns])
+        if not known.issuperset(row):
+            raise ValueError(f"columns not in the header: {sorted(set(row) - known)}")
+        writer.writerow(list(map(cell, map(row.get, columns))))
         if n % rows_per_chunk == 0:
             yield buf.getvalue().encode(encoding)
             encoding = "utf-8"

@@ -5,13 +5,10 @@ The reports only render what is gathered here (import-linter forbids reports -> 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from pgdesk.domain.documents import (
-    PRESENT,
     SOEP_PARTS,
     EvaluationData,
     HandoutData,
@@ -20,12 +17,19 @@ from pgdesk.domain.documents import (
 )
 from pgdesk.domain.his_templates import template
 from pgdesk.domain.instrument import Instrument
-from pgdesk.domain.models import CONSULTATION_TYPES, Consultation
-from pgdesk.domain.overview import UNKNOWN_ROLE, ConsultationFact, PracticeStats, ReferralFact, practice_stats
+from pgdesk.domain.models import Consultation
+from pgdesk.domain.overview import PracticeStats
 from pgdesk.domain.social_map import Referral
-from pgdesk.domain.trajectory import Trajectory, WebPoint, birth_year_band, change_table
 from pgdesk.domain.validation import InputError
-from pgdesk.storage import trajectories, webs
+from pgdesk.storage import trajectories
+from pgdesk.storage.evaluation_sql import (
+    PatientKeys,
+    consultation_count,
+    consultation_rows,
+    trajectory_count,
+    trajectory_rows,
+)
+from pgdesk.storage.overview_sql import Progress, overview_stats
 from pgdesk.storage.practice import handout_changes, practice_details
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import follow_ups, referrals_for_consultation
@@ -36,8 +40,6 @@ ICPC_SETTING = "icpc_default"  # the practice's code for these conversations, e.
 NOTE_SETTING = "soep_note_part"  # "E" or "P": where the professional's note goes
 TEMPLATE_SETTING = "his_template"  # the key of a domain.his_templates template
 CP1252_SETTING = "his_cp1252"  # "1": only characters Windows-1252 has
-KEY_LENGTH = 12  # hex characters of the HMAC: 48 bits, no collisions at practice scale
-FOCUS_JOIN = ";"
 
 
 # --- the handout -----------------------------------------------------------------------------
@@ -124,33 +126,11 @@ def soep_data(store: Store, consultation_id: str) -> SoepData:
 # --- the practice overview -------------------------------------------------------------------
 
 
-def collect_facts(store: Store, instrument: Instrument
-                  ) -> tuple[list[ConsultationFact], list[Trajectory]]:
-    """Every conversation as a fact (date, type, role, completed) and every trajectory that held
-    a start and an eind (only those can be completed), with those two webs; two queries, however
-    many patients."""
-    facts = [
-        ConsultationFact(str(date or ""), str(ctype or ""), role or UNKNOWN_ROLE, bool(completed))
-        for date, ctype, completed, role in store.db.execute(
-            "SELECT c.date, c.type, c.completed_at, p.role FROM consultations c "
-            "LEFT JOIN professionals p ON p.id = c.professional_id")
-    ]
-    return facts, list(webs.completed_trajectories(store, instrument))
-
-
-def collect_referrals(store: Store) -> list[ReferralFact]:
-    """Every referral: the day of its conversation, the service's name as referred, its status."""
-    return [ReferralFact(str(r["date"] or ""), str(r["service"] or ""), str(r["status"]))
-            for r in store.db.query(
-                "SELECT c.date, json_extract(r.service_snapshot, '$.name') AS service, r.status "
-                "FROM referrals r JOIN consultations c ON c.id = r.consultation_id")]
-
-
-def practice_overview(store: Store, instrument: Instrument, *,
-                      today: dt.date | None = None) -> PracticeStats:
-    """The overview's numbers straight from the store."""
-    facts, found = collect_facts(store, instrument)
-    return practice_stats(facts, found, instrument, today=today, referrals=collect_referrals(store))
+def practice_overview(store: Store, instrument: Instrument, *, today: dt.date | None = None,
+                      progress: Progress | None = None) -> PracticeStats:
+    """The overview's numbers straight from the store, counted in SQL (storage.overview_sql);
+    `progress(done, of)` after each of its few queries."""
+    return overview_stats(store, instrument, today=today, progress=progress)
 
 
 # --- the evaluation export -------------------------------------------------------------------
@@ -161,79 +141,27 @@ def new_salt() -> bytes:
     return secrets.token_bytes(32)
 
 
-def pseudonym(key_salt: bytes, value: str) -> str:
-    return hmac.new(key_salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:KEY_LENGTH]
-
-
-def _pct(web: WebPoint) -> float:
-    return round(web.area_fraction * 100, 1)
-
-
-def _keyed(store: Store, key_salt: bytes) -> str:
-    """Register the pseudonym as an SQL function on the store's connection, so rows are sorted
-    by patient key in SQL and stream out in that order; returns its name."""
-    store.db.conn.create_function("pgdesk_key", 1, lambda value: pseudonym(key_salt, value),
-                                  deterministic=True)
-    return "pgdesk_key"
-
-
-def consultation_rows(store: Store, instrument: Instrument, *,
-                      key_salt: bytes) -> Iterator[dict]:
-    """One row per conversation, sorted by patient key and date (not in the order of entry);
-    one streamed query."""
-    key = _keyed(store, key_salt)
-    order = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(CONSULTATION_TYPES))
-    query = store.db.execute(
-        f"SELECT {key}(c.patient_id), c.id, c.date, c.type, {webs.recorded('c')}, "
-        "p.birth_date, pr.role, c.trajectory_id, c.present FROM consultations c "
-        "JOIN patients p ON p.id = c.patient_id "
-        "LEFT JOIN professionals pr ON pr.id = c.professional_id "
-        f"ORDER BY 1, c.date, CASE c.type {order} ELSE 9 END")
-    for (patient_key, cid, date, ctype, manual, aspects, marks, referrals, birth_date, role,
-         trajectory_id, present_codes) in query:
-        web = webs.web(cid, date, ctype, manual, aspects, instrument)
-        focus = webs.focus(marks)
-        row = {
-            "patient_key": patient_key,
-            "birth_year_band": birth_year_band(birth_date or ""),
-            "professional_role": role or "",
-            "type": ctype,
-            "date": date,
-            "trajectory_key": pseudonym(key_salt, trajectory_id) if trajectory_id else "",
-        }
-        row.update(zip(instrument.dimension_ids, web.scores, strict=True))
-        row["web_area_pct"] = _pct(web)
-        row["focus"] = FOCUS_JOIN.join(d for d in instrument.dimension_ids if d in focus)
-        row["referrals"] = referrals
-        given = (present_codes or "").split(",")  # who else was there: 0 or 1 each, no names
-        row.update((f"present_{p}", int(p in given)) for p in PRESENT)
-        yield row
-
-
-def trajectory_rows(store: Store, instrument: Instrument, *, key_salt: bytes) -> Iterator[dict]:
-    """One row per trajectory whose start and eind were both held: start, eind and change."""
-    key = _keyed(store, key_salt)
-    for t in webs.completed_trajectories(store, instrument,
-                                         order_by=f"{key}(t.patient_id), s.date"):
-        start, eind = t.webs
-        row = {"patient_key": pseudonym(key_salt, t.patient_id),
-               "trajectory_key": pseudonym(key_salt, t.id),
-               "start_date": start.date, "eind_date": eind.date}
-        for ch in change_table([start, eind], instrument):
-            first, last = ch.scores
-            row[f"{ch.dimension_id}_start"] = first
-            row[f"{ch.dimension_id}_eind"] = last
-            row[f"{ch.dimension_id}_change"] = ch.change
-        row["web_area_pct_start"] = _pct(start)
-        row["web_area_pct_eind"] = _pct(eind)
-        row["web_area_pct_change"] = round(_pct(eind) - _pct(start), 1)
-        yield row
-
-
-def evaluation_data(store: Store, instrument: Instrument, *,
-                    key_salt: bytes | None = None) -> EvaluationData:
+def evaluation_data(store: Store, instrument: Instrument, *, key_salt: bytes | None = None,
+                    progress: Progress | None = None) -> EvaluationData:
     """Both tables of the evaluation export under one salt (a new one unless given), so keys
-    hold within one export and link to no other."""
+    hold within one export and link to no other; streamed, sorted by patient key. With
+    `progress`, `progress(rows done, rows in all)` as they stream (it may raise to stop)."""
     salt = key_salt or new_salt()
-    return EvaluationData(consultation_rows(store, instrument, key_salt=salt),
-                          trajectory_rows(store, instrument, key_salt=salt))
+    keys = PatientKeys(store, salt)  # one table of patient keys for both files
+    if progress is None:
+        return EvaluationData(consultation_rows(store, instrument, key_salt=salt, keys=keys),
+                              trajectory_rows(store, instrument, key_salt=salt, keys=keys))
+    conversations = consultation_count(store)
+    total = conversations + trajectory_count(store)
+    progress(0, total)
+
+    def conversations_done(n: int) -> None:
+        progress(n, total)
+
+    def trajectories_done(n: int) -> None:
+        progress(conversations + n, total)
+
+    return EvaluationData(
+        consultation_rows(store, instrument, key_salt=salt, progress=conversations_done,
+                          keys=keys),
+        trajectory_rows(store, instrument, key_salt=salt, progress=trajectories_done, keys=keys))

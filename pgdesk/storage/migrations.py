@@ -292,5 +292,16 @@ def m0011_variants(db: Database) -> None:
     db.execute("ALTER TABLE consultations ADD COLUMN present TEXT NOT NULL DEFAULT ''")
 
 
+@migrations(name="0013_overview_period_indexes")
+def m0013_overview_period_indexes(db: Database) -> None:
+    """The practice overview reads the last twelve months, not every conversation (issue 16):
+    conversations by date with what it counts (role, completed), and eind conversations by
+    date with their trajectory, both from an index alone."""
+    db.execute("CREATE INDEX consultations_period ON consultations "
+               "(date, professional_id, completed_at, id)")
+    db.execute("CREATE INDEX consultations_type_date ON consultations "
+               "(type, date, trajectory_id, id)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
     def export_evaluation(self) -> None:
         from pgdesk.reports.evaluation import export_evaluation
         from pgdesk.storage.documents import evaluation_data
+        from pgdesk.ui.background_work import run_with_progress
         from pgdesk.ui.pdf_output import in_documents
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Evaluatie exporteren"),
@@ -359,8 +360,13 @@ class MainWindow(QMainWindow):
                                               self.tr("CSV-bestanden (*.csv)"))
         if not path:
             return
-        files = guarded(self, lambda: export_evaluation(
-            evaluation_data(self.store, self.instrument), self.instrument, Path(path)))
+        instrument = self.instrument
+        files = run_with_progress(
+            self, self.store,
+            lambda reader, progress: export_evaluation(
+                evaluation_data(reader, instrument, progress=progress), instrument, Path(path)),
+            self.tr("De evaluatie wordt geëxporteerd…"),
+            cancelled_text=self.tr("De export is afgebroken; er is geen bestand geschreven."))
         if files:
             plain.information(self, "pgdesk", self.tr(
                 "De evaluatie staat in:\n%1\n%2\n\nDe bestanden bevatten geen namen, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -190,11 +191,15 @@ class PracticeOverview(QDialog):
     @classmethod
     def from_store(cls, store, instrument: Instrument, parent: QWidget | None = None
                    ) -> PracticeOverview | None:
-        """Counted from the store now; None (the user was told why) if reading failed."""
+        """Counted from the store now, on a worker thread behind a progress dialog with Cancel;
+        None when cancelled or when reading failed (the user was told why)."""
         from pgdesk.storage.documents import practice_overview
-        from pgdesk.ui.feedback import guarded
+        from pgdesk.ui.background_work import run_with_progress
 
-        stats = guarded(parent, practice_overview, store, instrument)
+        stats = run_with_progress(
+            parent, store, lambda reader, progress: practice_overview(reader, instrument,
+                                                                      progress=progress),
+            QCoreApplication.translate("PracticeOverview", "Het praktijkoverzicht wordt geteld…"))
         if stats is None:
             return None
         from pgdesk.storage.practice import practice_details

@@ -191,6 +191,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundWork</name>
+    <message>
+        <location filename="../../pgdesk/ui/background_work.py" line="79"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackupScheduler</name>
     <message>
         <location filename="../../pgdesk/ui/backups.py" line="112"/>
@@ -892,6 +900,16 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="368"/>
+        <source>De evaluatie wordt geëxporteerd…</source>
+        <translation>Exporting the evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="369"/>
+        <source>De export is afgebroken; er is geen bestand geschreven.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
@@ -1176,17 +1194,17 @@ All data stays on this computer.</translation>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="358"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="359"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="360"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="366"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="372"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1199,17 +1217,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="453"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="459"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="454"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="460"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="490"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="496"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -2096,62 +2114,67 @@ Start a second conversation today anyway?</translation>
 <context>
     <name>PracticeOverview</name>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="94"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="202"/>
+        <source>Het praktijkoverzicht wordt geteld…</source>
+        <translation>Counting the practice overview…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/overview_window.py" line="95"/>
         <source>Praktijkoverzicht</source>
         <translation>Practice overview</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="96"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="97"/>
         <source>Praktijkoverzicht Positieve Gezondheid</source>
         <translation>Practice overview Positive Health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="98"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="99"/>
         <source>%1 t/m %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="102"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="103"/>
         <source>Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van het spinnenweb helpen het gesprek; een hoger cijfer is geen doel.</source>
         <translation>An aid, not a measurement. For the team to look back and adjust. The web&apos;s scores help the conversation; a higher score is not a goal.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="109"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="110"/>
         <source>gesprekken in deze periode</source>
         <translation>conversations in this period</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="112"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="113"/>
         <source>afgeronde trajecten (start- en eindgesprek)</source>
         <translation>completed trajectories (start and end conversation)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="122"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="123"/>
         <source>Verwijzingen per voorziening</source>
         <translation>Referrals per service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="124"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="125"/>
         <source>Gesprekken per maand</source>
         <translation>Conversations per month</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="128"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="129"/>
         <source>Gesprekken per functie</source>
         <translation>Conversations per role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="126"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="127"/>
         <source>Gemiddelde verandering per dimensie</source>
         <translation>Mean change per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="132"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="133"/>
         <source>Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, gemiddeld (n = %1).</source>
         <translation>Completed trajectories: score at the end conversation minus score at the start, averaged (n = %1).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="135"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="136"/>
         <source>Nog geen afgeronde trajecten in deze periode.</source>
         <translation>No completed trajectories in this period yet.</translation>
     </message>
@@ -2168,92 +2191,92 @@ Start a second conversation today anyway?</translation>
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="165"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="166"/>
         <source>Nog geen verwijzingen in deze periode.</source>
         <translation>No referrals in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="169"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="170"/>
         <source>Voorziening</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="171"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="172"/>
         <source>Totaal</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
         <source>feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
         <source>mrt</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
         <source>apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="207"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
         <source>mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
         <source>jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
         <source>jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
         <source>aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
         <source>sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="208"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
         <source>okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="209"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="214"/>
         <source>nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="209"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="214"/>
         <source>dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="217"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="222"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="275"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="280"/>
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="326"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="331"/>
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
     </message>

@@ -18,6 +18,7 @@ from pgdesk.reports import evaluation as ev
 from pgdesk.storage import access_log
 from pgdesk.storage import documents as docs
 from pgdesk.storage import trajectories as tr
+from pgdesk.storage.evaluation_sql import pseudonym
 from tests.cli.test_cli_security import run
 from tests.security_helpers import USER, make_encrypted
 
@@ -84,11 +85,11 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
         by_patient.setdefault(r["patient_key"], []).append(r)
     assert len(by_patient) == 4
     for p, (_n, _b, _pn, band) in zip(pats, PEOPLE, strict=True):
-        mine = by_patient[docs.pseudonym(SALT, p.id)]
+        mine = by_patient[pseudonym(SALT, p.id)]
         assert {r["birth_year_band"] for r in mine} == {band}
         assert [r["date"] for r in mine] == sorted(r["date"] for r in mine)
 
-    a = by_patient[docs.pseudonym(SALT, pats[0].id)]
+    a = by_patient[pseudonym(SALT, pats[0].id)]
     assert [r["type"] for r in a] == ["start", "tussen", "eind"]
     assert [r["professional_role"] for r in a] == ["huisarts", "huisarts", "poh-ggz"]
     assert len({r["trajectory_key"] for r in a}) == 1 and a[0]["trajectory_key"]
@@ -100,13 +101,13 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
         x * y for x, y in zip([5, 6, 7, 6, 4, 5], [6, 7, 6, 4, 5, 5], strict=True)) / 600, 1)
     assert all(r["referrals"] == 0 for r in rows)
 
-    b = by_patient[docs.pseudonym(SALT, pats[1].id)]
+    b = by_patient[pseudonym(SALT, pats[1].id)]
     assert [(r["type"], r["professional_role"], bool(r["trajectory_key"])) for r in b] == [
         ("start", "poh-ggz", True), ("los", "", False)]
     assert b[0][ids[1]] is None
-    c = by_patient[docs.pseudonym(SALT, pats[2].id)]
+    c = by_patient[pseudonym(SALT, pats[2].id)]
     assert c[0]["web_area_pct"] == 25.0
-    d = by_patient[docs.pseudonym(SALT, pats[3].id)]
+    d = by_patient[pseudonym(SALT, pats[3].id)]
     assert len({r["trajectory_key"] for r in d}) == 2
 
 
@@ -120,7 +121,7 @@ def test_keys_are_stable_within_an_export_and_differ_between_exports(store, prof
     assert len(keys_one) == len(keys_two) == 4
     assert keys_one.isdisjoint(keys_two)
     assert all(re.fullmatch(r"[0-9a-f]{12}", k) for k in keys_one)
-    assert docs.pseudonym(SALT, pats[0].id) in keys_one
+    assert pseudonym(SALT, pats[0].id) in keys_one
     traj_one = {r["trajectory_key"] for r in one} - {""}
     assert traj_one.isdisjoint({r["trajectory_key"] for r in two})
     assert docs.new_salt() != docs.new_salt() and len(docs.new_salt()) == 32
@@ -137,11 +138,11 @@ def test_trajectory_rows_reproduce_the_change_table(store, professional, instrum
         for t in tr.trajectories_for(store, p.id, instrument):
             if not (t.held("start") and t.held("eind")):
                 continue
-            (row,) = [r for r in rows if r["trajectory_key"] == docs.pseudonym(SALT, t.id)]
+            (row,) = [r for r in rows if r["trajectory_key"] == pseudonym(SALT, t.id)]
             start = next(w for w in t.webs if w.type == "start")
             eind = next(w for w in t.webs if w.type == "eind")
             assert (row["start_date"], row["eind_date"]) == (start.date, eind.date)
-            assert row["patient_key"] == docs.pseudonym(SALT, p.id)
+            assert row["patient_key"] == pseudonym(SALT, p.id)
             for ch in change_table([start, eind], instrument):
                 assert row[f"{ch.dimension_id}_change"] == ch.change
                 assert (row[f"{ch.dimension_id}_start"], row[f"{ch.dimension_id}_eind"]) == ch.scores
@@ -154,9 +155,9 @@ def test_trajectory_rows_reproduce_the_change_table(store, professional, instrum
             checked += 1
     assert checked == 3
     ids = instrument.dimension_ids
-    a = next(r for r in rows if r["patient_key"] == docs.pseudonym(SALT, pats[0].id))
+    a = next(r for r in rows if r["patient_key"] == pseudonym(SALT, pats[0].id))
     assert a[f"{ids[1]}_change"] == 0.5 and a[f"{ids[4]}_change"] == 2.0
-    d_first = min((r for r in rows if r["patient_key"] == docs.pseudonym(SALT, pats[3].id)),
+    d_first = min((r for r in rows if r["patient_key"] == pseudonym(SALT, pats[3].id)),
                   key=lambda r: r["start_date"])
     assert d_first[f"{ids[0]}_change"] == 2.0 and d_first[f"{ids[1]}_change"] is None
     assert d_first[f"{ids[1]}_eind"] is None

@@ -15,7 +15,7 @@ from pgdesk.domain.numbers import format_signed as signed
 from pgdesk.domain.overview import ConsultationFact, month_keys, practice_stats
 from pgdesk.domain.trajectory import Trajectory, WebPoint
 from pgdesk.reports.overview import render_overview
-from pgdesk.storage.documents import collect_facts
+from tests.storage.previous_figures import completed_trajectories
 
 TODAY = dt.date(2026, 2, 20)  # the period: March 2025 up to and including February 2026
 
@@ -184,9 +184,11 @@ def test_english_overview():
     assert "GP" in text
 
 
-def test_collect_facts_reads_consultations_and_roles(store, nl):
-    """The queries over a real store: facts for every conversation, the completed trajectory
-    with its start and eind webs."""
+def test_overview_counts_conversations_roles_and_trajectories_in_sql(store, nl):
+    """The queries over a real store: every conversation in the period by month and role (a
+    running one not completed), the completed trajectory with its start and eind webs."""
+    from pgdesk.storage.documents import practice_overview
+
     poh = store.add_professional("Petra Poh", "poh-ggz")
     gp = store.add_professional("Dr. Gert Huis", "huisarts")
     anna = store.add_patient("Anna Test")
@@ -199,16 +201,12 @@ def test_collect_facts_reads_consultations_and_roles(store, nl):
     store.complete(end.id)
     store.new_consultation(bert.id, None, "start", "2026-01-05")  # running: not completed
     store.new_consultation(bert.id, None, "los", "2026-01-10")
-    facts, trajectories = collect_facts(store, nl)
-    assert sorted((f.date, f.type, f.professional_role, f.completed) for f in facts) == [
-        ("2025-06-01", "start", "huisarts", False),
-        ("2025-12-01", "eind", "poh-ggz", True),
-        ("2026-01-05", "start", "", False),
-        ("2026-01-10", "los", "", False),
-    ]
-    assert [(t.patient_id, [w.type for w in t.webs]) for t in trajectories] == [
-        (anna.id, ["start", "eind"])]
-    stats = practice_stats(facts, trajectories, nl, today=TODAY)
+    stats = practice_overview(store, nl, today=TODAY)
+    assert stats.conversations == 4 and stats.completed_conversations == 1
+    assert dict(stats.months)["2026-01"] == 2
+    assert stats.roles == (("", 2), ("huisarts", 1), ("poh-ggz", 1))
+    assert [(t.patient_id, [w.type for w in t.webs])
+            for t in completed_trajectories(store, nl)] == [(anna.id, ["start", "eind"])]
     assert stats.completed_trajectories == 1
     assert {c.mean for c in stats.changes} == {2.0}
 
@@ -232,7 +230,7 @@ def test_overview_reads_a_bounded_number_of_statements(store, nl):
         return len(seen)
 
     few = statements(2)
-    assert statements(40) == few <= 5  # the three, and sqlite-utils' savepoint around one
+    assert statements(40) == few <= 5  # the three GROUP BY queries
 
 
 def test_reports_and_domain_import_no_qt():
