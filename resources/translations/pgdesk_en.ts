@@ -54,7 +54,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="106"/>
+        <location filename="../../pgdesk/ui/app.py" line="109"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -126,22 +126,22 @@
 <context>
     <name>AspectRow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="86"/>
         <source>Weet ik niet</source>
         <translation>Don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
         <source>Weet ik niet, of sla over (Backspace)</source>
         <translation>Don&apos;t know, or skip (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="89"/>
         <source>Over praten</source>
         <translation>Talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="62"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
         <source>Hier wil ik over praten (spatiebalk)</source>
         <translation>I want to talk about this (space bar)</translation>
     </message>
@@ -304,7 +304,7 @@ since start</translation>
 <context>
     <name>DimensionScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="75"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="108"/>
         <source>Over dit hele onderwerp wil ik praten</source>
         <translation>I want to talk about this whole topic</translation>
     </message>
@@ -349,42 +349,42 @@ since start</translation>
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="156"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="200"/>
         <source>Typ hier, of kies Overslaan</source>
         <translation>Type here, or choose Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="162"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="206"/>
         <source>Overslaan</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="164"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="209"/>
         <source>Klaar: geef het scherm terug</source>
         <translation>Done: hand the screen back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="167"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="233"/>
         <source>Dit is uw spinnenweb</source>
         <translation>This is your web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="173"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="220"/>
         <source>Wat is voor u nu het belangrijkst?</source>
         <translation>What matters most to you now?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="180"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="226"/>
         <source>Ctrl+Enter: klaar</source>
         <translation>Ctrl+Enter: done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="191"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="254"/>
         <source>niet ingevuld</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="192"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="255"/>
         <source>wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -1179,9 +1179,19 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="75"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="74"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="117"/>
+        <source>Klaar: geef het scherm terug</source>
+        <translation>Done: hand the screen back</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="120"/>
+        <source>Klaar</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -3056,27 +3066,27 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="28"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="44"/>
         <source>Beginnen</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="32"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="52"/>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="34"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="54"/>
         <source>U krijgt zes onderwerpen over hoe het met u gaat. Geef bij elk punt een cijfer van 0 tot 10: 0 is heel slecht, 10 is heel goed. Er zijn geen goede of foute antwoorden.</source>
         <translation>You will see six topics about how you are doing. Give each point a number from 0 to 10: 0 is very bad, 10 is very good. There are no right or wrong answers.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="38"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="58"/>
         <source>Weet u het niet, of wilt u iets niet beantwoorden? Kies dan &quot;Weet ik niet&quot;. Wilt u ergens over praten? Kies &quot;Over praten&quot;. Uw antwoorden worden meteen bewaard en alleen in de praktijk gebruikt.</source>
         <translation>Not sure, or rather not answer? Choose &quot;Don&apos;t know&quot;. Want to talk about something? Choose &quot;Talk about&quot;. Your answers are saved at once and used only in the practice.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="41"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="61"/>
         <source>Met het toetsenbord: een cijfer kiest, Enter gaat verder.</source>
         <translation>With the keyboard: a digit chooses, Enter goes on.</translation>
     </message>

@@ -163,3 +163,31 @@ def test_ctrl_shift_p_on_the_patient_page_starts_the_mode_for_that_patient(qtbot
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.patient_mode is not None and window.patient_mode.session.patient.id == patient.id
     assert window.outer.currentWidget() is window.patient_mode
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768), (683, 512)])  # 683x512: 1024 at 1.5x
+def test_every_button_shows_its_whole_text_on_small_screens(qtbot, window, mode, size):
+    """At 1366 and 1024 px wide, and 1024 at 1.5x scale, no button is cut and none sticks out of
+    the window: the rows take two lines where one is too narrow, and the screen scrolls."""
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() <= size[0] + 1)
+    for index in range(mode.flow.stack.count()):
+        mode.flow.go_to(index)
+        qtbot.wait(10)
+        right_edge = window.mapToGlobal(window.rect().topRight()).x()
+        seen = 0
+        for b in mode.findChildren(QAbstractButton):
+            if not b.isVisibleTo(window) or not b.visibleRegion().boundingRect().isValid():
+                continue  # scrolled out of sight
+            assert b.width() >= b.sizeHint().width() - 1, (size, index, b.text(), b.width())
+            assert b.mapToGlobal(b.rect().topRight()).x() <= right_edge + 1, (size, index, b.text())
+            seen += 1
+        assert seen >= 1, (size, index)
+    screen = mode.flow.dimension_screens[0]
+    assert all(row.narrow for row in screen.rows) == (size[0] < 1200)
+
+
+def test_each_dimension_shows_its_pictogram_beside_its_name(qtbot, mode):
+    for screen in mode.flow.dimension_screens:
+        assert not screen.pictogram.pixmap().isNull(), screen.dimension.id

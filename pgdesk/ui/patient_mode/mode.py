@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage.session import ConsultationSession
@@ -17,7 +17,7 @@ from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
 from pgdesk.ui.patient_mode.rows import touch_button
-from pgdesk.ui.patient_mode.style import PATIENT_STYLE
+from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
 
@@ -92,8 +92,10 @@ class PatientMode(QWidget):
         self.setObjectName("patientMode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(PATIENT_STYLE)
+        self.setPalette(patient_palette())
         self.window_ = window
         self._was = window.windowState()
+        self._stack_policy = window.stack.sizePolicy()
         self.session = session
         keyring = window.keyring
         who = None if keyring is None else ("" if keyring.mode == "shared" else session.store.actor.name)
@@ -129,6 +131,9 @@ class PatientMode(QWidget):
         if session is None:
             return None
         mode = cls(window, session, idle_minutes)
+        # The professional's pages may need more room than a small or scaled screen has; hidden
+        # behind the mode they must not widen the window past the screen.
+        window.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         window.outer.addWidget(mode)
         window.outer.setCurrentWidget(mode)
         window.menuBar().setEnabled(False)  # no menu shortcut works either
@@ -146,6 +151,7 @@ class PatientMode(QWidget):
         self.idle.timer.stop()
         window.patient_mode = None
         window.outer.removeWidget(self)
+        window.stack.setSizePolicy(self._stack_policy)
         window.outer.setCurrentWidget(window.stack)
         window.menuBar().setEnabled(True)
         window.menuBar().show()
