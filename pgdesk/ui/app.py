@@ -92,6 +92,9 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     if not window.ensure_professional():
         store.close()
         return 0
+    from pgdesk.ui.patient_mode import hooks as patient_mode
+
+    patient_mode.resume(window)  # a patient mode open when pgdesk stopped goes on where it was
     from pgdesk.ui.first_paint import after_first_paint, exit_after_first_paint
 
     if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test

@@ -8,6 +8,7 @@ QWidget { font-size: 11pt; }
 QLabel#pageTitle { font-size: 18pt; font-weight: 600; color: #1d2b3a; }
 QLabel#stepTitle { font-size: 15pt; font-weight: 600; color: #1d2b3a; }
 QLabel#hint { color: #5b6775; font-size: 10pt; }
+QLabel#patientNote { background: #fff4c2; border-left: 4px solid #b58900; padding: 6px; color: #1d2b3a; }
 QLabel#explanation { font-size: 12pt; color: #1d2b3a; padding: 6px;
                      background: #f3f6fa; border-radius: 6px; }
 QLabel#prompts { font-size: 12pt; color: #425466; }

@@ -54,7 +54,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="109"/>
+        <location filename="../../pgdesk/ui/app.py" line="112"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -1169,27 +1169,27 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientFlow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="42"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="44"/>
         <source>← Terug</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="47"/>
         <source>Verder →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="74"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="78"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="117"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="121"/>
         <source>Klaar: geef het scherm terug</source>
         <translation>Done: hand the screen back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="120"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="124"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -1230,14 +1230,47 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="30"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="46"/>
         <source>Patiëntmodus</source>
         <translation>Patient mode</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="31"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="47"/>
         <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
         <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
+    </message>
+</context>
+<context>
+    <name>PatientNote</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="31"/>
+        <source>Ingevuld door de patiënt: %1</source>
+        <translation>Filled in by the patient: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="33"/>
+        <source>nu: %1</source>
+        <translation>now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="39"/>
+        <source>Gewijzigd (patiënt → nu): %1</source>
+        <translation>Changed (patient → now): %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="43"/>
+        <source>&quot;Weet ik niet&quot;: %1</source>
+        <translation>"Don&apos;t know": %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="46"/>
+        <source>het hele onderwerp</source>
+        <translation>the whole topic</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="47"/>
+        <source>De patiënt wil praten over: %1</source>
+        <translation>The patient wants to talk about: %1</translation>
     </message>
 </context>
 <context>
@@ -3025,7 +3058,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="82"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -3034,12 +3067,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -3048,17 +3081,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="92"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="85"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="93"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="61"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>

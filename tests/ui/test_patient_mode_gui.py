@@ -191,3 +191,64 @@ def test_every_button_shows_its_whole_text_on_small_screens(qtbot, window, mode,
 def test_each_dimension_shows_its_pictogram_beside_its_name(qtbot, mode):
     for screen in mode.flow.dimension_screens:
         assert not screen.pictogram.pixmap().isNull(), screen.dimension.id
+
+
+def test_the_professional_sees_what_the_patient_filled_in_and_both_numbers_stay(
+        qtbot, window, mode, instrument):
+    from pgdesk.storage.patient_answers import patient_answers
+
+    mode.flow.forward()
+    screen = mode.flow.dimension_screens[0]
+    dim = screen.dimension
+    qtbot.mouseClick(screen.rows[0].score_buttons[6], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.rows[1].talk, Qt.MouseButton.LeftButton)
+    cid = mode.session.id
+    mode.cover(done=True)
+    qtbot.keyClicks(mode.cover_screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(mode.cover_screen.passphrase, Qt.Key.Key_Return)
+    assert window.patient_mode is None
+    window.open_consultation(cid)
+    web = window.consultation_page.web
+    web.table.selectRow(0)
+    note = web.patient_note.text()
+    assert web.patient_note.isVisible()
+    assert "Ingevuld door de patiënt: 6" in note and "nu:" not in note
+    assert dim.aspects[1].name in note  # the talk mark the patient set
+    web.set_score(0, 8)  # agreed in the consult
+    assert "nu: 8" in web.patient_note.text()
+    assert patient_answers(window.store, cid).aspect_scores[dim.id][dim.aspects[0].id] == 6
+
+
+def test_killed_mid_way_nothing_confirmed_is_lost_and_the_mode_reopens_there(tmp_path, instrument):
+    """pgdesk is killed (SIGKILL, as a power cut) while the patient is on the third dimension;
+    the next start goes straight back to that screen, with every answer given so far."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from pgdesk.storage.repository import Store
+    from tests.ui.patient_mode_kill_child import SCREEN
+
+    db = tmp_path / "praktijk.db"
+    with Store.open(db) as store:
+        store.set_current_professional(store.add_professional("Test Huisarts", "huisarts").id)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = [sys.executable, "-m", "tests.ui.patient_mode_kill_child"]
+    fill = subprocess.Popen([*child, "fill", str(db)], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        line = fill.stdout.readline()
+        assert line.startswith("READY"), line
+    finally:
+        fill.kill()  # SIGKILL: no clean-up runs
+        fill.wait(30)
+    resumed = subprocess.run([*child, "resume", str(db)], capture_output=True, text=True, env=env,
+                             timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    state = json.loads(resumed.stdout.strip().splitlines()[-1])
+    assert state["consultation"] == line.split()[1]
+    assert state["index"] == SCREEN and state["full_screen"]
+    assert state["skip_checked"]  # "weet ik niet" on the screen it was given
+    assert len(state["scores"]) == SCREEN - 1
+    for n, dim in enumerate(instrument.dimensions[:SCREEN - 1]):
+        assert state["scores"][dim.id] == {a.id: n + 3 for a in dim.aspects}

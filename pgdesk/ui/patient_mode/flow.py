@@ -1,5 +1,6 @@
 """The patient's way through the screens: welcome, one screen per dimension, the end. Every
-answer goes through the ConsultationSession the moment it is given, as in the web step."""
+answer goes through the PatientSession the moment it is given (into the conversation and the
+patient's own copy), and each screen change is stored, so the mode reopens where the patient was."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from pgdesk.domain.models import IMPORTANT
-from pgdesk.storage.session import ConsultationSession
+from pgdesk.storage.patient_answers import PatientSession, set_screen
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.patient_mode.rows import touch_button
 from pgdesk.ui.patient_mode.screens import DimensionScreen, EndScreen, WelcomeScreen
@@ -17,7 +18,7 @@ from pgdesk.ui.plain import Label
 class PatientFlow(QWidget):
     finished = Signal()  # "Klaar: geef het scherm terug"
 
-    def __init__(self, session: ConsultationSession, parent=None):
+    def __init__(self, session: PatientSession, parent=None):
         super().__init__(parent)
         self.session = session
         dims = session.instrument.dimensions
@@ -28,6 +29,7 @@ class PatientFlow(QWidget):
         self.stack.addWidget(self.welcome)
         for dim in dims:
             screen = DimensionScreen(dim)
+            screen.skipped = session.own.skipped(dim.id)  # "weet ik niet", also after a restart
             screen.aspectScored.connect(lambda a, v, d=dim.id: self._score(d, a, v))
             screen.talkToggled.connect(lambda a, on, d=dim.id: self._talk(d, a, on))
             screen.done.connect(self.forward)
@@ -69,6 +71,8 @@ class PatientFlow(QWidget):
         if self.index == self.stack.count() - 1 and index != self.index:
             self.end.flush()  # the words typed so far are kept when the patient goes back
         index = max(0, min(index, self.stack.count() - 1))
+        if index != self.index:  # where the mode reopens after a crash
+            attempt(self, set_screen, self.session.store, self.session.id, index)
         self.stack.setCurrentIndex(index)
         n = len(self.dimension_screens)
         self.progress.setText(self.tr("%1 van %2").replace("%1", str(index)).replace("%2", str(n))

@@ -24,6 +24,22 @@ def start(window) -> None:
     window.patient_mode = PatientMode.start(window, pid, minutes)
 
 
+def resume(window) -> None:
+    """At start: a patient mode that was open when pgdesk stopped (a crash, a power cut) opens
+    again for that patient, on the screen the patient was on."""
+    from pgdesk.storage.patient_answers import open_run
+    from pgdesk.ui.feedback import guarded
+    from pgdesk.ui.patient_mode.mode import PatientMode
+
+    run = guarded(window, open_run, window.store)
+    if run is None or window.locked or window.patient_mode is not None:
+        return
+    consultation_id, patient_id, _screen = run
+    window.show_patient(patient_id)
+    minutes = int(window.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
+    window.patient_mode = PatientMode.start(window, patient_id, minutes, consultation_id)
+
+
 def choose_idle_minutes(parent, store) -> None:
     current = int(store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
     minutes, ok = plain.get_int(

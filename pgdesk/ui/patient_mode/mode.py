@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from pgdesk.domain.errors import PgdeskError
-from pgdesk.storage.session import ConsultationSession
+from pgdesk.storage.patient_answers import PatientSession, end_run, start_run
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
@@ -87,7 +87,7 @@ class Cover(QWidget):
 class PatientMode(QWidget):
     """The patient's whole screen. `start` puts it into the main window, `leave` takes it out."""
 
-    def __init__(self, window, session: ConsultationSession, idle_minutes: int, parent=None):
+    def __init__(self, window, session: PatientSession, idle_minutes: int, parent=None):
         super().__init__(parent)
         self.setObjectName("patientMode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -117,18 +117,21 @@ class PatientMode(QWidget):
         return self.stack.currentWidget() is self.cover_screen
 
     @classmethod
-    def start(cls, window, patient_id: str, idle_minutes: int) -> PatientMode | None:
-        """Today's conversation with this patient (a new one if there is none), full screen."""
+    def start(cls, window, patient_id: str, idle_minutes: int,
+              consultation_id: str | None = None) -> PatientMode | None:
+        """Today's conversation with this patient (a new one if there is none), or the one given
+        (a mode that was open when pgdesk stopped), full screen, on the screen the patient was."""
         store = window.store
-        cid = guarded(window, todays_conversation, store, patient_id)
+        cid = consultation_id or guarded(window, todays_conversation, store, patient_id)
         if cid is None:
             pro = store.current_professional()
             c = guarded(window, store.new_consultation, patient_id, pro.id if pro else None)
             if c is None:
                 return None
             cid = c.id
-        session = guarded(window, ConsultationSession, store, window.instrument, cid)
-        if session is None:
+        session = guarded(window, PatientSession, store, window.instrument, cid)
+        screen = session and guarded(window, start_run, store, cid)
+        if session is None or screen is None:
             return None
         mode = cls(window, session, idle_minutes)
         # The professional's pages may need more room than a small or scaled screen has; hidden
@@ -141,7 +144,7 @@ class PatientMode(QWidget):
         window.statusBar().hide()
         window.setWindowTitle("pgdesk")
         window.showFullScreen()
-        mode.flow.go_to(0)
+        mode.flow.go_to(screen)
         return mode
 
     def leave(self) -> None:
@@ -149,6 +152,7 @@ class PatientMode(QWidget):
         window = self.window_
         self.flow.end.flush()
         self.idle.timer.stop()
+        guarded(window, end_run, self.session.store, self.session.id)
         window.patient_mode = None
         window.outer.removeWidget(self)
         window.stack.setSizePolicy(self._stack_policy)

@@ -1,0 +1,22 @@
+-- Mirrors 0010_patient_answers (issue 17): what the patient filled in themselves in the patient
+-- mode, beside the conversation's own (agreed) answers, and the screen the patient was on.
+
+CREATE TABLE patient_answers (
+    consultation_id TEXT NOT NULL REFERENCES consultations(id),
+    kind TEXT NOT NULL CHECK (kind IN ('aspect', 'talk', 'important')),
+    dimension_id TEXT NOT NULL DEFAULT '',
+    aspect_id TEXT NOT NULL DEFAULT '',
+    score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 10),
+    answer TEXT,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (consultation_id, kind, dimension_id, aspect_id)
+);
+
+CREATE TABLE patient_mode_runs (
+    consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+    screen INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE INDEX patient_mode_runs_open ON patient_mode_runs (ended_at, updated_at);
