@@ -286,7 +286,8 @@ def m0010_patient_answers(db: Database) -> None:
     both. kind 'aspect' (score NULL: "weet ik niet"), 'talk' (a mark the patient set) or
     'important' (answer: "Wat is voor u nu het belangrijkst?"). patient_mode_runs: the screen the
     patient was on, so a crash or power cut reopens the mode there (ended_at NULL: still open).
-    Plain portable SQL: the PostgreSQL engine mirrors it."""
+    patient_invitations: the waiting-room kiosk's one-time codes (only their SHA-256), valid on
+    one day and used once. Plain portable SQL: the PostgreSQL engine mirrors it."""
     db.execute("""
         CREATE TABLE patient_answers (
             consultation_id TEXT NOT NULL REFERENCES consultations(id),
@@ -307,3 +308,13 @@ def m0010_patient_answers(db: Database) -> None:
             ended_at TEXT
         )""")
     db.execute("CREATE INDEX patient_mode_runs_open ON patient_mode_runs (ended_at, updated_at)")
+    db.execute("""
+        CREATE TABLE patient_invitations (
+            code_hash TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            created_at TEXT NOT NULL,
+            valid_on TEXT NOT NULL,
+            used_at TEXT
+        )""")
+    db.execute("CREATE INDEX patient_invitations_consultation ON patient_invitations "
+               "(consultation_id)")

@@ -63,7 +63,8 @@ def open_store(db: str | None, demo: bool):
     return open_interactively(db)
 
 
-def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+def run(db: str | None = None, demo: bool = False, lang: str | None = None,
+        kiosk: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
@@ -85,6 +86,10 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
     if opened is None:
         return 0
     store, keyring = opened
+    if kiosk:  # `pgdesk kiosk`: the waiting room's screen, nothing but the patient mode
+        from pgdesk.ui.patient_mode.hooks import run_kiosk
+
+        return run_kiosk(app, store, instrument, keyring)
     from pgdesk.ui.main_window import MainWindow
 
     window = MainWindow(store, instrument, keyring)

@@ -49,6 +49,8 @@ def build_menus(window: QMainWindow) -> None:
         (translate("MainWindow", "Spinnenweb van &papier overnemen…"), "F2", window.copy_paper_web),
         (translate("MainWindow", "&Laat de patiënt invullen…"), "Ctrl+Shift+P",
          lambda: patient_mode.start(window)),
+        (translate("MainWindow", "Klaarzetten voor de &wachtkamer…"), None,
+         lambda: patient_mode.prepare_for_waiting_room(window)),
         (translate("MainWindow", "&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", window.show_access_log),
         (translate("MainWindow", "Alles &exporteren (AVG)…"), None, window.export_patient),
         None,

@@ -54,7 +54,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="112"/>
+        <location filename="../../pgdesk/ui/app.py" line="117"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -235,6 +235,39 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>CodeScreen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="39"/>
+        <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
+        <translation>Thank you. Your answers have been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="43"/>
+        <source>Bijvoorbeeld K7MX4P</source>
+        <translation>For example K7MX4P</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="45"/>
+        <source>Beginnen</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="48"/>
+        <source>Voor de praktijk</source>
+        <translation>For the practice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="54"/>
+        <source>Welkom</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="55"/>
+        <source>Typ de code die u van de praktijk kreeg.</source>
+        <translation>Type the code you were given by the practice.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationPage</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="70"/>
@@ -266,37 +299,37 @@ since start</translation>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="39"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="46"/>
         <source>Geef het scherm terug aan de praktijk</source>
         <translation>Please hand the screen back to the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="42"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="49"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="48"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="55"/>
         <source>Deze database heeft geen wachtwoord.</source>
         <translation>This database has no passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="51"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="58"/>
         <source>Voor de praktijk: wachtwoord van %1</source>
         <translation>For the practice: passphrase of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="53"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="60"/>
         <source>Voor de praktijk: het wachtwoord van de praktijk</source>
         <translation>For the practice: the practice&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="59"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="66"/>
         <source>Terug naar het dossier</source>
         <translation>Back to the record</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="68"/>
         <source>De patiënt laten verder invullen</source>
         <translation>Let the patient go on filling in</translation>
     </message>
@@ -626,6 +659,24 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="96"/>
+        <source>Voor de praktijk: de wachtkamer sluiten</source>
+        <translation>For the practice: close the waiting room screen</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="97"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="98"/>
+        <source>Terug naar de wachtkamer</source>
+        <translation>Back to the waiting room</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="10"/>
@@ -791,136 +842,141 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
+        <source>Klaarzetten voor de &amp;wachtkamer…</source>
+        <translation>Prepare for the &amp;waiting room…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="53"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="63"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="69"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="71"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="71"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="82"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
@@ -1038,7 +1094,7 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
@@ -1230,12 +1286,26 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="57"/>
+        <source>Klaarzetten voor de wachtkamer</source>
+        <translation>Prepare for the waiting room</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="58"/>
+        <source>Code voor de wachtkamer: %1
+
+De patiënt typt deze code op het scherm in de wachtkamer (pgdesk kiosk) en ziet dan alleen de eigen vragen. De code werkt vandaag, één keer; de antwoorden komen in het gesprek van vandaag.</source>
+        <translation>Code for the waiting room: %1
+
+The patient types this code on the waiting-room screen (pgdesk kiosk) and then sees only their own questions. The code works today, once; the answers go into today&apos;s conversation.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="81"/>
         <source>Patiëntmodus</source>
         <translation>Patient mode</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="47"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="82"/>
         <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
         <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
     </message>
@@ -1260,7 +1330,7 @@ Type the patient&apos;s name to confirm:</translation>
     <message>
         <location filename="../../pgdesk/ui/consultation/patient_note.py" line="43"/>
         <source>&quot;Weet ik niet&quot;: %1</source>
-        <translation>"Don&apos;t know": %1</translation>
+        <translation>&quot;Don&apos;t know&quot;: %1</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/patient_note.py" line="46"/>
@@ -2762,6 +2832,16 @@ Referrals already made to it stay readable in their conversations, with the deta
         <location filename="../../pgdesk/ui/messages.py" line="28"/>
         <source>Die geboortedatum kan niet.</source>
         <translation>That date of birth is not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="29"/>
+        <source>Deze code kennen we niet. Kijk of u hem goed hebt getypt.</source>
+        <translation>We do not know this code. Please check that you typed it correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="30"/>
+        <source>Deze code is niet meer geldig. Vraag de praktijk om een nieuwe code.</source>
+        <translation>This code is no longer valid. Please ask the practice for a new code.</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,41 @@ def resume(window) -> None:
     window.patient_mode = PatientMode.start(window, patient_id, minutes, consultation_id)
 
 
+def prepare_for_waiting_room(window) -> None:
+    """"Klaarzetten voor de wachtkamer": a one-time code for this patient, for today, to type at
+    the kiosk (`pgdesk kiosk`) on this database."""
+    from pgdesk.storage.invitations import prepare_invitation
+    from pgdesk.ui.feedback import guarded
+
+    pid = window.patient_page.patient_id
+    if window.locked or window.patient_mode is not None or pid is None:
+        return
+    pro = window.store.current_professional()
+    code = guarded(window, prepare_invitation, window.store, pid, pro.id if pro else None)
+    if code is None:
+        return
+    shown = f"{code[:3]} {code[3:]}"
+    plain.information(window, QCoreApplication.translate("PatientMode", "Klaarzetten voor de wachtkamer"),
+                      QCoreApplication.translate(
+                          "PatientMode", "Code voor de wachtkamer: %1\n\nDe patiënt typt deze code op "
+                          "het scherm in de wachtkamer (pgdesk kiosk) en ziet dan alleen de eigen "
+                          "vragen. De code werkt vandaag, één keer; de antwoorden komen in het "
+                          "gesprek van vandaag.").replace("%1", shown))
+    window.show_patient(pid)  # the conversation of today is in the list now
+
+
+def run_kiosk(app, store, instrument, keyring) -> int:
+    """`pgdesk kiosk` after the unlock: full screen until the practice closes it."""
+    from pgdesk.ui.patient_mode.kiosk import KioskWindow
+
+    minutes = int(store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
+    kiosk = KioskWindow(store, instrument, keyring, minutes)
+    kiosk.showFullScreen()
+    code = app.exec()
+    store.close()
+    return code
+
+
 def choose_idle_minutes(parent, store) -> None:
     current = int(store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
     minutes, ok = plain.get_int(

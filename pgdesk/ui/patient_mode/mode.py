@@ -5,12 +5,11 @@ go behind "Geef het scherm terug aan de praktijk"."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.storage.invitations import conversation_for_today
 from pgdesk.storage.patient_answers import PatientSession, end_run, start_run
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
@@ -22,11 +21,19 @@ from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
 
 
-def todays_conversation(store, patient_id: str) -> str | None:
-    """The id of today's unfinished conversation with this patient, or None."""
-    today = dt.date.today().isoformat()
-    return next((r["id"] for r in store.consultations_for(patient_id)
-                 if r["date"] == today and not r["completed_at"]), None)
+def check_passphrase(store, keyring, passphrase: str) -> str | None:
+    """None if the passphrase is the unlocked user's (or the practice's), else why not; with the
+    wait after repeated wrong tries, as the lock screen."""
+    from pgdesk.storage.keyring import WrongCredentials
+    from pgdesk.storage.vault import unlock_key
+
+    if keyring is None:
+        return None
+    try:
+        busy(unlock_key, store.path, keyring, store.actor.name, passphrase)
+    except (WrongCredentials, PgdeskError) as exc:
+        return screen_text(exc)
+    return None
 
 
 class Cover(QWidget):
@@ -122,13 +129,11 @@ class PatientMode(QWidget):
         """Today's conversation with this patient (a new one if there is none), or the one given
         (a mode that was open when pgdesk stopped), full screen, on the screen the patient was."""
         store = window.store
-        cid = consultation_id or guarded(window, todays_conversation, store, patient_id)
+        pro = store.current_professional()
+        cid = consultation_id or guarded(window, conversation_for_today, store, patient_id,
+                                         pro.id if pro else None)
         if cid is None:
-            pro = store.current_professional()
-            c = guarded(window, store.new_consultation, patient_id, pro.id if pro else None)
-            if c is None:
-                return None
-            cid = c.id
+            return None
         session = guarded(window, PatientSession, store, window.instrument, cid)
         screen = session and guarded(window, start_run, store, cid)
         if session is None or screen is None:
@@ -173,17 +178,7 @@ class PatientMode(QWidget):
 
     def check(self, passphrase: str) -> str | None:
         """None if the passphrase is the professional's (or the practice's), else why not."""
-        from pgdesk.storage.keyring import WrongCredentials
-        from pgdesk.storage.vault import unlock_key
-
-        window = self.window_
-        if window.keyring is None:
-            return None
-        try:  # with the wait after repeated wrong tries, as the lock screen
-            busy(unlock_key, window.store.path, window.keyring, window.store.actor.name, passphrase)
-        except (WrongCredentials, PgdeskError) as exc:
-            return screen_text(exc)
-        return None
+        return check_passphrase(self.window_.store, self.window_.keyring, passphrase)
 
     def _unlock(self, passphrase: str, leave: bool) -> None:
         error = self.check(passphrase)

@@ -1,5 +1,6 @@
 -- Mirrors 0010_patient_answers (issue 17): what the patient filled in themselves in the patient
--- mode, beside the conversation's own (agreed) answers, and the screen the patient was on.
+-- mode, beside the conversation's own (agreed) answers, the screen the patient was on, and the
+-- waiting-room kiosk's one-time codes.
 
 CREATE TABLE patient_answers (
     consultation_id TEXT NOT NULL REFERENCES consultations(id),
@@ -20,3 +21,12 @@ CREATE TABLE patient_mode_runs (
     ended_at TEXT
 );
 CREATE INDEX patient_mode_runs_open ON patient_mode_runs (ended_at, updated_at);
+
+CREATE TABLE patient_invitations (
+    code_hash TEXT PRIMARY KEY,
+    consultation_id TEXT NOT NULL REFERENCES consultations(id),
+    created_at TEXT NOT NULL,
+    valid_on TEXT NOT NULL,
+    used_at TEXT
+);
+CREATE INDEX patient_invitations_consultation ON patient_invitations (consultation_id);
