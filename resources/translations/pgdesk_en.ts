@@ -237,32 +237,32 @@ since start</translation>
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="39"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="40"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="43"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="44"/>
         <source>Bijvoorbeeld K7MX4P</source>
         <translation>For example K7MX4P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="46"/>
         <source>Beginnen</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="48"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="49"/>
         <source>Voor de praktijk</source>
         <translation>For the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="54"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="55"/>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="56"/>
         <source>Typ de code die u van de praktijk kreeg.</source>
         <translation>Type the code you were given by the practice.</translation>
     </message>
@@ -299,37 +299,37 @@ since start</translation>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="47"/>
         <source>Geef het scherm terug aan de praktijk</source>
         <translation>Please hand the screen back to the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="50"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="56"/>
         <source>Deze database heeft geen wachtwoord.</source>
         <translation>This database has no passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="58"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="59"/>
         <source>Voor de praktijk: wachtwoord van %1</source>
         <translation>For the practice: passphrase of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="60"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="61"/>
         <source>Voor de praktijk: het wachtwoord van de praktijk</source>
         <translation>For the practice: the practice&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="66"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="67"/>
         <source>Terug naar het dossier</source>
         <translation>Back to the record</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="68"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="69"/>
         <source>De patiënt laten verder invullen</source>
         <translation>Let the patient go on filling in</translation>
     </message>
@@ -661,17 +661,17 @@ since start</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="96"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="100"/>
         <source>Voor de praktijk: de wachtkamer sluiten</source>
         <translation>For the practice: close the waiting room screen</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="97"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="101"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="98"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="102"/>
         <source>Terug naar de wachtkamer</source>
         <translation>Back to the waiting room</translation>
     </message>

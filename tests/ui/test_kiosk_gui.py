@@ -139,3 +139,14 @@ def test_the_practice_prepares_a_code_from_the_patient_menu(qtbot, open_window, 
     code = shown[0].split(": ")[1].split("\n")[0]
     assert redeem_invitation(store, code) == todays_conversation(store, patient.id)
     store.close()
+
+
+def test_the_kiosk_speaks_the_patients_language(qtbot, kiosk):
+    from pgdesk.storage.handout_preferences import set_handout_preferences
+
+    patient = kiosk.store.add_patient(NAME, "1950")
+    set_handout_preferences(kiosk.store, patient.id, "en", "A4")
+    _type(qtbot, kiosk, prepare_invitation(kiosk.store, patient.id, None))
+    assert "Welcome" in _texts(kiosk.flow)
+    kiosk.show_code_screen(thanks=False)
+    assert "Welkom" in _texts(kiosk)  # the next patient's code screen: the practice's language

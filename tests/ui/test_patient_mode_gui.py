@@ -252,3 +252,26 @@ def test_killed_mid_way_nothing_confirmed_is_lost_and_the_mode_reopens_there(tmp
     assert len(state["scores"]) == SCREEN - 1
     for n, dim in enumerate(instrument.dimensions[:SCREEN - 1]):
         assert state["scores"][dim.id] == {a.id: n + 3 for a in dim.aspects}
+
+
+def test_the_mode_speaks_the_patients_language_and_the_practice_keeps_its_own(qtbot, window):
+    from pgdesk.storage.handout_preferences import set_handout_preferences
+
+    patient = window.store.add_patient(NAME, "1950")
+    set_handout_preferences(window.store, patient.id, "en", "A4")
+    window.show_patient(patient.id)
+    qtbot.mouseClick(window.patient_page.fill_in, Qt.MouseButton.LeftButton)
+    mode = window.patient_mode
+    assert "Welcome" in _texts(mode) and "Welkom" not in _texts(mode)
+    mode.flow.forward()
+    assert mode.flow.progress.text() == "1 of 6"
+    assert mode.session.instrument.language == "en"
+    assert "Your body" in _texts(mode.flow.dimension_screens[0])
+    mode.cover(done=True)
+    qtbot.keyClicks(mode.cover_screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(mode.cover_screen.passphrase, Qt.Key.Key_Return)
+    assert window.patient_mode is None
+    from PySide6.QtCore import QCoreApplication
+
+    # the practice's screens: Dutch again
+    assert QCoreApplication.translate("WelcomeScreen", "Welkom") == "Welkom"

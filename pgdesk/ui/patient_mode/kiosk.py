@@ -14,6 +14,7 @@ from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
+from pgdesk.ui.patient_mode.language import PatientLanguage
 from pgdesk.ui.patient_mode.mode import Cover, check_passphrase
 from pgdesk.ui.patient_mode.rows import scrolled, touch_button
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
@@ -59,8 +60,10 @@ class CodeScreen(QWidget):
         column.addStretch(2)
         column.addWidget(self.practice, 0, Qt.AlignmentFlag.AlignRight)
         inner.setMaximumWidth(820)
+        area = scrolled(inner)
+        area.setAlignment(Qt.AlignmentFlag.AlignHCenter)  # a calm column in the middle
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolled(inner))
+        layout.addWidget(area)
 
     def _enter(self) -> None:
         if self.start.isEnabled():
@@ -85,6 +88,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle("pgdesk")
         self.store, self.instrument, self.keyring = store, instrument, keyring
         self.flow: PatientFlow | None = None
+        self.language: PatientLanguage | None = None
         self.wrong_codes = 0
         self._closing = False
         self.code_screen = CodeScreen()
@@ -123,11 +127,16 @@ class KioskWindow(QWidget):
                 self.code_screen.start.setEnabled(False)
                 self._wait.start(WAIT_MS)
             return
-        session = guarded(self, PatientSession, self.store, self.instrument, cid)
+        consultation = guarded(self, self.store.consultation, cid)
+        language = consultation and guarded(self, PatientLanguage, self.store,
+                                            consultation.patient_id, self.instrument)
+        session = language and guarded(self, PatientSession, self.store, language.instrument, cid)
         screen = session and guarded(self, start_run, self.store, cid)
         if session is None or screen is None:
             return
         self.wrong_codes = 0
+        self.language = language
+        language.apply()  # the patient's words until the code screen comes back
         self.flow = PatientFlow(session)
         self.flow.finished.connect(lambda: self.show_code_screen(thanks=True))
         self.stack.addWidget(self.flow)
@@ -142,6 +151,9 @@ class KioskWindow(QWidget):
             self.stack.removeWidget(self.flow)
             self.flow.deleteLater()
             self.flow = None
+        if self.language is not None:
+            self.language.remove()
+            self.language = None
         self.stack.setCurrentWidget(self.code_screen)
         self.code_screen.reset(thanks)
 

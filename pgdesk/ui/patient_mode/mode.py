@@ -15,6 +15,7 @@ from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
+from pgdesk.ui.patient_mode.language import PatientLanguage
 from pgdesk.ui.patient_mode.rows import touch_button
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
@@ -103,6 +104,7 @@ class PatientMode(QWidget):
         self.window_ = window
         self._was = window.windowState()
         self._stack_policy = window.stack.sizePolicy()
+        self.language: PatientLanguage | None = None
         self.session = session
         keyring = window.keyring
         who = None if keyring is None else ("" if keyring.mode == "shared" else session.store.actor.name)
@@ -132,13 +134,16 @@ class PatientMode(QWidget):
         pro = store.current_professional()
         cid = consultation_id or guarded(window, conversation_for_today, store, patient_id,
                                          pro.id if pro else None)
-        if cid is None:
+        language = cid and guarded(window, PatientLanguage, store, patient_id, window.instrument)
+        if language is None:
             return None
-        session = guarded(window, PatientSession, store, window.instrument, cid)
+        session = guarded(window, PatientSession, store, language.instrument, cid)
         screen = session and guarded(window, start_run, store, cid)
         if session is None or screen is None:
             return None
+        language.apply()  # the patient's words on the patient's screens, until `leave`
         mode = cls(window, session, idle_minutes)
+        mode.language = language
         # The professional's pages may need more room than a small or scaled screen has; hidden
         # behind the mode they must not widen the window past the screen.
         window.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -158,6 +163,8 @@ class PatientMode(QWidget):
         self.flow.end.flush()
         self.idle.timer.stop()
         guarded(window, end_run, self.session.store, self.session.id)
+        if self.language is not None:
+            self.language.remove()
         window.patient_mode = None
         window.outer.removeWidget(self)
         window.stack.setSizePolicy(self._stack_policy)
