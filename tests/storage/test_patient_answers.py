@@ -97,3 +97,21 @@ def test_deleting_the_conversation_or_erasing_the_patient_takes_the_patients_cop
     erase_patient(store, patient.id)
     assert store.db.execute("SELECT count(*) FROM patient_answers").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM patient_mode_runs").fetchone()[0] == 0
+
+
+def test_the_patients_own_answers_are_in_their_export(store, professional, instrument):
+    """Everything pgdesk holds about a patient (AVG): also what they filled in themselves."""
+    from pgdesk.storage.patient_rights import export_patient
+
+    patient, c = _conversation(store, professional)
+    dim = instrument.dimensions[1]
+    session = pa.PatientSession(store, instrument, c.id)
+    session.set_aspect_score(dim.id, dim.aspects[0].id, 2)
+    session.set_mark("talk", dim.id, "", True)
+    session.set_wheel_answer(IMPORTANT, "Mijn kleinkinderen zien")
+    ConsultationSession(store, instrument, c.id).set_aspect_score(dim.id, dim.aspects[0].id, 5)
+    (exported,) = export_patient(store, patient.id)["consultations"]
+    assert exported["aspect_scores"][dim.id][dim.aspects[0].id] == 5
+    assert exported["filled_in_by_patient"] == {
+        "aspect_scores": {dim.id: {dim.aspects[0].id: 2}}, "talk": [[dim.id, ""]],
+        "important": "Mijn kleinkinderen zien"}
