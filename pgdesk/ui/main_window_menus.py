@@ -83,6 +83,8 @@ def build_menus(window: QMainWindow) -> None:
          lambda: practice_actions.choose_backup_folder(window)),
         None,
         (translate("MainWindow", "&Gegevens van de praktijk…"), None, window.edit_practice_details),
+        (translate("MainWindow", "Patiëntmodus: &scherm…"), None,
+         lambda: patient_mode.choose_screen(window)),
         (translate("MainWindow", "Praktijk&overzicht…"), None, window.show_overview),
         (translate("MainWindow", "&Evaluatie exporteren (CSV)…"), None, window.export_evaluation),
         (translate("MainWindow", "&Trajecten: tussen- en eindgesprek na…"), None, window.trajectory_defaults),

@@ -299,37 +299,37 @@ since start</translation>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="47"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="48"/>
         <source>Geef het scherm terug aan de praktijk</source>
         <translation>Please hand the screen back to the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="51"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="57"/>
         <source>Deze database heeft geen wachtwoord.</source>
         <translation>This database has no passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="59"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="60"/>
         <source>Voor de praktijk: wachtwoord van %1</source>
         <translation>For the practice: passphrase of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="62"/>
         <source>Voor de praktijk: het wachtwoord van de praktijk</source>
         <translation>For the practice: the practice&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="67"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="68"/>
         <source>Terug naar het dossier</source>
         <translation>Back to the record</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="69"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="70"/>
         <source>De patiënt laten verder invullen</source>
         <translation>Let the patient go on filling in</translation>
     </message>
@@ -942,41 +942,46 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
+        <source>Patiëntmodus: &amp;scherm…</source>
+        <translation>Patient mode: &amp;screen…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
@@ -1286,12 +1291,12 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="84"/>
         <source>Klaarzetten voor de wachtkamer</source>
         <translation>Prepare for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="58"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="85"/>
         <source>Code voor de wachtkamer: %1
 
 De patiënt typt deze code op het scherm in de wachtkamer (pgdesk kiosk) en ziet dan alleen de eigen vragen. De code werkt vandaag, één keer; de antwoorden komen in het gesprek van vandaag.</source>
@@ -1300,14 +1305,30 @@ De patiënt typt deze code op het scherm in de wachtkamer (pgdesk kiosk) en ziet
 The patient types this code on the waiting-room screen (pgdesk kiosk) and then sees only their own questions. The code works today, once; the answers go into today&apos;s conversation.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="81"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="108"/>
         <source>Patiëntmodus</source>
         <translation>Patient mode</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="82"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="28"/>
+        <source>Het hoofdvenster, naar de patiënt gedraaid</source>
+        <translation>The main window, turned towards the patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="34"/>
+        <source>Op welk scherm vult de patiënt in?</source>
+        <translation>On which screen does the patient fill in?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="109"/>
         <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
         <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="159"/>
+        <source>De patiënt vult in op het andere scherm.</source>
+        <translation>The patient is filling in on the other screen.</translation>
     </message>
 </context>
 <context>

@@ -275,3 +275,45 @@ def test_the_mode_speaks_the_patients_language_and_the_practice_keeps_its_own(qt
 
     # the practice's screens: Dutch again
     assert QCoreApplication.translate("WelcomeScreen", "Welkom") == "Welkom"
+
+
+def test_on_a_screen_beside_the_desk_the_main_window_stays_the_professionals(qtbot, window):
+    """A second screen or tablet: the mode is a window of its own there, locked as in the main
+    window; the professional's window keeps its menus; the passphrase ends it."""
+    from PySide6.QtGui import QGuiApplication
+
+    from pgdesk.ui.patient_mode.mode import PatientMode
+
+    patient = window.store.add_patient(NAME, "1950")
+    window.show_patient(patient.id)
+    mode = PatientMode.start(window, patient.id, 2, on=QGuiApplication.primaryScreen())
+    window.patient_mode = mode
+    assert mode.isWindow() and mode.isVisible() and mode.isFullScreen()
+    assert window.outer.currentWidget() is not mode and window.menuBar().isEnabled()
+    assert not window.isFullScreen()
+    mode.close()
+    assert mode.isVisible()  # Alt+F4 on the patient's screen
+    mode.flow.forward()
+    qtbot.keyClick(mode.flow.dimension_screens[0], Qt.Key.Key_4)
+    dim = mode.flow.dimension_screens[0].dimension
+    assert _stored(mode).aspect_scores[dim.id][dim.aspects[0].id] == 4
+    mode.cover(done=True)
+    qtbot.keyClicks(mode.cover_screen.passphrase, PASSPHRASE)
+    qtbot.keyClick(mode.cover_screen.passphrase, Qt.Key.Key_Return)
+    assert window.patient_mode is None and not mode.isVisible()
+    assert window.stack.currentWidget() is window.patient_page
+
+
+def test_the_chosen_screen_is_used_only_when_it_is_there_and_not_the_main_windows(qtbot, window):
+    from PySide6.QtCore import QSettings
+
+    from pgdesk.ui.patient_mode.hooks import SETTING_PATIENT_SCREEN, patient_screen
+
+    settings = QSettings()
+    try:
+        settings.setValue(SETTING_PATIENT_SCREEN, "een scherm dat er niet is")
+        assert patient_screen(window) is None
+        settings.setValue(SETTING_PATIENT_SCREEN, window.screen().name())
+        assert patient_screen(window) is None  # the main window's own: it turns instead
+    finally:
+        settings.remove(SETTING_PATIENT_SCREEN)

@@ -3,13 +3,39 @@ the patient's screens (and pyqtgraph) load only when the mode starts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QGuiApplication
 
 from pgdesk.ui import plain
 from pgdesk.ui.feedback import attempt
 
 SETTING_PATIENT_IDLE = "patient_idle_minutes"
 DEFAULT_PATIENT_IDLE = 2
+SETTING_PATIENT_SCREEN = "patient_mode/screen"  # this computer's (QSettings): its screens
+
+
+def patient_screen(window):
+    """The screen chosen on this computer for the patient (a second screen or a tablet beside the
+    desk) if it is connected and not the main window's own; None: the main window turns."""
+    name = str(QSettings().value(SETTING_PATIENT_SCREEN, "") or "")
+    screen = next((s for s in QGuiApplication.screens() if name and s.name() == name), None)
+    return None if screen is None or screen is window.screen() else screen
+
+
+def choose_screen(window) -> None:
+    """Praktijk → Patiëntmodus: scherm…; kept per computer, as its screens are."""
+    screens = QGuiApplication.screens()
+    items = [QCoreApplication.translate("PatientMode", "Het hoofdvenster, naar de patiënt gedraaid")]
+    items += [f"{s.name()} ({s.size().width()}×{s.size().height()})" for s in screens]
+    name = str(QSettings().value(SETTING_PATIENT_SCREEN, "") or "")
+    current = next((i + 1 for i, s in enumerate(screens) if s.name() == name), 0)
+    value, ok = plain.get_item(
+        window, QCoreApplication.translate("PatientMode", "Patiëntmodus"),
+        QCoreApplication.translate("PatientMode", "Op welk scherm vult de patiënt in?"),
+        items, current)
+    if ok and value in items:
+        index = items.index(value)
+        QSettings().setValue(SETTING_PATIENT_SCREEN, screens[index - 1].name() if index else "")
 
 
 def start(window) -> None:
@@ -21,7 +47,7 @@ def start(window) -> None:
             or window.stack.currentWidget() is not window.patient_page):
         return
     minutes = int(window.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
-    window.patient_mode = PatientMode.start(window, pid, minutes)
+    window.patient_mode = PatientMode.start(window, pid, minutes, on=patient_screen(window))
 
 
 def resume(window) -> None:
@@ -37,7 +63,8 @@ def resume(window) -> None:
     consultation_id, patient_id, _screen = run
     window.show_patient(patient_id)
     minutes = int(window.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))
-    window.patient_mode = PatientMode.start(window, patient_id, minutes, consultation_id)
+    window.patient_mode = PatientMode.start(window, patient_id, minutes, consultation_id,
+                                            on=patient_screen(window))
 
 
 def prepare_for_waiting_room(window) -> None:

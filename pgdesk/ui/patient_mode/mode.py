@@ -5,7 +5,8 @@ go behind "Geef het scherm terug aan de praktijk"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from pgdesk.domain.errors import PgdeskError
@@ -93,7 +94,8 @@ class Cover(QWidget):
 
 
 class PatientMode(QWidget):
-    """The patient's whole screen. `start` puts it into the main window, `leave` takes it out."""
+    """The patient's whole screen. `start` puts it into the main window (turned to the patient),
+    or on a second screen or tablet beside the desk as a window of its own; `leave` ends it."""
 
     def __init__(self, window, session: PatientSession, idle_minutes: int, parent=None):
         super().__init__(parent)
@@ -105,6 +107,8 @@ class PatientMode(QWidget):
         self._was = window.windowState()
         self._stack_policy = window.stack.sizePolicy()
         self.language: PatientLanguage | None = None
+        self.separate = False  # a window of its own on the patient's screen
+        self._leaving = False
         self.session = session
         keyring = window.keyring
         who = None if keyring is None else ("" if keyring.mode == "shared" else session.store.actor.name)
@@ -127,9 +131,10 @@ class PatientMode(QWidget):
 
     @classmethod
     def start(cls, window, patient_id: str, idle_minutes: int,
-              consultation_id: str | None = None) -> PatientMode | None:
+              consultation_id: str | None = None, on: QScreen | None = None) -> PatientMode | None:
         """Today's conversation with this patient (a new one if there is none), or the one given
-        (a mode that was open when pgdesk stopped), full screen, on the screen the patient was."""
+        (a mode that was open when pgdesk stopped), full screen, on the screen the patient was;
+        on the screen `on` (beside the desk) while the main window stays the professional's."""
         store = window.store
         pro = store.current_professional()
         cid = consultation_id or guarded(window, conversation_for_today, store, patient_id,
@@ -144,6 +149,17 @@ class PatientMode(QWidget):
         language.apply()  # the patient's words on the patient's screens, until `leave`
         mode = cls(window, session, idle_minutes)
         mode.language = language
+        if on is not None:
+            mode.separate = True
+            mode.setWindowTitle("pgdesk")
+            mode.setScreen(on)
+            mode.setGeometry(on.geometry())
+            mode.showFullScreen()
+            mode.activateWindow()
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "PatientMode", "De patiënt vult in op het andere scherm."))
+            mode.flow.go_to(screen)
+            return mode
         # The professional's pages may need more room than a small or scaled screen has; hidden
         # behind the mode they must not widen the window past the screen.
         window.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -166,6 +182,13 @@ class PatientMode(QWidget):
         if self.language is not None:
             self.language.remove()
         window.patient_mode = None
+        if self.separate:
+            self._leaving = True
+            self.close()
+            self.deleteLater()
+            window.statusBar().clearMessage()
+            window.show_patient(self.session.patient.id)
+            return
         window.outer.removeWidget(self)
         window.stack.setSizePolicy(self._stack_policy)
         window.outer.setCurrentWidget(window.stack)
@@ -200,6 +223,12 @@ class PatientMode(QWidget):
             self.stack.setCurrentWidget(self.flow)
             self.idle.timer.start()
             self.flow.go_to(self.flow.index)
+
+    def closeEvent(self, event):  # noqa: N802 (Qt API)
+        if self.separate and not self._leaving:  # Alt+F4 on the patient's screen: stays
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
         if event.key() != Qt.Key.Key_Escape:  # Esc does not leave the mode
