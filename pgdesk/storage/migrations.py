@@ -285,7 +285,8 @@ def m0010_patient_answers(db: Database) -> None:
     conversation's own tables, which hold what was agreed in the consult: a changed number keeps
     both. kind 'aspect' (score NULL: "weet ik niet"), 'talk' (a mark the patient set) or
     'important' (answer: "Wat is voor u nu het belangrijkst?"). patient_mode_runs: the screen the
-    patient was on, so a crash or power cut reopens the mode there (ended_at NULL: still open).
+    patient was on, so a crash or power cut reopens the mode there (ended_at NULL: still open) on
+    the same workstation, never one the waiting-room kiosk (kiosk = 1) left open.
     patient_invitations: the waiting-room kiosk's one-time codes (only their SHA-256), valid on
     one day and used once. Plain portable SQL: the PostgreSQL engine mirrors it."""
     db.execute("""
@@ -303,6 +304,8 @@ def m0010_patient_answers(db: Database) -> None:
         CREATE TABLE patient_mode_runs (
             consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
             screen INTEGER NOT NULL DEFAULT 0,
+            workstation TEXT NOT NULL DEFAULT '',
+            kiosk INTEGER NOT NULL DEFAULT 0 CHECK (kiosk IN (0, 1)),
             started_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             ended_at TEXT

@@ -114,18 +114,21 @@ class PatientSession(ConsultationSession):
 
 
 # -- where the patient was --------------------------------------------------
-def start_run(store: StoreCore, consultation_id: str) -> int:
-    """Open (or reopen) the patient mode for this conversation; the screen to start on."""
+def start_run(store: StoreCore, consultation_id: str, kiosk: bool = False) -> int:
+    """Open (or reopen) the patient mode for this conversation, here (this workstation, or the
+    waiting-room kiosk); the screen to start on: where the patient was if it never ended."""
     row = store.db.execute("SELECT screen, ended_at FROM patient_mode_runs WHERE "
                            "consultation_id = ?", [consultation_id]).fetchone()
-    stamp = now()
+    stamp, here = now(), [store.actor.workstation, int(kiosk)]
     with store.db.atomic():
         if row is None:
-            store.db.execute("INSERT INTO patient_mode_runs (consultation_id, screen, started_at, "
-                             "updated_at) VALUES (?, 0, ?, ?)", [consultation_id, stamp, stamp])
+            store.db.execute("INSERT INTO patient_mode_runs (consultation_id, screen, workstation, "
+                             "kiosk, started_at, updated_at) VALUES (?, 0, ?, ?, ?, ?)",
+                             [consultation_id, *here, stamp, stamp])
         else:
-            store.db.execute("UPDATE patient_mode_runs SET ended_at = NULL, updated_at = ? "
-                             "WHERE consultation_id = ?", [stamp, consultation_id])
+            store.db.execute("UPDATE patient_mode_runs SET ended_at = NULL, workstation = ?, "
+                             "kiosk = ?, updated_at = ? WHERE consultation_id = ?",
+                             [*here, stamp, consultation_id])
     return 0 if row is None or row[1] is not None else row[0]
 
 
@@ -144,11 +147,13 @@ def end_run(store: StoreCore, consultation_id: str) -> None:
 
 
 def open_run(store: StoreCore) -> tuple[str, str, int] | None:
-    """(consultation id, patient id, screen) of the patient mode that was open when pgdesk
-    stopped without the professional taking the screen back; None if there is none."""
+    """(consultation id, patient id, screen) of the patient mode that was open on this workstation
+    when pgdesk stopped without the professional taking the screen back; None if there is none.
+    One the kiosk left open, or another workstation on a shared file, is not this one's to open."""
     row = store.db.execute(
         "SELECT r.consultation_id, c.patient_id, r.screen FROM patient_mode_runs r "
         "JOIN consultations c ON c.id = r.consultation_id "
-        "WHERE r.ended_at IS NULL AND c.completed_at IS NULL "
-        "ORDER BY r.updated_at DESC LIMIT 1").fetchone()
+        "WHERE r.ended_at IS NULL AND r.kiosk = 0 AND r.workstation = ? "
+        "AND c.completed_at IS NULL ORDER BY r.updated_at DESC LIMIT 1",
+        [store.actor.workstation]).fetchone()
     return (row[0], row[1], row[2]) if row else None

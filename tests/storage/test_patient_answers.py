@@ -115,3 +115,19 @@ def test_the_patients_own_answers_are_in_their_export(store, professional, instr
     assert exported["filled_in_by_patient"] == {
         "aspect_scores": {dim.id: {dim.aspects[0].id: 2}}, "talk": [[dim.id, ""]],
         "important": "Mijn kleinkinderen zien"}
+
+
+def test_a_run_the_kiosk_or_another_workstation_left_open_is_not_reopened_here(
+        store, professional, instrument):
+    from dataclasses import replace
+
+    patient, c = _conversation(store, professional)
+    pa.start_run(store, c.id, kiosk=True)  # a patient mid-way at the waiting-room kiosk
+    assert pa.open_run(store) is None
+    here = store.actor
+    store.set_actor(replace(here, workstation="spreekkamer-2"))
+    pa.start_run(store, c.id)
+    store.set_actor(here)
+    assert pa.open_run(store) is None
+    pa.start_run(store, c.id)
+    assert pa.open_run(store) == (c.id, patient.id, 0)

@@ -131,7 +131,7 @@ class KioskWindow(QWidget):
         language = consultation and guarded(self, PatientLanguage, self.store,
                                             consultation.patient_id, self.instrument)
         session = language and guarded(self, PatientSession, self.store, language.instrument, cid)
-        screen = session and guarded(self, start_run, self.store, cid)
+        screen = session and guarded(self, start_run, self.store, cid, kiosk=True)
         if session is None or screen is None:
             return
         self.wrong_codes = 0

@@ -16,6 +16,8 @@ CREATE TABLE patient_answers (
 CREATE TABLE patient_mode_runs (
     consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
     screen INTEGER NOT NULL DEFAULT 0,
+    workstation TEXT NOT NULL DEFAULT '',
+    kiosk INTEGER NOT NULL DEFAULT 0 CHECK (kiosk IN (0, 1)),
     started_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     ended_at TEXT
