@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage.invitations import conversation_for_today
@@ -78,9 +85,13 @@ class Cover(QWidget):
         for widget in (self.title, self.thanks, self.prompt, self.passphrase, self.error,
                        self.leave_button, self.resume_button):
             inner.addWidget(widget)
+        middle = QHBoxLayout()  # stretches, not an alignment: the wrapped title keeps its height
+        middle.addStretch(1)
+        middle.addWidget(column, 100)
+        middle.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(middle)
         layout.addStretch(2)
 
     def _go(self, leave: bool) -> None:
