@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="wie werkt er; het wachtwoord komt van de terminal of de eerste regel "
                            "van standaardinvoer")
 
+    sub.add_parser("kiosk", help="alleen de patiëntmodus, voor een scherm in de wachtkamer: de "
+                                 "patiënt typt de code die de praktijk klaarzette")
     init = sub.add_parser("init", parents=[user], help="maak een nieuwe versleutelde database")
     init.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
     init.add_argument("--role", default="huisarts", choices=ROLES)
@@ -227,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         his = _his_request(args)
         from pgdesk.ui.app import run
 
-        return run(db=args.db, demo=args.demo, lang=args.lang, his=his)
+        return run(db=args.db, demo=args.demo, lang=args.lang, his=his,
+                   kiosk=args.command == "kiosk")
     except (PgdeskError, ResourceMissing) as exc:
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2

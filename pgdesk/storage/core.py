@@ -21,7 +21,8 @@ from pgdesk.storage.database import OpenDatabase
 
 # Every table holding a patient's rows through their consultations, children first.
 CONSULTATION_TABLES = ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
-                       "dimension_scores")
+                       "dimension_scores", "patient_answers", "patient_mode_runs",
+                       "patient_invitations")
 
 
 def new_id() -> str:

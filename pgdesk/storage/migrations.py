@@ -305,3 +305,47 @@ def m0013_overview_period_indexes(db: Database) -> None:
 
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations(name="0010_patient_answers")
+def m0010_patient_answers(db: Database) -> None:
+    """What the patient filled in themselves in the patient mode (issue 17), kept beside the
+    conversation's own tables, which hold what was agreed in the consult: a changed number keeps
+    both. kind 'aspect' (score NULL: "weet ik niet"), 'talk' (a mark the patient set) or
+    'important' (answer: "Wat is voor u nu het belangrijkst?"). patient_mode_runs: the screen the
+    patient was on, so a crash or power cut reopens the mode there (ended_at NULL: still open) on
+    the same workstation, never one the waiting-room kiosk (kiosk = 1) left open.
+    patient_invitations: the waiting-room kiosk's one-time codes (only their SHA-256), valid on
+    one day and used once. Plain portable SQL: the PostgreSQL engine mirrors it."""
+    db.execute("""
+        CREATE TABLE patient_answers (
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            kind TEXT NOT NULL CHECK (kind IN ('aspect', 'talk', 'important')),
+            dimension_id TEXT NOT NULL DEFAULT '',
+            aspect_id TEXT NOT NULL DEFAULT '',
+            score INTEGER CHECK (score IS NULL OR score BETWEEN 0 AND 10),
+            answer TEXT,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, kind, dimension_id, aspect_id)
+        )""")
+    db.execute("""
+        CREATE TABLE patient_mode_runs (
+            consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+            screen INTEGER NOT NULL DEFAULT 0,
+            workstation TEXT NOT NULL DEFAULT '',
+            kiosk INTEGER NOT NULL DEFAULT 0 CHECK (kiosk IN (0, 1)),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT
+        )""")
+    db.execute("CREATE INDEX patient_mode_runs_open ON patient_mode_runs (ended_at, updated_at)")
+    db.execute("""
+        CREATE TABLE patient_invitations (
+            code_hash TEXT PRIMARY KEY,
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            created_at TEXT NOT NULL,
+            valid_on TEXT NOT NULL,
+            used_at TEXT
+        )""")
+    db.execute("CREATE INDEX patient_invitations_consultation ON patient_invitations "
+               "(consultation_id)")

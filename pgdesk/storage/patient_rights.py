@@ -12,6 +12,7 @@ from pgdesk.storage import access_log
 from pgdesk.storage.core import CONSULTATION_TABLES
 from pgdesk.storage.erasure import finish_erase, mark_erase_pending, scrub_search_index
 from pgdesk.storage.handout_preferences import handout_preferences
+from pgdesk.storage.patient_answers import patient_answers
 from pgdesk.storage.repository import Store
 from pgdesk.storage.social_map import referrals_for_consultation
 from pgdesk.storage.variants import present
@@ -36,7 +37,18 @@ def _consultation_dict(store: Store, row: dict) -> dict:
         "plan": {f: getattr(c.plan, f) for f in PLAN_FIELDS},
         "referrals": [_referral_dict(r) for r in referrals_for_consultation(store, c.id)],
         "present": list(present(store, c.id)),  # who else was there (migration 0011)
+        "filled_in_by_patient": _patient_answers_dict(store, c.id),
     }
+
+
+def _patient_answers_dict(store: Store, consultation_id: str) -> dict | None:
+    """What the patient filled in themselves (patient mode, migration 0010), as given; None if
+    the patient filled in nothing in this conversation."""
+    own = patient_answers(store, consultation_id)
+    if not own.any:
+        return None
+    return {"aspect_scores": {d: dict(a) for d, a in own.aspect_scores.items()},
+            "talk": sorted([d, a] for d, a in own.talk), "important": own.important}
 
 
 def _referral_dict(r) -> dict:

@@ -67,9 +67,10 @@ def open_store(db: str | None, demo: bool):
 
 
 def run(db: str | None = None, demo: bool = False, lang: str | None = None,
-        his: HisRequest | None = None) -> int:
-    """The window; `his` is the patient a HIS asked for. A pgdesk already running for this user
-    and database gets the request instead, and this start ends at once (ui.his_link)."""
+        his: HisRequest | None = None, kiosk: bool = False) -> int:
+    """The window (with `kiosk`, the waiting room's patient mode only); `his` is the patient a
+    HIS asked for. A pgdesk already running for this user and database gets the request
+    instead, and this start ends at once (ui.his_link)."""
     app = QApplication.instance() or QApplication(sys.argv)
     try:
         link = claim(demo_db_path() if demo else Path(db) if db else default_db_path(), his)
@@ -80,12 +81,13 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     if link is None:
         return 0
     try:
-        return _run(app, db, demo, lang, link)
+        return _run(app, db, demo, lang, link, kiosk)
     finally:
         link.close()
 
 
-def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: HisLink) -> int:
+def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: HisLink,
+         kiosk: bool) -> int:
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
@@ -105,6 +107,10 @@ def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: 
     if opened is None:
         return 0
     store, keyring = opened
+    if kiosk:  # `pgdesk kiosk`: the waiting room's screen, nothing but the patient mode
+        from pgdesk.ui.patient_mode.hooks import run_kiosk
+
+        return run_kiosk(app, store, instrument, keyring)
     from pgdesk.ui.main_window import MainWindow
 
     window = MainWindow(store, instrument, keyring)
@@ -113,6 +119,9 @@ def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: 
         store.close()
         return 0
     link.attach(window)
+    from pgdesk.ui.patient_mode import hooks as patient_mode
+
+    patient_mode.resume(window)  # a patient mode open when pgdesk stopped goes on where it was
     from pgdesk.ui.first_paint import after_first_paint, exit_after_first_paint
 
     if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test

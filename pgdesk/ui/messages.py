@@ -26,6 +26,9 @@ KNOWN = (
     QT_TRANSLATE_NOOP("StorageMessages", "Er is al een gebruiker met deze naam."),
     QT_TRANSLATE_NOOP("StorageMessages", "Er is geen gebruiker met deze naam."),
     QT_TRANSLATE_NOOP("StorageMessages", "Die geboortedatum kan niet."),
+    QT_TRANSLATE_NOOP("StorageMessages", "Deze code kennen we niet. Kijk of u hem goed hebt getypt."),
+    QT_TRANSLATE_NOOP("StorageMessages", "Deze code is niet meer geldig. Vraag de praktijk om een "
+                                         "nieuwe code."),
 )
 
 

@@ -16,6 +16,8 @@ QWidget {{ font-size: {base}pt; }}
 QLabel#pageTitle {{ font-size: {page}pt; font-weight: 600; color: {title}; }}
 QLabel#stepTitle {{ font-size: {step}pt; font-weight: 600; color: {title}; }}
 QLabel#hint {{ color: {hint}; font-size: {small}pt; }}
+QLabel#patientNote {{ background: #fff4c2; border-left: 4px solid #b58900; padding: 6px;
+                     color: #1d2b3a; }}
 QLabel#explanation {{ font-size: {medium}pt; color: {title}; padding: 6px;
                      background: {panel}; border-radius: 6px; }}
 QLabel#prompts {{ font-size: {medium}pt; color: {prompts}; }}

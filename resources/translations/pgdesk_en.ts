@@ -98,7 +98,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="130"/>
+        <location filename="../../pgdesk/ui/app.py" line="139"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -170,22 +170,22 @@
 <context>
     <name>AspectRow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="86"/>
         <source>Weet ik niet</source>
         <translation>Don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
         <source>Weet ik niet, of sla over (Backspace)</source>
         <translation>Don&apos;t know, or skip (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="89"/>
         <source>Over praten</source>
         <translation>Talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="62"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
         <source>Hier wil ik over praten (spatiebalk)</source>
         <translation>I want to talk about this (space bar)</translation>
     </message>
@@ -287,6 +287,39 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>CodeScreen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="40"/>
+        <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
+        <translation>Thank you. Your answers have been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="44"/>
+        <source>Bijvoorbeeld K7MX4P</source>
+        <translation>For example K7MX4P</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="46"/>
+        <source>Beginnen</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="49"/>
+        <source>Voor de praktijk</source>
+        <translation>For the practice</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="55"/>
+        <source>Welkom</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="56"/>
+        <source>Typ de code die u van de praktijk kreeg.</source>
+        <translation>Type the code you were given by the practice.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationPage</name>
     <message>
         <location filename="../../pgdesk/ui/consultation/page.py" line="70"/>
@@ -318,37 +351,37 @@ since start</translation>
 <context>
     <name>Cover</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="39"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="55"/>
         <source>Geef het scherm terug aan de praktijk</source>
         <translation>Please hand the screen back to the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="42"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="58"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="48"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="64"/>
         <source>Deze database heeft geen wachtwoord.</source>
         <translation>This database has no passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="51"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="67"/>
         <source>Voor de praktijk: wachtwoord van %1</source>
         <translation>For the practice: passphrase of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="53"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="69"/>
         <source>Voor de praktijk: het wachtwoord van de praktijk</source>
         <translation>For the practice: the practice&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="59"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="75"/>
         <source>Terug naar het dossier</source>
         <translation>Back to the record</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="61"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="77"/>
         <source>De patiënt laten verder invullen</source>
         <translation>Let the patient go on filling in</translation>
     </message>
@@ -356,7 +389,7 @@ since start</translation>
 <context>
     <name>DimensionScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="75"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="108"/>
         <source>Over dit hele onderwerp wil ik praten</source>
         <translation>I want to talk about this whole topic</translation>
     </message>
@@ -401,42 +434,42 @@ since start</translation>
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="156"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="200"/>
         <source>Typ hier, of kies Overslaan</source>
         <translation>Type here, or choose Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="162"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="206"/>
         <source>Overslaan</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="164"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="209"/>
         <source>Klaar: geef het scherm terug</source>
         <translation>Done: hand the screen back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="167"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="233"/>
         <source>Dit is uw spinnenweb</source>
         <translation>This is your web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="173"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="220"/>
         <source>Wat is voor u nu het belangrijkst?</source>
         <translation>What matters most to you now?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="180"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="226"/>
         <source>Ctrl+Enter: klaar</source>
         <translation>Ctrl+Enter: done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="191"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="254"/>
         <source>niet ingevuld</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="192"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="255"/>
         <source>wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -815,6 +848,24 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="100"/>
+        <source>Voor de praktijk: de wachtkamer sluiten</source>
+        <translation>For the practice: close the waiting room screen</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="101"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="102"/>
+        <source>Terug naar de wachtkamer</source>
+        <translation>Back to the waiting room</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../pgdesk/ui/labels.py" line="10"/>
@@ -990,136 +1041,146 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
+        <source>Klaarzetten voor de &amp;wachtkamer…</source>
+        <translation>Prepare for the &amp;waiting room…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="59"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="65"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="67"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="82"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
+        <source>Patiëntmodus: &amp;scherm…</source>
+        <translation>Patient mode: &amp;screen…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="97"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="99"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="97"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="102"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
@@ -1237,7 +1298,7 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
@@ -1247,7 +1308,7 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <translation>&amp;Import patients from the HIS (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
         <source>Gesprek exporteren als &amp;FHIR (JSON)…</source>
         <translation>Export conversation as &amp;FHIR (JSON)…</translation>
     </message>
@@ -1388,19 +1449,29 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientFlow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="42"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="44"/>
         <source>← Terug</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="47"/>
         <source>Verder →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="75"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="78"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="121"/>
+        <source>Klaar: geef het scherm terug</source>
+        <translation>Done: hand the screen back</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="124"/>
+        <source>Klaar</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1727,14 +1798,77 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="30"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="84"/>
+        <source>Klaarzetten voor de wachtkamer</source>
+        <translation>Prepare for the waiting room</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="85"/>
+        <source>Code voor de wachtkamer: %1
+
+De patiënt typt deze code op het scherm in de wachtkamer (pgdesk kiosk) en ziet dan alleen de eigen vragen. De code werkt vandaag, één keer; de antwoorden komen in het gesprek van vandaag.</source>
+        <translation>Code for the waiting room: %1
+
+The patient types this code on the waiting-room screen (pgdesk kiosk) and then sees only their own questions. The code works today, once; the answers go into today&apos;s conversation.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="108"/>
         <source>Patiëntmodus</source>
         <translation>Patient mode</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="31"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="28"/>
+        <source>Het hoofdvenster, naar de patiënt gedraaid</source>
+        <translation>The main window, turned towards the patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="34"/>
+        <source>Op welk scherm vult de patiënt in?</source>
+        <translation>On which screen does the patient fill in?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="109"/>
         <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
         <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="173"/>
+        <source>De patiënt vult in op het andere scherm.</source>
+        <translation>The patient is filling in on the other screen.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientNote</name>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="31"/>
+        <source>Ingevuld door de patiënt: %1</source>
+        <translation>Filled in by the patient: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="33"/>
+        <source>nu: %1</source>
+        <translation>now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="39"/>
+        <source>Gewijzigd (patiënt → nu): %1</source>
+        <translation>Changed (patient → now): %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="43"/>
+        <source>&quot;Weet ik niet&quot;: %1</source>
+        <translation>&quot;Don&apos;t know&quot;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="46"/>
+        <source>het hele onderwerp</source>
+        <translation>the whole topic</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/patient_note.py" line="47"/>
+        <source>De patiënt wil praten over: %1</source>
+        <translation>The patient wants to talk about: %1</translation>
     </message>
 </context>
 <context>
@@ -3275,6 +3409,16 @@ Referrals already made to it stay readable in their conversations, with the deta
         <source>Die geboortedatum kan niet.</source>
         <translation>That date of birth is not possible.</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="29"/>
+        <source>Deze code kennen we niet. Kijk of u hem goed hebt getypt.</source>
+        <translation>We do not know this code. Please check that you typed it correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/messages.py" line="30"/>
+        <source>Deze code is niet meer geldig. Vraag de praktijk om een nieuwe code.</source>
+        <translation>This code is no longer valid. Please ask the practice for a new code.</translation>
+    </message>
 </context>
 <context>
     <name>SummaryStep</name>
@@ -3621,7 +3765,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="74"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="82"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -3630,12 +3774,12 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="37"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -3644,17 +3788,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="92"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="85"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="93"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="61"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
@@ -3662,27 +3806,27 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="28"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="44"/>
         <source>Beginnen</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="32"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="52"/>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="34"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="54"/>
         <source>U krijgt zes onderwerpen over hoe het met u gaat. Geef bij elk punt een cijfer van 0 tot 10: 0 is heel slecht, 10 is heel goed. Er zijn geen goede of foute antwoorden.</source>
         <translation>You will see six topics about how you are doing. Give each point a number from 0 to 10: 0 is very bad, 10 is very good. There are no right or wrong answers.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="38"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="58"/>
         <source>Weet u het niet, of wilt u iets niet beantwoorden? Kies dan &quot;Weet ik niet&quot;. Wilt u ergens over praten? Kies &quot;Over praten&quot;. Uw antwoorden worden meteen bewaard en alleen in de praktijk gebruikt.</source>
         <translation>Not sure, or rather not answer? Choose &quot;Don&apos;t know&quot;. Want to talk about something? Choose &quot;Talk about&quot;. Your answers are saved at once and used only in the practice.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="41"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="61"/>
         <source>Met het toetsenbord: een cijfer kiest, Enter gaat verder.</source>
         <translation>With the keyboard: a digit chooses, Enter goes on.</translation>
     </message>

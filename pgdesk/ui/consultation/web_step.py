@@ -8,8 +8,10 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from pgdesk.storage.patient_answers import PatientAnswers, patient_answers
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.aspect_dialog import AspectDialog
+from pgdesk.ui.consultation.patient_note import patient_note
 from pgdesk.ui.consultation.score_table import ScoreTable, format_score
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
@@ -46,6 +48,12 @@ class WebStep(QWidget):
         row.addWidget(talk)
         right.addLayout(row)
         right.addWidget(self.explanation)
+        # what the patient filled in (patient mode), beside what is agreed now
+        self.own = guarded(self, patient_answers, session.store, session.id) or PatientAnswers()
+        self.patient_note = Label()
+        self.patient_note.setWordWrap(True)
+        self.patient_note.setObjectName("patientNote")
+        right.addWidget(self.patient_note)
         right.addWidget(hint)
         layout = QHBoxLayout(self)
         layout.addWidget(self.history, 3)
@@ -107,6 +115,12 @@ class WebStep(QWidget):
             self._show_row(row)
         self.radar.set_scores(self.session.c.scores(self.session.instrument))
         self.radar.set_marked({row for row in range(len(self.dims)) if self._talks(row)})
+        self._show_note(self.table.currentRow())
+
+    def _show_note(self, row: int) -> None:
+        text = patient_note(self.session, self.own, row) if 0 <= row < len(self.dims) else ""
+        self.patient_note.setText(text)
+        self.patient_note.setVisible(bool(text))
 
     def set_score(self, row: int, value: int | None) -> None:
         if not 0 <= row < len(self.dims):
@@ -115,6 +129,7 @@ class WebStep(QWidget):
             self.refresh()  # refused: show what is really stored
             return
         self._show_row(row)
+        self._show_note(row)
         self.radar.set_score(row, self.session.score(self.dims[row].id).value)
         if self._history_for != self._history_key():  # the last number given: earlier webs appear
             self.load_history()
@@ -135,4 +150,5 @@ class WebStep(QWidget):
         if 0 <= row < len(self.dims):
             d = self.dims[row]
             self.explanation.setText(f"<b>{escape(d.name)}</b><br>{escape(d.explanation)}")
+            self._show_note(row)
             self.radar.set_current(row)

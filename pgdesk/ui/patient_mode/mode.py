@@ -5,28 +5,44 @@ go behind "Geef het scherm terug aan de praktijk"."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pgdesk.domain.errors import PgdeskError
-from pgdesk.storage.session import ConsultationSession
+from pgdesk.storage.invitations import conversation_for_today
+from pgdesk.storage.patient_answers import PatientSession, end_run, start_run
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
+from pgdesk.ui.patient_mode.language import PatientLanguage
 from pgdesk.ui.patient_mode.rows import touch_button
-from pgdesk.ui.patient_mode.style import PATIENT_STYLE
+from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
 
 
-def todays_conversation(store, patient_id: str) -> str | None:
-    """The id of today's unfinished conversation with this patient, or None."""
-    today = dt.date.today().isoformat()
-    return next((r["id"] for r in store.consultations_for(patient_id)
-                 if r["date"] == today and not r["completed_at"]), None)
+def check_passphrase(store, keyring, passphrase: str) -> str | None:
+    """None if the passphrase is the unlocked user's (or the practice's), else why not; with the
+    wait after repeated wrong tries, as the lock screen."""
+    from pgdesk.storage.keyring import WrongCredentials
+    from pgdesk.storage.vault import unlock_key
+
+    if keyring is None:
+        return None
+    try:
+        busy(unlock_key, store.path, keyring, store.actor.name, passphrase)
+    except (WrongCredentials, PgdeskError) as exc:
+        return screen_text(exc)
+    return None
 
 
 class Cover(QWidget):
@@ -69,9 +85,13 @@ class Cover(QWidget):
         for widget in (self.title, self.thanks, self.prompt, self.passphrase, self.error,
                        self.leave_button, self.resume_button):
             inner.addWidget(widget)
+        middle = QHBoxLayout()  # stretches, not an alignment: the wrapped title keeps its height
+        middle.addStretch(1)
+        middle.addWidget(column, 100)
+        middle.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(middle)
         layout.addStretch(2)
 
     def _go(self, leave: bool) -> None:
@@ -85,15 +105,21 @@ class Cover(QWidget):
 
 
 class PatientMode(QWidget):
-    """The patient's whole screen. `start` puts it into the main window, `leave` takes it out."""
+    """The patient's whole screen. `start` puts it into the main window (turned to the patient),
+    or on a second screen or tablet beside the desk as a window of its own; `leave` ends it."""
 
-    def __init__(self, window, session: ConsultationSession, idle_minutes: int, parent=None):
+    def __init__(self, window, session: PatientSession, idle_minutes: int, parent=None):
         super().__init__(parent)
         self.setObjectName("patientMode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(PATIENT_STYLE)
+        self.setPalette(patient_palette())
         self.window_ = window
         self._was = window.windowState()
+        self._stack_policy = window.stack.sizePolicy()
+        self.language: PatientLanguage | None = None
+        self.separate = False  # a window of its own on the patient's screen
+        self._leaving = False
         self.session = session
         keyring = window.keyring
         who = None if keyring is None else ("" if keyring.mode == "shared" else session.store.actor.name)
@@ -115,23 +141,42 @@ class PatientMode(QWidget):
         return self.stack.currentWidget() is self.cover_screen
 
     @classmethod
-    def start(cls, window, patient_id: str, idle_minutes: int) -> PatientMode | None:
-        """Today's conversation with this patient (a new one if there is none), full screen."""
+    def start(cls, window, patient_id: str, idle_minutes: int,
+              consultation_id: str | None = None, on: QScreen | None = None) -> PatientMode | None:
+        """Today's conversation with this patient (a new one if there is none), or the one given
+        (a mode that was open when pgdesk stopped), full screen, on the screen the patient was;
+        on the screen `on` (beside the desk) while the main window stays the professional's."""
         store = window.store
-        cid = guarded(window, todays_conversation, store, patient_id)
-        if cid is None:
-            pro = store.current_professional()
-            c = guarded(window, store.new_consultation, patient_id, pro.id if pro else None)
-            if c is None:
-                return None
-            cid = c.id
+        pro = store.current_professional()
+        cid = consultation_id or guarded(window, conversation_for_today, store, patient_id,
+                                         pro.id if pro else None)
+        language = cid and guarded(window, PatientLanguage, store, patient_id, window.instrument)
+        if language is None:
+            return None
         from pgdesk.ui.variant_choice import consult_instrument  # the patient's variant
 
-        instrument = consult_instrument(window, store, window.instrument, cid)
-        session = guarded(window, ConsultationSession, store, instrument, cid)
-        if session is None:
+        instrument = consult_instrument(window, store, language.instrument, cid)
+        session = guarded(window, PatientSession, store, instrument, cid)
+        screen = session and guarded(window, start_run, store, cid)
+        if session is None or screen is None:
             return None
+        language.apply()  # the patient's words on the patient's screens, until `leave`
         mode = cls(window, session, idle_minutes)
+        mode.language = language
+        if on is not None:
+            mode.separate = True
+            mode.setWindowTitle("pgdesk")
+            mode.setScreen(on)
+            mode.setGeometry(on.geometry())
+            mode.showFullScreen()
+            mode.activateWindow()
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "PatientMode", "De patiënt vult in op het andere scherm."))
+            mode.flow.go_to(screen)
+            return mode
+        # The professional's pages may need more room than a small or scaled screen has; hidden
+        # behind the mode they must not widen the window past the screen.
+        window.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         window.outer.addWidget(mode)
         window.outer.setCurrentWidget(mode)
         window.menuBar().setEnabled(False)  # no menu shortcut works either
@@ -139,7 +184,7 @@ class PatientMode(QWidget):
         window.statusBar().hide()
         window.setWindowTitle("pgdesk")
         window.showFullScreen()
-        mode.flow.go_to(0)
+        mode.flow.go_to(screen)
         return mode
 
     def leave(self) -> None:
@@ -147,8 +192,19 @@ class PatientMode(QWidget):
         window = self.window_
         self.flow.end.flush()
         self.idle.timer.stop()
+        guarded(window, end_run, self.session.store, self.session.id)
+        if self.language is not None:
+            self.language.remove()
         window.patient_mode = None
+        if self.separate:
+            self._leaving = True
+            self.close()
+            self.deleteLater()
+            window.statusBar().clearMessage()
+            window.show_patient(self.session.patient.id)
+            return
         window.outer.removeWidget(self)
+        window.stack.setSizePolicy(self._stack_policy)
         window.outer.setCurrentWidget(window.stack)
         window.menuBar().setEnabled(True)
         window.menuBar().show()
@@ -166,17 +222,7 @@ class PatientMode(QWidget):
 
     def check(self, passphrase: str) -> str | None:
         """None if the passphrase is the professional's (or the practice's), else why not."""
-        from pgdesk.storage.keyring import WrongCredentials
-        from pgdesk.storage.vault import unlock_key
-
-        window = self.window_
-        if window.keyring is None:
-            return None
-        try:  # with the wait after repeated wrong tries, as the lock screen
-            busy(unlock_key, window.store.path, window.keyring, window.store.actor.name, passphrase)
-        except (WrongCredentials, PgdeskError) as exc:
-            return screen_text(exc)
-        return None
+        return check_passphrase(self.window_.store, self.window_.keyring, passphrase)
 
     def _unlock(self, passphrase: str, leave: bool) -> None:
         error = self.check(passphrase)
@@ -191,6 +237,12 @@ class PatientMode(QWidget):
             self.stack.setCurrentWidget(self.flow)
             self.idle.timer.start()
             self.flow.go_to(self.flow.index)
+
+    def closeEvent(self, event):  # noqa: N802 (Qt API)
+        if self.separate and not self._leaving:  # Alt+F4 on the patient's screen: stays
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
         if event.key() != Qt.Key.Key_Escape:  # Esc does not leave the mode

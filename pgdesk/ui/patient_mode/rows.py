@@ -1,16 +1,28 @@
 """One line of a dimension screen: an aspect with its eleven score buttons, "weet ik niet / sla
-over" and "hier wil ik over praten"; or, without scores, the talk mark of the whole dimension."""
+over" and "hier wil ik over praten"; or, without scores, the talk mark of the whole dimension.
+Where the screen is too narrow for one line (1024 px, 1.5× scale) the row takes two: the name
+with its two choices, and under it the eleven numbers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from pgdesk.domain.instrument import SCALE_MAX, SCALE_MIN
 from pgdesk.ui.patient_mode.style import TOUCH
 from pgdesk.ui.plain import Label
 
-NAME_WIDTH = 200  # px: most aspect names on one line at 20 pt, the rest on two; the row fits 1280 px
+NAME_WIDTH = 200  # px: on one line, most aspect names fit at 20 pt, the rest take two lines
+SPACING = 6
+MARGIN = 8
 
 
 def touch_button(text: str, name: str = "", checkable: bool = False) -> QPushButton:
@@ -22,6 +34,20 @@ def touch_button(text: str, name: str = "", checkable: bool = False) -> QPushBut
     button.setMinimumHeight(TOUCH)  # the width comes from the text (minimumSizeHint), at least TOUCH
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def scrolled(inner: QWidget) -> QScrollArea:
+    """`inner` in a frameless scroll area that never takes the keyboard (the screen keeps it) and
+    lets the patient mode's own light background show through, whatever the desktop's palette."""
+    area = QScrollArea()
+    area.setObjectName("patientScroll")
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.viewport().setAutoFillBackground(False)
+    inner.setAutoFillBackground(False)
+    return area
 
 
 class AspectRow(QFrame):
@@ -39,11 +65,15 @@ class AspectRow(QFrame):
         self.name.setObjectName("aspectName")
         self.name.setWordWrap(True)
         self.name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.name.setMinimumWidth(NAME_WIDTH)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.setSpacing(4)
-        layout.addWidget(self.name, 1)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(MARGIN, 2, MARGIN, 2)
+        self.grid.setHorizontalSpacing(SPACING)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(0, 1)
+        self.numbers = QWidget()
+        numbers = QHBoxLayout(self.numbers)
+        numbers.setContentsMargins(0, 0, 0, 0)
+        numbers.setSpacing(4)
         self.score_buttons: list[QPushButton] = []
         self.skip: QPushButton | None = None
         if scorable:
@@ -52,19 +82,44 @@ class AspectRow(QFrame):
                 button.setFixedWidth(TOUCH)
                 button.clicked.connect(lambda _=False, v=value: self._pick(v))
                 self.score_buttons.append(button)
-                layout.addWidget(button)
+                numbers.addWidget(button)
             self.skip = touch_button(self.tr("Weet ik niet"), "skip", checkable=True)
             self.skip.setToolTip(self.tr("Weet ik niet, of sla over (Backspace)"))
             self.skip.clicked.connect(lambda: self._pick(None))
-            layout.addSpacing(6)
-            layout.addWidget(self.skip)
         self.talk = touch_button(self.tr("Over praten"), "talk", checkable=True)
         self.talk.setToolTip(self.tr("Hier wil ik over praten (spatiebalk)"))
         self.talk.clicked.connect(lambda: self._toggle_talk())
-        layout.addSpacing(6)
-        layout.addWidget(self.talk)
         self.value: int | None = None
         self.skipped = False
+        self.narrow: bool | None = None
+        self.set_narrow(False)
+
+    def wide_width(self) -> int:
+        """The width this row needs to stay on one line, every button showing its whole text."""
+        parts = [NAME_WIDTH, self.talk.sizeHint().width()]
+        if self.scorable:
+            parts += [self.numbers.sizeHint().width(), self.skip.sizeHint().width()]
+        return sum(parts) + SPACING * (len(parts) - 1) + 2 * MARGIN
+
+    def set_narrow(self, narrow: bool) -> None:
+        """One line (name, numbers, choices) or two (name and choices; the numbers below)."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        for widget in (self.name, self.numbers, self.skip, self.talk):
+            if widget is not None:
+                self.grid.removeWidget(widget)
+        self.grid.addWidget(self.name, 0, 0)
+        if self.skip is not None:
+            self.grid.addWidget(self.skip, 0, 2)
+        self.grid.addWidget(self.talk, 0, 3)
+        self.name.setMinimumWidth(0 if narrow else NAME_WIDTH)
+        if not self.scorable:
+            self.numbers.hide()
+        elif narrow:
+            self.grid.addWidget(self.numbers, 1, 0, 1, 4, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.grid.addWidget(self.numbers, 0, 1)
 
     def _pick(self, value: int | None) -> None:
         self.activated.emit()

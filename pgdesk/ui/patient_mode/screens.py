@@ -5,11 +5,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QScrollBar,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pgdesk.domain.instrument import SCALE_MAX, SCALE_MIN, Dimension
-from pgdesk.ui.patient_mode.rows import AspectRow, touch_button
+from pgdesk.ui.patient_mode.pictograms import pictogram
+from pgdesk.ui.patient_mode.rows import AspectRow, scrolled, touch_button
+from pgdesk.ui.patient_mode.style import TOUCH
 from pgdesk.ui.plain import Label
+
+PICTOGRAM = 72  # px beside a dimension's title
+SMALL_PICTOGRAM = 36  # px beside each line of the end screen
+END_SIDE_BY_SIDE = 1000  # px: narrower, the end screen puts the web above the words
+NARROW_WEB = 300  # px: the web's height there, so the words follow within a short scroll
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 def _text(text: str, name: str = "patientText") -> Label:
@@ -27,7 +43,11 @@ class WelcomeScreen(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.begin = touch_button(self.tr("Beginnen"), "patientPrimary")
         self.begin.clicked.connect(self.start)
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))
         layout.addStretch(1)
         layout.addWidget(_text(self.tr("Welkom"), "patientTitle"))
         layout.addWidget(_text(self.tr(
@@ -64,10 +84,23 @@ class DimensionScreen(QWidget):
         super().__init__(parent)
         self.dimension = dimension
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        self.pictogram = pictogram(dimension.id, PICTOGRAM)
+        header.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.addWidget(_text(dimension.everyday, "patientTitle"))
+        words.addWidget(_text(dimension.explanation))
+        header.addLayout(words, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(header)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(_text(dimension.everyday, "patientTitle"))
-        layout.addWidget(_text(dimension.explanation))
+        self.scroll = scrolled(inner)
+        outer.addWidget(self.scroll, 1)
         self.rows: list[AspectRow] = []
         self.ids: list[str] = []
         for aspect in dimension.aspects:
@@ -93,6 +126,16 @@ class DimensionScreen(QWidget):
         (self.skipped.add if value is None else self.skipped.discard)(aspect_id)
         self.aspectScored.emit(aspect_id, value)
 
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        """Two-line rows when one line would cut the buttons' words or the numbers."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, QScrollBar())
+        room = event.size().width() - bar  # the same answer with or without a scroll bar
+        narrow = room < max(row.wide_width() for row in self.rows)
+        for row in self.rows:
+            row.set_narrow(narrow)
+        super().resizeEvent(event)
+        self.scroll.ensureWidgetVisible(self.rows[self.current], 0, 8)
+
     def show_state(self, scores: dict[str, int], talk: set[tuple[str, str]]) -> None:
         for row, aspect_id in zip(self.rows, self.ids, strict=True):
             row.set_state(scores.get(aspect_id), aspect_id in self.skipped,
@@ -105,6 +148,7 @@ class DimensionScreen(QWidget):
         self.rows[self.current].set_current(False)
         self.current = index
         self.rows[index].set_current(True)
+        self.scroll.ensureWidgetVisible(self.rows[index], 0, 8)
         self.setFocus()
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
@@ -142,7 +186,7 @@ class EndScreen(QWidget):
 
     finished = Signal()
 
-    def __init__(self, labels: list[str], save, parent=None):
+    def __init__(self, labels: list[str], dimension_ids: list[str], save, parent=None):
         super().__init__(parent)
         from pgdesk.ui.radar.widget import RadarWidget  # pyqtgraph: only once the mode opens
 
@@ -161,29 +205,48 @@ class EndScreen(QWidget):
         self.important.textChanged.connect(self._timer.start)
         self.skip = touch_button(self.tr("Overslaan"), "skip")
         self.skip.clicked.connect(self._skip)
+        # in the flow's bar at the bottom, where "Verder" was: on screen at every size
         self.ready = touch_button(self.tr("Klaar: geef het scherm terug"), "patientPrimary")
         self.ready.clicked.connect(self._ready)
         right = QVBoxLayout()
-        right.addWidget(_text(self.tr("Dit is uw spinnenweb"), "patientTitle"))
         self.summary = [_text("") for _ in labels]  # the numbers large, the web's labels are small
         self._labels = labels
-        for line in self.summary:
-            right.addWidget(line)
+        for line, dimension_id in zip(self.summary, dimension_ids, strict=True):
+            row = QHBoxLayout()
+            row.addWidget(pictogram(dimension_id, SMALL_PICTOGRAM))
+            row.addWidget(line, 1)
+            right.addLayout(row)
         right.addSpacing(12)
         right.addWidget(_text(self.tr("Wat is voor u nu het belangrijkst?")))
+        self.important.setMinimumHeight(3 * TOUCH)
         right.addWidget(self.important, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.skip)
         buttons.addStretch(1)
-        buttons.addWidget(self.ready)
+        buttons.addWidget(_text(self.tr("Ctrl+Enter: klaar"), "patientHint"))
         right.addLayout(buttons)
-        right.addWidget(_text(self.tr("Ctrl+Enter: klaar"), "patientHint"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self._ready,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.radar, 2)
-        layout.addLayout(right, 3)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(_text(self.tr("Dit is uw spinnenweb"), "patientTitle"))
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addWidget(self.radar, 2)
+        self.columns.addLayout(right, 3)
+        column.addLayout(self.columns, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt API)
+        """Side by side on a wide screen; on a narrow one the web above and the words below."""
+        wide = event.size().width() >= END_SIDE_BY_SIDE
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if wide
+                                  else QBoxLayout.Direction.TopToBottom)
+        self.radar.setFixedHeight(NARROW_WEB if not wide else QWIDGETSIZE_MAX)
+        self.radar.setMinimumHeight(0 if wide else NARROW_WEB)
+        super().resizeEvent(event)
 
     def show_web(self, scores, marked: set[int], text: str) -> None:
         self.radar.set_scores(scores)

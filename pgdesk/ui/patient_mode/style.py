@@ -1,8 +1,26 @@
 """The patient's look: large type (at least 20 pt), black on white, one calm accent colour, and
 buttons large enough for a finger (at least 44 px). Every rule starts at #patientMode, so it
-outranks the general one that sets 20 pt and black for every widget inside."""
+outranks the general one that sets 20 pt and black for every widget inside. The mode keeps its own
+light palette too, so a dark desktop theme (also one switched on while the patient fills in) puts
+no light-grey hint on white."""
+
+from PySide6.QtGui import QColor, QPalette
 
 TOUCH = 48  # px, above the 44 px minimum for touch targets
+
+
+def patient_palette() -> QPalette:
+    palette = QPalette(QColor("#f4f6f8"), QColor("#ffffff"))  # button, window
+    for role, colour in ((QPalette.ColorRole.Base, "#ffffff"),
+                         (QPalette.ColorRole.Text, "#000000"),
+                         (QPalette.ColorRole.WindowText, "#000000"),
+                         (QPalette.ColorRole.ButtonText, "#000000"),
+                         (QPalette.ColorRole.PlaceholderText, "#4d5a66"),
+                         (QPalette.ColorRole.Highlight, "#1d3f66"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff")):
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, role, QColor(colour))
+    return palette
 
 PATIENT_STYLE = f"""
 #patientMode {{ background: #ffffff; }}
@@ -24,6 +42,7 @@ PATIENT_STYLE = f"""
 #patientMode QPushButton#patientPrimary {{ background: #1d3f66; color: #ffffff;
     font-weight: 700; border-color: #1d3f66; padding: 6px 24px; }}
 #patientMode QFrame#aspectRow {{ border-radius: 8px; }}
+#patientMode QScrollArea#patientScroll {{ background: transparent; border: none; }}
 #patientMode QFrame#aspectRow[current="true"] {{ background: #dce8f5; }}
 #patientMode QPlainTextEdit, #patientMode QLineEdit {{ font-size: 21pt; border: 2px solid #4d5a66;
     border-radius: 6px; background: #ffffff; min-height: {TOUCH}px; }}
