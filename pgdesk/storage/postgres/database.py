@@ -18,10 +18,9 @@ from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 
 HIDDEN = "rowid"  # the server's insertion-order column, which SQLite never shows in SELECT *
-# The words patient search looks in: exactly the expression of the index patients_search
-# (migration 0001), or PostgreSQL would not use the index.
-SEARCH_WORDS = ("to_tsvector('simple'::regconfig, pgdesk_unaccent(coalesce(search_name, '') "
-                "|| ' ' || coalesce(practice_number, '')))")
+# The words patient search looks in: the expression of the index patients_search (migration
+# 0001), so that PostgreSQL uses the index.
+SEARCH_WORDS = "public.pgdesk_search_words(search_name, practice_number)"
 
 
 class _Rows:
@@ -205,12 +204,12 @@ class PgDatabase:
         # or of the practice number
         query = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
         return self.execute(f"SELECT * FROM patients WHERE {SEARCH_WORDS} @@ to_tsquery('simple', "
-                            "pgdesk_unaccent(?)) ORDER BY lower(display_name) LIMIT ?", [query, limit])
+                            "public.pgdesk_unaccent(?)) ORDER BY lower(display_name) LIMIT ?", [query, limit])
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration
         # 0007): not transactional, so no two rooms ever wait on it, and it counts every room.
-        return self.execute("SELECT last_value FROM due_version").fetchone()[0]
+        return self.execute("SELECT last_value + is_called::int FROM due_version").fetchone()[0]
 
     def scrub_search_index(self) -> None:
         pass  # the search words are a column of the patient's row: they go with it

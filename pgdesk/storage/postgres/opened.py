@@ -3,6 +3,8 @@ server's counterpart of storage/database.py's OpenDatabase."""
 
 from __future__ import annotations
 
+import psycopg
+
 from pgdesk.storage.errors import StorageError
 from pgdesk.storage.postgres import connection, migrations
 from pgdesk.storage.postgres.database import PgDatabase
@@ -35,7 +37,10 @@ def open_server(address: str, *, migrate: bool = True) -> OpenServer:
     conn, params = connection.connect(address)
     where = connection.label(params)
     try:
-        pending = migrations.check(conn, where)
+        try:
+            pending = migrations.check(conn, where)
+        except psycopg.Error as exc:
+            raise connection.explain_sql_error(exc) from None
         if pending and migrate:
             migrations.apply(conn, where)
         elif pending:

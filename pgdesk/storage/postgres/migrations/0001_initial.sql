@@ -1,15 +1,24 @@
 -- Mirrors 0001_initial of pgdesk/storage/migrations.py: the same tables, columns and keys.
--- Patient search: instead of SQLite's FTS5 table, an expression index over the NFKC
--- search_name and the practice number, accents removed (unaccent) and lower-cased ('simple'),
--- for prefix-per-word queries (PgDatabase.search_patients uses the very same expression).
+-- Patient search: instead of SQLite's FTS5 table, an expression index over the words of the NFKC
+-- search_name and the practice number (pgdesk_search_words), for prefix-per-word queries
+-- (PgDatabase.search_patients).
 -- rowid: the insertion order SQLite keeps implicitly, which storage orders by.
 
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 
--- unaccent() is only STABLE (its dictionary could change); an index needs IMMUTABLE.
+-- unaccent() is only STABLE (its dictionary could change); an index needs IMMUTABLE. Names are
+-- schema-qualified: a restore (pg_restore) rebuilds the index with an empty search_path.
 CREATE FUNCTION pgdesk_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
+
+-- The words a patient is found by, as the file's FTS5 tokenizer (unicode61, remove_diacritics)
+-- makes them: split on everything but letters and digits, accents off, lower case.
+CREATE FUNCTION pgdesk_search_words(search_name text, practice_number text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT pg_catalog.to_tsvector('pg_catalog.simple'::regconfig, pg_catalog.regexp_replace(
+        public.pgdesk_unaccent(coalesce(search_name, '') || ' ' || coalesce(practice_number, '')),
+        '[^[:alnum:]]+', ' ', 'g')) $$;
 
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -34,8 +43,7 @@ CREATE TABLE patients (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY
 );
 CREATE INDEX idx_patients_practice_number ON patients (practice_number);
-CREATE INDEX patients_search ON patients USING gin (to_tsvector('simple'::regconfig,
-    pgdesk_unaccent(coalesce(search_name, '') || ' ' || coalesce(practice_number, ''))));
+CREATE INDEX patients_search ON patients USING gin (public.pgdesk_search_words(search_name, practice_number));
 CREATE INDEX patients_name ON patients (lower(display_name));
 
 CREATE TABLE consultations (

@@ -78,6 +78,10 @@ def apply(conn: psycopg.Connection, where: str) -> list[str]:
             raise StorageError(
                 f"De database op de praktijkserver ({where}) moet worden bijgewerkt, maar deze "
                 "gebruiker mag dat niet. Vraag de beheerder om pgdesk op de server bij te werken "
-                "(pgdesk server init).") from None
+                "(pgdesk server upgrade).") from None
+        except psycopg.Error as exc:
+            raise StorageError(
+                f"Het bijwerken van de database op de praktijkserver ({where}) lukte niet bij stap "
+                f"{name} ({exc.diag.message_primary or exc}). Die stap is niet uitgevoerd.") from None
         done.append(name)
     return done
