@@ -36,7 +36,7 @@ def engine(request):
 @pytest.fixture(scope="session")
 def pg_template(pg_cluster):
     """A database with pgdesk's schema, which every server test's database is cloned from."""
-    name = pg_cluster.create_database("pgdesk_template")
+    name = pg_cluster.create_database()  # one per conftest taking this fixture: unique names
     Store.open_server(pg_cluster.url(name)).close()
     return name
 
