@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.his import HisRequest
@@ -53,12 +53,15 @@ def _after_paint(window) -> None:
     QTimer.singleShot(50, _preload_chart)
 
 
-def open_store(db: str | None, demo: bool):
+def open_store(db: str | None, demo: bool, server: str | None = None):
     """(store, keyring) or None when the user cancelled the set-up or unlock."""
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.storage.demo import write_demo
     from pgdesk.storage.repository import Store
 
+    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
+    if server:
+        return _open_server(server), None
     if demo:
         return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
     from pgdesk.ui.startup import open_interactively
@@ -66,14 +69,34 @@ def open_store(db: str | None, demo: bool):
     return open_interactively(db)
 
 
+def _open_server(address: str):
+    """The practice server, the password asked in a dialog when the server wants one (the
+    "Verbinden met de praktijkserver…" dialog that remembers the address is still to come)."""
+    import getpass
+
+    from pgdesk.storage.repository import Store
+
+    def ask(prompt: str) -> str:
+        text, ok = plain.get_text(None, "pgdesk", prompt, QLineEdit.EchoMode.Password)
+        if not ok:
+            raise PgdeskError(QCoreApplication.translate(
+                "App", "Er is geen wachtwoord gegeven; pgdesk is niet verbonden."))
+        return text
+
+    # the user named in the address, else this computer's user name (libpq's default too)
+    return Store.open_practice(address, getpass.getuser(), ask)
+
+
 def run(db: str | None = None, demo: bool = False, lang: str | None = None,
-        his: HisRequest | None = None, kiosk: bool = False) -> int:
+        his: HisRequest | None = None, kiosk: bool = False, server: str | None = None) -> int:
     """The window (with `kiosk`, the waiting room's patient mode only); `his` is the patient a
     HIS asked for. A pgdesk already running for this user and database gets the request
     instead, and this start ends at once (ui.his_link)."""
     app = QApplication.instance() or QApplication(sys.argv)
+    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
+    place = server or (demo_db_path() if demo else Path(db) if db else default_db_path())
     try:
-        link = claim(demo_db_path() if demo else Path(db) if db else default_db_path(), his)
+        link = claim(place, his)
     except PgdeskError as exc:  # one is open but does not answer: said, not a second window
         plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)
@@ -81,13 +104,13 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     if link is None:
         return 0
     try:
-        return _run(app, db, demo, lang, link, kiosk)
+        return _run(app, db, demo, lang, link, kiosk, server)
     finally:
         link.close()
 
 
 def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: HisLink,
-         kiosk: bool) -> int:
+         kiosk: bool, server: str | None) -> int:
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
@@ -99,7 +122,7 @@ def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: 
         from pgdesk.domain.content import shipped_instrument
 
         instrument = shipped_instrument(lang)
-        opened = open_store(db, demo)
+        opened = open_store(db, demo, server)
     except (PgdeskError, ResourceMissing) as exc:
         plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)

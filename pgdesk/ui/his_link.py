@@ -66,10 +66,10 @@ class HisLink(QObject):
                 open_patient(window, request)
 
 
-def claim(db_path: Path, request: HisRequest | None) -> HisLink | None:
+def claim(place: Path | str, request: HisRequest | None) -> HisLink | None:
     """None when a pgdesk already running on this database took the request (this start then
     stops); otherwise this pgdesk's link, listening for later starts where it can."""
-    name = socket_name(db_path)
+    name = socket_name(place)
     if name is None:
         return HisLink(None, request)
     if hand_over(name, request or HisRequest("")):

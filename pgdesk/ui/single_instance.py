@@ -49,9 +49,11 @@ def _private_dir() -> Path | None:
     return None
 
 
-def socket_name(db_path: Path) -> str | None:
-    """The server's name for this user and database; None where no private place exists."""
-    key = hashlib.sha256(str(db_path.resolve()).encode("utf-8")).hexdigest()[:20]
+def socket_name(place: Path | str) -> str | None:
+    """The server's name for this user and database (a file, or a practice server's address);
+    None where no private place exists."""
+    where = str(place.resolve()) if isinstance(place, Path) else place
+    key = hashlib.sha256(where.encode("utf-8")).hexdigest()[:20]
     if sys.platform == "win32":
         user = hashlib.sha256(getpass.getuser().encode("utf-8")).hexdigest()[:12]
         return f"pgdesk-{user}-{key}"
