@@ -13,7 +13,7 @@ complete, the evaluation export's pseudonym, and serialising the access log's ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -63,9 +63,8 @@ class SqlEngine(Protocol):
     def checkpoint(self) -> bool:
         """After an erasure: overwrite what deleted rows left behind; False to retry later."""
 
-    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
-        """The name of an SQL function of one text argument computing `fn` (an HMAC-SHA256 of
-        the value under `key_salt`, hex, cut to `key_length`), for sorting in SQL."""
+    def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
+        """One statement for many rows (`?` placeholders), as fast as the engine allows."""
 
     def serialize(self, name: str) -> None:
         """Inside a transaction: wait until no other transaction holds `name` (the access log's
@@ -120,9 +119,8 @@ class FileDatabase(Database):
         busy, log_pages, done = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return not busy and log_pages == done
 
-    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
-        self.conn.create_function("pgdesk_key", 1, fn, deterministic=True)
-        return "pgdesk_key"
+    def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
+        self.conn.executemany(sql, rows)
 
     def serialize(self, name: str) -> None:
         pass  # one writer at a time already: the file is locked to one pgdesk, SQLite to one writer

@@ -52,7 +52,7 @@ class PatientKeys:
         self.made = True
         patients = db.execute("SELECT id, birth_date FROM patients").fetchall()
         with db.atomic():
-            db.conn.executemany(
+            db.execute_many(
                 f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) VALUES (?, ?, ?)",
                 ((pid, pseudonym(self.key_salt, pid), birth_year_band(birth or ""))
                  for pid, birth in patients))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import psycopg
@@ -256,15 +256,12 @@ class PgDatabase:
             raise explain_sql_error(exc) from exc
         return True
 
-    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
-        # pgcrypto's hmac gives the same HMAC-SHA256 as Python's, in a function of this session
-        # only; the salt is written into it (a random value of this one export, no secret of
-        # the practice).
-        self.execute(
-            "CREATE OR REPLACE FUNCTION pg_temp.pgdesk_key(value text) RETURNS text "
-            "LANGUAGE sql IMMUTABLE AS $$ SELECT substr(encode(hmac(convert_to(value, 'UTF8'), "
-            f"'\\x{key_salt.hex()}'::bytea, 'sha256'), 'hex'), 1, {int(key_length)}) $$")
-        return "pg_temp.pgdesk_key"
+    def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
+        try:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(self._translate(sql), list(rows))
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
 
     def serialize(self, name: str) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [name])
