@@ -4,8 +4,9 @@ one (start, or start and tussen, planned around today), each conversation with s
 answers, a plan and focus marks; the access log holds six lines per conversation (a real chain).
 
 pgdesk's own Store creates the schema (its migrations); the rows then go in with bulk
-inserts in one transaction. The result is cached in bench/.cache, named after the schema
-(the migration names) so that a schema change makes a new one. A plain and an encrypted
+inserts in one transaction. The result is cached in bench/.cache (or PGDESK_BENCH_CACHE, e.g. a
+folder outside the worktree that several checkouts share), named after the schema (the migration
+names) so that a schema change makes a new one. A plain and an encrypted
 copy (SQLCipher, with a keyring using the fast test KDF) are made.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import random
 import sys
 import time
@@ -20,7 +22,7 @@ import unicodedata
 import uuid
 from pathlib import Path
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+CACHE = Path(os.environ.get("PGDESK_BENCH_CACHE") or Path(__file__).resolve().parent / ".cache")
 PATIENTS = 50_000
 CONVERSATIONS = ("start", "tussen", "eind")
 SIZES = (1_000, 10_000, 50_000)
@@ -81,7 +83,7 @@ def ensure(encrypted: bool, log=print, patients: int = PATIENTS) -> Path:
         leftover.unlink(missing_ok=True)
     started = time.monotonic()
     log(f"  generating {patients:,} patients with up to {len(CONVERSATIONS)} conversations "
-        f"({'encrypted' if encrypted else 'plain'}) in {path.relative_to(CACHE.parent.parent)} …")
+        f"({'encrypted' if encrypted else 'plain'}) in {path} …")
     if encrypted:
         from pgdesk.storage.keyring import FAST_KDF
         from pgdesk.storage.vault import init_encrypted
@@ -112,7 +114,7 @@ def _uuid(rng: random.Random) -> str:
 
 def fill(store, pro_id: str, count: int = PATIENTS) -> None:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.storage import access_log, migrations
+    from pgdesk.storage import access_log, follow_ups, migrations
 
     instrument = shipped_instrument("nl")
     dims = [d.id for d in instrument.dimensions]
@@ -173,6 +175,7 @@ def fill(store, pro_id: str, count: int = PATIENTS) -> None:
         backfill = getattr(migrations, "backfill_trajectories", None)
         if backfill is not None and "trajectories" in store.db.table_names():
             backfill(store.db)
+            follow_ups.refresh(store.db)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

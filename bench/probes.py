@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import interactive
 from bench.scale import scale
 from bench.stats import median, p95, rss_mb
 
@@ -346,7 +347,7 @@ def print_memory() -> dict:
 
 PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
-          "scale": scale}
+          "scale": scale, "due": interactive.due}
 
 
 if __name__ == "__main__":

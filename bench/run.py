@@ -154,6 +154,24 @@ def bench_memory(rep: Report, encrypted_too: bool) -> None:
     rep.results.update(rss_mb=round(worst, 1), rss_bare_mb=round(bare["rss_mb"], 1))
 
 
+def bench_due(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> None:
+    """The due list on the start page at 1k, 10k and 50k patients (bench/interactive.py)."""
+    for patients in sizes:
+        practice.ensure(True, log=lambda m: print(m, flush=True), patients=patients)
+        r = probe("due", str(patients), timeout=900)
+        k = f"{patients // 1000}k"
+        rep.row(f"due list, page of {r['shown']} of {r['due_count']} ({k})", ms(r["page_ms"]),
+                ms(r["page_floor_ms"]), r["page_ms"] / r["page_floor_ms"])
+        rep.row("  panel filled and repainted after a change", ms(r["panel_ms"]))
+        rep.row(f"  the whole list ({r['due_count']} rows)", ms(r["all_ms"]), ms(r["all_floor_ms"]),
+                r["all_ms"] / r["all_floor_ms"])
+        rep.results.update({
+            f"due_page_{k}_ms": round(r["page_ms"], 2),
+            f"due_page_{k}_floor_ms": round(r["page_floor_ms"], 2),
+            f"due_panel_{k}_ms": round(r["panel_ms"], 2), f"due_all_{k}_ms": round(r["all_ms"], 2),
+            f"due_all_{k}_floor_ms": round(r["all_floor_ms"], 2), f"due_count_{k}": r["due_count"]})
+
+
 def bench_print(rep: Report) -> None:
     r = probe("print")
     rep.row(f"print: memory added at the peak (on {r['before_mb']:.0f})", f"+{r['delta_mb']:.0f} MB",
@@ -220,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_print(rep)
     if "scale" in only:
         bench_scale(rep)
+        bench_due(rep)
 
     # Rewritten whole: a figure from an earlier run never passes for one of this run.
     results = {**rep.results, "targets": TARGETS, "machine": info,

@@ -190,6 +190,7 @@ class Store(StoreCore):
                 "created_at": now(), "updated_at": now(), "completed_at": None,
                 "trajectory_id": trajectory_id,
             })
+            trajectories.follow_ups_changed(self, patient_id)
             self.log(patient_id, "C", "consultation")
         return c
 
@@ -315,19 +316,21 @@ class Store(StoreCore):
         if date is not None:
             changes["date"] = _iso_date(date)
         with self.db.atomic():
-            self.touch(consultation_id, "U", "consultation")
+            patient_id = self.touch(consultation_id, "U", "consultation")
             row = self.db["consultations"].get(consultation_id)
             trajectories.change_info(self, consultation_id, changes.get("type", row["type"]),
                                      changes.get("date", row["date"]))
             self.db["consultations"].update(consultation_id, changes)
+            trajectories.follow_ups_changed(self, patient_id)
 
     def complete(self, consultation_id: str) -> None:
         """Mark the conversation held; a completed eind closes its trajectory."""
         with self.db.atomic():
-            self.touch(consultation_id, "U", "consultation")
+            patient_id = self.touch(consultation_id, "U", "consultation")
             self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
                             "WHERE id = ?", [now(), consultation_id])
             trajectories.close_if_eind(self, consultation_id)
+            trajectories.follow_ups_changed(self, patient_id)
 
     def save_consultation(self, c: Consultation) -> None:
         """Write a whole consultation at once (demo data, imports), in one transaction."""
@@ -348,3 +351,4 @@ class Store(StoreCore):
             if c.completed_at:
                 self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
                 trajectories.close_if_eind(self, c.id)
+                trajectories.follow_ups_changed(self, c.patient_id)

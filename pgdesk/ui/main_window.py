@@ -156,8 +156,8 @@ class MainWindow(QMainWindow):
         return True
 
     # -- navigation -----------------------------------------------------------
-    def _due_items(self):
-        return self.due_cache.items(self.store)
+    def _due_items(self, *, more: bool = False):
+        return self.due_cache.items(self.store, more=more)
 
     def show_list(self) -> None:
         self._drop_consultation()

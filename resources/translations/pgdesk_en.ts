@@ -345,6 +345,16 @@ since start</translation>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="124"/>
+        <source>Nog %1 gepland: toon er meer</source>
+        <translation>%1 more planned: show more</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="126"/>
+        <source>Enter of dubbelklik toont de volgende %1.</source>
+        <translation>Enter or double-click shows the next %1.</translation>
+    </message>
 </context>
 <context>
     <name>EndScreen</name>
