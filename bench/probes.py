@@ -347,7 +347,7 @@ def print_memory() -> dict:
 
 PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
-          "scale": scale, "due": interactive.due}
+          "scale": scale, "due": interactive.due, "score-change": interactive.score_change}
 
 
 if __name__ == "__main__":

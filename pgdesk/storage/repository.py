@@ -240,11 +240,12 @@ class Store(StoreCore):
             if value is None:
                 self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
                                 "AND dimension_id = ?", [consultation_id, dimension_id])
-            else:
-                self.db["dimension_scores"].upsert(
-                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
-                     "score": validate_score(value)},
-                    pk=("consultation_id", "dimension_id"))
+            else:  # plain SQL: an upsert through sqlite-utils reads the table layout each time
+                self.db.execute(
+                    "INSERT INTO dimension_scores (consultation_id, dimension_id, score) "
+                    "VALUES (?, ?, ?) ON CONFLICT (consultation_id, dimension_id) "
+                    "DO UPDATE SET score = excluded.score",
+                    [consultation_id, dimension_id, validate_score(value)])
 
     def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
                          value: int | None) -> None:
@@ -256,10 +257,11 @@ class Store(StoreCore):
                                 "dimension_id = ? AND aspect_id = ?",
                                 [consultation_id, dimension_id, aspect_id])
             else:
-                self.db["aspect_scores"].upsert(
-                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
-                     "aspect_id": aspect_id, "score": validate_score(value)},
-                    pk=("consultation_id", "dimension_id", "aspect_id"))
+                self.db.execute(
+                    "INSERT INTO aspect_scores (consultation_id, dimension_id, aspect_id, score) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (consultation_id, dimension_id, aspect_id) "
+                    "DO UPDATE SET score = excluded.score",
+                    [consultation_id, dimension_id, aspect_id, validate_score(value)])
 
     def set_mark(self, consultation_id: str, kind: str, dimension_id: str, aspect_id: str,
                  on: bool) -> None:
@@ -280,9 +282,10 @@ class Store(StoreCore):
             raise InputError("Dit antwoord is te lang om op te slaan.")
         with self.db.atomic():
             self.touch(consultation_id, "U", f"wheel:{step_id}")
-            self.db["wheel_answers"].upsert(
-                {"consultation_id": consultation_id, "step_id": step_id, "answer": answer},
-                pk=("consultation_id", "step_id"))
+            self.db.execute(
+                "INSERT INTO wheel_answers (consultation_id, step_id, answer) VALUES (?, ?, ?) "
+                "ON CONFLICT (consultation_id, step_id) DO UPDATE SET answer = excluded.answer",
+                [consultation_id, step_id, answer])
 
     def set_plan_field(self, consultation_id: str, field: str, value: str) -> None:
         if field not in PLAN_FIELDS:
