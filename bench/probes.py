@@ -347,7 +347,8 @@ def print_memory() -> dict:
 
 PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
-          "scale": scale, "due": interactive.due, "score-change": interactive.score_change}
+          "scale": scale, "due": interactive.due, "score-change": interactive.score_change,
+          "search-ui": interactive.search_ui}
 
 
 if __name__ == "__main__":
