@@ -1,6 +1,5 @@
 """One calm, high-contrast look for all pages (large type for the patient across the desk)."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 STYLE_SHEET = """
@@ -37,6 +36,9 @@ def keep_light(app) -> None:
     light scheme, and where the platform cannot give it, uses Fusion with a light palette."""
     if not is_dark(app.palette()):
         return
+    # here, not at the top: the Qt namespace costs tens of ms the first paint need not wait for
+    from PySide6.QtCore import Qt
+
     app.styleHints().setColorScheme(Qt.ColorScheme.Light)
     if not is_dark(app.palette()):
         return
