@@ -66,10 +66,12 @@ def _painted_after(cmd: list[str], env: dict) -> tuple[float, float | None]:
             if preloaded != "-":
                 print(f"  note: {preloaded} already imported at the first paint", flush=True)
             painted = float(parts[1]) - started
-        elif parts and parts[0] == "pgdesk-list":
+        elif parts and parts[0] in ("pgdesk-list", "pgdesk-dialog"):
             listed = float(parts[1]) - started
         elif line.startswith("{"):
             painted = json.loads(line)["painted"] - started
+    if painted is None and listed is not None:  # the unlock dialog: its paint is the first
+        painted = listed
     if painted is None:
         raise RuntimeError(f"{cmd[0]}: no first paint reported (exit {r.returncode})\n{r.stdout}\n{r.stderr}")
     return painted, listed
@@ -82,13 +84,22 @@ def bench_start(rep: Report, runs: int) -> None:
     app_cmd = [sys.executable, "-m", "pgdesk", "--demo"]
     with tempfile.TemporaryDirectory(prefix="pgdesk-bench-") as tmp:
         env = clean_env(Path(tmp), PGDESK_EXIT_AFTER_PAINT="1")
+        locked = Path(tmp) / "praktijk.sqlite"  # an encrypted practice: its start is the unlock dialog
+        subprocess.run([sys.executable, "-c", "import sys; from pgdesk.storage.keyring import FAST_KDF; "
+                        "from pgdesk.storage.vault import init_encrypted; init_encrypted(sys.argv[1], "
+                        "name='Bench', role='huisarts', passphrase='bench-wachtwoord-1', "
+                        "params=FAST_KDF)[0].close()", str(locked)], env=env, check=True, cwd=ROOT)
+        unlock_cmd = [sys.executable, "-m", "pgdesk", "--db", str(locked)]
+        unlock_env = {**env, "PGDESK_EXIT_AFTER_PAINT": "unlock"}
         _painted_after(bare_cmd, env), _painted_after(app_cmd, env)  # warm the file cache
-        bare, app, listed, frozen = [], [], [], []
+        _painted_after(unlock_cmd, unlock_env)
+        bare, app, listed, unlocks, frozen = [], [], [], [], []
         for _ in range(runs):  # interleaved, so drift hits both alike
             bare.append(_painted_after(bare_cmd, env)[0])
             painted, shown = _painted_after(app_cmd, env)
             app.append(painted)
             listed.append(shown)
+            unlocks.append(_painted_after(unlock_cmd, unlock_env)[1])
             if FROZEN.exists():
                 frozen.append(_painted_after([str(FROZEN), "--demo"], env)[0])
     ratio = median(app) / median(bare)
@@ -97,9 +108,14 @@ def bench_start(rep: Report, runs: int) -> None:
             ratio, "<= 1.5x bare", rep.check("start_ratio", ratio))
     rep.row("  patient list painted", ms(median(listed) * 1000), ms(median(bare) * 1000),
             list_ratio, "<= 2.5x bare", rep.check("list_ratio", list_ratio))
+    unlock_ratio = median(unlocks) / median(bare)
+    rep.row("  unlock dialog of an encrypted database", ms(median(unlocks) * 1000),
+            ms(median(bare) * 1000), unlock_ratio, "<= 1.5x bare",
+            rep.check("unlock_dialog_ratio", unlock_ratio))
     rep.results.update(start_ratio=round(ratio, 2), start_ms=round(median(app) * 1000),
                        start_bare_ms=round(median(bare) * 1000), list_ratio=round(list_ratio, 2),
-                       list_ms=round(median(listed) * 1000))
+                       list_ms=round(median(listed) * 1000), unlock_dialog_ratio=round(unlock_ratio, 2),
+                       unlock_dialog_ms=round(median(unlocks) * 1000))
     if frozen:
         fr = median(frozen) / median(bare)
         rep.row("  frozen app (dist/pgdesk)", ms(median(frozen) * 1000), "", fr)

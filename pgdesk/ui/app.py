@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QApplication
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
 from pgdesk.ui.first_paint import ENV as PROBE
-from pgdesk.ui.first_paint import after_first_paint, exit_after_list, report_first_paint
+from pgdesk.ui.first_paint import (
+    after_first_paint,
+    exit_after_list,
+    exit_at_first_dialog,
+    report_first_paint,
+)
 from pgdesk.ui.start_frame import StartFrame
 from pgdesk.ui.style import STYLE_SHEET, keep_light
 
@@ -144,6 +149,8 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
         QTimer.singleShot(FRAME_WAIT_MS, start.open)
     if probe:  # installed last, so it reads the clock before start.open runs
         report_first_paint(app, frame, lang)
+    if probe == "unlock":
+        exit_at_first_dialog(app)
     frame.show()
     code = app.exec()
     if start.error is not None:

@@ -13,7 +13,9 @@ main window with its patient list has, then quits:
 
 `preloaded` names the heavy libraries (pyqtgraph, numpy, reportlab) already imported at the
 first paint; there should be none. PGDESK_EXIT_AFTER_PAINT=frame quits after the first line
-(nothing opened: the whole process times the frame). With =consultation it then opens
+(nothing opened: the whole process times the frame); =unlock prints ``pgdesk-dialog <unix
+time>`` when the database's unlock (or set-up) dialog is painted, and ends. With =consultation
+it then opens
 the newest conversation (the spinnenweb: pyqtgraph and numpy load too) and adds
 ``consultation=ok`` to the second line.
 """
@@ -26,7 +28,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 ENV = "PGDESK_EXIT_AFTER_PAINT"
 HEAVY = ("pyqtgraph", "numpy", "reportlab")
@@ -64,6 +66,26 @@ def report_first_paint(app: QApplication, frame: QWidget, lang: str) -> None:
             app.exit(0)
 
     after_first_paint(app, frame, painted)
+
+
+def exit_at_first_dialog(app: QApplication) -> None:
+    """PGDESK_EXIT_AFTER_PAINT=unlock: the line ``pgdesk-dialog <unix time>`` once the first
+    dialog (the unlock or set-up dialog of the database) is painted, then the process ends
+    (the dialog's own event loop is still running, so it cannot simply return)."""
+
+    class _FirstDialog(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+            if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                    and isinstance(obj.window(), QDialog)):
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, painted)
+            return False
+
+    def painted() -> None:
+        print(f"pgdesk-dialog {time.time():.6f}", flush=True)
+        os._exit(0)
+
+    app.installEventFilter(_FirstDialog(app))
 
 
 def exit_after_list(app: QApplication, window: QMainWindow) -> None:

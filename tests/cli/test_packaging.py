@@ -151,3 +151,22 @@ def test_the_frame_paints_before_storage_or_the_pages_are_imported(tmp_path):
                  "pgdesk.domain.content", "sqlcipher3"):
         assert late not in imported, late
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.sqlite"))
+
+
+def test_unlock_probe_reports_the_unlock_dialog(tmp_path):
+    """PGDESK_EXIT_AFTER_PAINT=unlock: what the start benchmark reads for an encrypted database
+    (the frame first, then the unlock dialog over it)."""
+    from tests.security_helpers import make_encrypted
+
+    store, _ = make_encrypted(tmp_path / "praktijk.db")
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "unlock",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_DB", None)
+    r = subprocess.run([sys.executable, "-m", "pgdesk", "--db", str(tmp_path / "praktijk.db")],
+                       env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    frame = next(x for x in lines if x.startswith("pgdesk-painted "))
+    dialog = next(x for x in lines if x.startswith("pgdesk-dialog "))
+    assert float(frame.split()[1]) <= float(dialog.split()[1])
