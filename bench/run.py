@@ -198,8 +198,8 @@ def bench_search_ui(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> Non
         rep.row(f"search through the list page ({k}), worst '{r['worst_prefix']}'", ms(r["worst_ms"]),
                 ms(r["worst_table_floor_ms"]), r["worst_ms"] / r["worst_table_floor_ms"],
                 "< 20 ms" if ok is not None else "", ok)
-        rep.row("  its bare full-text query; keystrokes' median", ms(r["worst_query_floor_ms"]),
-                ms(r["median_ms"]))
+        rep.row("  bare full-text query of that prefix", ms(r["worst_query_floor_ms"]))
+        rep.row("  median keystroke", ms(r["median_ms"]))
         rep.results.update({key: round(r["worst_ms"], 2),
                             f"search_ui_{k}_table_floor_ms": round(r["worst_table_floor_ms"], 2),
                             f"search_ui_{k}_query_floor_ms": round(r["worst_query_floor_ms"], 2),
@@ -304,8 +304,12 @@ def main(argv: list[str] | None = None) -> int:
     if "print" in only:
         bench_print(rep)
     if "scale" in only:
-        bench_scale(rep)
         bench_due(rep)
+        try:  # a probe that fails must not cost the figures already taken
+            bench_scale(rep)
+        except RuntimeError as exc:
+            print(f"scale: the probe failed, its figures are missing:\n{exc}", flush=True)
+            rep.missed.append("scale (probe failed)")
 
     # Rewritten whole: a figure from an earlier run never passes for one of this run.
     results = {**rep.results, "targets": TARGETS, "machine": info,

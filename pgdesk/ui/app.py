@@ -27,7 +27,7 @@ from pgdesk.ui.start_frame import StartFrame
 from pgdesk.ui.style import STYLE_SHEET, keep_light
 
 translate = QCoreApplication.translate  # module functions: explicit context
-FRAME_WAIT_MS = 1000
+FRAME_WAIT_MS = 1000  # the database is opened after this at the latest, painted frame or not
 
 
 def install_translator(app: QApplication, lang: str) -> str:
