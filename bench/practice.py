@@ -114,7 +114,7 @@ def _uuid(rng: random.Random) -> str:
 
 def fill(store, pro_id: str, count: int = PATIENTS) -> None:
     from pgdesk.domain.content import shipped_instrument
-    from pgdesk.storage import access_log, migrations
+    from pgdesk.storage import access_log, follow_ups, migrations
 
     instrument = shipped_instrument("nl")
     dims = [d.id for d in instrument.dimensions]
@@ -175,6 +175,7 @@ def fill(store, pro_id: str, count: int = PATIENTS) -> None:
         backfill = getattr(migrations, "backfill_trajectories", None)
         if backfill is not None and "trajectories" in store.db.table_names():
             backfill(store.db)
+            follow_ups.refresh(store.db)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -2,7 +2,6 @@
 
     python -m bench.probes NAME [ARGS]   →  one line of JSON on stdout
 
-bare-window  a bare PySide6 app showing one empty QWidget; prints when it is first painted
 web          score change → repainted RadarWidget, 1000 times; and the same for a bare polygon
 handout      render_handout for a demo consultation: the first in the process, then again
 bare-page    the floor: a bare reportlab page with one drawing, first and again
@@ -23,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import interactive
 from bench.scale import scale
 from bench.server import server_search
 from bench.stats import median, p95, rss_mb
@@ -45,33 +45,6 @@ def _settle(app, seconds: float = 0.2) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
-
-
-def bare_window() -> dict:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QWidget
-
-    app = _app()
-    window = QWidget()
-    window.resize(1180, 760)
-    painted: dict = {}
-
-    class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
-            if not painted and event.type() == QEvent.Type.Paint and obj is window:
-                painted["at"] = 0.0
-                QTimer.singleShot(0, done)
-            return False
-
-    def done():
-        painted["at"] = time.time()
-        app.quit()
-
-    watcher = FirstPaint()
-    app.installEventFilter(watcher)
-    window.show()
-    app.exec()
-    return {"painted": painted["at"]}
 
 
 def _web_sequence(n: int, count: int) -> list[tuple[int, int]]:
@@ -345,9 +318,10 @@ def print_memory() -> dict:
             "job_kb": size / 1024, "dpi": printer.resolution()}
 
 
-PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
+PROBES = {"web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
-          "scale": scale, "server-search": server_search}
+          "scale": scale, "server-search": server_search, "due": interactive.due,
+          "score-change": interactive.score_change, "search-ui": interactive.search_ui}
 
 
 if __name__ == "__main__":

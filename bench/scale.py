@@ -61,7 +61,8 @@ def scale(patients: str) -> dict:
     horizon = (today + dt.timedelta(days=14)).isoformat()
     dues, due_floors = [], []
     for _ in range(9):
-        dues.append(_timed(lambda: trajectories.due(store, today)))
+        dues.append(_timed(lambda: (trajectories.due(store, today, limit=trajectories.DUE_PAGE),
+                                    trajectories.due_count(store, today))))  # the panel's page
         due_floors.append(_timed(lambda: store.db.execute(
             "SELECT count(*) FROM trajectories WHERE closed_at IS NULL AND tussen_planned <= ?",
             [horizon]).fetchone()))

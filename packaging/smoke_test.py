@@ -121,8 +121,9 @@ def main() -> int:
         r = app.run("--demo", "--lang", "en", env={"PGDESK_EXIT_AFTER_PAINT": "consultation"},
                     timeout=30)
         line = next((x for x in r.stdout.splitlines() if x.startswith("pgdesk-painted ")), "")
+        listed = next((x for x in r.stdout.splitlines() if x.startswith("pgdesk-list ")), "")
         check(r.returncode == 0 and "lang=en" in line and "icon=ok" in line
-              and "preloaded=-" in line and "consultation=ok" in line,
+              and "preloaded=-" in line and "consultation=ok" in listed,
               "venster offscreen op de demodatabase: Engels, pictogram, geen grafiek- of PDF-"
               f"bibliotheek voor het eerste beeld, gesprek open ({r.seconds:.1f} s)",
               f"exit {r.returncode}: {line or r.stdout[-500:]} {r.stderr[-1500:]}")

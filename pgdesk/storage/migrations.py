@@ -8,6 +8,7 @@ import uuid
 from sqlite_utils import Database, Migrations
 
 from pgdesk.domain.trajectory import TrajectoryDefaults
+from pgdesk.storage import follow_ups
 
 migrations = Migrations("pgdesk")
 
@@ -273,6 +274,20 @@ def m0007_practice_scale_indexes(db: Database) -> None:
                "(consultation_id, dimension_id, score)")
     db.execute("CREATE INDEX aspect_scores_covering ON aspect_scores "
                "(consultation_id, dimension_id, aspect_id, score)")
+
+
+@migrations(name="0008_next_follow_up")
+def m0008_next_follow_up(db: Database) -> None:
+    """Each trajectory's next follow-up beside it (storage/follow_ups.py keeps it), so the due
+    list reads one range of one index that holds every column it needs (issue 16); the two
+    per-type indexes of 0007 served only the due list's earlier query."""
+    for ctype in ("tussen", "eind"):
+        db.execute(f"DROP INDEX IF EXISTS trajectories_open_{ctype}")
+    db.execute("ALTER TABLE trajectories ADD COLUMN next_type TEXT")
+    db.execute("ALTER TABLE trajectories ADD COLUMN next_planned TEXT")
+    db.execute("CREATE INDEX trajectories_next_planned ON trajectories "
+               "(next_planned, patient_id, id, next_type) WHERE next_planned IS NOT NULL")
+    follow_ups.refresh(db)
 
 
 @migrations(name="0011_variants")

@@ -228,6 +228,7 @@ class Store(StoreCore):
                 "created_at": now(), "updated_at": now(), "completed_at": None,
                 "trajectory_id": trajectory_id,
             })
+            trajectories.follow_ups_changed(self, patient_id)
             self.log(patient_id, "C", "consultation")
         return c
 
@@ -277,11 +278,12 @@ class Store(StoreCore):
             if value is None:
                 self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
                                 "AND dimension_id = ?", [consultation_id, dimension_id])
-            else:
-                self.db["dimension_scores"].upsert(
-                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
-                     "score": validate_score(value)},
-                    pk=("consultation_id", "dimension_id"))
+            else:  # plain SQL: an upsert through sqlite-utils reads the table layout each time
+                self.db.execute(
+                    "INSERT INTO dimension_scores (consultation_id, dimension_id, score) "
+                    "VALUES (?, ?, ?) ON CONFLICT (consultation_id, dimension_id) "
+                    "DO UPDATE SET score = excluded.score",
+                    [consultation_id, dimension_id, validate_score(value)])
 
     def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
                          value: int | None) -> None:
@@ -293,10 +295,11 @@ class Store(StoreCore):
                                 "dimension_id = ? AND aspect_id = ?",
                                 [consultation_id, dimension_id, aspect_id])
             else:
-                self.db["aspect_scores"].upsert(
-                    {"consultation_id": consultation_id, "dimension_id": dimension_id,
-                     "aspect_id": aspect_id, "score": validate_score(value)},
-                    pk=("consultation_id", "dimension_id", "aspect_id"))
+                self.db.execute(
+                    "INSERT INTO aspect_scores (consultation_id, dimension_id, aspect_id, score) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (consultation_id, dimension_id, aspect_id) "
+                    "DO UPDATE SET score = excluded.score",
+                    [consultation_id, dimension_id, aspect_id, validate_score(value)])
 
     def set_mark(self, consultation_id: str, kind: str, dimension_id: str, aspect_id: str,
                  on: bool) -> None:
@@ -317,9 +320,10 @@ class Store(StoreCore):
             raise InputError("Dit antwoord is te lang om op te slaan.")
         with self.db.atomic():
             self.touch(consultation_id, "U", f"wheel:{step_id}")
-            self.db["wheel_answers"].upsert(
-                {"consultation_id": consultation_id, "step_id": step_id, "answer": answer},
-                pk=("consultation_id", "step_id"))
+            self.db.execute(
+                "INSERT INTO wheel_answers (consultation_id, step_id, answer) VALUES (?, ?, ?) "
+                "ON CONFLICT (consultation_id, step_id) DO UPDATE SET answer = excluded.answer",
+                [consultation_id, step_id, answer])
 
     def set_plan_field(self, consultation_id: str, field: str, value: str) -> None:
         if field not in PLAN_FIELDS:
@@ -353,19 +357,21 @@ class Store(StoreCore):
         if date is not None:
             changes["date"] = _iso_date(date)
         with self.db.atomic():
-            self.touch(consultation_id, "U", "consultation")
+            patient_id = self.touch(consultation_id, "U", "consultation")
             row = self.db["consultations"].get(consultation_id)
             trajectories.change_info(self, consultation_id, changes.get("type", row["type"]),
                                      changes.get("date", row["date"]))
             self.db["consultations"].update(consultation_id, changes)
+            trajectories.follow_ups_changed(self, patient_id)
 
     def complete(self, consultation_id: str) -> None:
         """Mark the conversation held; a completed eind closes its trajectory."""
         with self.db.atomic():
-            self.touch(consultation_id, "U", "consultation")
+            patient_id = self.touch(consultation_id, "U", "consultation")
             self.db.execute("UPDATE consultations SET completed_at = coalesce(completed_at, ?) "
                             "WHERE id = ?", [now(), consultation_id])
             trajectories.close_if_eind(self, consultation_id)
+            trajectories.follow_ups_changed(self, patient_id)
 
     def save_consultation(self, c: Consultation) -> None:
         """Write a whole consultation at once (demo data, imports), in one transaction."""
@@ -386,3 +392,4 @@ class Store(StoreCore):
             if c.completed_at:
                 self.db["consultations"].update(c.id, {"completed_at": c.completed_at})
                 trajectories.close_if_eind(self, c.id)
+                trajectories.follow_ups_changed(self, c.patient_id)

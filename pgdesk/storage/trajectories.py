@@ -33,6 +33,7 @@ from pgdesk.domain.trajectory import (
     type_noun,
 )
 from pgdesk.domain.validation import InputError
+from pgdesk.storage import follow_ups
 from pgdesk.storage.consultations import consultation
 from pgdesk.storage.core import CONSULTATION_TABLES, NotFound, StoreCore, new_id, now
 
@@ -44,8 +45,9 @@ NO_TRAJECTORY = "Er loopt geen traject; begin met een startgesprek of kies 'los 
 START_HAS_LATER = ("Dit startgesprek hoort bij een traject met latere gesprekken; "
                    "verwijder die eerst.")
 
-__all__ = ["TrajectoryOpen", "defaults", "delete_consultation", "due", "due_version",
-           "set_defaults", "set_planned", "trajectories_for", "trajectory_of"]
+__all__ = ["TrajectoryOpen", "defaults", "delete_consultation", "due", "due_count", "due_version",
+           "follow_ups_changed", "set_defaults", "set_planned", "trajectories_for",
+           "trajectory_of"]
 
 
 # -- practice defaults -------------------------------------------------------------------------
@@ -147,21 +149,15 @@ def suggest_type(store: StoreCore, patient_id: str) -> str:
     return t.next_type() or "los"
 
 
-# The next follow-up of a running trajectory is its tussen until a tussen or eind is held,
-# then its eind until that is held (Trajectory.next_due); one query for the whole practice.
-_HELD = "EXISTS (SELECT 1 FROM consultations c WHERE c.trajectory_id = t.id AND c.type = '{}')"
-DUE_SQL = f"""
-    SELECT t.patient_id, p.display_name, t.id AS trajectory_id, 'tussen' AS type,
-           t.tussen_planned AS planned
+DUE_PAGE = 100  # due rows the start page shows at first (a large practice has thousands)
+
+# The next follow-up of each trajectory is kept beside it (storage/follow_ups.py): the list is
+# one range of one covering index, in date order, joined to the patients for their names.
+DUE_SQL = """
+    SELECT t.patient_id, p.display_name, t.id, t.next_type, t.next_planned
     FROM trajectories t JOIN patients p ON p.id = t.patient_id
-    WHERE t.closed_at IS NULL AND t.tussen_planned <= :horizon
-      AND NOT {_HELD.format('tussen')} AND NOT {_HELD.format('eind')}
-    UNION ALL
-    SELECT t.patient_id, p.display_name, t.id, 'eind', t.eind_planned
-    FROM trajectories t JOIN patients p ON p.id = t.patient_id
-    WHERE t.closed_at IS NULL AND t.eind_planned <= :horizon
-      AND {_HELD.format('tussen')} AND NOT {_HELD.format('eind')}
-    ORDER BY planned, display_name, trajectory_id"""
+    WHERE t.next_planned <= :horizon
+    ORDER BY t.next_planned, p.display_name, t.id"""
 
 # What the due list reads (table: the columns an update must touch to matter); a change by
 # this connection makes it stale. An answer typed in a conversation does not.
@@ -169,12 +165,26 @@ _DUE_READS = {"trajectories": "", "consultations": " OF type, trajectory_id",
               "patients": " OF display_name"}
 
 
-def due(store: StoreCore, today: dt.date, within_days: int = 14) -> list[DueItem]:
-    """Tussen and eind conversations planned within `within_days` or overdue, soonest first."""
-    horizon = (today + dt.timedelta(days=within_days)).isoformat()
-    return [DueItem(pid, name, tid, ctype, planned, planned < today.isoformat())
-            for pid, name, tid, ctype, planned
-            in store.db.execute(DUE_SQL, {"horizon": horizon}).fetchall()]
+def _horizon(today: dt.date, within_days: int) -> str:
+    return (today + dt.timedelta(days=within_days)).isoformat()
+
+
+def due(store: StoreCore, today: dt.date, within_days: int = 14,
+        limit: int | None = None) -> list[DueItem]:
+    """Tussen and eind conversations planned within `within_days` or overdue, soonest first;
+    the first `limit` of them (a large practice has thousands: the screen shows a page)."""
+    sql, params = DUE_SQL, {"horizon": _horizon(today, within_days)}
+    if limit is not None:
+        sql, params["limit"] = sql + " LIMIT :limit", limit
+    overdue = today.isoformat()
+    return [DueItem(pid, name, tid, ctype, planned, planned < overdue)
+            for pid, name, tid, ctype, planned in store.db.execute(sql, params).fetchall()]
+
+
+def due_count(store: StoreCore, today: dt.date, within_days: int = 14) -> int:
+    """How many `due` lists in all (from the index alone)."""
+    return store.db.execute("SELECT count(*) FROM trajectories WHERE next_planned <= :horizon",
+                            {"horizon": _horizon(today, within_days)}).fetchone()[0]
 
 
 def due_version(store: StoreCore) -> int:
@@ -185,6 +195,12 @@ def due_version(store: StoreCore) -> int:
     rooms.
     """
     return store.db.change_counter(_DUE_READS)
+
+
+def follow_ups_changed(store: StoreCore, patient_id: str) -> None:
+    """Inside the transaction of a change to the patient's trajectories or conversations:
+    their next follow-ups computed again (which also moves due_version)."""
+    follow_ups.refresh(store.db, patient_id)
 
 
 # -- changing ----------------------------------------------------------------------------------
@@ -209,6 +225,7 @@ def set_planned(store: StoreCore, trajectory_id: str, ctype: str, iso_date: str)
     with store.db.atomic():
         store.db.execute(f"UPDATE trajectories SET {ctype}_planned = ?, updated_at = ? WHERE id = ?",
                          [date, now(), trajectory_id])
+        follow_ups_changed(store, row["patient_id"])
         store.log(row["patient_id"], "U", "trajectory")
 
 
@@ -366,4 +383,5 @@ def delete_consultation(store: StoreCore, consultation_id: str) -> None:
             db.execute("DELETE FROM trajectories WHERE id = ?", [row["id"]])
         elif row is not None and c["type"] == "eind":
             _reopen(store, row)
+        follow_ups_changed(store, c["patient_id"])
         store.log(c["patient_id"], "D", "consultation")

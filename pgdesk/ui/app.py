@@ -1,6 +1,8 @@
-"""Starts the window: translations, the database (or a clear message why not), first paint.
+"""Starts the window: translations, the main window's frame painted first, then the database
+(or a clear message why not) and the main window in the frame's place.
 
-pyqtgraph (and numpy) are imported after the first window has painted.
+Before the frame's first paint only Qt and a few small pgdesk modules are imported; storage,
+the pages and their dialogs come after it, pyqtgraph (and numpy) after the main window's.
 """
 
 from __future__ import annotations
@@ -16,11 +18,18 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.his import HisRequest
 from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, resources_dir
-from pgdesk.ui import plain
-from pgdesk.ui.his_link import HisLink, claim
+from pgdesk.ui.first_paint import ENV as PROBE
+from pgdesk.ui.first_paint import (
+    after_first_paint,
+    exit_after_list,
+    exit_at_first_dialog,
+    report_first_paint,
+)
+from pgdesk.ui.start_frame import StartFrame
 from pgdesk.ui.style import follow_system
 
 translate = QCoreApplication.translate  # module functions: explicit context
+FRAME_WAIT_MS = 1000  # the database is opened after this at the latest, painted frame or not
 
 
 def install_translator(app: QApplication, lang: str) -> str:
@@ -77,6 +86,8 @@ def _open_server(address: str):
     from pgdesk.storage.repository import Store
 
     def ask(prompt: str) -> str:
+        from pgdesk.ui import plain
+
         text, ok = plain.get_text(None, "pgdesk", prompt, QLineEdit.EchoMode.Password)
         if not ok:
             raise PgdeskError(QCoreApplication.translate(
@@ -87,17 +98,82 @@ def _open_server(address: str):
     return Store.open_practice(address, getpass.getuser(), ask)
 
 
+class _Start:
+    """What follows the frame's first paint: the database opened (set-up or unlock dialogs
+    over the frame), the main window built and shown in the frame's place. The outcome is
+    left for `run`: the window, or an exit code given to the event loop."""
+
+    def __init__(self, app: QApplication, frame: StartFrame, db: str | None, demo: bool,
+                 lang: str, server: str | None, link) -> None:
+        self.app, self.frame, self.db, self.demo, self.lang = app, frame, db, demo, lang
+        self.server, self.link = server, link
+        self.window = None
+        self.error: BaseException | None = None
+        self.started = False
+
+    def open(self) -> None:
+        if self.started:  # the first paint, or the fallback timer: whichever comes first
+            return
+        self.started = True
+        try:
+            self._open()
+        except BaseException as exc:  # raised from run(), where the command line handles it
+            self.error = exc
+            self.app.exit(1)
+
+    def _open(self) -> None:
+        try:
+            from pgdesk.domain.content import shipped_instrument
+
+            instrument = shipped_instrument(self.lang)
+            opened = open_store(self.db, self.demo, self.server)
+        except (PgdeskError, ResourceMissing) as exc:
+            from pgdesk.ui import plain
+
+            plain.critical(None, "pgdesk", str(exc))
+            print(f"pgdesk: {exc}", file=sys.stderr)
+            self.app.exit(2)
+            return
+        if opened is None:
+            self.app.exit(0)
+            return
+        store, keyring = opened
+        from pgdesk.ui.main_window import MainWindow
+
+        window = MainWindow(store, instrument, keyring)
+        window.show()
+        self.frame.close()
+        if not window.ensure_professional():
+            store.close()
+            self.app.exit(0)
+            return
+        self.window = window
+        self.link.attach(window)
+        from pgdesk.ui.patient_mode import hooks as patient_mode
+
+        patient_mode.resume(window)  # a patient mode open when pgdesk stopped goes on where it was
+        if os.environ.get(PROBE):  # benchmarks and the frozen-app smoke test
+            exit_after_list(self.app, window)
+        # The chart library loads once the window is on screen, however long the first paint
+        # takes; so does the full integrity check of every page (on its own thread).
+        after_first_paint(self.app, window, lambda: _after_paint(window))
+
+
 def run(db: str | None = None, demo: bool = False, lang: str | None = None,
         his: HisRequest | None = None, kiosk: bool = False, server: str | None = None) -> int:
     """The window (with `kiosk`, the waiting room's patient mode only); `his` is the patient a
     HIS asked for. A pgdesk already running for this user and database gets the request
     instead, and this start ends at once (ui.his_link)."""
+    from pgdesk.ui.his_link import claim
+
     app = QApplication.instance() or QApplication(sys.argv)
     server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
     place = server or (demo_db_path() if demo else Path(db) if db else default_db_path())
     try:
         link = claim(place, his)
     except PgdeskError as exc:  # one is open but does not answer: said, not a second window
+        from pgdesk.ui import plain
+
         plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2
@@ -109,18 +185,13 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
         link.close()
 
 
-def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: HisLink,
-         kiosk: bool, server: str | None) -> int:
-    app.setApplicationName("pgdesk")
-    app.setOrganizationName("pgdesk")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
-    follow_system(app)  # the unlock and set-up dialogs come before the window
-    settings = QSettings()
-    lang = lang or str(settings.value("language", "nl"))
-    lang = install_translator(app, lang)
-    try:
-        from pgdesk.domain.content import shipped_instrument
+def _kiosk(app: QApplication, db: str | None, demo: bool, lang: str, server: str | None) -> int:
+    """`pgdesk kiosk`: the waiting room's screen, nothing but the patient mode."""
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.ui import plain
+    from pgdesk.ui.patient_mode.hooks import run_kiosk
 
+    try:
         instrument = shipped_instrument(lang)
         opened = open_store(db, demo, server)
     except (PgdeskError, ResourceMissing) as exc:
@@ -130,34 +201,46 @@ def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link: 
     if opened is None:
         return 0
     store, keyring = opened
-    if kiosk:  # `pgdesk kiosk`: the waiting room's screen, nothing but the patient mode
-        from pgdesk.ui.patient_mode.hooks import run_kiosk
+    return run_kiosk(app, store, instrument, keyring)
 
-        return run_kiosk(app, store, instrument, keyring)
-    from pgdesk.ui.main_window import MainWindow
 
-    window = MainWindow(store, instrument, keyring)
-    window.show()
-    if not window.ensure_professional():
-        store.close()
-        return 0
-    link.attach(window)
-    from pgdesk.ui.patient_mode import hooks as patient_mode
-
-    patient_mode.resume(window)  # a patient mode open when pgdesk stopped goes on where it was
-    from pgdesk.ui.first_paint import after_first_paint, exit_after_first_paint
-
-    if os.environ.get("PGDESK_EXIT_AFTER_PAINT"):  # benchmarks and the frozen-app smoke test
-        exit_after_first_paint(app, window, lang)
-    # The chart library loads once the window is on screen, however long the first paint takes;
-    # so does the full integrity check of every page (on its own thread).
-    after_first_paint(app, window, lambda: _after_paint(window))
+def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link,
+         kiosk: bool, server: str | None) -> int:
+    app.setApplicationName("pgdesk")
+    app.setOrganizationName("pgdesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
+    follow_system(app)  # the frame, the unlock and set-up dialogs come first
+    settings = QSettings()
+    lang = lang or str(settings.value("language", "nl"))
+    lang = install_translator(app, lang)
+    if kiosk:
+        return _kiosk(app, db, demo, lang, server)
+    # The frame is painted before anything else is imported or opened; a frame that is never
+    # exposed (started minimised) does not hold the rest up.
+    frame = StartFrame()
+    start = _Start(app, frame, db, demo, lang, server, link)
+    probe = os.environ.get(PROBE)
+    if probe != "frame":  # that probe times the frame alone
+        after_first_paint(app, frame, start.open)
+        QTimer.singleShot(FRAME_WAIT_MS, start.open)
+    if probe:  # installed last, so it reads the clock before start.open runs
+        report_first_paint(app, frame, lang)
+    if probe == "unlock":
+        exit_at_first_dialog(app)
+    frame.show()
     code = app.exec()
+    if start.error is not None:
+        raise start.error
+    window = start.window
+    if window is None:
+        return code
     watch = getattr(window, "integrity", None)
     if watch is not None:  # the event loop is gone, not the check: a running QThread aborts at exit
         watch.stop()
     window.store.close()
-    if window.demo and not os.environ.get("PGDESK_EXIT_AFTER_PAINT"):
+    if window.demo and not os.environ.get(PROBE):
+        from pgdesk.ui import plain
+
         # Nothing typed in the demo is kept: say so, or it looks lost by mistake next time.
         plain.information(None, "pgdesk", translate("App",
             "De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -41,6 +41,7 @@ from pgdesk.ui.patient_mode import hooks as patient_mode
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
 from pgdesk.ui.security_dialogs import busy
+from pgdesk.ui.start_frame import place
 
 
 class MainWindow(QMainWindow):
@@ -98,14 +99,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupScheduler(store, self)
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
-        geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:  # at 1.5x scale a small laptop screen has less room than that
-            room = self.screen().availableGeometry().size() if self.screen() else None
-            if room is not None:  # the window manager's title bar comes on top of that
-                room = QSize(room.width(), room.height() * 92 // 100)
-            self.resize(QSize(1180, 760).boundedTo(room) if room else QSize(1180, 760))
+        place(self)
         self.show_list()
 
     def _current_patient(self) -> str | None:
@@ -158,8 +152,8 @@ class MainWindow(QMainWindow):
         return True
 
     # -- navigation -----------------------------------------------------------
-    def _due_items(self):
-        return self.due_cache.items(self.store)
+    def _due_items(self, *, more: bool = False):
+        return self.due_cache.items(self.store, more=more)
 
     def show_list(self) -> None:
         self._drop_consultation()

@@ -22,7 +22,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage import access_log
 from pgdesk.storage.repository import Store
-from pgdesk.ui import pdf_output, plain
+from pgdesk.ui import plain
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 
@@ -65,6 +65,8 @@ class AccessLogDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.scrollToBottom()
+        from pgdesk.ui import pdf_output  # printing support loads when a dialog needs it, not at start
+
         buttons = pdf_output.report_buttons(self, self.print_log, self.save_log)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -79,12 +81,16 @@ class AccessLogDialog(QDialog):
                                  self.instrument, printed_at=access_log.utc_now())
 
     def print_log(self, *, printer=None, ask: bool = True) -> bool:
+        from pgdesk.ui import pdf_output
+
         if not pdf_output.print_pdf_bytes(self, self.render(), self.tr("Inzagelog afdrukken"),
                                           printer=printer, ask=ask):
             return False
         return attempt(self, self.store.record_exported, self.patient_id, "access_log")
 
     def save_log(self, path: str | None = None) -> bool:
+        from pgdesk.ui import pdf_output
+
         if not pdf_output.save_pdf(self, self.render(), "inzagelog.pdf", path):
             return False
         return attempt(self, self.store.record_exported, self.patient_id, "access_log")

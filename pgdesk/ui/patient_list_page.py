@@ -28,7 +28,8 @@ class PatientListPage(QWidget):
     def __init__(self, store, parent=None, *, due_source=None):
         super().__init__(parent)
         self.store = store
-        self.due_source = due_source  # () -> list[DueItem]; None hides the panel
+        # (more=False) -> (the DueItems to show, how many in all); None hides the panel
+        self.due_source = due_source
         title = Label(self.tr("Patiënten"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
@@ -53,6 +54,7 @@ class PatientListPage(QWidget):
 
         self.due = DuePanel()
         self.due.patientChosen.connect(self.patientChosen)
+        self.due.moreRequested.connect(lambda: self.refresh_due(more=True))
         self.due.setVisible(due_source is not None)
         self.due.setMaximumWidth(380)
 
@@ -91,9 +93,10 @@ class PatientListPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def refresh_due(self) -> None:
+    def refresh_due(self, *, more: bool = False) -> None:
         if self.due_source is not None:
-            self.due.set_items(self.due_source())
+            items, total = self.due_source(more=more)
+            self.due.set_items(items, total=total)
 
     def refresh(self) -> None:
         self._timer.stop()

@@ -46,7 +46,7 @@
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="82"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="86"/>
         <source>Inzagelog afdrukken</source>
         <translation>Print access log</translation>
     </message>
@@ -98,7 +98,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="139"/>
+        <location filename="../../pgdesk/ui/app.py" line="93"/>
+        <source>Er is geen wachtwoord gegeven; pgdesk is niet verbonden.</source>
+        <translation>No password was given; pgdesk is not connected.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/app.py" line="245"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -201,7 +206,7 @@
 <context>
     <name>BackupScheduler</name>
     <message>
-        <location filename="../../pgdesk/ui/backups.py" line="112"/>
+        <location filename="../../pgdesk/ui/backups.py" line="114"/>
         <source>Reservekopie gemaakt: %1</source>
         <translation>Backup made: %1</translation>
     </message>
@@ -401,34 +406,44 @@ since start</translation>
         <translation type="vanished">&amp;Who is due?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="48"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="63"/>
         <source>&amp;Vervolggesprekken</source>
         <translation>&amp;Follow-up conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="51"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="66"/>
         <source>Gesprekken die gepland staan</source>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="58"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="72"/>
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="82"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="110"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="84"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="112"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="86"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="114"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="124"/>
+        <source>Nog %1 gepland: toon er meer</source>
+        <translation>%1 more planned: show more</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/due_panel.py" line="126"/>
+        <source>Enter of dubbelklik toont de volgende %1.</source>
+        <translation>Enter or double-click shows the next %1.</translation>
     </message>
 </context>
 <context>
@@ -951,12 +966,12 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="368"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="362"/>
         <source>De evaluatie wordt geëxporteerd…</source>
         <translation>Exporting the evaluation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="369"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
         <source>De export is afgebroken; er is geen bestand geschreven.</source>
         <translation>The export was cancelled; no file was written.</translation>
     </message>
@@ -965,17 +980,17 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="90"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="93"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
@@ -1185,12 +1200,12 @@ since start</translation>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="125"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="119"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="126"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -1219,53 +1234,53 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="267"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="261"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="289"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="283"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="300"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="294"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="301"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="295"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="306"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="311"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="313"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="307"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="318"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="358"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="352"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="360"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="354"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="372"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="366"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1278,17 +1293,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="459"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="453"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="460"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="454"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="496"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="490"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -1370,12 +1385,12 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 <context>
     <name>PatientActions</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="102"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="108"/>
         <source>Map voor de export kiezen</source>
         <translation>Choose a folder for the export</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="117"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="123"/>
         <source>Alles wat pgdesk over deze patiënt bewaart, staat nu in:
 %1
 %2</source>
@@ -1384,7 +1399,7 @@ The files hold no names, dates of birth or numbers, but they are still personal 
 %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="128"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="134"/>
         <source>U verwijdert %1 (geboren %2) en alle gesprekken volledig. Dit kan niet ongedaan worden gemaakt. In het inzagelog blijft alleen staan dat het dossier is verwijderd. Bestaande reservekopieën bevatten de gegevens nog tot ze vervallen (na hoogstens twaalf maanden).
 
 Typ de naam van de patiënt om te bevestigen:</source>
@@ -1393,12 +1408,12 @@ Typ de naam van de patiënt om te bevestigen:</source>
 Type the patient&apos;s name to confirm:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="136"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="142"/>
         <source>Patiënt verwijderen</source>
         <translation>Erase patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_actions.py" line="140"/>
+        <location filename="../../pgdesk/ui/patient_actions.py" line="146"/>
         <source>De naam klopt niet; er is niets verwijderd.</source>
         <translation>The name does not match; nothing was erased.</translation>
     </message>
@@ -1765,32 +1780,32 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="32"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="33"/>
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="35"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="36"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="38"/>
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="48"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="49"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="105"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="108"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="107"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>

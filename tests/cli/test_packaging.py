@@ -126,7 +126,47 @@ def test_first_paint_probe_reports_and_quits(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
     line = next(x for x in r.stdout.splitlines() if x.startswith("pgdesk-painted "))
-    assert float(line.split()[1]) > 0
+    listed = next(x for x in r.stdout.splitlines() if x.startswith("pgdesk-list "))
+    assert 0 < float(line.split()[1]) <= float(listed.split()[1])  # the frame, then the list
     assert "lang=en" in line and "icon=ok" in line
     # Fast start, on the real start path: no chart or PDF library before the first paint.
     assert "preloaded=-" in line
+
+
+def test_the_frame_paints_before_storage_or_the_pages_are_imported(tmp_path):
+    """The first paint waits for Qt alone: storage, sqlite-utils and the window's pages come
+    after it (PGDESK_EXIT_AFTER_PAINT=frame quits at that paint; what it imported is printed
+    by the interpreter's -X importtime)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "frame",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_DB", None)
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "pgdesk", "--demo"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert any(x.startswith("pgdesk-painted ") for x in r.stdout.splitlines())
+    imported = {line.split("|")[-1].strip() for line in r.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "PySide6.QtWidgets" in imported
+    for late in ("sqlite_utils", "pgdesk.storage", "pgdesk.ui.main_window", "pgdesk.ui.plain",
+                 "pgdesk.domain.content", "sqlcipher3"):
+        assert late not in imported, late
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.sqlite"))
+
+
+def test_unlock_probe_reports_the_unlock_dialog(tmp_path):
+    """PGDESK_EXIT_AFTER_PAINT=unlock: what the start benchmark reads for an encrypted database
+    (the frame first, then the unlock dialog over it)."""
+    from tests.security_helpers import make_encrypted
+
+    store, _ = make_encrypted(tmp_path / "praktijk.db")
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "unlock",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_DB", None)
+    r = subprocess.run([sys.executable, "-m", "pgdesk", "--db", str(tmp_path / "praktijk.db")],
+                       env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    frame = next(x for x in lines if x.startswith("pgdesk-painted "))
+    dialog = next(x for x in lines if x.startswith("pgdesk-dialog "))
+    assert float(frame.split()[1]) <= float(dialog.split()[1])

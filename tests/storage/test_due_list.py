@@ -1,5 +1,6 @@
 """The due list at practice scale: one query whatever the number of patients, the same answer
-as the trajectory rule, and read again only when something it shows changed."""
+as the trajectory rule and as the earlier query over every trajectory (the next follow-up kept
+beside each trajectory follows every write), and read again only when something it shows changed."""
 
 from __future__ import annotations
 
@@ -80,10 +81,11 @@ def test_due_list_says_what_the_trajectory_rule_says(store, professional):
 
 
 @pytest.mark.file_only  # SQLite's query plan; the server's: test_postgres_engine.py
-def test_due_list_uses_the_planned_date_indexes(store):
+def test_due_list_reads_one_range_of_the_next_follow_up_index(store):
     plan = " ".join(str(r[-1]) for r in store.db.execute(
         "EXPLAIN QUERY PLAN " + tr.DUE_SQL, {"horizon": "2026-12-10"}).fetchall())
-    assert "trajectories_open_tussen" in plan and "trajectories_open_eind" in plan
+    assert "COVERING INDEX trajectories_next_planned (next_planned<?)" in plan
+    assert "SCAN" not in plan  # no table or index read whole
 
 
 def test_due_list_is_read_again_only_after_a_change(window, store, professional, monkeypatch):

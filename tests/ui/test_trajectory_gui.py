@@ -38,6 +38,30 @@ def test_due_list_shows_overdue_first_and_opens_the_patient(qtbot, window, store
     assert window.patient_page.patient_id == late.id
 
 
+def test_due_list_shows_a_page_and_the_last_row_shows_the_next(qtbot, window, store, professional,
+                                                                 monkeypatch):
+    from pgdesk.ui import due_panel
+
+    monkeypatch.setattr(due_panel, "PAGE", 3)
+    window.due_cache.shown = 3
+    for i in range(7):
+        p = store.add_patient(f"Patiënt {i} Testpersoon", "1950")
+        store.new_consultation(p.id, professional.id, "start", _days(-100 + i))  # tussen late
+    window.show_list()
+    panel = window.list_page.due
+    assert panel.list.count() == 4 and len(panel.items) == 3
+    assert panel.list.item(3).text() == "Nog 4 gepland: toon er meer"
+    panel.list.setCurrentRow(3)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)  # the next page, not a patient
+    assert panel.list.currentRow() == 3  # reading goes on at its first row
+    assert window.stack.currentWidget() is window.list_page
+    assert len(panel.items) == 6 and panel.list.item(6).text() == "Nog 1 gepland: toon er meer"
+    panel.list.setCurrentRow(6)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert len(panel.items) == 7 and panel.list.count() == 7 and panel.more is None
+    assert [d.display_name for d in panel.items] == [f"Patiënt {i} Testpersoon" for i in range(7)]
+
+
 def test_planned_date_is_shown_and_can_be_moved(qtbot, window, store, professional, monkeypatch):
     p = store.add_patient("Pim Planning", "1955")
     store.new_consultation(p.id, professional.id, "start", "2026-01-05")

@@ -23,6 +23,7 @@ from pgdesk.domain.transfer import (
 )
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store, now, search_form
+from pgdesk.storage.trajectories import follow_ups_changed
 from pgdesk.storage.transfer.fileformat import (
     NOTHING_READ,
     TransferChanged,
@@ -216,6 +217,7 @@ def _apply_patient(store: Store, plan: ImportPlan, work: PatientWork, notes: lis
             _update(store, "trajectories", tid, {"closed_at": newest_start, "updated_at": now()})
         notes.append(f"{work.name}: er liepen twee trajecten tegelijk; het oudste is gesloten op "
                      f"{rules.dutch_date(newest_start)}.")
+    follow_ups_changed(store, pid)
     return counts
 
 

@@ -1,0 +1,332 @@
+"""What a user waits for between two keystrokes or clicks, on the generated encrypted practices
+(bench/practice.py) of 1k, 10k and 50k patients, each next to a floor from the same process,
+interleaved:
+
+due N          the start page's "Vervolggesprekken" after a change: the store's page of the due
+               list and its count, and the panel filled and repainted (as the window does on
+               return to the list); the whole list too (a large practice has thousands due),
+               beside the bare SQL of that whole list
+search-ui N    a search keystroke through the list page (query, table model, repaint), every
+               prefix of what users type; the floor is the bare full-text query
+score-change   a score typed in a consultation through the real path: store write, score list
+               and spinnenweb with the earlier webs of its trajectory; the floor is a bare
+               polygon repainted with QPainter
+
+Each runs in a fresh process: `python -m bench.probes NAME [ARGS]`; bench/run.py prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from bench.stats import median, p95
+
+ROUNDS = 15
+# The issue's targets for these paths (bench/run.py checks them with the others).
+TARGETS = {"score_change_median_ms": 4.0, "score_change_p95_ms": 8.0, "search_ui_50k_ms": 20.0,
+           "list_ratio": 2.5, "unlock_dialog_ratio": 1.5}
+
+
+def _app():
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _settle(app, seconds: float = 0.2) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+
+
+def _ms(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def due(patients: str) -> dict:
+    from bench import practice
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.storage import trajectories as tr
+
+    n = int(patients)
+    store = practice.open_store(practice.ensure(True, log=lambda m: None, patients=n), True)
+    app = _app()
+    from pgdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store, shipped_instrument("nl"))
+    window.show()
+    _settle(app)
+    today = dt.date.today()
+    horizon = (today + dt.timedelta(days=14)).isoformat()
+    conn = store.db.conn
+    page_sql = tr.DUE_SQL + " LIMIT :limit"
+    panel, page, floor, whole, whole_floor = [], [], [], [], []
+
+    def after_a_change() -> None:  # what the window does on return to the list after a change
+        window.due_cache._key = None
+        window.list_page.refresh_due()
+        window.list_page.due.repaint()
+        app.processEvents()
+
+    for _ in range(ROUNDS):
+        panel.append(_ms(after_a_change))
+        page.append(_ms(lambda: (tr.due(store, today, limit=tr.DUE_PAGE), tr.due_count(store, today))))
+        floor.append(_ms(lambda: (
+            conn.execute(page_sql, {"horizon": horizon, "limit": tr.DUE_PAGE}).fetchall(),
+            conn.execute("SELECT count(*) FROM trajectories WHERE next_planned <= ?",
+                         [horizon]).fetchone())))
+        whole.append(_ms(lambda: tr.due(store, today)))
+        whole_floor.append(_ms(lambda: conn.execute(tr.DUE_SQL, {"horizon": horizon}).fetchall()))
+    count = tr.due_count(store, today)
+    return {"patients": n, "due_count": count, "shown": len(window.list_page.due.items),
+            "panel_ms": median(panel), "page_ms": median(page), "page_floor_ms": median(floor),
+            "all_ms": median(whole), "all_floor_ms": median(whole_floor)}
+
+
+SCORE_CHANGES = 300
+SCORE_WARMUP = 30
+
+
+def _score_sequence(n: int, count: int) -> list[tuple[int, int]]:
+    """(dimension row, new score) pairs, each a real change, as a patient gives them."""
+    import random
+
+    rng = random.Random(4)
+    current = [None] * n
+    out = []
+    for i in range(count):
+        row = i % n
+        value = rng.choice([v for v in range(11) if v != current[row]])
+        current[row] = value
+        out.append((row, value))
+    return out
+
+
+def _bare_web(n: int):
+    """The floor: one antialiased polygon repainted with QPainter, nothing else."""
+    import math
+
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+    from PySide6.QtWidgets import QWidget
+
+    class BareWeb(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.values = [5] * n
+
+        def paintEvent(self, _event):  # noqa: N802 (Qt API)
+            p = QPainter(self)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.fillRect(self.rect(), Qt.GlobalColor.white)
+            cx, cy, r = self.width() / 2, self.height() / 2, min(self.width(), self.height()) / 2.4
+            pts = [QPointF(cx + r * v / 10 * math.sin(2 * math.pi * i / n),
+                           cy - r * v / 10 * math.cos(2 * math.pi * i / n))
+                   for i, v in enumerate(self.values)]
+            p.setPen(QPen(QColor("#4f81bd"), 2))
+            p.setBrush(QColor("#cad9eb"))
+            p.drawPolygon(QPolygonF(pts))
+            p.end()
+
+    return BareWeb()
+
+
+def score_change() -> dict:
+    """A new tussen conversation on the 10k practice, its start's web behind it: each score
+    typed goes through WebStep.set_score (store write with its access-log line, score list,
+    spinnenweb) and the event loop until the chart is painted, as after a key press;
+    interleaved with the floors: the bare polygon's repaint, and a bare committed write of
+    one row (the disk's flush, which every answer waits for: it is stored the moment it is
+    given)."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from bench import practice
+    from pgdesk.domain.content import shipped_instrument
+    from pgdesk.storage.session import ConsultationSession
+
+    instrument = shipped_instrument("nl")
+    store = practice.open_store(practice.ensure(True, log=lambda m: None, patients=10_000), True)
+    # a running trajectory whose start was scored and whose tussen is still to come
+    patient_id = store.db.execute(
+        "SELECT patient_id FROM trajectories WHERE next_type = 'tussen' LIMIT 1").fetchone()[0]
+    c = store.new_consultation(patient_id, store.actor.professional_id, "tussen")
+    app = _app()
+    from pgdesk.ui.consultation.web_step import WebStep
+
+    step = WebStep(ConsultationSession(store, instrument, c.id))
+    step.resize(1100, 620)
+    step.show()
+    floor_web = _bare_web(len(instrument.dimensions))
+    floor_web.resize(480, 480)
+    floor_web.show()
+    _settle(app)
+    paints = {"chart": 0, "floor": 0}
+    chart_view = step.radar._plot.viewport()
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.Paint:
+                if obj is chart_view:
+                    paints["chart"] += 1
+                elif obj is floor_web:
+                    paints["floor"] += 1
+            return False
+
+    watcher = Paints()
+    app.installEventFilter(watcher)
+    folder = tempfile.TemporaryDirectory(prefix="pgdesk-bench-")
+    bare = sqlite3.connect(Path(folder.name) / "floor.sqlite", isolation_level=None)
+    bare.execute("PRAGMA journal_mode = WAL")
+    bare.execute("PRAGMA synchronous = FULL")
+    bare.execute("CREATE TABLE s (c TEXT, d TEXT, score INTEGER, PRIMARY KEY (c, d))")
+    samples, floor, writes = [], [], []
+    unpainted = 0
+    for i, (row, value) in enumerate(_score_sequence(len(instrument.dimensions),
+                                                     SCORE_WARMUP + SCORE_CHANGES)):
+        before = paints["chart"]
+        t = time.perf_counter()
+        step.set_score(row, value)
+        app.processEvents()
+        took = (time.perf_counter() - t) * 1000
+        unpainted += paints["chart"] == before
+        before = paints["floor"]
+        t = time.perf_counter()
+        floor_web.values[row] = value
+        floor_web.update()
+        app.processEvents()
+        floor_took = (time.perf_counter() - t) * 1000
+        unpainted += paints["floor"] == before
+        t = time.perf_counter()
+        bare.execute("INSERT OR REPLACE INTO s VALUES ('c', ?, ?)", [str(row), value])
+        write_took = (time.perf_counter() - t) * 1000
+        if i >= SCORE_WARMUP:
+            samples.append(took)
+            floor.append(floor_took)
+            writes.append(write_took)
+    webs_behind = len(step.history.webs)
+    app.removeEventFilter(watcher)
+    bare.close()
+    folder.cleanup()
+    from pgdesk.storage.trajectories import delete_consultation
+
+    delete_consultation(store, c.id)  # the cached practice stays as generated
+    return {"median_ms": median(samples), "p95_ms": p95(samples), "max_ms": max(samples),
+            "floor_median_ms": median(floor), "floor_p95_ms": p95(floor),
+            "write_floor_median_ms": median(writes), "write_floor_p95_ms": p95(writes),
+            "changes": len(samples), "webs_behind": webs_behind, "unpainted": unpainted}
+
+
+# What a user types, keystroke by keystroke: names, a name with a prefix, and a number.
+TYPED = ("jansen", "jan de v", "ijsbrand", "zoë", "123456", "de vries")
+SEARCH_ROUNDS = 5
+
+
+def _bare_table():
+    """The floor of a keystroke: a bare QTableView over a bare model, reset with the same rows."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    class Model(QAbstractTableModel):
+        rows: list[tuple] = []
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802 (Qt API)
+            return len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802 (Qt API)
+            return 3
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+        def show(self, rows: list[tuple]) -> None:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+    view = QTableView()
+    view.setModel(Model(view))
+    return view
+
+
+def search_ui(patients: str) -> dict:
+    """Each keystroke of TYPED through the start page as the window has it (its style sheet):
+    the text set, the search run (pgdesk runs it after a short pause in typing; here at once),
+    the table model filled, and the event loop until the list is painted (checked); per prefix
+    the median of SEARCH_ROUNDS, the worst prefix reported. Two floors, interleaved: the bare
+    full-text query of the same prefix, and a bare table view shown the same rows."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from bench import practice
+    from pgdesk.storage.repository import search_form
+
+    n = int(patients)
+    store = practice.open_store(practice.ensure(True, log=lambda m: None, patients=n), True)
+    app = _app()
+    from pgdesk.ui.patient_list_page import PatientListPage
+    from pgdesk.ui.style import STYLE_SHEET
+
+    page = PatientListPage(store)
+    page.setStyleSheet(STYLE_SHEET)
+    page.resize(1180, 700)
+    page.show()
+    bare = _bare_table()
+    bare.resize(800, 640)
+    bare.show()
+    _settle(app)
+    paints = {"list": 0, "bare": 0}
+    views = {page.table.viewport(): "list", bare.viewport(): "bare"}
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.Paint and obj in views:
+                paints[views[obj]] += 1
+            return False
+
+    watcher = Paints()
+    app.installEventFilter(watcher)
+    conn = store.db.conn
+    prefixes = [word[:k] for word in TYPED for k in range(1, len(word) + 1)]
+    ui: dict[str, list[float]] = {p: [] for p in prefixes}
+    floor: dict[str, list[float]] = {p: [] for p in prefixes}
+    table_floor: dict[str, list[float]] = {p: [] for p in prefixes}
+    unpainted = 0
+    for _ in range(SEARCH_ROUNDS):
+        for prefix in prefixes:
+            def keystroke(prefix=prefix):
+                page.search.setText(prefix)
+                page.refresh()
+                app.processEvents()
+
+            before = paints["list"]
+            ui[prefix].append(_ms(keystroke))
+            unpainted += paints["list"] == before and page.model.rowCount() > 0
+            query = " ".join(f'"{w}"*' for w in search_form(prefix).split())
+            floor[prefix].append(_ms(lambda q=query: conn.execute(
+                "SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? LIMIT 200",
+                [q]).fetchall()))
+            rows = [(p.display_name, p.birth_date, p.practice_number) for p in page.model._patients]
+
+            def bare_keystroke(rows=rows):
+                bare.model().show(rows)
+                bare.selectRow(0)
+                app.processEvents()
+
+            table_floor[prefix].append(_ms(bare_keystroke))
+    app.removeEventFilter(watcher)
+    medians = {p: median(v) for p, v in ui.items()}
+    worst = max(medians, key=medians.get)
+    return {"patients": n, "worst_ms": medians[worst], "worst_prefix": worst,
+            "worst_query_floor_ms": median(floor[worst]),
+            "worst_table_floor_ms": median(table_floor[worst]),
+            "table_floor_worst_ms": max(median(v) for v in table_floor.values()),
+            "median_ms": median(list(medians.values())), "keystrokes": len(prefixes),
+            "unpainted": unpainted}
