@@ -60,7 +60,7 @@ def parse(target: str, *, user: str | None = None, dbname: str | None = None) ->
         params = pg_conninfo.conninfo_to_dict(text)
     except psycopg.ProgrammingError:
         raise _bad_address(target) from None
-    if user:
+    if user and not params.get("user"):  # a user named in the address comes with its password
         params["user"] = user
     if dbname:
         params["dbname"] = dbname
