@@ -243,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except EOFError:  # Ctrl+D (end of input) at a passphrase prompt on the terminal
+        print("pgdesk: Er is geen wachtwoord gegeven. Er is niets veranderd.", file=sys.stderr)
+        return 2
     except Exception as exc:
         # A disk that is full or failing reaches here as OSError or an SQLite error: say so
         # in Dutch, never as a traceback.

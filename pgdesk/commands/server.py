@@ -92,8 +92,9 @@ def restore(args) -> int:
           f"{done.counts.get('consultations', 0)} gesprekken, {done.log_lines} regels "
           "toegangslog; alles nageteld, keten intact).")
     if done.users_to_add:
-        print("Deze gebruikers hebben op deze server nog geen aanmelding; voeg ze toe met "
-              "pgdesk server user add: " + ", ".join(done.users_to_add) + ".")
+        print("Medewerkers zonder aanmelding op deze server (aanmeldingen horen bij de server, "
+              "niet bij de reservekopie; voeg wie hier werkt toe met pgdesk server user add): "
+              + ", ".join(done.users_to_add) + ".")
     return 0
 
 

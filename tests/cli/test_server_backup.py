@@ -4,6 +4,7 @@ rotated 7/4/12, and restored only into an empty database, counted and chain-chec
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -50,9 +51,14 @@ def _counts(cluster, db) -> dict:
 def test_backup_then_restore_into_an_empty_database(pg_tls_cluster, practice, tmp_path):
     db, user = practice
     folder = tmp_path / "kopieen"
+    folder.mkdir()
+    stale = folder / f".pgdesk-{dump.PREFIX}20260101-000000{dump.SUFFIX}.x1y2.part"  # a killed run
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
     url = owner_url(pg_tls_cluster, db)
     r = pgdesk("backup", "--server", url, "--to", str(folder), input=lines(BACKUP_PW, BACKUP_PW))
     assert r.returncode == 0, r.stderr
+    assert not stale.exists()
     first = dump.list_backups(folder)
     assert len(first) == 1 and str(first[0]) in r.stdout and "Herstelcode" in r.stdout
     code = r.stdout.strip().splitlines()[-1]

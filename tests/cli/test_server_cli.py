@@ -150,3 +150,19 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_end_of_input_at_a_terminal_prompt_is_a_dutch_refusal(tmp_path, monkeypatch, capsys):
+    import getpass
+    import sys
+
+    from pgdesk.cli import main
+
+    def ctrl_d(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", ctrl_d)
+    assert main(["init", "--db", str(tmp_path / "p.db"), "--user", USER]) == 2
+    assert "geen wachtwoord gegeven" in capsys.readouterr().err
+    assert not (tmp_path / "p.db").exists()

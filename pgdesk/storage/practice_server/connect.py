@@ -117,7 +117,10 @@ def connect(target: Target, *, ask_password: Callable[[str], str] | None = None,
         if ask_password is None or "no password supplied" not in str(exc):
             raise explain(exc, target) from None
         who = params.get("user") or "uw gebruiker"
-        params["password"] = ask_password(f"Wachtwoord van {who} op de server: ")
+        # remembered for this run's further connections (another database, pg_dump), so the
+        # password is asked once
+        params["password"] = target.params["password"] = ask_password(
+            f"Wachtwoord van {who} op de server: ")
         try:
             conn = _connect(params, autocommit)
         except psycopg.OperationalError as again:

@@ -102,6 +102,7 @@ def make_backup(target: Target, folder: Path, *, ask_password: Ask | None, ask_s
         schema.require_current(conn, target.shown)
         conn.commit()  # the dump's snapshot comes from a transaction of its own
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _remove_stale_parts(folder, now)
         key, keyring, code = _backup_key(folder, ask_secret, ask_new)
         try:
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
@@ -113,15 +114,25 @@ def make_backup(target: Target, folder: Path, *, ask_password: Ask | None, ask_s
                           "log_head": schema.log_head(conn), "migrations": schema.applied(conn)}
                 conninfo, env = tools.environment(target.params, conn.info.password)
                 part = _dump(pg_dump, conninfo, env, snapshot, out, key, header)
-            move_into_place(part, out)
-            if code is not None:
+            if code is not None:  # the keys first: never a backup that nothing can open
                 os.replace(keyring.path, folder / KEYS)
+            move_into_place(part, out)
         except BaseException:
             if code is not None:
                 keyring.path.unlink(missing_ok=True)
             raise
     rotate(folder)
     return Made(out, code, counts)
+
+
+def _remove_stale_parts(folder: Path, now: dt.datetime) -> None:
+    """Half-written backups of a run that was killed (files.stage names them so)."""
+    for part in folder.glob(f".pgdesk-{PREFIX}*{SUFFIX}.*.part"):
+        try:
+            if part.stat().st_mtime < now.timestamp() - 3600:
+                part.unlink()
+        except OSError:
+            pass
 
 
 def _dump(pg_dump: Path, conninfo: str, env: dict, snapshot: str, out: Path, key: bytes,
