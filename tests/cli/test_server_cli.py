@@ -3,6 +3,8 @@ new user runs them; every refusal a Dutch message, exit code 2, and nothing writ
 
 from __future__ import annotations
 
+import os
+
 import psycopg
 import pytest
 
@@ -69,7 +71,7 @@ def test_init_makes_database_group_and_first_user_with_only_data_rights(pg_tls_c
     assert "versleutelde verbinding" in r.stdout and "keten intact" in r.stdout
 
 
-def test_check_server_reports_a_rewritten_log_line(pg_tls_cluster):
+def test_check_server_reports_a_rewritten_log_line(pg_tls_cluster, tmp_path):
     db, user = new_db_name(), new_user()
     assert init(pg_tls_cluster, db, user).returncode == 0
     with as_user(pg_tls_cluster, db, user) as conn:
@@ -79,6 +81,13 @@ def test_check_server_reports_a_rewritten_log_line(pg_tls_cluster):
         for what in ("patient", "score:meedoen", "handout"):
             with conn.transaction():
                 append_log(conn, Actor(user), what)
+    # a libpq service name works as an address (pg_service.conf), with the same TLS rules
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[praktijk]\nhost=127.0.0.1\nport={pg_tls_cluster.port}\ndbname={db}\n"
+                        f"user={pg_tls_cluster.user}\nsslrootcert={pg_tls_cluster.ca_path}\n")
+    r = pgdesk("check", "--server", "praktijk", input=lines(pg_tls_cluster.password),
+               env={**os.environ, "PGSERVICEFILE": str(services)})
+    assert r.returncode == 0 and "3 regels, keten intact" in r.stdout, r.stderr
     with pg_tls_cluster.admin(db) as conn:  # only the owner can even try, past the trigger
         conn.execute("ALTER TABLE access_log DISABLE TRIGGER USER")
         conn.execute("UPDATE access_log SET what = 'niets' WHERE seq = 2")
