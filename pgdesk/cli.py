@@ -27,7 +27,7 @@ COMMANDS = {
     "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
     "transfer back": ("transfer", "back"), "transfer clear": ("transfer", "clear"),
     "server init": ("server", "init"), "server user add": ("server", "user_add"),
-    "server migrate": ("server", "migrate"),
+    "server migrate": ("server", "migrate"), "server upgrade": ("server", "upgrade"),
 }
 # The same commands on the practice server (--server URL instead of --db FILE).
 SERVER_COMMANDS = {"check": ("server", "check"), "backup": ("server", "backup"),
@@ -180,6 +180,9 @@ def _server_parsers(sub, user: argparse.ArgumentParser) -> None:
     sua = su_sub.add_parser("add", parents=[user, role],
                             help="nog een gebruiker (verbind als de eigenaar)")
     sua.add_argument("--server", required=True, metavar="ADRES", help=SERVER_HELP)
+    sup = sv_sub.add_parser("upgrade", help="werk het schema van de server bij naar deze versie "
+                                            "van pgdesk (verbind als de eigenaar)")
+    sup.add_argument("--server", required=True, metavar="ADRES", help=SERVER_HELP)
     sm = sv_sub.add_parser("migrate", parents=[user],
                            help="zet de praktijk uit een databasebestand over naar de server; eerst "
                                 "het wachtwoord van het bestand, dan dat van de server; het bestand "

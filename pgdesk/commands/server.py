@@ -65,6 +65,18 @@ def user_add(args) -> int:
     return 0
 
 
+def upgrade(args) -> int:
+    from pgdesk.storage.practice_server.setup import upgrade as upgrade_server
+
+    target = _target(args.server)
+    done = upgrade_server(target, ask_password=read_secret)
+    if done:
+        print(f"Praktijkserver {target.shown} bijgewerkt: {', '.join(done)}.")
+    else:
+        print(f"Praktijkserver {target.shown} was al bij met deze versie van pgdesk.")
+    return 0
+
+
 def backup(args) -> int:
     from pgdesk.storage.backup import default_folder
     from pgdesk.storage.practice_server.dump import make_backup

@@ -175,3 +175,31 @@ def test_end_of_input_at_a_terminal_prompt_is_a_dutch_refusal(tmp_path, monkeypa
     assert main(["init", "--db", str(tmp_path / "p.db"), "--user", USER]) == 2
     assert "geen wachtwoord gegeven" in capsys.readouterr().err
     assert not (tmp_path / "p.db").exists()
+
+
+def test_upgrade_brings_an_older_server_up_with_rights_on_what_is_new(pg_tls_cluster, monkeypatch):
+    from pgdesk.storage.postgres import migrations as pg_migrations
+    from pgdesk.storage.practice_server.connect import parse
+    from pgdesk.storage.practice_server.setup import init_server
+
+    db, user = new_db_name(), new_user()
+    every = pg_migrations.migrations()
+    with monkeypatch.context() as m:  # a server set up by the pgdesk before the last migration
+        m.setattr(pg_migrations, "migrations", lambda: every[:-1])
+        init_server(parse(owner_url(pg_tls_cluster, db)), user=user,
+                    passphrase_source=lambda: PASSPHRASE)
+    r = pgdesk("check", "--server", owner_url(pg_tls_cluster, db))
+    assert r.returncode == 2 and "pgdesk server upgrade" in r.stderr
+    r = pgdesk("server", "upgrade", "--server", user_url(pg_tls_cluster, db, user),
+               input=lines(PASSPHRASE))
+    assert r.returncode == 2 and "eigenaar" in r.stderr
+    r = pgdesk("server", "upgrade", "--server", owner_url(pg_tls_cluster, db))
+    assert r.returncode == 0 and f"bijgewerkt: {every[-1][0]}" in r.stdout, r.stderr
+    with as_user(pg_tls_cluster, db, user) as conn:  # the last migration's sequence: granted
+        for n in (1, 2):  # the due list's statement trigger advances it (nextval: USAGE)
+            conn.execute("INSERT INTO patients (id, display_name) VALUES (%s, 'Test')", [f"p{n}"])
+        assert conn.execute("SELECT last_value FROM due_version").fetchone()[0] == 2
+    r = pgdesk("server", "upgrade", "--server", owner_url(pg_tls_cluster, db))
+    assert r.returncode == 0 and "was al bij" in r.stdout
+    r = init(pg_tls_cluster, db, new_user())
+    assert r.returncode == 2 and "al ingericht" in r.stderr

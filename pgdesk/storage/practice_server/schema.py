@@ -47,8 +47,10 @@ def require_empty(conn: psycopg.Connection, where: str) -> None:
     if set(done) - set(pg_migrations.known_names()):
         raise _newer(where)
     if done:
+        upgrade = ("" if set(pg_migrations.known_names()) <= set(done) else
+                   " Bijwerken naar deze versie van pgdesk: pgdesk server upgrade.")
         raise ServerError(f"De praktijkserver ({where}) is al ingericht voor pgdesk. Een gebruiker "
-                          "erbij: pgdesk server user add. Er is niets veranderd.")
+                          f"erbij: pgdesk server user add.{upgrade} Er is niets veranderd.")
     pg_migrations.check(conn, where)  # tables of another program
 
 
@@ -62,18 +64,21 @@ def require_blank(conn: psycopg.Connection, where: str) -> None:
 
 def require_current(conn: psycopg.Connection, where: str) -> None:
     """An initialised server whose schema this pgdesk knows completely."""
-    done = applied(conn)
-    if not done and not tables(conn):
+    if pending(conn, where):
+        raise ServerError(f"De database op de praktijkserver ({where}) moet eerst worden "
+                          "bijgewerkt naar deze versie van pgdesk (door de beheerder: pgdesk "
+                          "server upgrade). Er is niets veranderd.")
+
+
+def pending(conn: psycopg.Connection, where: str) -> list[str]:
+    """The migrations an initialised server still lacks; refuses an empty or a newer one."""
+    if not applied(conn):
         raise ServerError(f"De praktijkserver ({where}) is nog niet ingericht voor pgdesk: eerst "
                           "pgdesk server init. Er is niets veranderd.")
     try:
-        pending = pg_migrations.check(conn, where)
+        return pg_migrations.check(conn, where)
     except NewerSchema:
         raise _newer(where) from None
-    if pending:
-        raise ServerError(f"De database op de praktijkserver ({where}) moet eerst worden "
-                          "bijgewerkt naar deze versie van pgdesk (door de beheerder). "
-                          "Er is niets veranderd.")
 
 
 def require_same_version(conn: psycopg.Connection, file_applied: list[str]) -> None:

@@ -117,6 +117,22 @@ def init_server(target: Target, *, user: str, passphrase_source: Callable[[], st
     return InitResult(dbname, owner, name, created)
 
 
+def upgrade(target: Target, *, ask_password: Callable[[str], str] | None = None) -> list[str]:
+    """The server's schema brought up to this pgdesk, as the owner, with the group's rights on
+    what is new, all in one transaction; returns the migrations applied."""
+    with connect(target, ask_password=ask_password) as conn:
+        require_owner(conn, target)
+        todo = schema.pending(conn, target.shown)
+        if todo:
+            try:
+                with conn.transaction():
+                    schema.create(conn, target.shown)
+                    apply_grants(conn)
+            except psycopg.Error as exc:
+                raise explain(exc, target) from None
+    return todo
+
+
 def add_user(target: Target, *, user: str, passphrase_source: Callable[[], str],
              role: str = "huisarts", ask_password: Callable[[str], str] | None = None) -> None:
     """Another pgdesk user on an initialised server (connected as the owner)."""
