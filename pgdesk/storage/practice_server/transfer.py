@@ -105,7 +105,9 @@ def _copy_all(conn: psycopg.Connection, file_db, file_id: str, actor) -> Migrate
     if missing:
         raise ServerError(f"De server kent de tabellen {', '.join(missing)} niet; werk de server "
                           "en pgdesk bij tot dezelfde versie. Er is niets veranderd.")
-    patients_before = {r[0] for r in conn.execute("SELECT id FROM patients")}
+    # who was there before this room (set-based: a practice has tens of thousands of patients)
+    conn.execute("CREATE TEMP TABLE pgdesk_before ON COMMIT DROP AS SELECT id FROM patients")
+    conn.execute("ALTER TABLE pgdesk_before ADD PRIMARY KEY (id)")
     names_before = {r[0].casefold(): r[0] for r in conn.execute("SELECT name FROM professionals")}
     fresh_log = conn.execute("SELECT count(*) FROM access_log").fetchone()[0] == 0
     for table in schema.in_dependency_order(conn, [t for t in tables if t not in
@@ -117,7 +119,7 @@ def _copy_all(conn: psycopg.Connection, file_db, file_id: str, actor) -> Migrate
     result.copied["settings"] = len(list(file_db.execute("SELECT key FROM settings"))) - len(
         result.settings_kept)
     result.log_lines = _copy_log(conn, file_db, fresh_log)
-    result.same_patients = _same_patients(conn, patients_before)
+    result.same_patients = _same_patients(conn)
     result.same_professionals = sorted(
         names_before[n.casefold()] for (n,) in file_db.execute("SELECT name FROM professionals")
         if n.casefold() in names_before)
@@ -220,22 +222,26 @@ def _copy_log(conn: psycopg.Connection, file_db, fresh: bool) -> int:
     return len(rows)
 
 
-def _same_patients(conn: psycopg.Connection, before: set[str]) -> list[str]:
+def _same_patients(conn: psycopg.Connection) -> list[str]:
     """Each new patient who was already on the server by practice number or by name and birth
-    date, in words."""
+    date, in words. Two plain equality joins, so the server can hash them."""
     found = conn.execute(
-        "SELECT n.display_name, n.birth_date, n.practice_number, o.display_name, o.practice_number "
-        "FROM patients n JOIN patients o ON o.id <> n.id AND ("
-        " (coalesce(n.practice_number, '') <> '' AND o.practice_number = n.practice_number) OR"
-        " (coalesce(n.birth_date, '') <> '' AND o.birth_date = n.birth_date"
-        "  AND lower(o.display_name) = lower(n.display_name)))"
-        " WHERE o.id = ANY(%s) AND NOT n.id = ANY(%s) ORDER BY n.display_name",
-        [list(before), list(before)]).fetchall()
-    lines = []
-    for name, born, number, other, other_number in found:
-        lines.append(f"{name} (geboren {born or 'onbekend'}, nummer {number or '-'}) staat al op "
-                     f"de server als {other} (nummer {other_number or '-'})")
-    return lines
+        "WITH new AS (SELECT * FROM patients p WHERE NOT EXISTS "
+        "  (SELECT 1 FROM pgdesk_before b WHERE b.id = p.id)),"
+        " old AS (SELECT * FROM patients p WHERE EXISTS "
+        "  (SELECT 1 FROM pgdesk_before b WHERE b.id = p.id))"
+        " SELECT n.display_name, n.birth_date, n.practice_number, o.display_name, o.practice_number"
+        " FROM new n JOIN old o ON o.practice_number = n.practice_number"
+        " WHERE coalesce(n.practice_number, '') <> ''"
+        " UNION"
+        " SELECT n.display_name, n.birth_date, n.practice_number, o.display_name, o.practice_number"
+        " FROM new n JOIN old o ON o.birth_date = n.birth_date"
+        "  AND lower(o.display_name) = lower(n.display_name)"
+        " WHERE coalesce(n.birth_date, '') <> ''"
+        " ORDER BY 1, 3").fetchall()
+    return [f"{name} (geboren {born or 'onbekend'}, nummer {number or '-'}) staat al op de server "
+            f"als {other} (nummer {other_number or '-'})"
+            for name, born, number, other, other_number in found]
 
 
 def _note(conn: psycopg.Connection, file_db, file_id: str, actor, result: Migrated) -> None:
