@@ -132,7 +132,8 @@ def _copy_all(conn: psycopg.Connection, file_db, file_id: str, actor) -> Migrate
 
 
 def _copy_table(conn: psycopg.Connection, file_db, table: str) -> int:
-    """COPY the file's rows in, then read every one back and compare; the count of rows."""
+    """COPY the file's rows in, then read every one back and compare; the count of rows.
+    Both stream: a practice's file may hold hundreds of thousands of rows."""
     kinds = _columns(conn, table)
     file_cols = [r[1] for r in file_db.execute(f'PRAGMA table_info("{table}")')]
     cols = [c for c in file_cols if c in kinds]
@@ -140,36 +141,64 @@ def _copy_table(conn: psycopg.Connection, file_db, table: str) -> int:
     if extra:
         raise ServerError(f"De server mist kolommen van {table} ({', '.join(extra)}); werk de "
                           "server bij. Er is niets veranderd.")
+    keys = [k for k in schema.primary_key(conn, table) if k in cols] or cols
     select = ", ".join(f'"{c}"' for c in cols)
-    rows = file_db.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid').fetchall()
+    order = ", ".join(f'"{k}"' for k in keys)
+
+    def file_rows():  # SQLite's BINARY order is the byte order, as PostgreSQL's "C" collation
+        return file_db.execute(f'SELECT {select} FROM "{table}" ORDER BY {order}')
+
+    count = _copy_in(conn, table, cols, file_rows())
+    _read_back(conn, table, cols, kinds, keys, file_rows(), count)
+    return count
+
+
+def _copy_in(conn: psycopg.Connection, table: str, cols: list[str], rows) -> int:
+    ident = sql.Identifier(table)
     names = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
-    before = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()[0]
-    with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(table), names)) as cp:
+    before = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(ident)).fetchone()[0]
+    count = 0
+    with conn.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(ident, names)) as cp:
         for row in rows:
             cp.write_row(row)
-    after = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()[0]
-    if after - before != len(rows):
+            count += 1
+    after = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(ident)).fetchone()[0]
+    if after - before != count:
         raise ServerError(f"Na het overzetten klopt het aantal rijen van {table} niet; er is "
                           "niets overgezet.")
-    _read_back(conn, table, cols, kinds, rows)
-    return len(rows)
+    return count
 
 
-def _read_back(conn: psycopg.Connection, table: str, cols: list[str], kinds: dict, rows) -> None:
-    keys = list(schema.primary_key(conn, table)) or cols
+def _read_back(conn: psycopg.Connection, table: str, cols: list[str], kinds: dict,
+               keys: list[str], expected, count: int) -> None:
+    """The server's rows in key order beside the file's (`expected`, in the same order): each of
+    the file's rows must come back equal; rows of earlier rooms in between are passed over."""
     at = [cols.index(k) for k in keys]
-    wanted = {tuple(str(r[i]) for i in at): r for r in rows}
+    order = sql.SQL(", ").join(
+        sql.SQL('{} COLLATE "C"').format(sql.Identifier(k)) if kinds[k] == "text"
+        else sql.Identifier(k) for k in keys)
     names = sql.SQL(", ").join(sql.Identifier(c) for c in cols)
+    server = conn.cursor(name=f"pgdesk_read_back_{table}")
+    server.itersize = 5000
+    server.execute(sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
+        names, sql.Identifier(table), order))
+    rows = iter(server)
     seen = 0
-    for got in conn.execute(sql.SQL("SELECT {} FROM {}").format(names, sql.Identifier(table))):
-        row = wanted.get(tuple(str(got[i]) for i in at))
-        if row is None:
-            continue  # a row of the server's own, or of an earlier room
-        if not all(_same(g, f, kinds[c]) for g, f, c in zip(got, row, cols, strict=True)):
+    for want in expected:
+        key = tuple(want[i] for i in at)
+        got = next(rows, None)
+        while got is not None and tuple(got[i] for i in at) < key:
+            got = next(rows, None)  # a row of an earlier room
+        if got is None or tuple(got[i] for i in at) != key:
+            raise ServerError(f"Niet elke rij van {table} kwam terug van de server; er is niets "
+                              "overgezet.")
+        if tuple(got) != tuple(want) and not all(
+                _same(g, f, kinds[c]) for g, f, c in zip(got, want, cols, strict=True)):
             raise ServerError(f"Een rij van {table} kwam anders terug van de server dan hij in "
                               "het bestand staat; er is niets overgezet.")
         seen += 1
-    if seen != len(wanted):
+    server.close()
+    if seen != count:
         raise ServerError(f"Niet elke rij van {table} kwam terug van de server; er is niets "
                           "overgezet.")
 
@@ -202,24 +231,28 @@ def _copy_practice(conn: psycopg.Connection, file_db) -> int:
 
 def _copy_log(conn: psycopg.Connection, file_db, fresh: bool) -> int:
     fields = list(access_log.FIELDS) + ["prev_hash", "hash"]
-    quoted = ", ".join(f'"{f}"' for f in fields)
-    rows = [dict(zip(fields, r, strict=True)) for r in
-            file_db.execute(f"SELECT {quoted} FROM access_log ORDER BY seq")]
     conn.execute("SELECT pg_advisory_xact_lock(hashtext('access_log'))")
-    if not fresh:  # appended to the server's chain: new numbers and hashes, the same fields
-        last = conn.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    last = None if fresh else conn.execute(
+        "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+
+    def lines():
+        quoted = ", ".join(f'"{f}"' for f in fields)
+        rows = file_db.execute(f"SELECT {quoted} FROM access_log ORDER BY seq")
+        if last is None:
+            yield from rows
+            return
+        # appended to the server's chain: new numbers and hashes, the fields as they were
         seq, prev = last
         for row in rows:
+            line = dict(zip(fields, row, strict=True))
             seq += 1
-            row["seq"], row["prev_hash"] = seq, prev
-            row["hash"] = prev = access_log.line_hash(prev, row)
-    names = sql.SQL(", ").join(sql.Identifier(f) for f in fields)
-    with conn.cursor().copy(sql.SQL("COPY access_log ({}) FROM STDIN").format(names)) as cp:
-        for row in rows:
-            cp.write_row([row[f] for f in fields])
-    _read_back(conn, "access_log", fields, _columns(conn, "access_log"),
-               [tuple(r[f] for f in fields) for r in rows])
-    return len(rows)
+            line["seq"], line["prev_hash"] = seq, prev
+            line["hash"] = prev = access_log.line_hash(prev, line)
+            yield tuple(line[f] for f in fields)
+
+    count = _copy_in(conn, "access_log", fields, lines())
+    _read_back(conn, "access_log", fields, _columns(conn, "access_log"), ["seq"], lines(), count)
+    return count
 
 
 def _same_patients(conn: psycopg.Connection) -> list[str]:
