@@ -100,10 +100,10 @@ def test_refusals_say_why_in_dutch_and_write_nothing(pg_tls_cluster, pg_cluster,
     before_dbs, before_roles = databases(pg_tls_cluster), roles(pg_tls_cluster)
     db, user = new_db_name(), new_user()
     cases = [
-        (["--server", "http://server.praktijk.local/pgdesk"], "geen geldig serveradres"),
-        (["--server", "postgresql://x@[bad/pgdesk"], "geen geldig serveradres"),
+        (["--server", "http://server.praktijk.local/pgdesk"], "geen adres van een praktijkserver"),
+        (["--server", "postgresql://x@[bad/pgdesk"], "klopt niet. Voorbeeld"),
         (["--server", owner_url(pg_tls_cluster, db, sslmode="require")], "sslmode=require"),
-        (["--server", pg_tls_cluster.url(db, password="fout wachtwoord")], "wachtwoord klopt niet"),
+        (["--server", pg_tls_cluster.url(db, password="fout wachtwoord")], "of dit wachtwoord"),
         (["--server", f"postgresql://x@127.0.0.1:{_closed_port()}/pgdesk?connect_timeout=3&"
                       f"sslrootcert={pg_tls_cluster.ca_path}"], "niet bereikbaar"),
         # a name the certificate does not carry
@@ -129,7 +129,7 @@ def test_refusals_say_why_in_dutch_and_write_nothing(pg_tls_cluster, pg_cluster,
     assert r.returncode == 2 and "geen versleutelde verbinding" in r.stderr
     far = pg_cluster.url(plain_db, hostaddr="127.0.0.1").replace("@127.0.0.1:", "@praktijk.example:")
     r = pgdesk("server", "init", "--server", far, "--user", user, input=lines(PASSPHRASE, PASSPHRASE))
-    assert r.returncode == 2 and "alleen naar deze computer" in r.stderr
+    assert r.returncode == 2 and "op een andere computer" in r.stderr
     assert plain_db not in databases(pg_cluster)
     r = pgdesk("server", "init", "--server", pg_cluster.url(plain_db), "--user", user,
                input=lines(PASSPHRASE, PASSPHRASE))

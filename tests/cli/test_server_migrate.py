@@ -5,6 +5,7 @@ never merged; the file untouched; refusals write nothing."""
 from __future__ import annotations
 
 from pgdesk.storage.access_log import line_hash
+from pgdesk.storage.repository import Store
 from tests.cli.server_helpers import (
     FILE_PASSPHRASE,
     FILE_USER,
@@ -93,11 +94,18 @@ def test_first_room_then_second_room_with_the_same_patients_shown(pg_tls_cluster
     r = pgdesk("check", "--server", owner_url(pg_tls_cluster, db))
     assert r.returncode == 0 and f"{len(log)} regels, keten intact" in r.stdout
 
+    # the engine works on what was moved: as the user, search, write, and the chain goes on
+    with Store.open_server(pg_tls_cluster.url(db, user=user, password=PASSPHRASE)) as store:
+        assert twin_name in {p.display_name for p in store.search_patients(twin_name[:4])}
+        store.add_patient("Na De Verhuizing", "2000", "777001")
+    r = pgdesk("check", "--server", owner_url(pg_tls_cluster, db))
+    assert r.returncode == 0 and f"{len(log) + 1} regels, keten intact" in r.stdout, r.stdout
+
     # the same file twice: refused, nothing added
     r = _migrate(pg_tls_cluster, db, user, room2, ROOM2_USER, ROOM2_PASSPHRASE)
     assert r.returncode == 2 and "al eerder" in r.stderr
     with pg_tls_cluster.admin(db) as conn:
-        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 23
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 24
 
 
 def test_refusals_write_nothing_on_the_server(pg_tls_cluster, tmp_path):
@@ -112,9 +120,9 @@ def test_refusals_write_nothing_on_the_server(pg_tls_cluster, tmp_path):
     r = pgdesk(*owner, input=lines(FILE_PASSPHRASE))
     assert r.returncode == 2 and "nog niet ingericht" in r.stderr
     assert init(pg_tls_cluster, db, user).returncode == 0
-    for kw, message in [({"file_pw": "niet het wachtwoord"}, "wachtwoord klopt niet"),
-                        ({"pw": "niet het wachtwoord"}, "wachtwoord klopt niet"),
-                        ({"file_user": "Onbekende Naam"}, "wachtwoord klopt niet")]:
+    for kw, message in [({"file_pw": "niet het wachtwoord"}, "Naam of wachtwoord klopt niet"),
+                        ({"pw": "niet het wachtwoord"}, "of dit wachtwoord"),
+                        ({"file_user": "Onbekende Naam"}, "Naam of wachtwoord klopt niet")]:
         r = _migrate(pg_tls_cluster, db, user, room, **kw)
         assert r.returncode == 2 and message in r.stderr, (kw, r.stderr)
     r = pgdesk("server", "migrate", "--from", str(tmp_path / "weg.db"), "--to",

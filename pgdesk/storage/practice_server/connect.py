@@ -1,29 +1,29 @@
-"""Connecting to the practice server, with pgdesk's rules: TLS with the server's certificate
-checked (sslmode=verify-full) by default, and a plain connection only to this machine
-(localhost) and only when the address asks for it (sslmode=disable). Every failure becomes one
-Dutch sentence.
+"""Connecting to the practice server for the set-up, backup and migration commands: the
+engine's address rules and TLS policy (storage/postgres/connection.py: verify-full by default, a
+plain connection only to this computer and only with sslmode=disable in the address), plus what
+these commands need beyond the engine: another user or database than the address names, a
+password asked when the server wants one, and finer Dutch reasons for ICT staff.
 
 `target` is a postgresql:// URL or a libpq service name (from pg_service.conf).
 """
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
-from psycopg import conninfo as pg_conninfo
 
 from pgdesk.storage.errors import StorageError
-
-EXAMPLE = "postgresql://naam@server.praktijk.local/pgdesk"
-CHECKED_MODES = ("verify-full", "verify-ca")
-CONNECT_TIMEOUT = 10
+from pgdesk.storage.postgres import connection as engine
 
 
 class ServerError(StorageError):
-    """The server cannot be used (address, password, TLS, reachability); nothing was written."""
+    """The server cannot be used as asked; nothing was written."""
+
+
+class NoDatabase(ServerError):
+    """The server is there, the database named in the address is not (yet)."""
 
 
 @dataclass(frozen=True)
@@ -38,72 +38,20 @@ class Target:
         return self.params.get("user")
 
 
-def _loopback(host: str) -> bool:
-    if not host or host.startswith("/") or host.casefold() == "localhost":
-        return True  # empty: libpq's default, the local socket (or localhost on Windows)
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def parse(target: str, *, user: str | None = None, dbname: str | None = None) -> Target:
-    """The libpq keywords for `target`; refuses what pgdesk does not allow, before connecting."""
-    target = (target or "").strip()
-    if not target:
-        raise ServerError(f"Geef het adres van de praktijkserver, bijvoorbeeld {EXAMPLE}.")
-    service = "://" not in target and "=" not in target
-    text = f"service={target}" if service else target
-    if not service and not target.startswith(("postgresql://", "postgres://")):
-        raise _bad_address(target)
+    """The libpq keywords for `target`; refuses what pgdesk does not allow, before connecting.
+    `user` applies when the address names none (a user in the address comes with its password)."""
     try:
-        params = pg_conninfo.conninfo_to_dict(text)
-    except psycopg.ProgrammingError:
-        raise _bad_address(target) from None
-    if user and not params.get("user"):  # a user named in the address comes with its password
+        params = engine.parse(target or "")
+    except ValueError:  # urlsplit on a broken host ("[bad"), before the engine can say it
+        raise engine.ServerAddressInvalid(
+            "Het serveradres klopt niet. Voorbeeld: postgresql://naam@praktijkserver/pgdesk") from None
+    if user and not params.get("user"):
         params["user"] = user
     if dbname:
         params["dbname"] = dbname
-    shown = _shown(params, target if service else None)
-    mode = params.setdefault("sslmode", "verify-full")
-    if mode == "disable":
-        hosts = str(params.get("host", "")).split(",") + [
-            a for a in str(params.get("hostaddr", "")).split(",") if a]
-        if not all(_loopback(h.strip()) for h in hosts):
-            raise ServerError(f"pgdesk maakt alleen naar deze computer (localhost) een verbinding "
-                              f"zonder versleuteling, niet naar {shown}. Zet TLS aan op de server "
-                              "(zie packaging/server/README.md). Er is niets veranderd.")
-    elif mode not in CHECKED_MODES:
-        raise ServerError(f"sslmode={mode} controleert het certificaat van de server niet; pgdesk "
-                          "verbindt alleen met verify-full (standaard) of verify-ca, of voor een "
-                          "server op deze computer uitdrukkelijk met sslmode=disable. "
-                          "Er is niets veranderd.")
-    params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
-    params.setdefault("application_name", "pgdesk")
-    return Target(params, shown)
-
-
-def _bad_address(target: str) -> ServerError:
-    return ServerError(f"Dit is geen geldig serveradres: {_hide_password(target)}. "
-                       f"Voorbeeld: {EXAMPLE} (of de naam van een service). Er is niets veranderd.")
-
-
-def _hide_password(text: str) -> str:
-    if "://" in text and "@" in text:
-        scheme, rest = text.split("://", 1)
-        auth, _, tail = rest.rpartition("@")
-        if ":" in auth:
-            auth = auth.split(":", 1)[0] + ":***"
-        return f"{scheme}://{auth}@{tail}"
-    return text
-
-
-def _shown(params: dict, service: str | None) -> str:
-    if service:
-        return f"service {service}"
-    host = params.get("host") or "localhost"
-    port = f":{params['port']}" if params.get("port") else ""
-    return f"{host}{port}/{params.get('dbname', '')}".rstrip("/")
+    params = engine.secured(params)
+    return Target(params, engine.label(params))
 
 
 def connect(target: Target, *, ask_password: Callable[[str], str] | None = None,
@@ -135,14 +83,12 @@ def _connect(params: dict, autocommit: bool) -> psycopg.Connection:
     return psycopg.connect(**params, autocommit=autocommit)
 
 
-def explain(exc: BaseException, target: Target) -> ServerError:
-    """A libpq/psycopg failure as a Dutch sentence; nothing was written."""
-    text = str(exc)
-    low = text.lower()
+def explain(exc: BaseException, target: Target) -> StorageError:
+    """A libpq/psycopg failure as a Dutch sentence; nothing was written. The TLS failures are
+    told apart (ICT staff fix each differently); the rest is the engine's explanation."""
+    low = str(exc).lower()
     where = target.shown
     nothing = " Er is niets veranderd."
-    if "password authentication failed" in low or "no password supplied" in low:
-        return ServerError(f"Naam of wachtwoord klopt niet voor de server {where}.{nothing}")
     if "does not support ssl" in low:
         return ServerError(f"De server {where} biedt geen versleutelde verbinding (TLS). pgdesk "
                            "verbindt alleen versleuteld; zet TLS aan op de server (zie "
@@ -151,21 +97,13 @@ def explain(exc: BaseException, target: Target) -> ServerError:
         return ServerError(f"Het certificaat van de server ontbreekt op deze computer. Zet het "
                            "(pgdesk-server.crt) als root.crt in de map postgresql van de gebruiker, "
                            f"of geef sslrootcert=PAD in het adres.{nothing}")
-    if "does not match host name" in low or "certificate verify failed" in low \
-            or "certificate" in low and "ssl" in low:
+    if "does not match host name" in low or "certificate verify failed" in low:
         return ServerError(f"Het certificaat van de server {where} klopt niet (een ander "
                            "certificaat of een andere servernaam). Gebruik de naam die in het "
                            f"certificaat staat en het certificaat van deze server.{nothing}")
-    if "no pg_hba.conf entry" in low or "pg_hba.conf rejects" in low:
-        return ServerError(f"De server {where} laat deze verbinding niet toe (pg_hba.conf): "
-                           f"alleen versleuteld en met een wachtwoord.{nothing}")
     if "database" in low and "does not exist" in low:
-        return ServerError(f"De database op {where} bestaat niet.{nothing}")
-    if "role" in low and "does not exist" in low:
-        return ServerError(f"Naam of wachtwoord klopt niet voor de server {where}.{nothing}")
-    if any(s in low for s in ("could not translate host name", "connection refused", "timeout",
-                              "no route to host", "network is unreachable", "could not connect",
-                              "server closed the connection")):
-        return ServerError(f"De server {where} is niet bereikbaar. Staat hij aan, en klopt het "
-                           f"adres?{nothing}")
-    return ServerError(f"Verbinden met de server {where} lukte niet ({text.strip()}).{nothing}")
+        return NoDatabase(f"De database op {where} bestaat niet.{nothing}")
+    if isinstance(exc, psycopg.Error) and not isinstance(exc, psycopg.OperationalError):
+        return ServerError(f"De server {where} weigerde dit ({exc}).{nothing}")
+    found = engine.explain_connect_error(exc, target.params)
+    return type(found)(f"{found}{nothing}")

@@ -21,7 +21,13 @@ from psycopg import sql
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.practice_server import schema
-from pgdesk.storage.practice_server.connect import ServerError, Target, connect, explain
+from pgdesk.storage.practice_server.connect import (
+    NoDatabase,
+    ServerError,
+    Target,
+    connect,
+    explain,
+)
 
 GROUP_ROLE = "pgdesk_users"
 _MAX_ROLE_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
@@ -52,9 +58,8 @@ def connect_or_create(target: Target, ask_password) -> tuple[psycopg.Connection,
     maintenance database `postgres`). Returns the connection and whether it was created."""
     try:
         return connect(target, ask_password=ask_password), False
-    except ServerError as exc:
-        if "bestaat niet" not in str(exc) or "De database" not in str(exc):
-            raise
+    except NoDatabase:
+        pass
     dbname = target.params.get("dbname") or target.params.get("user")
     maint = Target({**target.params, "dbname": "postgres"}, target.shown)
     with connect(maint, ask_password=ask_password, autocommit=True) as admin:
