@@ -93,6 +93,28 @@ def test_backup_then_restore_into_an_empty_database(pg_tls_cluster, practice, tm
     assert r.returncode == 0, r.stderr
 
 
+def test_restore_onto_a_new_server_names_who_needs_a_login(pg_tls_cluster, pg_cluster, practice,
+                                                            tmp_path):
+    db, user = practice
+    folder = tmp_path / "kopieen"
+    r = pgdesk("backup", "--server", owner_url(pg_tls_cluster, db), "--to", str(folder),
+               input=lines(BACKUP_PW, BACKUP_PW))
+    assert r.returncode == 0, r.stderr
+    target = new_db_name()  # another server: no pgdesk group, no logins yet
+    r = pgdesk("restore", "--server", pg_cluster.url(target), str(dump.list_backups(folder)[0]),
+               input=lines(BACKUP_PW))
+    assert r.returncode == 0, r.stderr
+    assert "zonder aanmelding" in r.stdout and user in r.stdout
+    assert _counts(pg_cluster, target) == _counts(pg_tls_cluster, db)
+    r = pgdesk("server", "user", "add", "--server", pg_cluster.url(target), "--user", user,
+               input=lines(PASSPHRASE, PASSPHRASE))
+    assert r.returncode == 0, r.stderr
+    with as_user(pg_cluster, target, user) as conn:  # the professional was there already
+        assert conn.execute("SELECT count(*) FROM professionals WHERE name = %s", [user]
+                            ).fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 20
+
+
 def test_a_bad_backup_or_secret_restores_nothing(pg_tls_cluster, practice, tmp_path, monkeypatch):
     db, _ = practice
     folder = tmp_path / "kopieen"
