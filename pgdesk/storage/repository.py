@@ -63,18 +63,35 @@ class Store(StoreCore):
         return store
 
     @classmethod
-    def open_server(cls, address: str, *, actor: Actor | None = None,
-                    migrate: bool = True) -> Store:
+    def open_server(cls, address: str, *, actor: Actor | None = None, user: str | None = None,
+                    password: str | None = None, migrate: bool = True) -> Store:
         """The same store on a practice server (a postgresql:// URL or a libpq service name);
         Dutch StorageErrors when it cannot be reached, logged into or trusted (see
         storage/postgres/connection.py)."""
         from pgdesk.storage.postgres.opened import open_server  # psycopg only when asked for
 
-        store = cls(open_server(address, migrate=migrate), actor)
+        store = cls(open_server(address, user=user, password=password, migrate=migrate), actor)
         try:
             finish_erase(store.db)
         except driver.Error:
             pass  # as for the file: the next open tries again
+        return store
+
+    @classmethod
+    def open_practice(cls, address: str, user: str | None, ask_password) -> Store:
+        """The practice server as `user` (their login role there), the way the app and every
+        command open it: the password from the address, PGPASSWORD or a password file, else
+        `ask_password(prompt)` once; log lines in the name of the professional of that name."""
+        from pgdesk.storage.postgres.connection import ServerPasswordNeeded
+
+        try:
+            store = cls.open_server(address, user=user)
+        except ServerPasswordNeeded:
+            store = cls.open_server(address, user=user, password=ask_password(
+                f"Wachtwoord van {user} op de praktijkserver: "))
+        name = store.opened.params.get("user") or user or ""  # the login the server knows
+        pro = next((p for p in store.professionals() if p.name == name), None)
+        store.set_actor(Actor(name, pro.id if pro else None))
         return store
 
     # -- professionals ----------------------------------------------------

@@ -31,6 +31,11 @@ class ServerLoginFailed(StorageError):
     """The server refused the user name or password."""
 
 
+class ServerPasswordNeeded(ServerLoginFailed):
+    """The server wants a password and the address, PGPASSWORD or a password file gave none:
+    ask the user, then open again with it."""
+
+
 class ServerInsecure(StorageError):
     """The connection would not be encrypted and verified where that is required."""
 
@@ -126,8 +131,9 @@ def explain_connect_error(exc: psycopg.Error, params: dict[str, str]) -> Storage
     where = label(params)
     msg = str(exc)
     low = msg.lower()
-    if "password authentication failed" in low or "no password supplied" in low \
-            or "authentication failed" in low:
+    if "no password supplied" in low:
+        return ServerPasswordNeeded(f"De praktijkserver ({where}) vraagt een wachtwoord.")
+    if "password authentication failed" in low or "authentication failed" in low:
         return ServerLoginFailed(f"De praktijkserver ({where}) weigert deze gebruikersnaam of dit "
                                  "wachtwoord. Controleer ze en probeer het opnieuw.")
     if "database" in low and "does not exist" in low:
@@ -149,10 +155,16 @@ def explain_connect_error(exc: psycopg.Error, params: dict[str, str]) -> Storage
     return StorageError(f"Verbinden met de praktijkserver ({where}) lukte niet: {msg}")
 
 
-def connect(address: str) -> tuple[psycopg.Connection, dict[str, str]]:
+def connect(address: str, *, user: str | None = None,
+            password: str | None = None) -> tuple[psycopg.Connection, dict[str, str]]:
     """An autocommit connection (every write runs in an explicit transaction, as on the file)
-    and its parameters (without the password); Dutch StorageErrors when it cannot be made."""
+    and its parameters (without the password); Dutch StorageErrors when it cannot be made.
+    `user` and `password` count where the address names none."""
     params = secured(parse(address))
+    if user and not params.get("user"):
+        params["user"] = user
+    if password is not None and not params.get("password"):
+        params["password"] = password
     try:
         conn = psycopg.connect(**params, autocommit=True)
     except psycopg.Error as exc:

@@ -30,11 +30,13 @@ class OpenServer:
         self.db.close()
 
 
-def open_server(address: str, *, migrate: bool = True) -> OpenServer:
+def open_server(address: str, *, user: str | None = None, password: str | None = None,
+                migrate: bool = True) -> OpenServer:
     """Connect to a practice server (postgresql:// URL or service name), check its schema and
     bring it up to date. Dutch StorageErrors: unreachable, wrong password, no TLS where it is
-    required, a newer pgdesk's schema, not a pgdesk database."""
-    conn, params = connection.connect(address)
+    required, a newer pgdesk's schema, not a pgdesk database; ServerPasswordNeeded when a
+    password must be asked for."""
+    conn, params = connection.connect(address, user=user, password=password)
     where = connection.label(params)
     try:
         try:
