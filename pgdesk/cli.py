@@ -32,11 +32,10 @@ COMMANDS = {
 # The same commands on the practice server (--server URL instead of --db FILE).
 SERVER_COMMANDS = {"check": ("server", "check"), "backup": ("server", "backup"),
                    "restore": ("server", "restore")}
+# --server of the set-up commands (no PGDESK_SERVER there: they say where, every time).
 SERVER_HELP = ("de praktijkserver: een postgresql://-adres of de naam van een service; "
                "versleuteld (sslmode=verify-full) tenzij het adres naar deze computer gaat en "
                "uitdrukkelijk sslmode=disable zegt")
-
-
 PRACTICE_SERVER_HELP = ("de praktijkserver: een postgresql://-adres of de naam van een service "
                         "(of omgevingsvariabele PGDESK_SERVER); het wachtwoord komt van het adres, "
                         "PGPASSWORD of de terminal")
@@ -78,18 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PAD")
 
     check = sub.add_parser("check", parents=[user], help="controleer de database en het toegangslog")
-    _db_or_server(check)
+    _file_or_server(check)
     check.add_argument("--backups", metavar="MAP",
                        help="vergelijk het toegangslog ook met de reservekopieën in deze map "
                             "(bijvoorbeeld een USB-schijf die apart wordt bewaard)")
 
     backup = sub.add_parser("backup", parents=[user], help="maak nu een reservekopie")
-    _db_or_server(backup)
+    _file_or_server(backup)
     backup.add_argument("--to", metavar="MAP", help="map voor de reservekopie")
 
     restore = sub.add_parser("restore", parents=[user],
                              help="zet een reservekopie terug (op een server: in een lege database)")
-    _db_or_server(restore)
+    _file_or_server(restore)
     restore.add_argument("file", metavar="BESTAND")
     restore.add_argument("--keys", metavar="BESTAND",
                          help="server: het sleutelbestand van de reservekopieën, als het niet naast "
@@ -173,12 +172,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _db_or_server(parser: argparse.ArgumentParser) -> None:
-    where = parser.add_mutually_exclusive_group(required=True)
-    where.add_argument("--db", dest="cmd_db", metavar="PAD")
-    where.add_argument("--server", metavar="ADRES", help=SERVER_HELP)
-
-
 def _server_parsers(sub, user: argparse.ArgumentParser) -> None:
     sv = sub.add_parser("server", help="de praktijkserver (PostgreSQL): inrichten, gebruikers, "
                                        "een praktijkbestand overzetten")
@@ -243,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "server":
             command = f"server {args.server_what}" + (
                 f" {args.user_what}" if args.server_what == "user" else "")
-        if command in SERVER_COMMANDS and getattr(args, "server", None):
+        if command in SERVER_COMMANDS and _server_of(args):
+            args.server = _server_of(args)
             module, func = SERVER_COMMANDS[command]
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
         if command in COMMANDS:
@@ -272,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"pgdesk: {explain_write_error(exc)}", file=sys.stderr)
         return 2
+
+
+def _server_of(args) -> str | None:
+    from pgdesk.commands.common import server_of
+
+    return server_of(args, getattr(args, "cmd_db", None))
 
 
 def _refuse_own_output(args) -> None:

@@ -203,3 +203,18 @@ def test_upgrade_brings_an_older_server_up_with_rights_on_what_is_new(pg_tls_clu
     assert r.returncode == 0 and "was al bij" in r.stdout
     r = init(pg_tls_cluster, db, new_user())
     assert r.returncode == 2 and "al ingericht" in r.stderr
+
+
+def test_check_backup_restore_without_db_or_server_say_so(tmp_path, monkeypatch):
+    monkeypatch.delenv("PGDESK_SERVER", raising=False)
+    for args in (["check"], ["backup"], ["restore", str(tmp_path / "kopie.pgbackup")]):
+        r = pgdesk(*args, "--user", USER, input=lines(PASSPHRASE))
+        assert r.returncode == 2 and "--server" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_pgdesk_server_environment_variable_serves_check(pg_tls_cluster, monkeypatch):
+    db, user = new_db_name(), new_user()
+    assert init(pg_tls_cluster, db, user).returncode == 0
+    monkeypatch.setenv("PGDESK_SERVER", user_url(pg_tls_cluster, db, user))
+    r = pgdesk("check", "--user", user, input=lines(PASSPHRASE))
+    assert r.returncode == 0 and "keten intact" in r.stdout, r.stderr
