@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from bench.scale import scale
+from bench.server import server_search
 from bench.stats import median, p95, rss_mb
 
 WEB_CHANGES = 1000
@@ -346,7 +347,7 @@ def print_memory() -> dict:
 
 PROBES = {"bare-window": bare_window, "web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
-          "scale": scale}
+          "scale": scale, "server-search": server_search}
 
 
 if __name__ == "__main__":

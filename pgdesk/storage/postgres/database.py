@@ -17,18 +17,17 @@ from pgdesk.storage.engine import SERVER
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 
-HIDDEN = "rowid"  # the server's insertion-order column, which SQLite never shows in SELECT *
-# The words patient search looks in: the expression of the index patients_search (migration
-# 0001), so that PostgreSQL uses the index.
-SEARCH_WORDS = "public.pgdesk_search_words(search_name, practice_number)"
+# Columns only the server has (insertion order, the search words), which SELECT * on the file
+# never shows either.
+HIDDEN = frozenset({"rowid", "search_words"})
 
 
 class _Rows:
-    """A cursor's rows without the `rowid` column (only for queries that return it)."""
+    """A cursor's rows without the HIDDEN columns (only for queries that return them)."""
 
     def __init__(self, cursor: psycopg.Cursor):
         self._cursor = cursor
-        self._keep = [i for i, c in enumerate(cursor.description) if c.name != HIDDEN]
+        self._keep = [i for i, c in enumerate(cursor.description) if c.name not in HIDDEN]
         self.description = [cursor.description[i] for i in self._keep]
         self.rowcount = cursor.rowcount
 
@@ -43,6 +42,14 @@ class _Rows:
 
     def __iter__(self):
         return (self._row(r) for r in self._cursor)
+
+
+MANY = 1000  # patients found by a search, above which walking the name index is quicker
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern for values starting with `text` (its own % and _ taken literally)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class PgTable:
@@ -148,7 +155,7 @@ class PgDatabase:
             cursor.execute(self._translate(sql), parameters)
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc
-        if cursor.description and any(c.name == HIDDEN for c in cursor.description):
+        if cursor.description and any(c.name in HIDDEN for c in cursor.description):
             return _Rows(cursor)
         return cursor
 
@@ -201,10 +208,31 @@ class PgDatabase:
             return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
                                 [limit])
         # every word typed is the start of a word of the name (NFKC, accents off, lower case)
-        # or of the practice number
-        query = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
-        return self.execute(f"SELECT * FROM patients WHERE {SEARCH_WORDS} @@ to_tsquery('simple', "
-                            "public.pgdesk_unaccent(?)) ORDER BY lower(display_name) LIMIT ?", [query, limit])
+        # or the start of the practice number
+        where, params = [], []
+        for w in words:
+            where.append("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                         "OR lower(practice_number) LIKE ?)")
+            params += [f"'{w}':*", _like_prefix(w.lower())]
+        found = " AND ".join(where)
+        # PostgreSQL cannot estimate how many patients a prefix finds, nor where they fall in
+        # name order; so look: a word that finds many (the first letters typed) walks the name
+        # index and stops at `limit`, one that finds few takes them from the indexes and sorts
+        # them. Either way a keystroke reads about `limit` rows, never the whole table (which
+        # the planner would otherwise choose for a table this small).
+        with self.atomic():
+            self.execute("SET LOCAL enable_seqscan = off")
+            try:
+                many = self.execute(f"SELECT count(*) FROM (SELECT 1 FROM patients WHERE {found} "
+                                    f"LIMIT {MANY}) m", params).fetchone()[0] >= MANY
+                if many:
+                    return self.execute(f"SELECT * FROM patients WHERE {found} "
+                                        "ORDER BY lower(display_name) LIMIT ?", [*params, limit])
+                return self.execute(f"WITH m AS MATERIALIZED (SELECT * FROM patients WHERE {found}) "
+                                    "SELECT * FROM m ORDER BY lower(display_name) LIMIT ?",
+                                    [*params, limit])
+            finally:
+                self.execute("RESET enable_seqscan")
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration

@@ -1,8 +1,11 @@
 -- Mirrors 0001_initial of pgdesk/storage/migrations.py: the same tables, columns and keys.
--- Patient search: instead of SQLite's FTS5 table, an expression index over the words of the NFKC
--- search_name and the practice number (pgdesk_search_words), for prefix-per-word queries
--- (PgDatabase.search_patients).
--- rowid: the insertion order SQLite keeps implicitly, which storage orders by.
+-- Patient search (PgDatabase.search_patients): instead of SQLite's FTS5 table, the words of the
+-- NFKC search_name as a stored tsvector (search_words, GIN) for prefix-per-word queries, and
+-- the practice number by its beginning (a btree: a unique number per patient would make every
+-- digit typed a prefix of 50,000 index terms). The stored column, not an index expression, lets
+-- the planner walk the name index and test each row cheaply when a word matches most patients.
+-- rowid: the insertion order SQLite keeps implicitly, which storage orders by. Neither column
+-- is shown by SELECT * (database.py), as in the file.
 
 CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
@@ -12,13 +15,13 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 CREATE FUNCTION pgdesk_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
 
--- The words a patient is found by, as the file's FTS5 tokenizer (unicode61, remove_diacritics)
--- makes them: split on everything but letters and digits, accents off, lower case.
-CREATE FUNCTION pgdesk_search_words(search_name text, practice_number text) RETURNS tsvector
+-- The words of a name a patient is found by, as the file's FTS5 tokenizer (unicode61,
+-- remove_diacritics) makes them: split on everything but letters and digits, accents off,
+-- lower case.
+CREATE FUNCTION pgdesk_name_words(search_name text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT pg_catalog.to_tsvector('pg_catalog.simple'::regconfig, pg_catalog.regexp_replace(
-        public.pgdesk_unaccent(coalesce(search_name, '') || ' ' || coalesce(practice_number, '')),
-        '[^[:alnum:]]+', ' ', 'g')) $$;
+        public.pgdesk_unaccent(coalesce(search_name, '')), '[^[:alnum:]]+', ' ', 'g')) $$;
 
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -40,10 +43,12 @@ CREATE TABLE patients (
     search_name TEXT,
     created_at TEXT,
     updated_at TEXT,
-    rowid BIGINT GENERATED ALWAYS AS IDENTITY
+    rowid BIGINT GENERATED ALWAYS AS IDENTITY,
+    search_words TSVECTOR GENERATED ALWAYS AS (public.pgdesk_name_words(search_name)) STORED
 );
 CREATE INDEX idx_patients_practice_number ON patients (practice_number);
-CREATE INDEX patients_search ON patients USING gin (public.pgdesk_search_words(search_name, practice_number));
+CREATE INDEX patients_search ON patients USING gin (search_words);
+CREATE INDEX patients_number_prefix ON patients (lower(practice_number) text_pattern_ops);
 CREATE INDEX patients_name ON patients (lower(display_name));
 
 CREATE TABLE consultations (
