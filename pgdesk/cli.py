@@ -29,9 +29,16 @@ COMMANDS = {
     "instruments": ("instruments", "instruments"), "paper-web": ("instruments", "paper_web"),
     "transfer out": ("transfer", "out"), "transfer in": ("transfer", "read"),
     "transfer back": ("transfer", "back"), "transfer clear": ("transfer", "clear"),
+    "server init": ("server", "init"), "server user add": ("server", "user_add"),
+    "server migrate": ("server", "migrate"), "server upgrade": ("server", "upgrade"),
 }
-
-
+# The same commands on the practice server (--server URL instead of --db FILE).
+SERVER_COMMANDS = {"check": ("server", "check"), "backup": ("server", "backup"),
+                   "restore": ("server", "restore")}
+# --server of the set-up commands (no PGDESK_SERVER there: they say where, every time).
+SERVER_HELP = ("de praktijkserver: een postgresql://-adres of de naam van een service; "
+               "versleuteld (sslmode=verify-full) tenzij het adres naar deze computer gaat en "
+               "uitdrukkelijk sslmode=disable zegt")
 PRACTICE_SERVER_HELP = ("de praktijkserver: een postgresql://-adres of de naam van een service "
                         "(of omgevingsvariabele PGDESK_SERVER); het wachtwoord komt van het adres, "
                         "PGPASSWORD of de terminal")
@@ -83,18 +90,22 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("path", metavar="PAD")
 
     check = sub.add_parser("check", parents=[user], help="controleer de database en het toegangslog")
-    check.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(check)
     check.add_argument("--backups", metavar="MAP",
                        help="vergelijk het toegangslog ook met de reservekopieën in deze map "
                             "(bijvoorbeeld een USB-schijf die apart wordt bewaard)")
 
     backup = sub.add_parser("backup", parents=[user], help="maak nu een reservekopie")
-    backup.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(backup)
     backup.add_argument("--to", metavar="MAP", help="map voor de reservekopie")
 
-    restore = sub.add_parser("restore", parents=[user], help="zet een reservekopie terug")
-    restore.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    restore = sub.add_parser("restore", parents=[user],
+                             help="zet een reservekopie terug (op een server: in een lege database)")
+    _file_or_server(restore)
     restore.add_argument("file", metavar="BESTAND")
+    restore.add_argument("--keys", metavar="BESTAND",
+                         help="server: het sleutelbestand van de reservekopieën, als het niet naast "
+                              "de reservekopie staat")
 
     rk = sub.add_parser(
         "rekey", parents=[user],
@@ -198,7 +209,36 @@ def _parser() -> argparse.ArgumentParser:
     trc.add_argument("--yes", action="store_true", help="verwijder ze echt")
     trc.add_argument("--force", action="store_true",
                      help="ook als er wijzigingen zijn die nog niet zijn teruggebracht")
+    _server_parsers(sub, user)
     return p
+
+
+def _server_parsers(sub, user: argparse.ArgumentParser) -> None:
+    sv = sub.add_parser("server", help="de praktijkserver (PostgreSQL): inrichten, gebruikers, "
+                                       "een praktijkbestand overzetten")
+    sv_sub = sv.add_subparsers(dest="server_what", metavar="WAT", required=True)
+    role = argparse.ArgumentParser(add_help=False)
+    role.add_argument("--role", default="huisarts", choices=ROLES)
+    si = sv_sub.add_parser("init", parents=[user, role],
+                           help="richt een lege server in met de eerste gebruiker (verbind als de "
+                                "eigenaar; daarna tweemaal het nieuwe wachtwoord)")
+    si.add_argument("--server", required=True, metavar="ADRES", help=SERVER_HELP)
+    su = sv_sub.add_parser("user", help="gebruikers van de server")
+    su_sub = su.add_subparsers(dest="user_what", metavar="WAT", required=True)
+    sua = su_sub.add_parser("add", parents=[user, role],
+                            help="nog een gebruiker (verbind als de eigenaar)")
+    sua.add_argument("--server", required=True, metavar="ADRES", help=SERVER_HELP)
+    sup = sv_sub.add_parser("upgrade", help="werk het schema van de server bij naar deze versie "
+                                            "van pgdesk (verbind als de eigenaar)")
+    sup.add_argument("--server", required=True, metavar="ADRES", help=SERVER_HELP)
+    sm = sv_sub.add_parser("migrate", parents=[user],
+                           help="zet de praktijk uit een databasebestand over naar de server; eerst "
+                                "het wachtwoord van het bestand, dan dat van de server; het bestand "
+                                "blijft ongewijzigd")
+    sm.add_argument("--from", dest="source", required=True, metavar="BESTAND")
+    sm.add_argument("--to", required=True, metavar="ADRES", help=SERVER_HELP)
+    sm.add_argument("--file-user", metavar="NAAM",
+                    help="uw naam in het bestand, als die anders is dan op de server")
 
 
 def _demo(args) -> int:
@@ -234,6 +274,13 @@ def main(argv: list[str] | None = None) -> int:
             command = f"export {args.export_what}"
         elif command == "transfer":
             command = f"transfer {args.transfer_what}"
+        elif command == "server":
+            command = f"server {args.server_what}" + (
+                f" {args.user_what}" if args.server_what == "user" else "")
+        if command in SERVER_COMMANDS and _server_of(args):
+            args.server = _server_of(args)
+            module, func = SERVER_COMMANDS[command]
+            return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
         if command in COMMANDS:
             module, func = COMMANDS[command]
             args.db = getattr(args, "cmd_db", None)
@@ -250,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except EOFError:  # Ctrl+D (end of input) at a passphrase prompt on the terminal
+        print("pgdesk: Er is geen wachtwoord gegeven. Er is niets veranderd.", file=sys.stderr)
+        return 2
     except Exception as exc:
         # A disk that is full or failing reaches here as OSError or an SQLite error: say so
         # in Dutch, never as a traceback.
@@ -270,6 +320,12 @@ def _his_request(args):
     from pgdesk.domain.his import HisRequest
 
     return HisRequest.checked(args.his_patient, args.his_name, args.his_birth_date)
+
+
+def _server_of(args) -> str | None:
+    from pgdesk.commands.common import server_of
+
+    return server_of(args, getattr(args, "cmd_db", None))
 
 
 def _refuse_own_output(args) -> None:

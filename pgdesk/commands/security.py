@@ -94,6 +94,9 @@ def restore(args) -> int:
     from pgdesk.storage.rekey_files import finish_interrupted
     from pgdesk.storage.vault import recover, unlock_key
 
+    if not args.db:
+        raise PgdeskError("Geef met --db BESTAND waar de reservekopie terug moet, of met --server "
+                          "ADRES de (lege) database op de praktijkserver.")
     path = Path(args.db)
     source = Path(args.file)
     if not source.is_file():
