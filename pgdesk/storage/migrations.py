@@ -275,5 +275,36 @@ def m0007_practice_scale_indexes(db: Database) -> None:
                "(consultation_id, dimension_id, aspect_id, score)")
 
 
+@migrations(name="0009_rooms")
+def m0009_rooms(db: Database) -> None:
+    """Several rooms on one practice database (issue 13). answer_versions: per answer of a
+    conversation (field as in the access log: "wheel:wish", "plan:goal", "score:meedoen", ...)
+    a number raised by every write, so a write from a screen that saw an older number is
+    refused instead of overwriting another room's newer text (storage/versions.py), and who
+    wrote it last, in which room. consultation_claims: which open pgdesk (holder) edits a
+    conversation now, with its heartbeat; another room opens it read-only unless it takes it
+    over (storage/claims.py)."""
+    db.execute("""
+        CREATE TABLE answer_versions (
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            field TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            room TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, field)
+        )""")
+    db.execute("""
+        CREATE TABLE consultation_claims (
+            consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+            holder TEXT NOT NULL,
+            who TEXT NOT NULL,
+            professional_id TEXT,
+            room TEXT NOT NULL,
+            since TEXT NOT NULL,
+            heartbeat TEXT NOT NULL
+        )""")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
