@@ -91,6 +91,11 @@ class ConsultationSession:
             self.store.complete(self.c.id)
             self.c.completed_at = "done"
 
+    def set_text(self, field: str, text: str) -> None:
+        """A wheel or plan text by its field name ("wheel:wens", "plan:goal")."""
+        kind, _, key = field.partition(":")
+        (self.set_wheel_answer if kind == "wheel" else self.set_plan_field)(key, text)
+
     # -- guarded writes -----------------------------------------------------------------
     def _guarded(self, field: str, write, *args) -> None:
         try:
