@@ -11,7 +11,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
 from pgdesk.domain.scores import DimensionScore, validate_score
 from pgdesk.storage import versions
-from pgdesk.storage.errors import WriteConflict
+from pgdesk.storage.errors import TakenOver, WriteConflict
 from pgdesk.storage.repository import Store
 
 
@@ -27,6 +27,7 @@ class ConsultationSession:
         # Open in another room (storage/claims.py): the screen shows it, nothing is written,
         # not even where the conversation stands.
         self.read_only = False
+        self.refused: dict[str, str] = {}  # text refused because another room took it over
 
     @property
     def id(self) -> str:
@@ -100,6 +101,11 @@ class ConsultationSession:
     def _guarded(self, field: str, write, *args) -> None:
         try:
             self.versions[field] = write(self.c.id, *args, seen=self.versions.get(field, 0))
+            self.refused.pop(field, None)
+        except TakenOver:
+            if versions.is_text(field):
+                self.refused[field] = args[-1]
+            raise
         except WriteConflict as exc:
             if not versions.is_text(field):  # nothing typed to keep: show their choice
                 self.adopt(exc)

@@ -21,7 +21,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
+from pgdesk.ui import clipboard, patient_actions, plain, practice_actions, rooms
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.due_panel import DueCache
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, instrument: Instrument, keyring: Keyring | None = None):
         super().__init__()
         self.store = store
+        store.room = rooms.room_name()
         self.instrument = instrument
         self.keyring = keyring
         self.demo = store.setting("demo") == "1"
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
             return
         self._drop_consultation()
         self.consultation_page = ConsultationPage(session)
+        rooms.Hold(self.consultation_page)
         self.consultation_page.closed.connect(lambda: self.show_patient(session.patient.id))
         self.stack.addWidget(self.consultation_page)
         self.stack.setCurrentWidget(self.consultation_page)
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         if self.consultation_page is not None:
             page, self.consultation_page = self.consultation_page, None
             page.leave_current()  # whatever was typed last is stored before the page goes
+            page.hold.release()
             self.stack.removeWidget(page)
             page.deleteLater()
 
@@ -463,6 +466,7 @@ class MainWindow(QMainWindow):
 
     def _replace_store(self, store: Store) -> None:
         self.store = store
+        store.room = rooms.room_name()
         self.list_page.store = store
         self.patient_page.store = store
         self.backups.store = store
@@ -538,6 +542,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.consultation_page is not None:
+            self.consultation_page.hold.release()
         if self.integrity is not None:
             self.integrity.stop()
         if self.backups.enabled and not self.store.closed:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import practice_actions
+from pgdesk.ui import practice_actions, rooms
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
@@ -81,6 +81,8 @@ def build_menus(window: QMainWindow) -> None:
          lambda: practice_actions.choose_backup_folder(window)),
         None,
         (translate("MainWindow", "&Gegevens van de praktijk…"), None, window.edit_practice_details),
+        (translate("MainWindow", "Naam van deze &werkplek…"), None,
+         lambda: rooms.ask_room_name(window)),
         (translate("MainWindow", "Praktijk&overzicht…"), None, window.show_overview),
         (translate("MainWindow", "&Evaluatie exporteren (CSV)…"), None, window.export_evaluation),
         (translate("MainWindow", "&Trajecten: tussen- en eindgesprek na…"), None, window.trajectory_defaults),

@@ -5,8 +5,10 @@ over. The other room is a second Store on the same file."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pgdesk.storage import claims
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
@@ -44,8 +46,9 @@ def test_a_text_changed_in_another_room_is_never_lost(window, other_room, conver
                                                       qtbot, monkeypatch, choice):
     wheel = _at_wheel(window, conversation, qtbot)
     step = wheel.steps[wheel.index].id
-    # the other room writes this answer after this screen read it
-    ConsultationSession(other_room, nl, conversation).set_wheel_answer(step, "Hun antwoord.")
+    # the other room writes this answer after this screen read it (unguarded, as an import
+    # would; a guarded write from there is refused while this room holds the conversation)
+    other_room.set_wheel_answer(conversation, step, "Hun antwoord.")
     asked = []
     monkeypatch.setattr(plain, "choose", lambda *a, **k: asked.append(a[2]) or choice)
     _type(qtbot, wheel.answer, "Mijn antwoord.")
@@ -74,7 +77,7 @@ def test_a_plan_field_changed_in_another_room_is_kept_with_the_typed_one(
     window.open_consultation(conversation)
     page = window.consultation_page
     page.go_to(3)
-    ConsultationSession(other_room, nl, conversation).set_plan_field("goal", "Weer fietsen")
+    other_room.set_plan_field(conversation, "goal", "Weer fietsen")
     monkeypatch.setattr(plain, "choose", lambda *a, **k: KEEP_BOTH)
     edit = page.plan.fields["goal"]
     edit.clear()
@@ -89,10 +92,96 @@ def test_a_score_changed_in_another_room_shows_theirs_with_a_message(
     window.open_consultation(conversation)
     web = window.consultation_page.web
     dim = nl.dimensions[0].id
-    ConsultationSession(other_room, nl, conversation).set_score(dim, 3)
+    other_room.set_score(conversation, dim, 3)
     warnings = []
     monkeypatch.setattr(plain, "warning", lambda *a, **k: warnings.append(a[2]))
     web.set_score(0, 9)
     assert len(warnings) == 1 and "Deze score" in warnings[0] and "kamer 2" in warnings[0]
     assert web.session.score(dim).value == 3  # their choice on screen
     assert other_room.consultation(conversation).manual_scores[dim] == 3
+
+
+# -- "Open bij Dr. A. de Vries (kamer 2)" ------------------------------------------------------
+def test_a_conversation_open_in_another_room_opens_read_only_until_taken_over(
+        window, other_room, conversation, nl, qtbot, monkeypatch):
+    ConsultationSession(other_room, nl, conversation).set_wheel_answer("nu", "Hun tekst.")
+    assert claims.claim(other_room, conversation) is None  # kamer 2 has it open
+    window.open_consultation(conversation)
+    page = window.consultation_page
+    bar = page.hold.bar
+    assert bar.isVisible() and "Open bij Dr. A. de Vries (kamer 2)" in bar.text.text()
+    page.go_to(2)  # looking around is fine
+    wheel = page.wheel
+    assert wheel.answer.isReadOnly() and wheel.answer.toPlainText() == "Hun tekst."
+    qtbot.keyClicks(wheel.answer, "Mijn tekst")
+    assert wheel.answer.toPlainText() == "Hun tekst."  # nothing can be typed
+    assert not page.type_box.isEnabled() and not page.web.radar.isEnabled()
+    assert other_room.consultation(conversation).step == "web"  # not even the step is written
+    # explicit take-over: editable, the hold moves, kamer 2 learns it at its next heartbeat
+    qtbot.mouseClick(bar.take_over, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible() and not wheel.answer.isReadOnly() and page.type_box.isEnabled()
+    assert claims.holder(other_room, conversation).room == window.store.room
+    assert not claims.heartbeat(other_room, conversation)
+    wheel.answer.moveCursor(wheel.answer.textCursor().MoveOperation.End)
+    qtbot.keyClicks(wheel.answer, " Aangevuld.")
+    assert wheel.flush()
+    assert other_room.consultation(conversation).wheel_answers["nu"] == "Hun tekst. Aangevuld."
+    page.close_consultation()  # closing gives the conversation free
+    assert claims.holder(other_room, conversation) is None
+
+
+def test_a_room_whose_conversation_is_taken_over_keeps_its_typed_text(
+        window, other_room, conversation, nl, qtbot, monkeypatch):
+    window.open_consultation(conversation)
+    page = window.consultation_page
+    page.go_to(2)
+    wheel = page.wheel
+    qtbot.keyClicks(wheel.answer, "Bewaard.")
+    assert wheel.flush()
+    qtbot.keyClicks(wheel.answer, " Nog niet bewaard.")
+    assert claims.claim(other_room, conversation, take_over=True) is None  # kamer 2 takes over
+    warnings = []
+    monkeypatch.setattr(plain, "warning", lambda *a, **k: warnings.append(a[2]))
+    page.hold.check()  # the heartbeat
+    assert len(warnings) == 1 and "overgenomen door Dr. A. de Vries (kamer 2)" in warnings[0]
+    assert "Het is overgenomen" in page.hold.bar.text.text()
+    assert wheel.answer.isReadOnly()
+    assert wheel.answer.toPlainText() == "Bewaard. Nog niet bewaard."  # still on screen
+    assert other_room.consultation(conversation).wheel_answers[
+        wheel.steps[wheel.index].id] == "Bewaard."
+    # leaving asks first; "Blijven" stays, "Kopiëren en sluiten" puts the text on the clipboard
+    monkeypatch.setattr(plain, "choose", lambda *a, **k: 1)
+    page.close_consultation()  # Esc
+    assert window.consultation_page is page
+    monkeypatch.setattr(plain, "choose", lambda *a, **k: 0)
+    page.close_consultation()
+    assert window.consultation_page is None
+    assert QApplication.clipboard().text() == "Bewaard. Nog niet bewaard."
+    assert claims.holder(window.store, conversation).room == "kamer 2"  # theirs stays
+
+
+def test_taking_back_over_writes_the_typed_text_after_asking(
+        window, other_room, conversation, nl, qtbot, monkeypatch):
+    window.open_consultation(conversation)
+    page = window.consultation_page
+    page.go_to(2)
+    wheel = page.wheel
+    step = wheel.steps[wheel.index].id
+    qtbot.keyClicks(wheel.answer, "Van mij.")
+    claims.claim(other_room, conversation, take_over=True)
+    ConsultationSession(other_room, nl, conversation).set_wheel_answer(step, "Van kamer 2.")
+    monkeypatch.setattr(plain, "warning", lambda *a, **k: None)
+    page.hold.check()
+    monkeypatch.setattr(plain, "choose", lambda *a, **k: KEEP_BOTH)
+    qtbot.mouseClick(page.hold.bar.take_over, Qt.MouseButton.LeftButton)
+    assert other_room.consultation(conversation).wheel_answers[step] == "Van kamer 2.\n\nVan mij."
+    assert not page.session.refused
+
+
+def test_the_room_name_is_a_workstation_setting(window, qtbot, monkeypatch):
+    from pgdesk.ui import rooms
+
+    assert window.store.room == rooms.room_name()  # the host name until set
+    monkeypatch.setattr(plain, "get_text", lambda *a, **k: ("  kamer   4 ", True))
+    rooms.ask_room_name(window)
+    assert window.store.room == "kamer 4" and rooms.room_name() == "kamer 4"
