@@ -51,6 +51,16 @@ def holder(store: StoreCore, consultation_id: str) -> Claim | None:
     return claim
 
 
+def open_elsewhere(store: StoreCore, patient_id: str) -> dict[str, Claim]:
+    """The patient's conversations another room holds now, by conversation id."""
+    rows = store.db.execute(
+        "SELECT " + ", ".join(f"k.{c.strip()}" for c in _COLUMNS.split(",")) +
+        " FROM consultation_claims k JOIN consultations c ON c.id = k.consultation_id "
+        "WHERE c.patient_id = ? AND k.holder != ? AND k.heartbeat > ?",
+        [patient_id, store.holder, _cutoff()]).fetchall()
+    return {row[0]: Claim(*row) for row in rows}
+
+
 def claim(store: StoreCore, consultation_id: str, *, take_over: bool = False) -> Claim | None:
     """Claim the conversation for this pgdesk. Returns None when it is ours now, else the other
     room's claim (and nothing changed). A stale claim, or one of the same person in the same

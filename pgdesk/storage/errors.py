@@ -60,11 +60,6 @@ class TakenOver(StorageError):
         self.by, self.room = by, room
 
 
-class ServerUnreachable(StorageError):
-    """The practice server does not answer (restarted, network cable out). Nothing of this
-    write was stored; what was typed stays on screen and is written once the server is back."""
-
-
 def explain_write_error(exc: BaseException) -> str:
     """A Dutch sentence for a failed write; what was typed stays on screen."""
     if isinstance(exc, PgdeskError):

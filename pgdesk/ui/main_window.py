@@ -21,7 +21,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import clipboard, patient_actions, plain, practice_actions, rooms
+from pgdesk.ui import changes, clipboard, patient_actions, plain, practice_actions, rooms
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.due_panel import DueCache
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
+        self.changes = changes.watch(self)  # other rooms' changes shown within a second
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         geometry = QSettings().value("window/geometry")
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         if c:
             self.open_consultation(c.id)
 
-    def open_consultation(self, consultation_id: str) -> None:
+    def open_consultation(self, consultation_id: str, claim: bool = True) -> None:
         from pgdesk.ui.consultation.page import ConsultationPage
 
         session = guarded(self, ConsultationSession, self.store, self.instrument, consultation_id)
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
             return
         self._drop_consultation()
         self.consultation_page = ConsultationPage(session)
-        rooms.Hold(self.consultation_page)
+        rooms.Hold(self.consultation_page, claim=claim)
         self.consultation_page.closed.connect(lambda: self.show_patient(session.patient.id))
         self.stack.addWidget(self.consultation_page)
         self.stack.setCurrentWidget(self.consultation_page)

@@ -106,8 +106,10 @@ class Hold(QObject):
         return not self.session.read_only
 
     def check(self) -> None:
-        """The heartbeat (and after every change notice): keep the hold, or learn it was
-        taken over, or, read-only, show whether the other room still has it."""
+        """The heartbeat: keep the hold, or learn it was taken over, or, read-only, show
+        whether the other room still has it."""
+        if self.store.closed:
+            return
         if self.held:
             alive = guarded(self.page, claims.heartbeat, self.store, self.session.id)
             if alive is False:
@@ -182,3 +184,26 @@ class Hold(QObject):
         after = (tr("Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.")
                  if lost else tr("U kijkt mee: alleen lezen."))
         self.bar.say(f"{who}. {after}")
+
+
+def follow(window, payloads: set[str]) -> None:
+    """After another room's change: a held conversation learns whether it was taken over (by
+    reading only: a write here would be a change notice there, and so on); one shown read-only
+    is shown again as it is stored now, unless it holds text typed here that was not stored."""
+    from pgdesk.storage.changes import ANY
+
+    page = window.consultation_page
+    session, hold = page.session, page.hold
+    if hold.held:
+        other = guarded(page, claims.holder, session.store, session.id)
+        if other is not None:
+            hold.lose()
+        return
+    if session.refused:
+        return
+    if ANY in payloads or f"consultations:{session.patient.id}" in payloads \
+            or f"claims:{session.id}" in payloads:
+        step = page.index
+        window.open_consultation(session.id, claim=False)
+        if window.consultation_page is not None:
+            window.consultation_page.go_to(step)

@@ -185,3 +185,87 @@ def test_the_room_name_is_a_workstation_setting(window, qtbot, monkeypatch):
     monkeypatch.setattr(plain, "get_text", lambda *a, **k: ("  kamer   4 ", True))
     rooms.ask_room_name(window)
     assert window.store.room == "kamer 4" and rooms.room_name() == "kamer 4"
+
+
+# -- other rooms' changes on screen within a second ----------------------------------------------
+def _due_soon(store, name):
+    """A patient whose tussen conversation falls due within the next two weeks."""
+    import datetime as dt
+
+    patient = store.add_patient(name)
+    start = (dt.date.today() - dt.timedelta(days=85)).isoformat()
+    store.new_consultation(patient.id, None, "start", start)
+    return patient
+
+
+def test_another_rooms_change_reaches_the_due_list_within_a_second(window, other_room, qtbot):
+    due = window.list_page.due
+    assert not due.items
+    patient = _due_soon(other_room, "Fictief, Anna")
+    qtbot.waitUntil(lambda: [d.patient_id for d in due.items] == [patient.id], timeout=1000)
+
+
+def test_the_patient_page_shows_another_rooms_conversation_and_who_has_it_open(
+        window, other_room, conversation, store, qtbot):
+    patient_id = store.consultation(conversation).patient_id
+    window.show_patient(patient_id)
+    page = window.patient_page
+    assert page.table.rowCount() == 1
+    theirs = other_room.new_consultation(patient_id, None, "los", "2026-01-05").id
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=1000)
+    claims.claim(other_room, theirs)
+    row = page.selected_consultation_id()
+
+    def shows_holder():
+        states = [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
+        return any("open bij Dr. A. de Vries (kamer 2)" in s for s in states)
+
+    qtbot.waitUntil(shows_holder, timeout=1000)
+    assert page.selected_consultation_id() == row  # the selection stays
+
+
+def test_the_sociale_kaart_shows_another_rooms_service(window, other_room, qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from pgdesk.domain.social_map import Service
+    from pgdesk.storage import social_map
+    from pgdesk.ui.social_map_dialog import SocialMapDialog
+
+    seen = []
+
+    def add_then_look():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, SocialMapDialog) and w.isVisible())
+        before = dialog.model.rowCount()
+        social_map.add_service(other_room, Service(id="", name="Wandelclub De Stap"))
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == before + 1, timeout=1000)
+        seen.append(True)
+        dialog.reject()
+
+    QTimer.singleShot(0, add_then_look)
+    window.show_social_map()
+    assert seen
+
+
+def test_a_read_only_conversation_follows_the_other_rooms_typing(
+        window, other_room, conversation, nl, qtbot):
+    claims.claim(other_room, conversation)
+    window.open_consultation(conversation)
+    window.consultation_page.go_to(2)
+    theirs = ConsultationSession(other_room, nl, conversation)
+    step = window.consultation_page.wheel.steps[window.consultation_page.wheel.index].id
+    theirs.set_wheel_answer(step, "Net getypt in kamer 2.")
+    qtbot.waitUntil(lambda: window.consultation_page.wheel.answer.toPlainText()
+                    == "Net getypt in kamer 2.", timeout=1000)
+    page = window.consultation_page
+    assert page.session.read_only and page.current_step == "wheel"
+    assert "Open bij Dr. A. de Vries (kamer 2)" in page.hold.bar.text.text()
+
+
+def test_a_held_conversation_learns_of_a_take_over_within_a_second(
+        window, other_room, conversation, qtbot):
+    window.open_consultation(conversation)
+    page = window.consultation_page
+    claims.claim(other_room, conversation, take_over=True)
+    qtbot.waitUntil(lambda: page.session.read_only, timeout=1000)
+    assert "Het is overgenomen" in page.hold.bar.text.text()
