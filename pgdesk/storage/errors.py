@@ -60,6 +60,12 @@ class TakenOver(StorageError):
         self.by, self.room = by, room
 
 
+class ConnectionLost(StorageError):
+    """The practice server stopped answering in the middle of work (restarted, cable out).
+    Nothing of this write was stored; the window keeps what was typed, retries, and writes it
+    once the server is back (ui/connection.py)."""
+
+
 def explain_write_error(exc: BaseException) -> str:
     """A Dutch sentence for a failed write; what was typed stays on screen."""
     if isinstance(exc, PgdeskError):

@@ -84,7 +84,7 @@ def refresh(window, payloads: set[str]) -> None:
     page = window.patient_page
     if (window.consultation_page is None and window.stack.currentWidget() is page
             and _about(payloads, ("patients", "consultations", "trajectories", "referrals",
-                                  "claims"), page.patient_id)):
+                                  "consultation_claims"), page.patient_id)):
         selected = page.selected_consultation_id()
         page.show_patient(page.patient_id)
         page.select_consultation(selected)

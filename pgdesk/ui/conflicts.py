@@ -21,8 +21,7 @@ from pgdesk.ui.feedback import attempt
 KEEP_BOTH, TAKE_THEIRS = 0, 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Conflicts", text)
+translate = QCoreApplication.translate
 
 
 def save_text(parent, session: ConsultationSession, field: str, text: str,
@@ -47,15 +46,17 @@ def save_text(parent, session: ConsultationSession, field: str, text: str,
     if theirs == text:  # both typed the same: nothing to choose
         session.adopt(conflict)
         return True
-    question = (tr("Dit antwoord is intussen in een andere kamer gewijzigd door %1 (%2, om %3). "
-                   "Uw tekst staat nog op het scherm; er is niets overschreven.")
+    question = (translate("Conflicts", "Dit antwoord is intussen in een andere kamer gewijzigd "
+                          "door %1 (%2, om %3). Uw tekst staat nog op het scherm; er is niets "
+                          "overschreven.")
                 .replace("%1", conflict.by).replace("%2", conflict.room)
                 .replace("%3", clock(conflict.at))
-                + "\n\n" + tr("Hun tekst:") + "\n" + theirs
-                + "\n\n" + tr("Uw tekst:") + "\n" + text)
-    keep = tr("Beide bewaren") if join_with is not None else tr("Mijn tekst bewaren")
-    choice = plain.choose(parent, tr("Gewijzigd in een andere kamer"), question,
-                          [keep, tr("Hun tekst nemen (de mijne naar het klembord)")])
+                + "\n\n" + translate("Conflicts", "Hun tekst:") + "\n" + theirs
+                + "\n\n" + translate("Conflicts", "Uw tekst:") + "\n" + text)
+    keep = (translate("Conflicts", "Beide bewaren") if join_with is not None
+            else translate("Conflicts", "Mijn tekst bewaren"))
+    choice = plain.choose(parent, translate("Conflicts", "Gewijzigd in een andere kamer"), question,
+                          [keep, translate("Conflicts", "Hun tekst nemen (de mijne naar het klembord)")])
     if choice is None:
         return False
     session.adopt(conflict)

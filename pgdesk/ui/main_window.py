@@ -21,7 +21,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import changes, clipboard, patient_actions, plain, practice_actions, rooms
+from pgdesk.ui import changes, clipboard, connection, patient_actions, plain, practice_actions, rooms
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.due_panel import DueCache
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
         self.changes = changes.watch(self)  # other rooms' changes shown within a second
+        connection.install(self)  # the server gone mid-consult: a banner, retries
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         geometry = QSettings().value("window/geometry")

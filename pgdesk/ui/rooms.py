@@ -36,8 +36,7 @@ TEXT_EDITORS = (QLineEdit, QPlainTextEdit, QTextEdit)
 INPUTS = (QAbstractButton, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Rooms", text)
+translate = QCoreApplication.translate
 
 
 def room_name() -> str:
@@ -51,9 +50,10 @@ def set_room_name(name: str) -> None:
 
 def ask_room_name(window) -> None:
     """Praktijk → Naam van deze werkplek…"""
-    name, ok = plain.get_text(window, tr("Naam van deze werkplek"), tr(
-        "Onder deze naam zien de andere kamers waar een gesprek open is (bijvoorbeeld "
-        "'kamer 2'):"), text=room_name())
+    question = translate("Rooms", "Onder deze naam zien de andere kamers waar een gesprek open "
+                                  "is (bijvoorbeeld 'kamer 2'):")
+    name, ok = plain.get_text(window, translate("Rooms", "Naam van deze werkplek"), question,
+                              text=room_name())
     if ok and name.strip():
         set_room_name(name)
         window.store.room = room_name()
@@ -68,7 +68,7 @@ class ClaimBar(QFrame):
         self.setStyleSheet("#claimBar { background: #fff4ce; border: 1px solid #e0c060; }")
         self.text = Label()
         self.text.setWordWrap(True)
-        self.take_over = QPushButton(tr("&Overnemen"))
+        self.take_over = QPushButton(translate("Rooms", "&Overnemen"))
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.take_over)
@@ -142,10 +142,12 @@ class Hold(QObject):
         """Leaving a read-only page: text that could not be stored is offered to the clipboard."""
         if not self.session.refused:
             return True
-        choice = plain.choose(self.page, tr("Niet bewaarde tekst"), tr(
-            "Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. "
-            "Neem het gesprek over om het te bewaren, of kopieer het naar het klembord."),
-            [tr("Kopiëren en sluiten"), tr("Blijven")], default=1)
+        question = translate("Rooms", "Wat u typte nadat het gesprek in een andere kamer is "
+                                      "overgenomen, is niet bewaard. Neem het gesprek over om het "
+                                      "te bewaren, of kopieer het naar het klembord.")
+        choice = plain.choose(self.page, translate("Rooms", "Niet bewaarde tekst"), question,
+                              [translate("Rooms", "Kopiëren en sluiten"),
+                               translate("Rooms", "Blijven")], default=1)
         if choice != 0:
             return False
         clipboard.copy_for_a_while("\n\n".join(self.session.refused.values()))
@@ -176,13 +178,14 @@ class Hold(QObject):
 
     def _say(self, other: claims.Claim | None, *, lost: bool = False) -> None:
         if other is None:
-            self.bar.say(tr("Niet meer open in een andere kamer. U kijkt mee; neem het gesprek "
-                            "over om te bewerken."))
+            self.bar.say(translate("Rooms", "Niet meer open in een andere kamer. U kijkt mee; "
+                                   "neem het gesprek over om te bewerken."))
             return
-        who = (tr("Open bij %1 (%2) sinds %3").replace("%1", other.who)
+        who = (translate("Rooms", "Open bij %1 (%2) sinds %3").replace("%1", other.who)
                .replace("%2", other.room).replace("%3", clock(other.since)))
-        after = (tr("Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.")
-                 if lost else tr("U kijkt mee: alleen lezen."))
+        after = (translate("Rooms", "Het is overgenomen; wat u nog typte staat op het scherm en "
+                           "is niet bewaard.") if lost
+                 else translate("Rooms", "U kijkt mee: alleen lezen."))
         self.bar.say(f"{who}. {after}")
 
 
@@ -201,8 +204,8 @@ def follow(window, payloads: set[str]) -> None:
         return
     if session.refused:
         return
-    if ANY in payloads or f"consultations:{session.patient.id}" in payloads \
-            or f"claims:{session.id}" in payloads:
+    about = {f"{table}:{session.patient.id}" for table in ("consultations", "consultation_claims")}
+    if ANY in payloads or about & payloads:
         step = page.index
         window.open_consultation(session.id, claim=False)
         if window.consultation_page is not None:

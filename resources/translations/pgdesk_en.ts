@@ -711,6 +711,10 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Naam van deze &amp;werkplek…</source>
+        <translation>Name of this &amp;workstation…</translation>
+    </message>
+    <message>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
@@ -1232,6 +1236,10 @@ Type the patient&apos;s name to confirm:</translation>
 </context>
 <context>
     <name>PatientPage</name>
+    <message>
+        <source>open bij %1 (%2)</source>
+        <translation>open with %1 (%2)</translation>
+    </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
         <location filename="../../pgdesk/ui/patient_page.py" line="168"/>
@@ -3142,6 +3150,95 @@ Referrals already made to it stay readable in their conversations, with the deta
     <message>
         <source>PDF-bestanden (*.pdf)</source>
         <translation type="obsolete">PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Rooms</name>
+    <message>
+        <source>Naam van deze werkplek</source>
+        <translation>Name of this workstation</translation>
+    </message>
+    <message>
+        <source>Onder deze naam zien de andere kamers waar een gesprek open is (bijvoorbeeld &apos;kamer 2&apos;):</source>
+        <translation>Under this name the other rooms see where a conversation is open (for example &apos;room 2&apos;):</translation>
+    </message>
+    <message>
+        <source>&amp;Overnemen</source>
+        <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <source>Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. Neem het gesprek over om het te bewaren, of kopieer het naar het klembord.</source>
+        <translation>What you typed after the conversation was taken over in another room has not been saved. Take the conversation over to save it, or copy it to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Niet bewaarde tekst</source>
+        <translation>Unsaved text</translation>
+    </message>
+    <message>
+        <source>Kopiëren en sluiten</source>
+        <translation>Copy and close</translation>
+    </message>
+    <message>
+        <source>Blijven</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Niet meer open in een andere kamer. U kijkt mee; neem het gesprek over om te bewerken.</source>
+        <translation>No longer open in another room. You are looking on; take the conversation over to edit it.</translation>
+    </message>
+    <message>
+        <source>Open bij %1 (%2) sinds %3</source>
+        <translation>Open with %1 (%2) since %3</translation>
+    </message>
+    <message>
+        <source>Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.</source>
+        <translation>It was taken over; what you were still typing is on screen and has not been saved.</translation>
+    </message>
+    <message>
+        <source>U kijkt mee: alleen lezen.</source>
+        <translation>You are looking on: read only.</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Dit antwoord is intussen in een andere kamer gewijzigd door %1 (%2, om %3). Uw tekst staat nog op het scherm; er is niets overschreven.</source>
+        <translation>This answer was changed meanwhile in another room by %1 (%2, at %3). Your text is still on screen; nothing was overwritten.</translation>
+    </message>
+    <message>
+        <source>Hun tekst:</source>
+        <translation>Their text:</translation>
+    </message>
+    <message>
+        <source>Uw tekst:</source>
+        <translation>Your text:</translation>
+    </message>
+    <message>
+        <source>Beide bewaren</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <source>Mijn tekst bewaren</source>
+        <translation>Keep my text</translation>
+    </message>
+    <message>
+        <source>Gewijzigd in een andere kamer</source>
+        <translation>Changed in another room</translation>
+    </message>
+    <message>
+        <source>Hun tekst nemen (de mijne naar het klembord)</source>
+        <translation>Take their text (mine to the clipboard)</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>De praktijkserver is niet bereikbaar. Wat u typt blijft op het scherm staan en wordt bewaard zodra de server terug is; pgdesk probeert het steeds opnieuw.</source>
+        <translation>The practice server cannot be reached. What you type stays on screen and is saved as soon as the server is back; pgdesk keeps trying.</translation>
+    </message>
+    <message>
+        <source>De verbinding met de praktijkserver is terug; wat u typte is bewaard.</source>
+        <translation>The connection to the practice server is back; what you typed has been saved.</translation>
     </message>
 </context>
 </TS>
