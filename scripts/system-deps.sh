@@ -14,6 +14,9 @@ PKGS=(
   libcups2 fonts-dejavu-core
   # python venv for the project environment
   python3-venv
+  # a throw-away PostgreSQL server for the server-engine tests (tests/pg_cluster.py starts and
+  # stops its own; unaccent for patient search is in contrib)
+  postgresql postgresql-contrib
 )
 
 # `system-deps.sh package` (make package): also what PyInstaller needs to build the bundle.

@@ -35,6 +35,35 @@ def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL server for the whole session (tests/pg_cluster.py), stopped and
+    removed at the end; skipped only where PostgreSQL is not installed at all."""
+    from pg_cluster import PgCluster, find_bindir
+
+    if find_bindir() is None:
+        pytest.skip("PostgreSQL is niet geïnstalleerd (scripts/system-deps.sh installeert het)")
+    cluster = PgCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_tls_cluster():
+    """The same with TLS on (a self-signed certificate, `ca_path`), for verify-full."""
+    from pg_cluster import PgCluster, find_bindir
+
+    if find_bindir() is None:
+        pytest.skip("PostgreSQL is niet geïnstalleerd (scripts/system-deps.sh installeert het)")
+    cluster = PgCluster(tls=True).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
 def instrument():
     return shipped_instrument("nl")
