@@ -29,6 +29,18 @@ COMMANDS = {
 }
 
 
+PRACTICE_SERVER_HELP = ("de praktijkserver: een postgresql://-adres of de naam van een service "
+                        "(of omgevingsvariabele PGDESK_SERVER); het wachtwoord komt van het adres, "
+                        "PGPASSWORD of de terminal")
+
+
+def _file_or_server(parser) -> None:
+    """--db FILE or --server ADDRESS (or PGDESK_SERVER): the command says so when neither."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", dest="cmd_db", metavar="PAD")
+    where.add_argument("--server", metavar="ADRES", help=PRACTICE_SERVER_HELP)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pgdesk",
@@ -36,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"pgdesk {__version__}")
     p.add_argument("--db", metavar="PAD", help=f"databasebestand (of omgevingsvariabele {DB_ENV})")
+    p.add_argument("--server", metavar="ADRES", help=PRACTICE_SERVER_HELP)
     p.add_argument("--demo", action="store_true",
                    help="start met een nieuwe demodatabase met verzonnen patiënten")
     p.add_argument("--lang", choices=("nl", "en"), default=None, help="taal van het scherm")
@@ -83,8 +96,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ho = sub.add_parser("handout", parents=[user],
                         help="schrijf de samenvatting voor de patiënt als PDF")
-    src = ho.add_mutually_exclusive_group(required=True)
+    src = ho.add_mutually_exclusive_group()
     src.add_argument("--db", dest="handout_db", metavar="PAD")
+    src.add_argument("--server", metavar="ADRES", help=PRACTICE_SERVER_HELP)
     src.add_argument("--demo", dest="handout_demo", action="store_true")
     ho.add_argument("--consultation", default="latest", metavar="ID|latest")
     ho.add_argument("--lang", dest="handout_lang", choices=("nl", "en"), default="nl")
@@ -92,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 
     so = sub.add_parser("soep", parents=[user],
                         help="het verslag van een gesprek voor het HIS (SOEP), op standaarduitvoer")
-    so.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(so)
     so.add_argument("--consultation", default="latest", metavar="ID|latest")
     so.add_argument("--width", type=int, default=72, metavar="N",
                     help="hoogstens zoveel tekens per regel (standaard 72)")
@@ -101,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     ex_sub = ex.add_subparsers(dest="export_what", metavar="WAT", required=True)
     exp = ex_sub.add_parser("patient", parents=[user],
                             help="alles over één patiënt als PDF en JSON (AVG-inzage)")
-    exp.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(exp)
     exp.add_argument("--patient", required=True, metavar="ID")
     exp.add_argument("--lang", dest="export_lang", choices=("nl", "en"), default="nl")
     exp.add_argument("--out", required=True, metavar="MAP")
@@ -109,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         "evaluation", parents=[user],
         help="gepseudonimiseerde scores per gesprek en per traject als CSV "
              "(BESTAND.csv en BESTAND-trajecten.csv)")
-    exe.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(exe)
     exe.add_argument("--out", required=True, metavar="BESTAND.csv")
 
     tr = sub.add_parser(
@@ -187,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             return getattr(importlib.import_module(f"pgdesk.commands.{module}"), func)(args)
         from pgdesk.ui.app import run
 
-        return run(db=args.db, demo=args.demo, lang=args.lang)
+        return run(db=args.db, demo=args.demo, lang=args.lang, server=args.server)
     except (PgdeskError, ResourceMissing) as exc:
         print(f"pgdesk: {exc}", file=sys.stderr)
         return 2

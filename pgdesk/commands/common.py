@@ -28,16 +28,34 @@ def read_secret(prompt: str, *, confirm: bool = False) -> str:
     return secret
 
 
-def existing_db(path: str) -> Path:
+SERVER_ENV = "PGDESK_SERVER"
+
+
+def server_of(args, db: str | None = None) -> str | None:
+    """The practice server a command works on: --server, else $PGDESK_SERVER when no --db
+    file is given; None for a file."""
+    if getattr(args, "server", None):
+        return args.server
+    return None if db else (os.environ.get(SERVER_ENV) or None)
+
+
+def existing_db(path: str | None) -> Path:
+    if not path:
+        raise PgdeskError("Geef de database met --db BESTAND, of de praktijkserver met --server "
+                          f"ADRES (of in {SERVER_ENV}).")
     db = Path(path)
     if not db.exists():
         raise PgdeskError(f"De database {db} bestaat niet.")
     return db
 
 
-def open_store(path: Path, user: str | None):
-    """An encrypted database is unlocked as `user`; a plain (demo) one opens as it is."""
+def open_store(path: Path | None, user: str | None, *, server: str | None = None):
+    """An encrypted database is unlocked as `user`; a plain (demo) one opens as it is; the
+    practice server `server` is logged into as `user` (the password asked when needed)."""
     from pgdesk.storage.repository import Store
+
+    if server:
+        return Store.open_practice(server, user, read_secret)
     from pgdesk.storage.vault import (
         is_encrypted_setup,
         pending_recovery_code,

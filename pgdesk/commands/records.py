@@ -13,6 +13,7 @@ from pgdesk.commands.common import (
     open_store,
     refuse_own_files,
     refuse_own_stdout,
+    server_of,
     write_logged,
     write_stdout,
 )
@@ -41,12 +42,15 @@ def handout(args) -> int:
         raise PgdeskError(f"{out} is een map; geef de bestandsnaam voor de PDF.")
     instrument = shipped_instrument(args.handout_lang)
     with tempfile.TemporaryDirectory(prefix="pgdesk-demo-") as tmp:
+        server = None if args.handout_demo else server_of(args, args.handout_db)
         if args.handout_demo:
             path = write_demo(Path(tmp) / "demo.sqlite", shipped_instrument("nl"))
+        elif server:
+            path = None
         else:
             path = existing_db(args.handout_db)
             refuse_own_files(out, path)
-        with open_store(path, args.user) as store:
+        with open_store(path, args.user, server=server) as store:
             cid = consultation_id(store, args.consultation)
             pdf = handout_pdf(handout_data(store, cid, instrument), instrument)
             patient_id = store.consultation(cid).patient_id
@@ -70,18 +74,19 @@ def export_patient(args) -> int:
     from pgdesk.reports.patient_export import export_json, render_patient_export
     from pgdesk.storage.patient_rights import export_patient
 
-    db = existing_db(args.db)
+    server = server_of(args, args.db)
+    db = None if server else existing_db(args.db)
     out = Path(args.out)
     stem = f"pgdesk-export-{args.patient[:8]}"
     files = [out / f"{stem}.json", out / f"{stem}.pdf"]
-    for target in (out, *files):
+    for target in (out, *files) if db else ():
         refuse_own_files(target, db)
     if out.exists() and not out.is_dir():
         raise PgdeskError(f"{out} bestaat al en is geen map; geef een (nieuwe) map voor de export.")
     for target in files:
         if target.exists():
             raise PgdeskError(f"{target} bestaat al; kies een andere map. Er is niets geschreven.")
-    with open_store(db, args.user) as store:
+    with open_store(db, args.user, server=server) as store:
         store.patient(args.patient)
 
         def logged() -> dict[Path, bytes]:
@@ -105,10 +110,11 @@ def export_evaluation(args) -> int:
     from pgdesk.reports.evaluation import trajectory_path
     from pgdesk.storage.documents import evaluation_data
 
-    db = existing_db(args.db)
-    for target in (Path(args.out), trajectory_path(args.out)):
+    server = server_of(args, args.db)
+    db = None if server else existing_db(args.db)
+    for target in (Path(args.out), trajectory_path(args.out)) if db else ():
         refuse_own_files(target, db)
-    with open_store(db, args.user) as store:
+    with open_store(db, args.user, server=server) as store:
         instrument = shipped_instrument("nl")
         paths = write_evaluation(evaluation_data(store, instrument), instrument, Path(args.out))
     for path in paths:
@@ -124,9 +130,11 @@ def soep(args) -> int:
 
     if args.width < MIN_WIDTH:
         raise PgdeskError(f"Kies een regelbreedte van minstens {MIN_WIDTH} tekens.")
-    db = existing_db(args.db)
-    refuse_own_stdout(db)
-    with open_store(db, args.user) as store:
+    server = server_of(args, args.db)
+    db = None if server else existing_db(args.db)
+    if db:
+        refuse_own_stdout(db)
+    with open_store(db, args.user, server=server) as store:
         cid = consultation_id(store, args.consultation)
         patient_id = store.consultation(cid).patient_id
         text = render_soep(soep_data(store, cid), shipped_instrument("nl"), width=args.width)

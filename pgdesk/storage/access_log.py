@@ -20,6 +20,8 @@ from sqlite_utils import Database
 GENESIS = "0" * 64
 ACTIONS = ("C", "R", "U", "D", "E")  # create, read, update, delete, export/print
 FIELDS = ("seq", "at", "user", "professional_id", "workstation", "patient_id", "action", "what")
+# "user" is a reserved word in PostgreSQL (it means the session's user there): always quoted.
+_COLUMNS = ", ".join(f'"{f}"' for f in FIELDS)
 
 
 @dataclass(frozen=True)
@@ -73,20 +75,20 @@ def append(db: Database, actor: Actor, patient_id: str | None, action: str, what
     """Add one line; call inside the transaction of the change it records."""
     if action not in ACTIONS:
         raise ValueError(action)
+    db.serialize("access_log")  # one chain: on a server, other rooms append one at a time
     last = db.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     line = {"seq": seq, "at": utc_now(), "user": actor.name,
             "professional_id": actor.professional_id, "workstation": actor.workstation,
             "patient_id": patient_id, "action": action, "what": what}
     db.execute(
-        "INSERT INTO access_log (seq, at, user, professional_id, workstation, patient_id, action, "
-        "what, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO access_log ({_COLUMNS}, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [line[f] for f in FIELDS] + [prev, line_hash(prev, line)],
     )
 
 
 def _rows(db: Database, where: str = "", params=()) -> list[dict]:
-    cur = db.execute(f"SELECT {', '.join(FIELDS)}, prev_hash, hash FROM access_log {where} "
+    cur = db.execute(f"SELECT {_COLUMNS}, prev_hash, hash FROM access_log {where} "
                      "ORDER BY seq", list(params))
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

@@ -13,13 +13,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from pgdesk.domain.retention import backups_to_keep
 from pgdesk.files import is_disk_full, move_into_place
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
+from pgdesk.storage.engine import FileDatabase
 from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError
 from pgdesk.storage.keyring import keyring_path
 from pgdesk.storage.log_anchor import record as record_anchor
@@ -149,7 +148,7 @@ def verify_backup(path: Path, key: bytes | None, *, db_id: str | None = None,
     except driver.Error:
         raise bad from None
     try:
-        db = Database(conn)
+        db = FileDatabase(conn)
         try:
             check_integrity(db, path, encrypted=key is not None)
         except DatabaseCorrupt:

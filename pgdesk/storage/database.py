@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from pgdesk.files import is_disk_full
 from pgdesk.paths import data_dir
 from pgdesk.storage import driver, lifecycle
+from pgdesk.storage.engine import FileDatabase
 from pgdesk.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -250,7 +251,7 @@ def open_database(path: str | os.PathLike, *, key: bytes | None = None,
         conn = driver.connect(path, key)
         if not existed:
             os.chmod(path, 0o600)  # patient data: the owner only (SQLite gives WAL/SHM the same)
-        db = Database(conn)
+        db = FileDatabase(conn)
         if existed:
             _verify_existing(db, path, key is not None, full_check)
             lifecycle.private(path)

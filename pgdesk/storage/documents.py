@@ -162,9 +162,7 @@ def _pct(web: WebPoint) -> float:
 def _keyed(store: Store, key_salt: bytes) -> str:
     """Register the pseudonym as an SQL function on the store's connection, so rows are sorted
     by patient key in SQL and stream out in that order; returns its name."""
-    store.db.conn.create_function("pgdesk_key", 1, lambda value: pseudonym(key_salt, value),
-                                  deterministic=True)
-    return "pgdesk_key"
+    return store.db.pseudonym_sql(lambda value: pseudonym(key_salt, value), key_salt, KEY_LENGTH)
 
 
 def consultation_rows(store: Store, instrument: Instrument, *,

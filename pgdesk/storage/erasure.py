@@ -8,30 +8,28 @@ commit; a crash before that is finished at the next open, because the marker is 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from pgdesk.storage.engine import SqlEngine
 
 ERASE_PENDING = "erase_pending"
 
 
-def mark_erase_pending(db: Database) -> None:
+def mark_erase_pending(db: SqlEngine) -> None:
     """Inside the erasing transaction: remember that the file still has to be scrubbed."""
     db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", [ERASE_PENDING])
 
 
-def scrub_search_index(db: Database) -> None:
-    """Rewrite the search index as one segment: a deleted name stays in the older segments
-    (next to a delete marker) until they are merged; secure_delete then zeroes the old ones."""
-    db.execute("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')")
+def scrub_search_index(db: SqlEngine) -> None:
+    """Rewrite the search index without the erased names (see the engine)."""
+    db.scrub_search_index()
 
 
-def _checkpoint(db: Database) -> bool:
-    """Copy every WAL page into the file (overwriting the page images that held erased data)
-    and empty the WAL; False when another reader kept part of it in use."""
-    busy, log_pages, done = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return not busy and log_pages == done
+def _checkpoint(db: SqlEngine) -> bool:
+    """Overwrite what the erased rows left behind (the file: a WAL checkpoint; see the engine);
+    False when that could not complete now."""
+    return db.checkpoint()
 
 
-def finish_erase(db: Database) -> None:
+def finish_erase(db: SqlEngine) -> None:
     """After an erasure committed (or at open, when one was interrupted): checkpoint, then
     clear the marker. It stays when the checkpoint could not complete, so the next open retries."""
     if db.execute("SELECT 1 FROM settings WHERE key = ?", [ERASE_PENDING]).fetchone() is None:

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from pgdesk.storage import driver
 from pgdesk.storage.access_log import utc_now
+from pgdesk.storage.engine import FileDatabase
 from pgdesk.storage.errors import StorageError
 
 _LABEL = b"pgdesk-log-anchor-v1"
@@ -153,7 +154,7 @@ def note_restore(db_path: Path, key: bytes | None, backup_name: str, actor=None)
     try:
         conn = driver.connect(db_path, key)
         try:
-            db = Database(conn)
+            db = FileDatabase(conn)
             with db.atomic():
                 append(db, actor or system_actor(), None, "U", f"{RESTORE}{backup_name}")
             record(db, key, keyring_path(Path(db_path)))

@@ -106,11 +106,15 @@ def stale_patients(store: Store, *, today: dt.date | None = None,
         cutoff = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         cutoff = today.replace(year=today.year - years, day=28)
+    # Portable SQL (file and server): the later of two values by CASE, and the alias filtered
+    # outside the grouping.
     rows = store.db.query(
-        "SELECT p.id, p.display_name, p.birth_date, p.practice_number, "
-        "max(p.updated_at, coalesce(max(c.updated_at), '')) AS last_change "
+        "SELECT * FROM (SELECT p.id, p.display_name, p.birth_date, p.practice_number, "
+        "CASE WHEN p.updated_at > coalesce(max(c.updated_at), '') THEN p.updated_at "
+        "ELSE coalesce(max(c.updated_at), '') END AS last_change "
         "FROM patients p LEFT JOIN consultations c ON c.patient_id = p.id "
-        "GROUP BY p.id HAVING last_change < ? ORDER BY last_change", [cutoff.isoformat()])
+        "GROUP BY p.id, p.display_name, p.birth_date, p.practice_number, p.updated_at) stale "
+        "WHERE last_change < ? ORDER BY last_change", [cutoff.isoformat()])
     return list(rows)
 
 

@@ -62,6 +62,38 @@ class Store(StoreCore):
             pass  # the rows are gone already; the marker stays and the next open tries again
         return store
 
+    @classmethod
+    def open_server(cls, address: str, *, actor: Actor | None = None, user: str | None = None,
+                    password: str | None = None, migrate: bool = True) -> Store:
+        """The same store on a practice server (a postgresql:// URL or a libpq service name);
+        Dutch StorageErrors when it cannot be reached, logged into or trusted (see
+        storage/postgres/connection.py)."""
+        from pgdesk.storage.postgres.opened import open_server  # psycopg only when asked for
+
+        store = cls(open_server(address, user=user, password=password, migrate=migrate), actor)
+        try:
+            finish_erase(store.db)
+        except driver.Error:
+            pass  # as for the file: the next open tries again
+        return store
+
+    @classmethod
+    def open_practice(cls, address: str, user: str | None, ask_password) -> Store:
+        """The practice server as `user` (their login role there), the way the app and every
+        command open it: the password from the address, PGPASSWORD or a password file, else
+        `ask_password(prompt)` once; log lines in the name of the professional of that name."""
+        from pgdesk.storage.postgres.connection import ServerPasswordNeeded
+
+        try:
+            store = cls.open_server(address, user=user)
+        except ServerPasswordNeeded:
+            store = cls.open_server(address, user=user, password=ask_password(
+                f"Wachtwoord van {user} op de praktijkserver: "))
+        name = store.opened.params.get("user") or user or ""  # the login the server knows
+        pro = next((p for p in store.professionals() if p.name == name), None)
+        store.set_actor(Actor(name, pro.id if pro else None))
+        return store
+
     # -- professionals ----------------------------------------------------
     def add_professional(self, name: str, role: str, *,
                          professional_id: str | None = None) -> Professional:
@@ -146,18 +178,7 @@ class Store(StoreCore):
     def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
         """Type-ahead search on name and practice number (full-text, prefix per word)."""
         words = re.findall(r"\w+", search_form(text), flags=re.UNICODE)
-        if not words:
-            rows = self.db.execute(
-                "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit]
-            )
-        else:
-            query = " ".join(f'"{w}"*' for w in words)
-            rows = self.db.execute(
-                "SELECT patients.* FROM patients_fts JOIN patients "
-                "ON patients.rowid = patients_fts.rowid WHERE patients_fts MATCH ? "
-                "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
-                [query, limit],
-            )
+        rows = self.db.search_patients(words, limit)  # each engine its own index (engine.py)
         cols = [c[0] for c in rows.description]
         return [self._patient(dict(zip(cols, r, strict=True))) for r in rows.fetchall()]
 

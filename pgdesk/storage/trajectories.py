@@ -33,7 +33,6 @@ from pgdesk.domain.trajectory import (
     type_noun,
 )
 from pgdesk.domain.validation import InputError
-from pgdesk.storage import driver
 from pgdesk.storage.consultations import consultation
 from pgdesk.storage.core import CONSULTATION_TABLES, NotFound, StoreCore, new_id, now
 
@@ -182,22 +181,10 @@ def due_version(store: StoreCore) -> int:
     """A number that changes whenever something the due list reads changes, so the list is
     read again only then (not on every return to the start page).
 
-    Temporary triggers (this connection only, never in the file) count the changes; they
-    are made on first use, before the list is first read.
+    The engine counts the changes (storage/engine.py); on a server also those made in other
+    rooms.
     """
-    db = store.db
-    try:
-        return db.execute("SELECT n FROM temp.due_version").fetchone()[0]
-    except driver.OperationalError:  # first use on this connection
-        pass
-    with db.atomic():
-        db.execute("CREATE TEMP TABLE due_version (n INTEGER NOT NULL)")
-        db.execute("INSERT INTO temp.due_version VALUES (0)")
-        for table, columns in _DUE_READS.items():
-            for event in ("INSERT", "UPDATE" + columns, "DELETE"):
-                db.execute(f"CREATE TEMP TRIGGER due_{table}_{event[:6].lower()} AFTER {event} "
-                           f"ON main.{table} BEGIN UPDATE due_version SET n = n + 1; END")
-    return 0
+    return store.db.change_counter(_DUE_READS)
 
 
 # -- changing ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.paths import ResourceMissing, demo_db_path, resources_dir
@@ -50,12 +50,15 @@ def _after_paint(window) -> None:
     QTimer.singleShot(50, _preload_chart)
 
 
-def open_store(db: str | None, demo: bool):
+def open_store(db: str | None, demo: bool, server: str | None = None):
     """(store, keyring) or None when the user cancelled the set-up or unlock."""
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.storage.demo import write_demo
     from pgdesk.storage.repository import Store
 
+    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
+    if server:
+        return _open_server(server), None
     if demo:
         return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
     from pgdesk.ui.startup import open_interactively
@@ -63,7 +66,26 @@ def open_store(db: str | None, demo: bool):
     return open_interactively(db)
 
 
-def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+def _open_server(address: str):
+    """The practice server, the password asked in a dialog when the server wants one (the
+    "Verbinden met de praktijkserver…" dialog that remembers the address is still to come)."""
+    import getpass
+
+    from pgdesk.storage.repository import Store
+
+    def ask(prompt: str) -> str:
+        text, ok = plain.get_text(None, "pgdesk", prompt, QLineEdit.EchoMode.Password)
+        if not ok:
+            raise PgdeskError(QCoreApplication.translate(
+                "App", "Er is geen wachtwoord gegeven; pgdesk is niet verbonden."))
+        return text
+
+    # the user named in the address, else this computer's user name (libpq's default too)
+    return Store.open_practice(address, getpass.getuser(), ask)
+
+
+def run(db: str | None = None, demo: bool = False, lang: str | None = None,
+        server: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pgdesk")
     app.setOrganizationName("pgdesk")
@@ -77,7 +99,7 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None) -> i
         from pgdesk.domain.content import shipped_instrument
 
         instrument = shipped_instrument(lang)
-        opened = open_store(db, demo)
+        opened = open_store(db, demo, server)
     except (PgdeskError, ResourceMissing) as exc:
         plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)

@@ -86,7 +86,9 @@ class BackupScheduler(QObject):
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
-        self.enabled = store.setting("demo") != "1"  # the demo database needs no backups
+        # The demo database needs no backups; a practice server is backed up on the server
+        # (pgdesk backup --server), not into this workstation's backup folder.
+        self.enabled = store.setting("demo") != "1" and store.path is not None
         self.timer = QTimer(self)
         self.timer.setInterval(60 * 60 * 1000)
         self.timer.timeout.connect(self.if_due)

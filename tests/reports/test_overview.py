@@ -213,6 +213,7 @@ def test_collect_facts_reads_consultations_and_roles(store, nl):
     assert {c.mean for c in stats.changes} == {2.0}
 
 
+@pytest.mark.file_only  # counts statements with SQLite's trace hook
 def test_overview_reads_a_bounded_number_of_statements(store, nl):
     """Two queries for the conversations and the trajectories and one for the referrals,
     however many patients: never one per patient or per conversation."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from pgdesk.storage import trajectories as tr
 
 TODAY = dt.date(2026, 11, 26)
@@ -52,6 +54,7 @@ def _statements(store, fn, *args) -> tuple[list[str], object]:
     return seen, result
 
 
+@pytest.mark.file_only  # counts statements with SQLite's trace hook
 def test_due_list_is_one_query_whatever_the_number_of_patients(store, professional):
     _practice(store, professional, 10, seed=1)
     few, _ = _statements(store, tr.due, store, TODAY)
@@ -76,6 +79,7 @@ def test_due_list_says_what_the_trajectory_rule_says(store, professional):
         assert [d.planned for d in items] == sorted(d.planned for d in items)
 
 
+@pytest.mark.file_only  # SQLite's query plan; the server's: test_postgres_engine.py
 def test_due_list_uses_the_planned_date_indexes(store):
     plan = " ".join(str(r[-1]) for r in store.db.execute(
         "EXPLAIN QUERY PLAN " + tr.DUE_SQL, {"horizon": "2026-12-10"}).fetchall())

@@ -1,0 +1,128 @@
+"""The storage port: what StoreCore and the feature modules need from a database engine.
+
+Storage speaks the sqlite-utils API to `store.db` (`execute` with `?` placeholders, `query`,
+`db["table"].insert/upsert/get/update/rows_where`, `atomic()`), in SQLite's SQL. Two engines
+offer it: `FileDatabase` below (the SQLCipher file, sqlite-utils itself) and
+`pgdesk.storage.postgres.database.PgDatabase` (a practice server through psycopg, which
+translates the SQL in one place, postgres/dialect.py).
+
+What cannot be said in one SQL for both engines is a method of the engine, listed in
+`SqlEngine`: patient search, the due list's change counter, making an erasure physically
+complete, the evaluation export's pseudonym, and serialising the access log's chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+FILE = "sqlite"
+SERVER = "postgresql"
+
+
+class SqlTable(Protocol):
+    """The part of sqlite-utils' Table that storage uses."""
+
+    def insert(self, record: dict) -> Any: ...
+    def upsert(self, record: dict, pk: str | tuple[str, ...]) -> Any: ...
+    def get(self, pk_values: Any) -> dict: ...  # raises sqlite_utils.db.NotFoundError
+    def update(self, pk_values: Any, updates: dict | None = None) -> Any: ...
+    def rows_where(self, where: str | None = None, where_args: Sequence | None = None,
+                   order_by: str | None = None, select: str = "*",
+                   limit: int | None = None) -> Iterator[dict]: ...
+    @property
+    def count(self) -> int: ...
+
+
+class SqlEngine(Protocol):
+    """The database behind a Store: SQLite's SQL and the sqlite-utils calls storage makes,
+    plus the few operations whose SQL differs per engine."""
+
+    dialect: str  # FILE or SERVER
+
+    def execute(self, sql: str, parameters: Sequence | Mapping | None = None) -> Any: ...
+    def query(self, sql: str, params: Sequence | Mapping | None = None) -> Iterator[dict]: ...
+    def __getitem__(self, table_name: str) -> SqlTable: ...
+    def atomic(self) -> AbstractContextManager[Any]: ...
+    def table_names(self) -> list[str]: ...
+
+    def search_patients(self, words: list[str], limit: int) -> Any:
+        """A cursor over `patients.*` rows whose name or practice number has a word starting
+        with each of `words` (accents and case ignored), by name; all patients without words."""
+
+    def change_counter(self, reads: Mapping[str, str]) -> int:
+        """A number that changes whenever rows of `reads` ({table: " OF col, ..." or ""})
+        change, for the due list's cache."""
+
+    def scrub_search_index(self) -> None:
+        """Inside the erasing transaction: no trace of deleted names left in the search index."""
+
+    def checkpoint(self) -> bool:
+        """After an erasure: overwrite what deleted rows left behind; False to retry later."""
+
+    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
+        """The name of an SQL function of one text argument computing `fn` (an HMAC-SHA256 of
+        the value under `key_salt`, hex, cut to `key_length`), for sorting in SQL."""
+
+    def serialize(self, name: str) -> None:
+        """Inside a transaction: wait until no other transaction holds `name` (the access log's
+        chain needs one writer at a time)."""
+
+
+def dialect_of(db: object) -> str:
+    return getattr(db, "dialect", FILE)
+
+
+class FileDatabase(Database):
+    """sqlite-utils' Database over a (SQLCipher) connection, with the engine operations."""
+
+    dialect = FILE
+
+    def search_patients(self, words: list[str], limit: int):
+        if not words:
+            return self.execute(
+                "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit])
+        query = " ".join(f'"{w}"*' for w in words)
+        return self.execute(
+            "SELECT patients.* FROM patients_fts JOIN patients "
+            "ON patients.rowid = patients_fts.rowid WHERE patients_fts MATCH ? "
+            "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
+            [query, limit],
+        )
+
+    def change_counter(self, reads: Mapping[str, str]) -> int:
+        # Temporary triggers (this connection only, never in the file) count the changes;
+        # they are made on first use.
+        try:
+            return self.execute("SELECT n FROM temp.due_version").fetchone()[0]
+        except self.conn.OperationalError:  # first use on this connection
+            pass
+        with self.atomic():
+            self.execute("CREATE TEMP TABLE due_version (n INTEGER NOT NULL)")
+            self.execute("INSERT INTO temp.due_version VALUES (0)")
+            for table, columns in reads.items():
+                for event in ("INSERT", "UPDATE" + columns, "DELETE"):
+                    self.execute(f"CREATE TEMP TRIGGER due_{table}_{event[:6].lower()} AFTER {event} "
+                                 f"ON main.{table} BEGIN UPDATE due_version SET n = n + 1; END")
+        return 0
+
+    def scrub_search_index(self) -> None:
+        # A deleted name stays in the older FTS segments (next to a delete marker) until they
+        # are merged; secure_delete then zeroes the old ones.
+        self.execute("INSERT INTO patients_fts (patients_fts) VALUES ('optimize')")
+
+    def checkpoint(self) -> bool:
+        # Copy every WAL page into the file (overwriting the page images that held erased data)
+        # and empty the WAL; False when another reader kept part of it in use.
+        busy, log_pages, done = self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy and log_pages == done
+
+    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
+        self.conn.create_function("pgdesk_key", 1, fn, deterministic=True)
+        return "pgdesk_key"
+
+    def serialize(self, name: str) -> None:
+        pass  # one writer at a time already: the file is locked to one pgdesk, SQLite to one writer

@@ -1,0 +1,242 @@
+"""The practice server behind the storage API: the sqlite-utils calls storage makes (see
+storage/engine.py), on a psycopg connection, with storage's SQL translated (dialect.py) and
+every driver error turned into the storage errors the file gives (connection.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import psycopg
+from psycopg.types.string import TextLoader
+from sqlite_utils.db import NotFoundError
+
+from pgdesk.storage.engine import SERVER
+from pgdesk.storage.postgres.connection import explain_sql_error
+from pgdesk.storage.postgres.dialect import translate
+
+HIDDEN = "rowid"  # the server's insertion-order column, which SQLite never shows in SELECT *
+# The words patient search looks in: the expression of the index patients_search (migration
+# 0001), so that PostgreSQL uses the index.
+SEARCH_WORDS = "public.pgdesk_search_words(search_name, practice_number)"
+
+
+class _Rows:
+    """A cursor's rows without the `rowid` column (only for queries that return it)."""
+
+    def __init__(self, cursor: psycopg.Cursor):
+        self._cursor = cursor
+        self._keep = [i for i, c in enumerate(cursor.description) if c.name != HIDDEN]
+        self.description = [cursor.description[i] for i in self._keep]
+        self.rowcount = cursor.rowcount
+
+    def _row(self, row):
+        return None if row is None else tuple(row[i] for i in self._keep)
+
+    def fetchone(self):
+        return self._row(self._cursor.fetchone())
+
+    def fetchall(self):
+        return [self._row(r) for r in self._cursor.fetchall()]
+
+    def __iter__(self):
+        return (self._row(r) for r in self._cursor)
+
+
+class PgTable:
+    """The part of sqlite-utils' Table storage uses, on one server table."""
+
+    def __init__(self, db: PgDatabase, name: str):
+        self.db, self.name = db, name
+
+    @property
+    def pks(self) -> tuple[str, ...]:
+        return self.db.primary_key(self.name)
+
+    def _where_pk(self, pk_values: Any) -> tuple[str, list]:
+        values = list(pk_values) if isinstance(pk_values, (list, tuple)) else [pk_values]
+        if len(values) != len(self.pks):
+            raise NotFoundError(f"{self.name}: key {pk_values!r}")
+        return " AND ".join(f'"{k}" = ?' for k in self.pks), values
+
+    def _insert(self, record: dict, conflict: str) -> None:
+        cols = ", ".join(f'"{c}"' for c in record)
+        marks = ", ".join("?" for _ in record)
+        self.db.execute(f'INSERT INTO "{self.name}" ({cols}) VALUES ({marks}){conflict}',
+                        list(record.values()))
+
+    def insert(self, record: dict) -> PgTable:
+        self._insert(record, "")
+        return self
+
+    def upsert(self, record: dict, pk: str | tuple[str, ...] | None = None) -> PgTable:
+        keys = (pk,) if isinstance(pk, str) else tuple(pk or self.pks)
+        rest = [c for c in record if c not in keys]
+        action = (", ".join(f'"{c}" = EXCLUDED."{c}"' for c in rest) if rest else "")
+        conflict = f" ON CONFLICT ({', '.join(chr(34) + k + chr(34) for k in keys)}) " + (
+            f"DO UPDATE SET {action}" if action else "DO NOTHING")
+        self._insert(record, conflict)
+        return self
+
+    def get(self, pk_values: Any) -> dict:
+        where, values = self._where_pk(pk_values)
+        rows = list(self.db.query(f'SELECT * FROM "{self.name}" WHERE {where}', values))
+        if not rows:
+            raise NotFoundError(f"{self.name}: {pk_values!r}")
+        return rows[0]
+
+    def update(self, pk_values: Any, updates: dict | None = None) -> PgTable:
+        where, values = self._where_pk(pk_values)
+        if not updates:
+            self.get(pk_values)  # sqlite-utils: NotFoundError for a missing row, even with nothing to set
+            return self
+        sets = ", ".join(f'"{c}" = ?' for c in updates)
+        found = self.db.execute(f'UPDATE "{self.name}" SET {sets} WHERE {where} RETURNING 1',
+                                list(updates.values()) + values).fetchall()
+        if not found:
+            raise NotFoundError(f"{self.name}: {pk_values!r}")
+        return self
+
+    def delete_where(self, where: str | None = None, where_args: Sequence | None = None) -> PgTable:
+        self.db.execute(f'DELETE FROM "{self.name}"' + (f" WHERE {where}" if where else ""),
+                        list(where_args or []))
+        return self
+
+    def rows_where(self, where: str | None = None, where_args: Sequence | None = None,
+                   order_by: str | None = None, select: str = "*",
+                   limit: int | None = None, offset: int | None = None) -> Iterator[dict]:
+        sql = f'SELECT {select} FROM "{self.name}"'
+        if where:
+            sql += f" WHERE {where}"
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        if offset is not None:
+            sql += f" OFFSET {int(offset)}"
+        return self.db.query(sql, where_args)
+
+    @property
+    def count(self) -> int:
+        return self.db.execute(f'SELECT count(*) FROM "{self.name}"').fetchone()[0]
+
+    def exists(self) -> bool:
+        return self.name in self.db.table_names()
+
+
+class PgDatabase:
+    """A psycopg connection (autocommit outside `atomic`) offering the storage API."""
+
+    dialect = SERVER
+
+    def __init__(self, conn: psycopg.Connection):
+        self.conn = conn
+        # SQLite hands JSON results over as text; storage parses them itself.
+        for name in ("json", "jsonb"):
+            conn.adapters.register_loader(name, TextLoader)
+        self._translate: Callable[[str], str] = functools.partial(translate,
+                                                                  primary_key=self.primary_key)
+
+    # -- statements -------------------------------------------------------------------------
+    def execute(self, sql: str, parameters: Sequence | Mapping | None = None):
+        cursor = self.conn.cursor()
+        try:
+            if parameters is None or not isinstance(parameters, Mapping):
+                parameters = list(parameters or ())
+            cursor.execute(self._translate(sql), parameters)
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
+        if cursor.description and any(c.name == HIDDEN for c in cursor.description):
+            return _Rows(cursor)
+        return cursor
+
+    def query(self, sql: str, params: Sequence | Mapping | None = None) -> Iterator[dict]:
+        cursor = self.execute(sql, params)
+        names = [c.name for c in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def executescript(self, script: str) -> None:
+        """Run SQL as written for PostgreSQL (migrations), untranslated."""
+        try:
+            self.conn.execute(script.encode("utf-8"))
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
+
+    def __getitem__(self, table_name: str) -> PgTable:
+        return PgTable(self, table_name)
+
+    table = __getitem__
+
+    @contextlib.contextmanager
+    def atomic(self):
+        """A transaction; nested, a savepoint (as sqlite-utils' atomic)."""
+        try:
+            with self.conn.transaction():
+                yield self
+        except psycopg.Error as exc:  # the commit itself failed (e.g. the connection dropped)
+            raise explain_sql_error(exc) from exc
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")]
+
+    @functools.cache  # noqa: B019  # one small cache per open database, freed with it
+    def primary_key(self, table: str) -> tuple[str, ...]:
+        rows = self.conn.execute(
+            "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+            "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary "
+            "ORDER BY array_position(i.indkey, a.attnum)", [table]).fetchall()
+        return tuple(r[0] for r in rows)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- what differs per engine (storage/engine.py) ----------------------------------------
+    def search_patients(self, words: list[str], limit: int):
+        if not words:
+            return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
+                                [limit])
+        # every word typed is the start of a word of the name (NFKC, accents off, lower case)
+        # or of the practice number
+        query = " & ".join("'" + w.replace("'", "") + "':*" for w in words)
+        return self.execute(f"SELECT * FROM patients WHERE {SEARCH_WORDS} @@ to_tsquery('simple', "
+                            "public.pgdesk_unaccent(?)) ORDER BY lower(display_name) LIMIT ?", [query, limit])
+
+    def change_counter(self, reads: Mapping[str, str]) -> int:
+        # A sequence that statement triggers on the due list's tables advance (migration
+        # 0007): not transactional, so no two rooms ever wait on it, and it counts every room.
+        return self.execute("SELECT last_value + is_called::int FROM due_version").fetchone()[0]
+
+    def scrub_search_index(self) -> None:
+        pass  # the search words are a column of the patient's row: they go with it
+
+    def checkpoint(self) -> bool:
+        # Deleted rows stay on disk as dead tuples until VACUUM reclaims them; do it now for the
+        # tables that held the patient (VACUUM needs autocommit: after the erasing commit).
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            return False
+        try:
+            self.conn.execute("VACUUM patients, consultations, trajectories, referrals, plans, "
+                              "wheel_answers, marks, aspect_scores, dimension_scores")
+        except psycopg.errors.InsufficientPrivilege:
+            return True  # a role without VACUUM rights: the server's autovacuum does it
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
+        return True
+
+    def pseudonym_sql(self, fn: Callable[[str], str], key_salt: bytes, key_length: int) -> str:
+        # pgcrypto's hmac gives the same HMAC-SHA256 as Python's, in a function of this session
+        # only; the salt is written into it (a random value of this one export, no secret of
+        # the practice).
+        self.execute(
+            "CREATE OR REPLACE FUNCTION pg_temp.pgdesk_key(value text) RETURNS text "
+            "LANGUAGE sql IMMUTABLE AS $$ SELECT substr(encode(hmac(convert_to(value, 'UTF8'), "
+            f"'\\x{key_salt.hex()}'::bytea, 'sha256'), 'hex'), 1, {int(key_length)}) $$")
+        return "pg_temp.pgdesk_key"
+
+    def serialize(self, name: str) -> None:
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [name])

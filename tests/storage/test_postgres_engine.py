@@ -1,0 +1,200 @@
+"""What is particular to the practice server engine: the SQL it is given is SQLite's, the
+connection refuses what is not safe with a Dutch message, its schema is pgdesk's and not newer,
+each migration is all or nothing, search and the due list use their indexes, and the access
+log stays one chain when several rooms write at once."""
+
+from __future__ import annotations
+
+import threading
+
+import psycopg
+import pytest
+
+from pgdesk.storage import access_log
+from pgdesk.storage import trajectories as tr
+from pgdesk.storage.errors import NewerSchema, NotAPgdeskDatabase, StorageError
+from pgdesk.storage.postgres import migrations
+from pgdesk.storage.postgres.connection import (
+    ServerAddressInvalid,
+    ServerInsecure,
+    ServerLoginFailed,
+    ServerUnreachable,
+    secured,
+)
+from pgdesk.storage.postgres.dialect import translate
+from pgdesk.storage.repository import Store
+
+
+def _pk(table):
+    return {"settings": ("key",), "transfer_base": ("kind", "record_id")}[table]
+
+
+@pytest.mark.parametrize(("sqlite", "postgres"), [
+    ("SELECT * FROM t WHERE a = ? AND b LIKE 'x%' AND c = ?",
+     "SELECT * FROM t WHERE a = %s AND b LIKE 'x%%' AND c = %s"),
+    ("SELECT 'a?b' AS q WHERE x <= :horizon", "SELECT 'a?b' AS q WHERE x <= %(horizon)s"),
+    ("INSERT OR IGNORE INTO marks VALUES (?, ?)", "INSERT INTO marks VALUES (%s, %s) ON CONFLICT DO NOTHING"),
+    ("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')",
+     "INSERT INTO settings (key, value) VALUES (%s, '1') "
+     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
+    ("INSERT OR REPLACE INTO transfer_base (kind, record_id, digest) VALUES (?, ?, ?)",
+     "INSERT INTO transfer_base (kind, record_id, digest) VALUES (%s, %s, %s) "
+     "ON CONFLICT (kind, record_id) DO UPDATE SET digest = EXCLUDED.digest"),
+    ("SELECT * FROM p ORDER BY p.display_name COLLATE NOCASE",
+     "SELECT * FROM p ORDER BY lower(p.display_name)"),
+    ("SELECT json_extract(r.snap, '$.name') FROM r", "SELECT (r.snap::jsonb ->> 'name') FROM r"),
+    ("SELECT json_group_array(json_array(a, b)), json_group_object(k, v) FROM t",
+     "SELECT json_agg(json_build_array(a, b)), json_object_agg(k, v) FROM t"),
+    ('UPDATE plans SET "when" = ? WHERE x = ?', 'UPDATE plans SET "when" = %s WHERE x = %s'),
+])
+def test_sqlite_sql_is_said_the_postgresql_way(sqlite, postgres):
+    assert translate(sqlite, _pk) == postgres
+
+
+@pytest.mark.parametrize("address", [
+    "postgresql://a@praktijk.example/pgdesk?sslmode=disable",
+    "postgresql://a@10.0.0.5/pgdesk?sslmode=require",
+    "postgresql://a@localhost/pgdesk?sslmode=prefer",
+])
+def test_unverified_connections_are_refused_before_connecting(address):
+    from pgdesk.storage.postgres.connection import parse
+
+    with pytest.raises(ServerInsecure, match="pgdesk|controleert"):
+        secured(parse(address))
+
+
+def test_tls_is_verified_by_default_and_plain_only_to_this_computer_on_request():
+    from pgdesk.storage.postgres.connection import parse
+
+    assert secured(parse("postgresql://a@praktijk.example/pgdesk"))["sslmode"] == "verify-full"
+    assert secured(parse("postgresql://a@127.0.0.1/p?sslmode=disable"))["sslmode"] == "disable"
+    assert secured(parse("praktijk"))["service"] == "praktijk"  # a libpq service name
+
+
+def test_bad_addresses_wrong_passwords_and_unreachable_servers_are_said_in_dutch(pg_cluster,
+                                                                                  server_url):
+    with pytest.raises(ServerAddressInvalid, match="postgresql://"):
+        Store.open_server("http://praktijk.example/pgdesk")
+    with pytest.raises(ServerLoginFailed, match="wachtwoord"):
+        Store.open_server(server_url.replace(f":{pg_cluster.password}@", ":fout@"))
+    port = pg_cluster.port
+    with pytest.raises(ServerUnreachable, match="niet bereikbaar"):
+        Store.open_server(server_url.replace(f":{port}/", ":1/"))
+    with pytest.raises(NotAPgdeskDatabase, match="bestaat deze database niet"):
+        Store.open_server(pg_cluster.url("bestaat_niet"))
+
+
+def test_a_server_without_tls_is_refused_when_tls_is_required(pg_cluster, server_url):
+    with pytest.raises(ServerInsecure, match="versleuteling"):
+        Store.open_server(server_url.replace("sslmode=disable", "sslmode=verify-full"))
+
+
+def test_tls_verified_against_the_servers_certificate(pg_tls_cluster):
+    name = pg_tls_cluster.create_database()
+    with Store.open_server(pg_tls_cluster.url(name)) as store:
+        assert store.encrypted
+        store.add_patient("Veilig Verbonden")
+    wrong_name = pg_tls_cluster.url(name, hostaddr="127.0.0.1").replace("@127.0.0.1:",
+                                                                        "@praktijk.example:")
+    with pytest.raises(ServerInsecure):
+        Store.open_server(wrong_name)
+
+
+def test_a_newer_schema_on_the_server_is_refused_and_left_alone(server_url):
+    with Store.open_server(server_url) as s:
+        s.db.execute("INSERT INTO pgdesk_migrations VALUES ('pgdesk', '9999_future', 'x')")
+    with pytest.raises(NewerSchema, match="nieuwere versie van pgdesk"):
+        Store.open_server(server_url)
+    with psycopg.connect(server_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pgdesk_migrations").fetchone()[0] == \
+            len(migrations.known_names()) + 1
+
+
+def test_another_programs_database_is_refused_untouched(pg_cluster):
+    name = pg_cluster.create_database()
+    with psycopg.connect(pg_cluster.url(name), autocommit=True) as conn:
+        conn.execute("CREATE TABLE boekhouding (x int)")
+    with pytest.raises(NotAPgdeskDatabase, match="ander programma"):
+        Store.open_server(pg_cluster.url(name))
+    with psycopg.connect(pg_cluster.url(name)) as conn:
+        assert [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE "
+                                           "schemaname = 'public'")] == ["boekhouding"]
+
+
+def test_a_failing_migration_changes_nothing(pg_cluster, monkeypatch):
+    name = pg_cluster.create_database()
+    real = migrations.migrations()
+    broken = real[:1] + [("0002_access_log", "CREATE TABLE half (x int); SELECT 1/0;")]
+    monkeypatch.setattr(migrations, "migrations", lambda: broken)
+    with pytest.raises(StorageError):
+        Store.open_server(pg_cluster.url(name))
+    with psycopg.connect(pg_cluster.url(name)) as conn:
+        assert conn.execute("SELECT to_regclass('half')").fetchone()[0] is None
+        assert [r[0] for r in conn.execute("SELECT name FROM pgdesk_migrations")] == ["0001_initial"]
+    monkeypatch.setattr(migrations, "migrations", lambda: real)
+    with Store.open_server(pg_cluster.url(name)) as s:
+        assert "access_log" in s.db.table_names()
+
+
+def _plan(store, sql, params):
+    store.db.execute("SET enable_seqscan = off")  # a handful of rows: make the planner show the index
+    try:
+        return " ".join(r[0] for r in store.db.execute("EXPLAIN " + sql, params))
+    finally:
+        store.db.execute("RESET enable_seqscan")
+
+
+def test_search_and_the_due_list_use_their_indexes(server_url):
+    with Store.open_server(server_url) as s:
+        s.add_patient("Ĳzerman, José")
+        from pgdesk.storage.postgres.database import SEARCH_WORDS
+
+        assert "patients_search" in _plan(
+            s, f"SELECT * FROM patients WHERE {SEARCH_WORDS} @@ to_tsquery('simple', ?)", ["ijz:*"])
+        # with a handful of rows either partial index serves both halves; at scale: bench/
+        assert "using trajectories_open_" in _plan(s, tr.DUE_SQL, {"horizon": "2026-12-10"})
+
+
+def test_search_rules_on_the_server(server_url):
+    with Store.open_server(server_url) as s:
+        s.add_patient("Ĳzerman, José", practice_number="P-4711")
+        s.add_patient("Jansen-de Boer, Ánna")
+        names = lambda text: [p.display_name for p in s.search_patients(text)]  # noqa: E731
+        assert names("ijzer") == names("IJZERMAN jose") == ["Ĳzerman, José"]
+        assert names("anna boer") == names("de jan") == ["Jansen-de Boer, Ánna"]
+        assert names("4711") == ["Ĳzerman, José"]
+        assert names("zerman") == []  # a prefix of a word, not any part of it
+        assert names("o'neill%_") == []  # quotes and wildcards are text, not syntax
+
+
+def test_the_access_log_stays_one_chain_when_rooms_write_at_once(server_url):
+    stores = [Store.open_server(server_url) for _ in range(4)]
+    patient = stores[0].add_patient("Gedeelde Patiënt")
+    errors = []
+
+    def room(store):
+        try:
+            for _ in range(15):
+                store.record_opened(patient.id)
+        except Exception as exc:  # noqa: BLE001  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=room, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert access_log.count(stores[0].db) == 1 + 4 * 15
+    assert access_log.verify_chain(stores[0].db) == []
+    for s in stores:
+        s.close()
+
+
+def test_the_log_refuses_truncate_and_the_due_counter_sees_other_rooms(server_url):
+    with Store.open_server(server_url) as a, Store.open_server(server_url) as b:
+        before = tr.due_version(a)
+        b.add_patient("Nieuw In Kamer Twee")
+        assert tr.due_version(a) != before
+        with pytest.raises(StorageError, match="toegangslog"):
+            a.db.execute("TRUNCATE access_log")
