@@ -1,5 +1,6 @@
 """Screens follow what other rooms change: the due list, the patient page, the sociale kaart and
-a conversation shown read-only refresh within a second (storage/changes.py says what changed).
+a conversation shown read-only refresh within a second (storage/changes.py polls the file,
+storage/server_link.py listens to the server's NOTIFYs).
 
 Notices are gathered for a moment and handled together, so a burst of changes (a whole consult
 saved answer by answer in another room) costs one refresh.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from pgdesk.storage import changes
+from pgdesk.storage import changes, server_link
 from pgdesk.ui.due_panel import DueCache
 
 POLL_MS = 400  # the file: how often data_version is read (one cheap PRAGMA)
@@ -31,10 +32,14 @@ class ChangeWatcher(QObject):
         self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._gather.timeout.connect(self._emit)
         self.arrived.connect(self._note)
-        self._poll = changes.FilePoll(window.store)
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self._check_file)
-        self._poll_timer.start()
+        self._poll = self._listener = None
+        if server_link.is_server(window.store):  # every room's NOTIFYs, on a thread
+            self._listener = server_link.ServerListener(window.store, self.arrived.emit).start()
+        else:
+            self._poll = changes.FilePoll(window.store)
+            self._poll_timer.start()
 
     def _check_file(self) -> None:
         store = self.window.store
@@ -60,6 +65,9 @@ class ChangeWatcher(QObject):
 
     def stop(self) -> None:
         self._poll_timer.stop()
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
 
 
 def _about(payloads: set[str], tables: tuple[str, ...], patient_id: str | None = None) -> bool:

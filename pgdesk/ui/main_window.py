@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
             self.consultation_page.hold.release()
         if self.integrity is not None:
             self.integrity.stop()
+        self.changes.stop()
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
         clipboard.forget()

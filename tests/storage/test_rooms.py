@@ -1,5 +1,5 @@
-"""Several rooms on one database (issue 13): guarded writes and claims, on the file engine with
-two Store instances as two rooms (tests/storage/test_rooms_pg.py does the same on a server)."""
+"""Several rooms on one database (issue 13): guarded writes and claims, two Store instances as
+two rooms, on the practice server and on the file."""
 
 from __future__ import annotations
 
@@ -16,15 +16,31 @@ ROOM_A = Actor("Dr. A. de Vries", workstation="kamer 2")
 ROOM_B = Actor("B. Jansen (POH)", workstation="kamer 3")
 
 
-@pytest.fixture
-def rooms(db_path):
-    """Two rooms on the same file: the second opens it without the one-window lock, as a second
-    workstation does on the practice server."""
-    a = Store.open(db_path, actor=ROOM_A)
-    b = Store.open(db_path, actor=ROOM_B, lock=False)
-    yield a, b
+@pytest.fixture(params=["file", "server"])
+def rooms(request, tmp_path):
+    """Two rooms on one practice server, and the same on the file: there the second opens it
+    without the one-window lock, as a second workstation would."""
+    if request.param == "server":
+        url = request.getfixturevalue("server_url")
+
+        def room(actor, first=False):
+            return Store.open_server(url, actor=actor)
+    else:
+        def room(actor, first=False):
+            return Store.open(tmp_path / "praktijk.sqlite", actor=actor, lock=first)
+    a, b = room(ROOM_A, first=True), room(ROOM_B)
+    yield Rooms((a, b), room)
     b.close()
     a.close()
+
+
+class Rooms(tuple):
+    """The two rooms, and `open(actor)` for one more pgdesk on the same database."""
+
+    def __new__(cls, stores, opener):
+        made = super().__new__(cls, stores)
+        made.open = opener
+        return made
 
 
 @pytest.fixture
@@ -154,11 +170,10 @@ def test_a_stale_claim_expires(rooms, consultation_id, monkeypatch):
     assert claims.holder(a, consultation_id).room == "kamer 3"
 
 
-def test_the_same_person_in_the_same_room_gets_it_back_after_a_restart(db_path, rooms,
-                                                                       consultation_id):
+def test_the_same_person_in_the_same_room_gets_it_back_after_a_restart(rooms, consultation_id):
     a, _b = rooms
     claims.claim(a, consultation_id)
-    again = Store.open(db_path, actor=ROOM_A, lock=False)  # pgdesk started again in kamer 2
+    again = rooms.open(ROOM_A)  # pgdesk started again in kamer 2
     try:
         assert claims.claim(again, consultation_id) is None
     finally:

@@ -16,7 +16,7 @@ import psycopg
 from psycopg import conninfo
 
 from pgdesk.storage import driver
-from pgdesk.storage.errors import NotAPgdeskDatabase, StorageError
+from pgdesk.storage.errors import ConnectionLost, NotAPgdeskDatabase, StorageError
 
 CONNECT_TIMEOUT = 10  # seconds: a practice server on the local network answers well within it
 VERIFIED = ("verify-full", "verify-ca")
@@ -53,7 +53,7 @@ class ServerIntegrityError(ServerSqlError, driver.IntegrityError):
     pass
 
 
-class ServerConnectionLost(ServerSqlError, driver.OperationalError):
+class ServerConnectionLost(ServerSqlError, driver.OperationalError, ConnectionLost):
     pass
 
 
