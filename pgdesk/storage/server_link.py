@@ -34,24 +34,36 @@ def _address(store: StoreCore) -> str:
     return make_conninfo(**params)
 
 
-def reconnect(store: StoreCore) -> None:
-    """After the connection dropped: a new one with the same parameters (nothing when the old
-    one still answers). ServerUnreachable (a StorageError) while the server is still away."""
+def connect_again(store: StoreCore):
+    """A new connection with the store's parameters, or None when the old one still answers;
+    ServerUnreachable (a StorageError) while the server is away. May run on another thread
+    (it can take up to the connect timeout); `use` then puts it in place."""
     import psycopg
 
     from pgdesk.storage.postgres import connection
-    from pgdesk.storage.postgres.database import PgDatabase
 
     if not is_server(store):
-        return
+        return None
     old = store.db.conn
     try:
         if not old.broken and not old.closed:
             old.execute("SELECT 1")
-            return
+            return None
     except psycopg.Error:
         pass
-    conn, _params = connection.connect(_address(store))
+    return connection.connect(_address(store))[0]
+
+
+def use(store: StoreCore, conn) -> None:
+    """Put a connection from `connect_again` in place of the dropped one (on the thread that
+    uses the store)."""
+    import psycopg
+
+    from pgdesk.storage.postgres.database import PgDatabase
+
+    if conn is None:
+        return
+    old = store.db.conn
     store.db = store.opened.db = PgDatabase(conn)
     try:
         old.close()

@@ -9,13 +9,16 @@ on screen until it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+import threading
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from pgdesk.storage.errors import ConnectionLost, StorageError
 from pgdesk.ui.plain import Label
 
 RETRY_MS = 2000
+_AWAY = object()  # what a retry that found no server hands over
 BACK_MS = 4000  # how long "the connection is back" stays
 
 
@@ -43,10 +46,14 @@ class Banner(QFrame):
 class Outage(QObject):
     """The window's watch over its server connection: `lost` starts it, `retry` ends it."""
 
+    connected = Signal(object, object)  # from the retry thread: the store, a connection
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         self.banner = Banner()
+        self._trying = False
+        self.connected.connect(self._connected)
         self.timer = QTimer(self, interval=RETRY_MS)
         self.timer.timeout.connect(self.retry)
         self._hide = QTimer(self, singleShot=True, interval=BACK_MS)
@@ -66,26 +73,42 @@ class Outage(QObject):
             self.attempts = 0
             self.timer.start()
 
-    def retry(self) -> bool:
-        """Connect again and write what the open step holds; True when all is stored."""
-        from pgdesk.storage import server_link
-
+    def retry(self) -> None:
+        """Try to connect again, on a thread (a server that is away answers only after the
+        connect timeout, and typing goes on meanwhile); `_connected` continues on this one."""
+        if self._trying:
+            return
+        self._trying = True
         self.attempts += 1
         store = self.window.store
-        try:
-            server_link.reconnect(store)
-        except StorageError:
-            return False  # still away: the next tick tries again
+
+        def attempt() -> None:
+            from pgdesk.storage import server_link
+
+            try:
+                self.connected.emit(store, server_link.connect_again(store))
+            except StorageError:
+                self.connected.emit(store, _AWAY)
+
+        threading.Thread(target=attempt, name="pgdesk-reconnect", daemon=True).start()
+
+    def _connected(self, store, conn) -> None:
+        """The connection is back: put it in place, then write what the open step holds."""
+        from pgdesk.storage import server_link
+
+        self._trying = False
+        if conn is _AWAY or store is not self.window.store or store.closed:
+            return  # still away: the next tick tries again
+        server_link.use(store, conn)
         self.timer.stop()  # a failed save below starts it again (through feedback)
         page = self.window.consultation_page
         if page is not None and not page.leave_current():
-            return False
+            return
         if self.timer.isActive():
-            return False
+            return
         self.banner.say(translate("Connection", "De verbinding met de praktijkserver is terug; "
                                   "wat u typte is bewaard."), problem=False)
         self._hide.start()
-        return True
 
 
 def install(window) -> Outage:

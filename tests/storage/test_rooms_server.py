@@ -86,9 +86,10 @@ def test_the_server_killed_mid_typing_loses_nothing_confirmed(cluster, url, nl):
         session.set_wheel_answer("nodig", typed)
     assert "nodig" not in session.c.wheel_answers  # not taken as stored
     with pytest.raises(StorageError):
-        server_link.reconnect(room)  # still away
+        server_link.connect_again(room)  # still away
     cluster.start_again()
-    server_link.reconnect(room)
+    server_link.use(room, server_link.connect_again(room))
+    assert server_link.connect_again(room) is None  # the new one answers
     session.set_wheel_answer("nodig", typed)  # the retry writes what was typed
     room.close()
     again = _room(url, "Dr. A. de Vries", "kamer 2")
