@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
         if self.patient_mode is not None:  # Alt+F4 does not leave the patient mode
             event.ignore()
             return
-        if self.consultation_page is not None and not self.consultation_page.leave_current():
+        if self.consultation_page is not None and not self.consultation_page.may_close():
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -28,6 +28,7 @@ from pgdesk.storage import claims
 from pgdesk.storage.access_log import this_workstation
 from pgdesk.storage.versions import clock
 from pgdesk.ui import clipboard, plain
+from pgdesk.ui.conflicts import save_text
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.plain import Label
 
@@ -135,11 +136,15 @@ class Hold(QObject):
         for widget in self._editors():
             widget.setReadOnly(False)
         self.bar.hide()
-        if self.session.refused:
-            self.page.leave_current()  # writes the typed text (refused now, asks first)
+        # what was typed here meanwhile is written now: the step on screen as it stands, then
+        # any other text that was refused (a newer text from there: the question comes first)
+        self.page.leave_current()
+        for field, text in list(self.session.refused.items()):
+            save_text(self.page, self.session, field, text, lambda _text: None)
 
     def may_leave(self) -> bool:
-        """Leaving a read-only page: text that could not be stored is offered to the clipboard."""
+        """Closing a read-only page: text that could not be stored is offered to the clipboard
+        (not when the window locks: the lock hides it, and it is still there after unlocking)."""
         if not self.session.refused:
             return True
         question = translate("Rooms", "Wat u typte nadat het gesprek in een andere kamer is "

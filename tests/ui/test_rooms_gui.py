@@ -149,7 +149,11 @@ def test_a_room_whose_conversation_is_taken_over_keeps_its_typed_text(
     assert wheel.answer.toPlainText() == "Bewaard. Nog niet bewaard."  # still on screen
     assert other_room.consultation(conversation).wheel_answers[
         wheel.steps[wheel.index].id] == "Bewaard."
-    # leaving asks first; "Blijven" stays, "Kopiëren en sluiten" puts the text on the clipboard
+    # moving about and the window's lock ask nothing (the lock must not wait on a question)
+    asked = []
+    monkeypatch.setattr(plain, "choose", lambda *a, **k: asked.append(a[2]))
+    assert page.leave_current() and not asked
+    # closing asks first; "Blijven" stays, "Kopiëren en sluiten" puts the text on the clipboard
     monkeypatch.setattr(plain, "choose", lambda *a, **k: 1)
     page.close_consultation()  # Esc
     assert window.consultation_page is page

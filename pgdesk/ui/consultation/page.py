@@ -154,7 +154,7 @@ class ConsultationPage(QWidget):
 
     def leave_current(self) -> bool:
         if self.session.read_only:  # open in another room: nothing to write (ui/rooms.py)
-            return self.hold is None or self.hold.may_leave()
+            return True
         step = self.steps[self.index] if self.index >= 0 else None
         flush = getattr(step, "flush", None)
         return flush() if flush else True
@@ -209,6 +209,10 @@ class ConsultationPage(QWidget):
         if self.leave_current():
             self.summary.copy_to_his()
 
+    def may_close(self) -> bool:
+        """Everything typed is stored, or (taken over in another room) the user let it go."""
+        return self.leave_current() and (self.hold is None or self.hold.may_leave())
+
     def close_consultation(self) -> None:
-        if self.leave_current():
+        if self.may_close():
             self.closed.emit()
