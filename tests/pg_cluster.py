@@ -181,6 +181,21 @@ class PgCluster:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder = None
 
+    def kill(self) -> None:
+        """Stop the server at once, as a crash or a pulled plug would (connections just drop)."""
+        done = self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop failed:\n{done.stdout}\n{done.stderr}")
+        self._running = False
+
+    def start_again(self) -> None:
+        """After `kill`: the same server on the same port (it recovers from its WAL)."""
+        done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
+                         "-o", f"-p {self.port}", "-w", "-t", "60", "start")
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl start failed:\n{done.stdout}\n{done.stderr}")
+        self._running = True
+
     def __enter__(self) -> PgCluster:
         return self.start()
 

@@ -22,7 +22,7 @@ from pgdesk.storage.database import OpenDatabase
 # Every table holding a patient's rows through their consultations, children first.
 CONSULTATION_TABLES = ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
                        "dimension_scores", "patient_answers", "patient_mode_runs",
-                       "patient_invitations")
+                       "patient_invitations", "answer_versions", "consultation_claims")
 
 
 def new_id() -> str:
@@ -48,6 +48,10 @@ class StoreCore:
         self.path = opened.path
         self.actor = actor or system_actor()
         self.closed = False
+        # Several rooms (storage/claims.py, versions.py): this open pgdesk, and the room's name
+        # other rooms see ("kamer 2"); the window sets the name the workstation was given.
+        self.holder = new_id()
+        self.room = self.actor.workstation
 
     @property
     def opened(self) -> OpenDatabase:

@@ -40,6 +40,32 @@ class WrongKeyring(StorageError):
     """The key file belongs to another database (another practice, or a newer set-up)."""
 
 
+class WriteConflict(StorageError):
+    """A guarded write refused: another room changed this answer after this screen read it
+    (storage/versions.py). Nothing was written; what was typed stays on screen."""
+
+    def __init__(self, message: str, *, consultation_id: str, field: str, by: str, room: str,
+                 at: str, version: int):
+        super().__init__(message)
+        self.consultation_id, self.field = consultation_id, field
+        self.by, self.room, self.at, self.version = by, room, at, version
+
+
+class TakenOver(StorageError):
+    """A write from a room whose hold on the conversation another room took over
+    (storage/claims.py). Nothing was written; what was typed stays on screen."""
+
+    def __init__(self, message: str, *, by: str, room: str):
+        super().__init__(message)
+        self.by, self.room = by, room
+
+
+class ConnectionLost(StorageError):
+    """The practice server stopped answering in the middle of work (restarted, cable out).
+    Nothing of this write was stored; the window keeps what was typed, retries, and writes it
+    once the server is back (ui/connection.py)."""
+
+
 def explain_write_error(exc: BaseException) -> str:
     """A Dutch sentence for a failed write; what was typed stays on screen."""
     if isinstance(exc, PgdeskError):

@@ -290,36 +290,38 @@ def m0008_next_follow_up(db: Database) -> None:
     follow_ups.refresh(db)
 
 
-@migrations(name="0011_variants")
-def m0011_variants(db: Database) -> None:
-    """Per patient: the instrument variant ('volwassenen', 'eenvoudig', 'jongeren', 'kind' or a
-    practice's own; checked in code, since a practice may add one), the handout language from
-    the longer list (nl, nl-eenvoudig, en, tr, ar, pl, uk; handout_lang's CHECK allows only nl and
-    en and a CHECK cannot be changed portably, so a new column takes over, starting from the old
-    value) and whether the handout is printed in large letters. Per conversation: who else was
-    there ('naaste', 'tolk', 'namens', comma-separated; '' for no one)."""
-    db.execute("ALTER TABLE patients ADD COLUMN instrument_variant TEXT NOT NULL "
-               "DEFAULT 'volwassenen'")
-    db.execute("ALTER TABLE patients ADD COLUMN handout_language TEXT")
-    db.execute("UPDATE patients SET handout_language = handout_lang")
-    db.execute("ALTER TABLE patients ADD COLUMN handout_large_print INTEGER NOT NULL DEFAULT 0 "
-               "CHECK (handout_large_print IN (0, 1))")
-    db.execute("ALTER TABLE consultations ADD COLUMN present TEXT NOT NULL DEFAULT ''")
+@migrations(name="0009_rooms")
+def m0009_rooms(db: Database) -> None:
+    """Several rooms on one practice database (issue 13). answer_versions: per answer of a
+    conversation (field as in the access log: "wheel:wish", "plan:goal", "score:meedoen", ...)
+    a number raised by every write, so a write from a screen that saw an older number is
+    refused instead of overwriting another room's newer text (storage/versions.py), and who
+    wrote it last, in which room. consultation_claims: which open pgdesk (holder) edits a
+    conversation now, with its heartbeat; another room opens it read-only unless it takes it
+    over (storage/claims.py)."""
+    db.execute("""
+        CREATE TABLE answer_versions (
+            consultation_id TEXT NOT NULL REFERENCES consultations(id),
+            field TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            room TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, field)
+        )""")
+    db.execute("""
+        CREATE TABLE consultation_claims (
+            consultation_id TEXT PRIMARY KEY REFERENCES consultations(id),
+            holder TEXT NOT NULL,
+            who TEXT NOT NULL,
+            professional_id TEXT,
+            room TEXT NOT NULL,
+            since TEXT NOT NULL,
+            heartbeat TEXT NOT NULL
+        )""")
 
 
-@migrations(name="0013_overview_period_indexes")
-def m0013_overview_period_indexes(db: Database) -> None:
-    """The practice overview reads the last twelve months, not every conversation (issue 16):
-    conversations by date with what it counts (role, completed), and eind conversations by
-    date with their trajectory, both from an index alone."""
-    db.execute("CREATE INDEX consultations_period ON consultations "
-               "(date, professional_id, completed_at, id)")
-    db.execute("CREATE INDEX consultations_type_date ON consultations "
-               "(type, date, trajectory_id, id)")
 
-
-def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
 
 
 @migrations(name="0010_patient_answers")
@@ -364,3 +366,35 @@ def m0010_patient_answers(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX patient_invitations_consultation ON patient_invitations "
                "(consultation_id)")
+
+
+@migrations(name="0011_variants")
+def m0011_variants(db: Database) -> None:
+    """Per patient: the instrument variant ('volwassenen', 'eenvoudig', 'jongeren', 'kind' or a
+    practice's own; checked in code, since a practice may add one), the handout language from
+    the longer list (nl, nl-eenvoudig, en, tr, ar, pl, uk; handout_lang's CHECK allows only nl and
+    en and a CHECK cannot be changed portably, so a new column takes over, starting from the old
+    value) and whether the handout is printed in large letters. Per conversation: who else was
+    there ('naaste', 'tolk', 'namens', comma-separated; '' for no one)."""
+    db.execute("ALTER TABLE patients ADD COLUMN instrument_variant TEXT NOT NULL "
+               "DEFAULT 'volwassenen'")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_language TEXT")
+    db.execute("UPDATE patients SET handout_language = handout_lang")
+    db.execute("ALTER TABLE patients ADD COLUMN handout_large_print INTEGER NOT NULL DEFAULT 0 "
+               "CHECK (handout_large_print IN (0, 1))")
+    db.execute("ALTER TABLE consultations ADD COLUMN present TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0013_overview_period_indexes")
+def m0013_overview_period_indexes(db: Database) -> None:
+    """The practice overview reads the last twelve months, not every conversation (issue 16):
+    conversations by date with what it counts (role, completed), and eind conversations by
+    date with their trajectory, both from an index alone."""
+    db.execute("CREATE INDEX consultations_period ON consultations "
+               "(date, professional_id, completed_at, id)")
+    db.execute("CREATE INDEX consultations_type_date ON consultations "
+               "(type, date, trajectory_id, id)")
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -25,7 +25,7 @@ from pgdesk.domain.models import (
 from pgdesk.domain.scores import validate_score
 from pgdesk.domain.trajectory import TrajectoryOpen as TrajectoryOpen  # raised by new_consultation
 from pgdesk.domain.validation import InputError, normalize_birth_date, require_name
-from pgdesk.storage import consultations, driver, trajectories
+from pgdesk.storage import consultations, driver, trajectories, versions
 from pgdesk.storage.access_log import Actor
 from pgdesk.storage.core import NotFound as NotFound  # raised by every reader
 from pgdesk.storage.core import StoreCore, new_id, now
@@ -272,9 +272,13 @@ class Store(StoreCore):
                                 self.previous_consultation(c))
 
     # -- answers: one short transaction each --------------------------------
-    def set_score(self, consultation_id: str, dimension_id: str, value: int | None) -> None:
+    # Each returns the answer's new version; `seen` is the version the editor last saw, and a
+    # write over a newer answer from another room is refused (storage/versions.py).
+    def set_score(self, consultation_id: str, dimension_id: str, value: int | None, *,
+                  seen: int | None = None) -> int:
         with self.db.atomic():
             self.touch(consultation_id, "D" if value is None else "U", f"score:{dimension_id}")
+            version = versions.bump(self, consultation_id, f"score:{dimension_id}", seen)
             if value is None:
                 self.db.execute("DELETE FROM dimension_scores WHERE consultation_id = ? "
                                 "AND dimension_id = ?", [consultation_id, dimension_id])
@@ -284,12 +288,14 @@ class Store(StoreCore):
                     "VALUES (?, ?, ?) ON CONFLICT (consultation_id, dimension_id) "
                     "DO UPDATE SET score = excluded.score",
                     [consultation_id, dimension_id, validate_score(value)])
+        return version
 
     def set_aspect_score(self, consultation_id: str, dimension_id: str, aspect_id: str,
-                         value: int | None) -> None:
+                         value: int | None, *, seen: int | None = None) -> int:
+        field = f"aspect_score:{dimension_id}/{aspect_id}"
         with self.db.atomic():
-            self.touch(consultation_id, "D" if value is None else "U",
-                        f"aspect_score:{dimension_id}/{aspect_id}")
+            self.touch(consultation_id, "D" if value is None else "U", field)
+            version = versions.bump(self, consultation_id, field, seen)
             if value is None:
                 self.db.execute("DELETE FROM aspect_scores WHERE consultation_id = ? AND "
                                 "dimension_id = ? AND aspect_id = ?",
@@ -300,42 +306,51 @@ class Store(StoreCore):
                     "VALUES (?, ?, ?, ?) ON CONFLICT (consultation_id, dimension_id, aspect_id) "
                     "DO UPDATE SET score = excluded.score",
                     [consultation_id, dimension_id, aspect_id, validate_score(value)])
+        return version
 
     def set_mark(self, consultation_id: str, kind: str, dimension_id: str, aspect_id: str,
-                 on: bool) -> None:
+                 on: bool, *, seen: int | None = None) -> int:
         if kind not in ("talk", "focus"):
             raise ValueError(kind)
+        field = f"mark:{kind}:{dimension_id}/{aspect_id or ''}"
         with self.db.atomic():
-            self.touch(consultation_id, "C" if on else "D",
-                        f"mark:{kind}:{dimension_id}/{aspect_id or ''}")
+            self.touch(consultation_id, "C" if on else "D", field)
+            version = versions.bump(self, consultation_id, field, seen)
             key = [consultation_id, kind, dimension_id, aspect_id or ""]
             if on:
                 self.db.execute("INSERT OR IGNORE INTO marks VALUES (?, ?, ?, ?)", key)
             else:
                 self.db.execute("DELETE FROM marks WHERE consultation_id = ? AND kind = ? AND "
                                 "dimension_id = ? AND aspect_id = ?", key)
+        return version
 
-    def set_wheel_answer(self, consultation_id: str, step_id: str, answer: str) -> None:
+    def set_wheel_answer(self, consultation_id: str, step_id: str, answer: str, *,
+                         seen: int | None = None) -> int:
         if len(answer) > MAX_ANSWER:
             raise InputError("Dit antwoord is te lang om op te slaan.")
         with self.db.atomic():
             self.touch(consultation_id, "U", f"wheel:{step_id}")
+            version = versions.bump(self, consultation_id, f"wheel:{step_id}", seen)
             self.db.execute(
                 "INSERT INTO wheel_answers (consultation_id, step_id, answer) VALUES (?, ?, ?) "
                 "ON CONFLICT (consultation_id, step_id) DO UPDATE SET answer = excluded.answer",
                 [consultation_id, step_id, answer])
+        return version
 
-    def set_plan_field(self, consultation_id: str, field: str, value: str) -> None:
+    def set_plan_field(self, consultation_id: str, field: str, value: str, *,
+                       seen: int | None = None) -> int:
         if field not in PLAN_FIELDS:
             raise ValueError(field)
         if len(value) > MAX_ANSWER:
             raise InputError("Deze tekst is te lang om op te slaan.")
         with self.db.atomic():
             self.touch(consultation_id, "U", f"plan:{field}")
+            version = versions.bump(self, consultation_id, f"plan:{field}", seen)
             self.db.execute("INSERT OR IGNORE INTO plans (consultation_id) VALUES (?)",
                             [consultation_id])
             self.db.execute(f'UPDATE plans SET "{field}" = ? WHERE consultation_id = ?',
                             [value, consultation_id])
+        return version
 
     def set_progress(self, consultation_id: str, step: str, wheel_index: int = 0) -> None:
         if step not in STEPS:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import driver
-from pgdesk.storage.errors import explain_write_error
+from pgdesk.storage.errors import ConnectionLost, explain_write_error
 from pgdesk.ui import plain
 
 _FAILED = object()
@@ -17,6 +17,11 @@ _FAILED = object()
 def _call(parent: QWidget | None, fn: Callable, args, kwargs):
     try:
         return fn(*args, **kwargs)
+    except ConnectionLost as exc:  # no box: a banner says it, and the window retries
+        from pgdesk.ui import connection
+
+        connection.lost(parent, exc)
+        return _FAILED
     except (PgdeskError, driver.Error, OSError) as exc:
         plain.warning(parent, "pgdesk", explain_write_error(exc))
         return _FAILED

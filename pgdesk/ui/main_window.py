@@ -21,7 +21,7 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import clipboard, patient_actions, plain, practice_actions
+from pgdesk.ui import changes, clipboard, connection, patient_actions, plain, practice_actions, rooms
 from pgdesk.ui.backups import BackupScheduler
 from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.due_panel import DueCache
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, instrument: Instrument, keyring: Keyring | None = None):
         super().__init__()
         self.store = store
+        store.room = rooms.room_name()
         self.instrument = instrument
         self.keyring = keyring
         self.demo = store.setting("demo") == "1"
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(int(store.setting(SETTING_IDLE, str(DEFAULT_IDLE_MINUTES))), self)
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
+        self.changes = changes.watch(self)  # other rooms' changes shown within a second
+        connection.install(self)  # the server gone mid-consult: a banner, retries
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         place(self)
@@ -197,7 +200,7 @@ class MainWindow(QMainWindow):
         if c:
             self.open_consultation(c.id)
 
-    def open_consultation(self, consultation_id: str) -> None:
+    def open_consultation(self, consultation_id: str, claim: bool = True) -> None:
         from pgdesk.ui.consultation.page import ConsultationPage
         from pgdesk.ui.variant_choice import consult_instrument
 
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             return
         self._drop_consultation()
         self.consultation_page = ConsultationPage(session)
+        rooms.Hold(self.consultation_page, claim=claim)
         self.consultation_page.closed.connect(lambda: self.show_patient(session.patient.id))
         self.stack.addWidget(self.consultation_page)
         self.stack.setCurrentWidget(self.consultation_page)
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         if self.consultation_page is not None:
             page, self.consultation_page = self.consultation_page, None
             page.leave_current()  # whatever was typed last is stored before the page goes
+            page.hold.release()
             self.stack.removeWidget(page)
             page.deleteLater()
 
@@ -467,6 +472,7 @@ class MainWindow(QMainWindow):
 
     def _replace_store(self, store: Store) -> None:
         self.store = store
+        store.room = rooms.room_name()
         self.list_page.store = store
         self.patient_page.store = store
         self.backups.store = store
@@ -538,12 +544,15 @@ class MainWindow(QMainWindow):
         if self.patient_mode is not None:  # Alt+F4 does not leave the patient mode
             event.ignore()
             return
-        if self.consultation_page is not None and not self.consultation_page.leave_current():
+        if self.consultation_page is not None and not self.consultation_page.may_close():
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.consultation_page is not None:
+            self.consultation_page.hold.release()
         if self.integrity is not None:
             self.integrity.stop()
+        self.changes.stop()
         if self.backups.enabled and not self.store.closed:
             self.backups.backup_now(self, quiet=True)
         clipboard.forget()

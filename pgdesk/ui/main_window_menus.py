@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import fhir_export_dialog, patient_import_dialog, practice_actions
+from pgdesk.ui import fhir_export_dialog, patient_import_dialog, practice_actions, rooms
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
@@ -89,6 +89,8 @@ def build_menus(window: QMainWindow) -> None:
         (translate("MainWindow", "&Gegevens van de praktijk…"), None, window.edit_practice_details),
         (translate("MainWindow", "Patiëntmodus: &scherm…"), None,
          lambda: patient_mode.choose_screen(window)),
+        (translate("MainWindow", "Naam van deze &werkplek…"), None,
+         lambda: rooms.ask_room_name(window)),
         (translate("MainWindow", "Praktijk&overzicht…"), None, window.show_overview),
         (translate("MainWindow", "&Evaluatie exporteren (CSV)…"), None, window.export_evaluation),
         (translate("MainWindow", "&Trajecten: tussen- en eindgesprek na…"), None, window.trajectory_defaults),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
+from pgdesk.storage import claims
 from pgdesk.storage.trajectories import defaults, trajectories_for
 from pgdesk.ui import plain, web_history
 from pgdesk.ui.labels import role_label, step_label, type_label
@@ -122,6 +123,7 @@ class PatientPage(QWidget):
             bits.append(self.tr("meegenomen voor huisbezoek"))
         self.details.setText(" · ".join(bits))
         copies = conflict_copies(self.store, patient_id)
+        elsewhere = claims.open_elsewhere(self.store, patient_id)
         rows = self.store.consultations_for(patient_id)
         self._ids = [r["id"] for r in rows]
         self._dates = [r["date"] for r in rows]
@@ -132,6 +134,9 @@ class PatientPage(QWidget):
                 who += f" ({role_label(r['role'])})"
             state = (self.tr("afgerond") if r["completed_at"]
                      else self.tr("bezig: %1").replace("%1", step_label(r["step"])))
+            if r["id"] in elsewhere:  # being edited in another room now (ui/rooms.py)
+                state += " · " + self.tr("open bij %1 (%2)").replace(
+                    "%1", elsewhere[r["id"]].who).replace("%2", elsewhere[r["id"]].room)
             kind = type_label(r["type"])
             if r["id"] in copies:  # both versions kept after a home visit
                 kind += " " + self.tr("(tweede versie, van de laptop)")
@@ -192,6 +197,11 @@ class PatientPage(QWidget):
             plain.Button.Yes | plain.Button.No,
             plain.Button.No)
         return answer == plain.Button.Yes
+
+    def select_consultation(self, consultation_id: str | None) -> None:
+        """Select that conversation again (after the page was read again), if it is there."""
+        if consultation_id in self._ids:
+            self.table.selectRow(self._ids.index(consultation_id))
 
     def selected_consultation_id(self) -> str | None:
         row = self.table.currentRow()

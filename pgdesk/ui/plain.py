@@ -70,6 +70,21 @@ def question(parent: QWidget | None, title: str, text: str,
     return _box(QMessageBox.Icon.Question, parent, title, text, buttons, default)
 
 
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str],
+           default: int = 0) -> int | None:
+    """A question answered with buttons in our own words: the index of the one clicked, None when
+    the box was closed without one (the lock closes it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, "", Button.NoButton, parent)
+    box.setTextFormat(PLAIN)
+    box.setText(text)
+    buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
+    box.setDefaultButton(buttons[default])
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def _input(parent: QWidget | None, title: str, label: str) -> QInputDialog:
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)

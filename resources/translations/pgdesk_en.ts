@@ -325,30 +325,81 @@ since start</translation>
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="49"/>
+        <source>Dit antwoord is intussen in een andere kamer gewijzigd door %1 (%2, om %3). Uw tekst staat nog op het scherm; er is niets overschreven.</source>
+        <translation>This answer was changed meanwhile in another room by %1 (%2, at %3). Your text is still on screen; nothing was overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="54"/>
+        <source>Hun tekst:</source>
+        <translation>Their text:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="55"/>
+        <source>Uw tekst:</source>
+        <translation>Your text:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="56"/>
+        <source>Beide bewaren</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="57"/>
+        <source>Mijn tekst bewaren</source>
+        <translation>Keep my text</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="58"/>
+        <source>Gewijzigd in een andere kamer</source>
+        <translation>Changed in another room</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/conflicts.py" line="59"/>
+        <source>Hun tekst nemen (de mijne naar het klembord)</source>
+        <translation>Take their text (mine to the clipboard)</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../pgdesk/ui/connection.py" line="69"/>
+        <source>De praktijkserver is niet bereikbaar. Wat u typt blijft op het scherm staan en wordt bewaard zodra de server terug is; pgdesk probeert het steeds opnieuw.</source>
+        <translation>The practice server cannot be reached. What you type stays on screen and is saved as soon as the server is back; pgdesk keeps trying.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/connection.py" line="109"/>
+        <source>De verbinding met de praktijkserver is terug; wat u typte is bewaard.</source>
+        <translation>The connection to the practice server is back; what you typed has been saved.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="70"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="71"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="71"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="72"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="105"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="106"/>
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="109"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="180"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="110"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="183"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="179"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="182"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -560,42 +611,42 @@ since start</translation>
 <context>
     <name>FocusStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="54"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="55"/>
         <source>Waar wilt u mee aan de slag?</source>
         <translation>What would you like to work on?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="56"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="57"/>
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
         <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="62"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
         <source>Cijfer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="66"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="67"/>
         <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
         <translation>What &amp;matters to you? In the patient&apos;s own words:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="70"/>
         <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
         <translation>for example: going to the beach with my grandchildren again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="74"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="75"/>
         <source>Het actiewiel begint &amp;met:</source>
         <translation>The action wheel starts &amp;with:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="132"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="138"/>
         <source>Voor later genoteerd: %1</source>
         <translation>Noted for later: %1</translation>
     </message>
@@ -604,12 +655,12 @@ since start</translation>
         <translation type="vanished">Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="146"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="154"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -966,31 +1017,31 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="362"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="367"/>
         <source>De evaluatie wordt geëxporteerd…</source>
         <translation>Exporting the evaluation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="363"/>
-        <source>De export is afgebroken; er is geen bestand geschreven.</source>
-        <translation>The export was cancelled; no file was written.</translation>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
+        <source>Naam van deze &amp;werkplek…</source>
+        <translation>Name of this &amp;workstation…</translation>
     </message>
     <message>
         <source>DEMO: verzonnen patiënten, niet versleuteld</source>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="92"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="94"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
@@ -1160,52 +1211,52 @@ since start</translation>
         <translation>Patient mode: &amp;screen…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="97"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="99"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="99"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="103"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="102"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="104"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="119"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="120"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="123"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -1234,53 +1285,58 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="261"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="266"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="283"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="288"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="294"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="299"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="295"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="300"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="306"/>
         <location filename="../../pgdesk/ui/main_window.py" line="311"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="307"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="352"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="354"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="359"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="366"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="368"/>
+        <source>De export is afgebroken; er is geen bestand geschreven.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window.py" line="371"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1293,17 +1349,17 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="453"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="458"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="454"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="459"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="490"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="496"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -1889,113 +1945,118 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="49"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="176"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
+        <source>open bij %1 (%2)</source>
+        <translation>open with %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="51"/>
         <source>De datum van het volgende gesprek in dit traject wijzigen</source>
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="62"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="63"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="66"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="68"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="69"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="73"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="74"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="75"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="76"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="93"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="94"/>
         <source>&amp;Variant:</source>
         <translation>&amp;Variant:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="116"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="117"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="118"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="119"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="122"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="123"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="133"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="135"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="134"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="136"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="137"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="142"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="167"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="172"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="174"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="179"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="176"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="190"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="195"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
@@ -2004,12 +2065,12 @@ Toch een tweede gesprek van vandaag beginnen?</source>
 Start a second conversation today anyway?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="70"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="72"/>
         <source>Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)</source>
         <translation>Let the patient fill in the web themselves (Ctrl+Shift+P)</translation>
     </message>
@@ -2823,6 +2884,64 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
         <source>Er is geen collega om te verwijderen.</source>
         <translation>There is no colleague to remove.</translation>
+    </message>
+</context>
+<context>
+    <name>Rooms</name>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="56"/>
+        <source>Naam van deze werkplek</source>
+        <translation>Name of this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="54"/>
+        <source>Onder deze naam zien de andere kamers waar een gesprek open is (bijvoorbeeld &apos;kamer 2&apos;):</source>
+        <translation>Under this name the other rooms see where a conversation is open (for example &apos;room 2&apos;):</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="72"/>
+        <source>&amp;Overnemen</source>
+        <translation>&amp;Take over</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="150"/>
+        <source>Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. Neem het gesprek over om het te bewaren, of kopieer het naar het klembord.</source>
+        <translation>What you typed after the conversation was taken over in another room has not been saved. Take the conversation over to save it, or copy it to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="153"/>
+        <source>Niet bewaarde tekst</source>
+        <translation>Unsaved text</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
+        <source>Kopiëren en sluiten</source>
+        <translation>Copy and close</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
+        <source>Blijven</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="186"/>
+        <source>Niet meer open in een andere kamer. U kijkt mee; neem het gesprek over om te bewerken.</source>
+        <translation>No longer open in another room. You are looking on; take the conversation over to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="189"/>
+        <source>Open bij %1 (%2) sinds %3</source>
+        <translation>Open with %1 (%2) since %3</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="191"/>
+        <source>Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.</source>
+        <translation>It was taken over; what you were still typing is on screen and has not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="193"/>
+        <source>U kijkt mee: alleen lezen.</source>
+        <translation>You are looking on: read only.</translation>
     </message>
 </context>
 <context>

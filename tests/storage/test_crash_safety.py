@@ -318,6 +318,18 @@ def write_until_killed(practice: Practice, mix: str, it: int, backups: Path, del
     return Kill(len(saved), "ready" in lines)
 
 
+def measure_writes(template: Practice, folder: Path, mix: str, backups: Path) -> float:
+    """Seconds per write of `mix` on this machine now, from the first writes of a copy."""
+    practice = copy_practice(template, folder)
+    cid = consultation_id(mix, -1)
+    with unlock(practice.db) as store:
+        apply(store, practice, cid, write_plan(mix, -1, 0), folder / backups.name)
+        began = time.monotonic()
+        for n in range(1, 7):
+            apply(store, practice, cid, write_plan(mix, -1, n), folder / backups.name)
+        return (time.monotonic() - began) / 6
+
+
 # --- 1. SIGKILL at random moments ------------------------------------------------------------------
 
 
@@ -341,11 +353,15 @@ def test_sigkill_at_random_moments_loses_no_confirmed_write(mix, template, tmp_p
     # What opening costs on this machine now: the kills of "openen" are spread over it and the
     # writes after it, so a loaded machine (slower unlock) does not push them all before the writes.
     open_cost = time.monotonic() - began
+    # And what a write costs now (on a copy): the other kills are spread over about ten writes,
+    # so a loaded machine (slower writes) does not put them all before the first confirmation.
+    write_cost = measure_writes(template, tmp_path / "maat", mix, backups)
     stats = {"kills": 0, "confirmed": 0, "amid_writes": 0, "in_backup": 0, "before_ready": 0,
              "backups_checked": 0}
     for it in range(KILLS_PER_MIX):
         from_fork = mix == "openen"
-        delay = rng.uniform(0.0, 0.03 + 2 * open_cost) if from_fork else rng.uniform(0.003, 0.05)
+        delay = (rng.uniform(0.0, 0.03 + 2 * open_cost) if from_fork
+                 else rng.uniform(0.003, max(0.05, 10 * write_cost)))
         kill = write_until_killed(practice, mix, it, backups, delay, wait_ready=not from_fork)
         stats["kills"] += 1
         stats["confirmed"] += kill.confirmed

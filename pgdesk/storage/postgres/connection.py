@@ -16,9 +16,10 @@ import psycopg
 from psycopg import conninfo
 
 from pgdesk.storage import driver
-from pgdesk.storage.errors import NotAPgdeskDatabase, StorageError
+from pgdesk.storage.errors import ConnectionLost, NotAPgdeskDatabase, StorageError
 
 CONNECT_TIMEOUT = 10  # seconds: a practice server on the local network answers well within it
+LINK_TIMEOUT_MS = 5000
 VERIFIED = ("verify-full", "verify-ca")
 LOCAL_HOSTS = ("localhost", "")
 
@@ -53,7 +54,7 @@ class ServerIntegrityError(ServerSqlError, driver.IntegrityError):
     pass
 
 
-class ServerConnectionLost(ServerSqlError, driver.OperationalError):
+class ServerConnectionLost(ServerSqlError, driver.OperationalError, ConnectionLost):
     pass
 
 
@@ -122,6 +123,12 @@ def secured(params: dict[str, str]) -> dict[str, str]:
             f"sslmode={mode} controleert de server niet. Gebruik verify-full, of voor een server "
             "op deze computer uitdrukkelijk sslmode=disable.")
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT))
+    # A cable pulled mid-consult: a write gives up after a few seconds instead of TCP's minutes
+    # (the window then keeps the text and retries, ui/connection.py); idle links are checked.
+    params.setdefault("tcp_user_timeout", str(LINK_TIMEOUT_MS))
+    params.setdefault("keepalives_idle", "10")
+    params.setdefault("keepalives_interval", "5")
+    params.setdefault("keepalives_count", "2")
     params.setdefault("application_name", "pgdesk")
     return params
 

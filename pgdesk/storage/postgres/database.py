@@ -148,8 +148,8 @@ class PgDatabase:
 
     # -- statements -------------------------------------------------------------------------
     def execute(self, sql: str, parameters: Sequence | Mapping | None = None):
-        cursor = self.conn.cursor()
-        try:
+        try:  # a closed connection fails already here: the same Dutch error
+            cursor = self.conn.cursor()
             if parameters is None or not isinstance(parameters, Mapping):
                 parameters = list(parameters or ())
             cursor.execute(self._translate(sql), parameters)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.models import IMPORTANT, STARTS_WITH
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.conflicts import save_text
 from pgdesk.ui.consultation.score_table import format_score
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.plain import Label
@@ -108,8 +109,13 @@ class FocusStep(QWidget):
     def flush(self) -> bool:
         """Store the patient's own words being typed now (also 0.4 s after each keystroke)."""
         self._save_timer.stop()
-        return attempt(self, self.session.set_wheel_answer, IMPORTANT,
-                       self.own_words.toPlainText())
+        return save_text(self, self.session, f"wheel:{IMPORTANT}", self.own_words.toPlainText(),
+                         self._show_own_words)
+
+    def _show_own_words(self, text: str) -> None:
+        self.own_words.blockSignals(True)
+        self.own_words.setPlainText(text)
+        self.own_words.blockSignals(False)
 
     def chosen_dimensions(self) -> list[str]:
         """The dimensions chosen (themselves or by an aspect), in the instrument's order."""

@@ -56,6 +56,7 @@ class ConsultationPage(QWidget):
     def __init__(self, session: ConsultationSession, parent=None):
         super().__init__(parent)
         self.session = session
+        self.hold = None  # ui.rooms.Hold: this room's hold on the conversation
         c = session.c
         header = QHBoxLayout()
         name = Label(session.patient.display_name)
@@ -152,6 +153,8 @@ class ConsultationPage(QWidget):
             self.type_box.blockSignals(False)
 
     def leave_current(self) -> bool:
+        if self.session.read_only:  # open in another room: nothing to write (ui/rooms.py)
+            return True
         step = self.steps[self.index] if self.index >= 0 else None
         flush = getattr(step, "flush", None)
         return flush() if flush else True
@@ -206,6 +209,10 @@ class ConsultationPage(QWidget):
         if self.leave_current():
             self.summary.copy_to_his()
 
+    def may_close(self) -> bool:
+        """Everything typed is stored, or (taken over in another room) the user let it go."""
+        return self.leave_current() and (self.hold is None or self.hold.may_leave())
+
     def close_consultation(self) -> None:
-        if self.leave_current():
+        if self.may_close():
             self.closed.emit()

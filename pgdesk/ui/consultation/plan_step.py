@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.models import ICPC, PROFESSIONAL_NOTE
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui.feedback import attempt
+from pgdesk.ui.conflicts import save_text
 from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import ReferralsWidget
 
@@ -176,16 +176,37 @@ class PlanStep(QWidget):
         self._timer.stop()
         ok = True
         for key, edit in self.fields.items():
-            ok &= attempt(self, self.session.set_plan_field, key, edit.text().strip())
+            ok &= save_text(self, self.session, f"plan:{key}", edit.text().strip(),
+                            self._shower(edit), " / ")
         nxt = (self.next_edit.dateTime().toString(NEXT_FORMAT)
                if self.has_next.isChecked() else "")
-        ok &= attempt(self, self.session.set_plan_field, "next_appointment", nxt)
+        ok &= save_text(self, self.session, "plan:next_appointment", nxt, self._show_next, None)
         for key, edit in self.practice_fields.items():
             value = " ".join(edit.text().split())
-            ok &= attempt(self, self.session.set_wheel_answer, key,
-                          value.upper() if key == ICPC else value)
+            ok &= save_text(self, self.session, f"wheel:{key}",
+                            value.upper() if key == ICPC else value, self._shower(edit),
+                            None if key == ICPC else " / ")
         ok &= self.referrals.flush()
         return ok
+
+    def _shower(self, edit: QLineEdit):
+        """Puts a text chosen after a conflict into `edit` without saving it again."""
+        def show(text: str) -> None:
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+        return show
+
+    def _show_next(self, stored: str) -> None:
+        nxt = QDateTime.fromString(stored[:16], NEXT_FORMAT)
+        for widget in (self.has_next, self.next_edit):
+            widget.blockSignals(True)
+        self.has_next.setChecked(nxt.isValid())
+        if nxt.isValid():
+            self.next_edit.setDateTime(nxt)
+        self.next_edit.setEnabled(nxt.isValid())
+        for widget in (self.has_next, self.next_edit):
+            widget.blockSignals(False)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
         # Enter in a field moves on to the next one, like Tab.

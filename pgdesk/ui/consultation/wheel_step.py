@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui.feedback import attempt
+from pgdesk.ui.conflicts import save_text
 from pgdesk.ui.plain import Label
 
 
@@ -85,10 +85,7 @@ class WheelStep(QWidget):
                              .replace("%2", str(len(self.steps))))
         self.question.setText(step.question)
         self.prompts.setText("\n".join(f"• {p}" for p in step.prompts))
-        self.answer.blockSignals(True)
-        self.answer.setPlainText(self.session.c.wheel_answers.get(step.id, ""))
-        self.answer.blockSignals(False)
-        self.answer.moveCursor(self.answer.textCursor().MoveOperation.End)
+        self._show_answer(self.session.c.wheel_answers.get(step.id, ""))
         answered = {i for i, s in enumerate(self.steps)
                     if self.session.c.wheel_answers.get(s.id, "").strip()}
         self.picture.set_state(self.index, answered)
@@ -97,8 +94,14 @@ class WheelStep(QWidget):
     def flush(self) -> bool:
         """Store the answer being typed now (also done 0.4 s after each keystroke)."""
         self._save_timer.stop()
-        return attempt(self, self.session.set_wheel_answer, self.steps[self.index].id,
-                       self.answer.toPlainText())
+        return save_text(self, self.session, f"wheel:{self.steps[self.index].id}",
+                         self.answer.toPlainText(), self._show_answer)
+
+    def _show_answer(self, text: str) -> None:
+        self.answer.blockSignals(True)
+        self.answer.setPlainText(text)
+        self.answer.blockSignals(False)
+        self.answer.moveCursor(self.answer.textCursor().MoveOperation.End)
 
     def go_to(self, index: int) -> None:
         if not self.flush():
