@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from pgdesk import __version__
-from pgdesk.domain.content import HANDOUT_LANGUAGES
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.languages import HANDOUT_LANGUAGES
 from pgdesk.domain.models import ROLES
 from pgdesk.paths import DB_ENV, ResourceMissing
 

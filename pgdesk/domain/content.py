@@ -10,12 +10,11 @@ from pathlib import Path
 
 from pgdesk.domain.errors import InstrumentError
 from pgdesk.domain.instrument import Instrument, load_instrument
+from pgdesk.domain.languages import HANDOUT_LANGUAGES as HANDOUT_LANGUAGES  # its home
 
 LANGUAGES = ("nl", "en")  # the screens' languages
 ADULT = "volwassenen"  # the variant of nl.json itself
 VARIANTS = (ADULT, "eenvoudig", "jongeren", "kind")
-# what a handout, a blank web and patient mode can be printed in; "nl" follows the patient's variant
-HANDOUT_LANGUAGES = ("nl", "nl-eenvoudig", "en", "tr", "ar", "pl", "uk")
 
 
 def practice_instrument_dir() -> Path:

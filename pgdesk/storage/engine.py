@@ -66,6 +66,9 @@ class SqlEngine(Protocol):
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         """One statement for many rows (`?` placeholders), as fast as the engine allows."""
 
+    def interrupt(self) -> None:
+        """From another thread: stop the statement running on this connection."""
+
     def serialize(self, name: str) -> None:
         """Inside a transaction: wait until no other transaction holds `name` (the access log's
         chain needs one writer at a time)."""
@@ -121,6 +124,9 @@ class FileDatabase(Database):
 
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         self.conn.executemany(sql, rows)
+
+    def interrupt(self) -> None:
+        self.conn.interrupt()
 
     def serialize(self, name: str) -> None:
         pass  # one writer at a time already: the file is locked to one pgdesk, SQLite to one writer

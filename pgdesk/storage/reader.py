@@ -7,11 +7,10 @@ working on its own connection; `interrupt` (from any thread) stops a statement m
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from pgdesk.storage import driver
 from pgdesk.storage.core import StoreCore
 from pgdesk.storage.database import OpenDatabase
+from pgdesk.storage.engine import FileDatabase
 
 
 class Cancelled(Exception):
@@ -23,10 +22,25 @@ class Reader(StoreCore):
     the store's key), in the store's actor's name; close it when done."""
 
     def interrupt(self) -> None:
-        self.db.conn.interrupt()
+        self.db.interrupt()
+
+
+class _Lent:
+    """The practice server's connection lent to the worker (psycopg serialises its use and the
+    password is not kept for a second one); the reader's close leaves it open."""
+
+    path = key = None
+
+    def __init__(self, opened) -> None:
+        self.db, self.encrypted = opened.db, opened.encrypted
+
+    def close(self) -> None:
+        pass
 
 
 def open_reader(store: StoreCore) -> Reader:
+    if store.path is None:  # the practice server
+        return Reader(_Lent(store.opened), store.actor)
     conn = driver.connect(store.path, store.opened.key, readonly=True)
-    opened = OpenDatabase(store.path, Database(conn), None, store.opened.key)
+    opened = OpenDatabase(store.path, FileDatabase(conn), None, store.opened.key)
     return Reader(opened, store.actor)

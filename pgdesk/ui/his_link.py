@@ -14,8 +14,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from pgdesk.domain.his import HisRequest
 from pgdesk.domain.validation import display_birth_date
-from pgdesk.ui.dialogs import PatientDialog
-from pgdesk.ui.feedback import guarded
 from pgdesk.ui.single_instance import InstanceServer, hand_over, socket_name
 
 RETRY_MS = 1000
@@ -91,6 +89,10 @@ def bring_to_front(window) -> None:
 
 def open_patient(window, request: HisRequest) -> str | None:
     """Show the patient with this HIS number, or offer to add them; their id, or None."""
+    # imported here: ui.app claims the link before the start frame paints, and these bring storage
+    from pgdesk.ui.dialogs import PatientDialog
+    from pgdesk.ui.feedback import guarded
+
     found = guarded(window, lambda: (window.store.patient_by_number(request.number),))
     if found is None:  # the database could not be read: the user was told
         return None

@@ -256,6 +256,9 @@ class PgDatabase:
             raise explain_sql_error(exc) from exc
         return True
 
+    def interrupt(self) -> None:
+        self.conn.cancel_safe()
+
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         try:
             with self.conn.cursor() as cursor:
