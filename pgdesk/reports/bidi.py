@@ -19,17 +19,27 @@ from pgdesk.reports.kit import wrap_words
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BREAK = re.compile(r"<br\s*/?>")
 _TAG = re.compile(r"<[^>]+>")
+# A phone number or date is read left to right in Arabic text too; without an isolate the bidi
+# algorithm would put "071 123 45 67" as "67 45 123 071" (a wrong number to dial).
+_NUMBER = re.compile(r"\d[\d .:/-]*\d")
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 
 
 def has_rtl(text: str) -> bool:
     return bool(text) and _RTL.search(text) is not None
 
 
+def _display(shaped: str) -> str:
+    """Visual order of one shaped line, numbers kept left to right."""
+    isolated = _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", shaped)
+    return get_display(isolated, base_dir="R").translate(_ISOLATES)
+
+
 def visual(line: str) -> str:
     """One line as drawn: joined letters in visual order; text without RTL letters unchanged."""
     if not has_rtl(line):
         return line
-    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+    return _display(arabic_reshaper.reshape(line))
 
 
 class Paragraph(_Paragraph):
@@ -52,8 +62,7 @@ class Paragraph(_Paragraph):
             lines = []
             for part in _BREAK.split(self._logical):
                 shaped = arabic_reshaper.reshape(unescape(_TAG.sub("", part)))
-                lines += [get_display(x, base_dir="R") for x in
-                          wrap_words(shaped, st.fontName, st.fontSize, room)]
+                lines += [_display(x) for x in wrap_words(shaped, st.fontName, st.fontSize, room)]
             _Paragraph.__init__(self, "<br/>".join(escape(x) for x in lines), st,
                                 bulletText=self.bulletText)
         return super().wrap(avail_width, avail_height)

@@ -165,3 +165,16 @@ def test_large_print_footer_wraps_but_keeps_the_phone_number_whole():
     runs = [t.strip() for t, *_ in _runs(pdf)]
     assert "071 123 45 67" in runs  # on a line of its own, not split between its digits
     assert min(size for _, size, _, _ in _runs(pdf)) >= 16 - 0.01
+
+
+def test_arabic_handout_keeps_the_phone_number_and_dates_left_to_right():
+    """Read right to left, a number's groups must not swap: 071 123 45 67, not 67 45 123 071."""
+    from pgdesk.domain.practice import PracticeDetails
+
+    ar = shipped_instrument("ar")
+    practice = PracticeDetails(name="Huisartsenpraktijk De Linde", phone="071 123 45 67")
+    for large in (False, True):
+        text = " ".join(t for t, *_ in _runs(render_handout(make_view(ar), ar, practice=practice,
+                                                             large_print=large)))
+        assert "071 123 45 67" in text
+        assert "67 45 123 071" not in text
