@@ -98,3 +98,15 @@ def test_a_malformed_server_address_is_a_dutch_refusal_not_a_traceback(tmp_path)
     assert r.returncode == 2, r.stderr
     assert "Het adres van de praktijkserver is ongeldig" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_fhir_export_from_the_server_is_logged_as_from_a_file(practice, tmp_path):
+    import json
+
+    url, _ = practice
+    out = tmp_path / "gesprek.json"
+    r = pgdesk("export", "fhir", "--server", url, "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text())["resourceType"] == "Bundle"
+    assert "Elke dag een rondje lopen" in out.read_text()
+    assert _exports(url) == ["fhir"]
