@@ -169,7 +169,7 @@ def _parser() -> argparse.ArgumentParser:
         "fhir", parents=[user],
         help="één gesprek als FHIR R4-document (JSON): web, antwoorden, plan, verwijzingen en "
              "het SOEP-verslag; zie docs/fhir-export.md")
-    exf.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(exf)
     exf.add_argument("--consultation", default="latest", metavar="ID|latest")
     exf.add_argument("--out", required=True, metavar="BESTAND.json")
     exf.add_argument("--trajectory", action="store_true",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pgdesk.commands.common import existing_db, explained, open_store, write_logged
+from pgdesk.commands.common import existing_db, explained, open_store, server_of, write_logged
 from pgdesk.commands.records import consultation_id
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage import driver
@@ -18,12 +18,13 @@ def export(args) -> int:
     from pgdesk.reports.fhir import fhir_json
     from pgdesk.storage.fhir_data import FHIR_WHAT, fhir_data, trajectory_data
 
-    db = existing_db(args.db)
+    server = server_of(args, args.db)
+    db = None if server else existing_db(args.db)
     out = Path(args.out)
     if out.exists():
         raise PgdeskError(f"{out} bestaat al; kies een nieuwe bestandsnaam. Er is niets geschreven.")
     identity = None if args.identity is None else args.identity == "met"
-    with open_store(db, args.user) as store:
+    with open_store(db, args.user, server=server) as store:
         cid = consultation_id(store, args.consultation)
         patient_id = store.consultation(cid).patient_id
 

@@ -71,6 +71,12 @@ def open_store(db: str | None, demo: bool, server: str | None = None):
     server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
     if server:
         return _open_server(server), None
+    if not db and not demo:
+        from pgdesk.ui.server_dialog import remembered
+
+        chosen = remembered()  # Praktijk → Verbinden met de praktijkserver…
+        if chosen:
+            return _open_server(*chosen), None
     if demo:
         return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
     from pgdesk.ui.startup import open_interactively
@@ -78,9 +84,9 @@ def open_store(db: str | None, demo: bool, server: str | None = None):
     return open_interactively(db)
 
 
-def _open_server(address: str):
-    """The practice server, the password asked in a dialog when the server wants one (the
-    "Verbinden met de praktijkserver…" dialog that remembers the address is still to come)."""
+def _open_server(address: str, user: str = ""):
+    """The practice server, the password asked in a dialog when the server wants one (never
+    stored); `user` as remembered by ui.server_dialog."""
     import getpass
 
     from pgdesk.storage.repository import Store
@@ -94,8 +100,8 @@ def _open_server(address: str):
                 "App", "Er is geen wachtwoord gegeven; pgdesk is niet verbonden."))
         return text
 
-    # the user named in the address, else this computer's user name (libpq's default too)
-    return Store.open_practice(address, getpass.getuser(), ask)
+    # the user named in the address or remembered, else this computer's user name (libpq's too)
+    return Store.open_practice(address, user or getpass.getuser(), ask)
 
 
 class _Start:

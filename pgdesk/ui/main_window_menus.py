@@ -7,7 +7,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import fhir_export_dialog, patient_import_dialog, practice_actions, rooms
+from pgdesk.ui import (
+    fhir_export_dialog,
+    patient_import_dialog,
+    practice_actions,
+    rooms,
+    server_dialog,
+)
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
@@ -91,6 +97,8 @@ def build_menus(window: QMainWindow) -> None:
          lambda: patient_mode.choose_screen(window)),
         (translate("MainWindow", "Naam van deze &werkplek…"), None,
          lambda: rooms.ask_room_name(window)),
+        (translate("MainWindow", "&Verbinden met de praktijkserver…"), None,
+         lambda: server_dialog.connect_from_menu(window)),
         (translate("MainWindow", "Praktijk&overzicht…"), None, window.show_overview),
         (translate("MainWindow", "&Evaluatie exporteren (CSV)…"), None, window.export_evaluation),
         (translate("MainWindow", "&Trajecten: tussen- en eindgesprek na…"), None, window.trajectory_defaults),

@@ -98,12 +98,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="93"/>
+        <location filename="../../pgdesk/ui/app.py" line="99"/>
         <source>Er is geen wachtwoord gegeven; pgdesk is niet verbonden.</source>
         <translation>No password was given; pgdesk is not connected.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="245"/>
+        <location filename="../../pgdesk/ui/app.py" line="251"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -681,7 +681,7 @@ since start</translation>
 <context>
     <name>HisLink</name>
     <message>
-        <location filename="../../pgdesk/ui/his_link.py" line="100"/>
+        <location filename="../../pgdesk/ui/his_link.py" line="102"/>
         <source>Nieuwe patiënt uit het HIS</source>
         <translation>New patient from the HIS</translation>
     </message>
@@ -1022,7 +1022,7 @@ since start</translation>
         <translation>Exporting the evaluation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
         <source>Naam van deze &amp;werkplek…</source>
         <translation>Name of this &amp;workstation…</translation>
     </message>
@@ -1046,207 +1046,212 @@ since start</translation>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="34"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="35"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="41"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="36"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="39"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="45"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="44"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="49"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="51"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
         <source>Klaarzetten voor de &amp;wachtkamer…</source>
         <translation>Prepare for the &amp;waiting room…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="63"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="67"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="67"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="68"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="82"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
         <source>Patiëntmodus: &amp;scherm…</source>
         <translation>Patient mode: &amp;screen…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="100"/>
+        <source>&amp;Verbinden met de praktijkserver…</source>
+        <translation>&amp;Connect to the practice server…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="102"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="103"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="104"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="106"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="99"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="107"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="109"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="103"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="111"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="104"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="112"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
@@ -1364,22 +1369,22 @@ The files hold no names, dates of birth or numbers, but they are still personal 
         <translation>pgdesk — locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="37"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="43"/>
         <source>Patiënten uit het HIS &amp;inlezen (CSV)…</source>
         <translation>&amp;Import patients from the HIS (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
         <source>Gesprek exporteren als &amp;FHIR (JSON)…</source>
         <translation>Export conversation as &amp;FHIR (JSON)…</translation>
     </message>
@@ -3006,6 +3011,65 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <location filename="../../pgdesk/ui/security_dialogs.py" line="298"/>
         <source>Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?</source>
         <translation>Keep this paper in a safe place in the practice. Whoever forgets their passphrase chooses a new one with it: pgdesk → Forgot passphrase?</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="34"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="85"/>
+        <source>Verbinden met de praktijkserver</source>
+        <translation>Connect to the practice server</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="36"/>
+        <source>Werkt de praktijk met een gedeelde database op een server? Vul het adres in dat de beheerder gaf. Laat het adres leeg om het bestand op deze computer te gebruiken. Het wachtwoord vraagt pgdesk bij het verbinden; het wordt niet bewaard.</source>
+        <translation>Does the practice share a database on a server? Enter the address your administrator gave you. Leave the address empty to use the file on this computer. pgdesk asks for the password when it connects; it is never stored.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="43"/>
+        <source>postgresql://praktijkserver/pgdesk of de naam van een dienst</source>
+        <translation>postgresql://practiceserver/pgdesk or the name of a service</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="46"/>
+        <source>uw gebruikersnaam op de server</source>
+        <translation>your user name on the server</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="47"/>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="48"/>
+        <source>&amp;Gebruiker:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="49"/>
+        <source>Bewaren</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="63"/>
+        <source>Laat het wachtwoord weg uit het adres: pgdesk vraagt erom bij het verbinden en bewaart het niet.</source>
+        <translation>Leave the password out of the address: pgdesk asks for it when it connects and does not store it.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="66"/>
+        <source>Vul uw gebruikersnaam op de server in.</source>
+        <translation>Enter your user name on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="81"/>
+        <source>pgdesk gebruikt de praktijkserver bij de volgende start.</source>
+        <translation>pgdesk will use the practice server from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="83"/>
+        <source>pgdesk opent bij de volgende start het bestand op deze computer.</source>
+        <translation>pgdesk will open the file on this computer from the next start.</translation>
     </message>
 </context>
 <context>

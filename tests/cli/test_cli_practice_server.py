@@ -91,3 +91,22 @@ def test_a_server_of_a_newer_pgdesk_is_refused(practice):
 def test_without_a_file_or_server_the_command_says_what_to_give():
     r = pgdesk("soep")
     assert r.returncode == 2 and "--server" in r.stderr
+
+
+def test_a_malformed_server_address_is_a_dutch_refusal_not_a_traceback(tmp_path):
+    r = pgdesk("soep", "--server", "postgresql://x@[bad/db", env={"HOME": str(tmp_path)})
+    assert r.returncode == 2, r.stderr
+    assert "Het adres van de praktijkserver is ongeldig" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_fhir_export_from_the_server_is_logged_as_from_a_file(practice, tmp_path):
+    import json
+
+    url, _ = practice
+    out = tmp_path / "gesprek.json"
+    r = pgdesk("export", "fhir", "--server", url, "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text())["resourceType"] == "Bundle"
+    assert "Elke dag een rondje lopen" in out.read_text()
+    assert _exports(url) == ["fhir"]

@@ -75,15 +75,29 @@ def parse(address: str) -> dict[str, str]:
         raise ServerAddressInvalid("Er is geen serveradres opgegeven.")
     if "://" not in address and "=" not in address:
         address = f"service={address}"
-    elif "://" in address and urlsplit(address).scheme not in ("postgresql", "postgres"):
-        raise ServerAddressInvalid(
-            f"'{redact(address)}' is geen adres van een praktijkserver; het begint met postgresql://.")
+    elif "://" in address:
+        try:
+            scheme = urlsplit(address).scheme
+        except ValueError as exc:  # e.g. an unclosed '[' of an IPv6 host: no traceback for that
+            raise ServerAddressInvalid(
+                f"Het adres van de praktijkserver is ongeldig: {exc_dutch(exc)}. Voorbeeld: "
+                "postgresql://naam@praktijkserver/pgdesk") from None
+        if scheme not in ("postgresql", "postgres"):
+            raise ServerAddressInvalid(
+                f"'{redact(address)}' is geen adres van een praktijkserver; het begint met postgresql://.")
     try:
         return conninfo.conninfo_to_dict(address)
-    except psycopg.ProgrammingError:
+    except (psycopg.ProgrammingError, ValueError):
         raise ServerAddressInvalid(
             f"Het serveradres '{redact(address)}' klopt niet. Voorbeeld: "
             "postgresql://naam@praktijkserver/pgdesk") from None
+
+
+def exc_dutch(exc: ValueError) -> str:
+    """Why urlsplit refused an address, in Dutch (its own reasons are English)."""
+    if "IPv6" in str(exc):
+        return "de haak [ van het serveradres wordt niet gesloten"
+    return "de schrijfwijze klopt niet"
 
 
 def redact(address: str) -> str:
