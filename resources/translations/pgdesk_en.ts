@@ -378,28 +378,33 @@ since start</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="71"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="66"/>
+        <source>Soort gesprek</source>
+        <translation>Kind of conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="72"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="72"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="73"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="106"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="107"/>
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="110"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="183"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="111"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="184"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="182"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="183"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -622,31 +627,41 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
+        <source>Onderwerpen voor het gesprek</source>
+        <translation>Topics for the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="64"/>
+        <source>Spatiebalk kiest een onderwerp om over te praten</source>
+        <translation>Space chooses a topic to talk about</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>Cijfer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="67"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69"/>
         <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
         <translation>What &amp;matters to you? In the patient&apos;s own words:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="70"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72"/>
         <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
         <translation>for example: going to the beach with my grandchildren again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="75"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="77"/>
         <source>Het actiewiel begint &amp;met:</source>
         <translation>The action wheel starts &amp;with:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="138"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140"/>
         <source>Voor later genoteerd: %1</source>
         <translation>Noted for later: %1</translation>
     </message>
@@ -655,12 +670,12 @@ since start</translation>
         <translation type="vanished">Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="146"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="154"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="156"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -681,7 +696,7 @@ since start</translation>
 <context>
     <name>HisLink</name>
     <message>
-        <location filename="../../pgdesk/ui/his_link.py" line="100"/>
+        <location filename="../../pgdesk/ui/his_link.py" line="102"/>
         <source>Nieuwe patiënt uit het HIS</source>
         <translation>New patient from the HIS</translation>
     </message>
@@ -1851,17 +1866,27 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="42"/>
+        <source>Patiëntenlijst</source>
+        <translation>Patient list</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="43"/>
+        <source>Enter opent de gekozen patiënt</source>
+        <translation>Enter opens the chosen patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="51"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="108"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="112"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -1945,13 +1970,13 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="140"/>
         <source>open bij %1 (%2)</source>
         <translation>open with %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
@@ -1961,102 +1986,112 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <source>Enter opent het gekozen gesprek</source>
+        <translation>Enter opens the chosen conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="63"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="66"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="68"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="69"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="74"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="76"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="76"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="78"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="94"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="96"/>
         <source>&amp;Variant:</source>
         <translation>&amp;Variant:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="117"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="119"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="119"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="121"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="123"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="125"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="135"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="137"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="136"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="142"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="144"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="172"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="174"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="179"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="195"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="197"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
@@ -2065,12 +2100,12 @@ Toch een tweede gesprek van vandaag beginnen?</source>
 Start a second conversation today anyway?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="73"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="72"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="74"/>
         <source>Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)</source>
         <translation>Let the patient fill in the web themselves (Ctrl+Shift+P)</translation>
     </message>
@@ -2185,47 +2220,52 @@ Start a second conversation today anyway?</translation>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="60"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54"/>
+        <source>Datum en tijd van het volgende gesprek</source>
+        <translation>Date and time of the next conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61"/>
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="62"/>
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="102"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="103"/>
         <source>Voor de praktijk (niet op de samenvatting)</source>
         <translation>For the practice (not on the summary)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="108"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="110"/>
         <source>Leeg: de standaardcode van de praktijk (Praktijk → HIS-tekst)</source>
         <translation>Empty: the practice&apos;s default code (Practice → GP system text)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="112"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="113"/>
         <source>alleen voor de HIS-tekst</source>
         <translation>only for the GP system text</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="114"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115"/>
         <source>&amp;ICPC-code:</source>
         <translation>&amp;ICPC code:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="116"/>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="119"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="120"/>
         <source>Aanwezig bij het gesprek:</source>
         <translation>Present at the conversation:</translation>
     </message>
@@ -3899,7 +3939,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="82"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -3908,12 +3948,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
+        <source>Cijfers per dimensie</source>
+        <translation>Scores per dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
+        <source>Typ een cijfer van 0 tot 10 bij elke dimensie</source>
+        <translation>Type a score from 0 to 10 for each dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="43"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -3922,17 +3972,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="92"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="94"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="93"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="95"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="71"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
