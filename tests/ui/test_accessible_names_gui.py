@@ -4,7 +4,11 @@ pages and the main dialogs and lists each nameless control (issue 18, accessible
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -14,6 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +28,10 @@ from pgdesk.domain.social_map import Service
 from pgdesk.storage import social_map as sm
 from pgdesk.ui.dialogs import DateDialog, PatientDialog, ProfessionalDialog
 from pgdesk.ui.paper_web_dialog import PaperWebDialog
+from pgdesk.ui.patient_mode.style import PATIENT_STYLE
 from pgdesk.ui.practice_details_dialog import PracticeDetailsDialog
 from pgdesk.ui.social_map_dialog import ServiceDialog, SocialMapDialog
+from pgdesk.ui.style import DARK, LIGHT, style_sheet
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
 
@@ -79,3 +88,41 @@ def test_every_page_and_dialog_names_its_controls(window, store, professional, i
         dialog.close()
     assert found == [], "\n".join(found)
 
+
+
+def _edge(widget: QWidget) -> QColor:
+    """The colour of the widget's left border, halfway down, as drawn."""
+    picture = widget.grab().toImage()
+    return picture.pixelColor(1, picture.height() // 2)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_what_has_the_keyboard_wears_the_focus_colour(qtbot, dark):
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.setStyleSheet(style_sheet(dark=dark))
+    step = QPushButton("Stap 1")
+    step.setObjectName("stepButton")
+    step.setCheckable(True)
+    step.setChecked(True)
+    primary = QPushButton("Verder")
+    primary.setObjectName("primary")
+    controls = [QPushButton("Sluiten"), step, primary, QLineEdit(), QPlainTextEdit(),
+                QTableWidget(2, 2)]
+    layout = QVBoxLayout(page)
+    for control in controls:
+        layout.addWidget(control)
+    page.show()
+    page.activateWindow()
+    qtbot.waitActive(page)
+    focus = QColor((DARK if dark else LIGHT)["focus"])
+    for control in controls:
+        control.setFocus()
+        qtbot.waitUntil(control.hasFocus)
+        assert _edge(control) == focus, type(control).__name__
+        others = [c for c in controls if c is not control]
+        assert all(_edge(c) != focus for c in others)
+
+
+def test_the_patients_current_row_is_framed_not_only_tinted():
+    assert re.search(r'aspectRow\[current="true"\] \{[^}]*border-color: #000000', PATIENT_STYLE)
