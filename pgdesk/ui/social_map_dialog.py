@@ -51,6 +51,7 @@ from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import fold
 from pgdesk.ui.service_table_model import ServiceTableModel, matches, route_label
+from pgdesk.ui.style import restyle
 
 translate = QCoreApplication.translate
 
@@ -433,8 +434,8 @@ class SocialMapDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1d2b3a;")
-        self.message.setText(text)
+        restyle(self.message, "error" if error else "")
+        self.message.setText(plain.as_problem(text) if error else text)
         self.message.show()
 
     # -- add, change, delete ---------------------------------------------------------------

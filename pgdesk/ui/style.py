@@ -8,16 +8,23 @@ from PySide6.QtGui import QPalette
 # follows the system's palette rather than fixing dark text that vanishes on a dark window.
 LIGHT = {"title": "#1d2b3a", "hint": "#5b6775", "panel": "#f3f6fa", "prompts": "#425466",
          "border": "#c9d3de", "accent": "#2e6da4", "on_accent": "white", "accent_off": "#9db5cc",
-         "soft": "#cfe0f1", "focus": "#0b3d73"}
+         "soft": "#cfe0f1", "focus": "#0b3d73",
+         "error": "#b00020", "number": "#1c4e7a"}
 DARK = {"title": "#eef3f8", "hint": "#c3ccd6", "panel": "#26313d", "prompts": "#d5dde6",
         "border": "#6b7a8a", "accent": "#5b9bd5", "on_accent": "#0b1620", "accent_off": "#3d5269",
-        "soft": "#34506b", "focus": "#ffd75e"}
+        "soft": "#34506b", "focus": "#ffd75e",
+        "error": "#ff9a9a", "number": "#8cc2f2"}
 
 _SHEET = """
 QWidget {{ font-size: {base}pt; }}
 QLabel#pageTitle {{ font-size: {page}pt; font-weight: 600; color: {title}; }}
 QLabel#stepTitle {{ font-size: {step}pt; font-weight: 600; color: {title}; }}
 QLabel#hint {{ color: {hint}; font-size: {small}pt; }}
+QLabel#quiet {{ color: {hint}; }}
+QLabel#error {{ color: {error}; font-weight: 600; }}
+QLabel#sectionTitle {{ font-weight: 600; color: {title}; }}
+QLabel#bigNumber {{ font-size: {number_size}pt; font-weight: 700; color: {number}; }}
+QLabel#numberCaption {{ font-size: {medium}pt; color: {title}; }}
 QLabel#patientNote {{ background: #fff4c2; border-left: 4px solid #b58900; padding: 6px;
                      color: #1d2b3a; }}
 QLabel#explanation {{ font-size: {medium}pt; color: {title}; padding: 6px;
@@ -48,7 +55,7 @@ QTableView::item:selected, QTreeView::item:selected {{ background: {accent}; col
 QTreeWidget#focusTree::item:selected {{ background: {soft}; color: {title}; }}
 """
 SIZES = {"base": 11, "page": 18, "step": 15, "small": 10, "medium": 12, "big": 24, "table": 14,
-         "code": 17}
+         "code": 17, "number_size": 30}
 
 
 def style_sheet(scale: float = 1.0, dark: bool = False) -> str:
@@ -71,3 +78,11 @@ def follow_system(app) -> bool:
     dark = is_dark(app.palette())
     app.setStyleSheet(style_sheet(dark=dark))
     return dark
+
+
+def restyle(widget, name: str) -> None:
+    """Give `widget` another object name (another rule of the sheet, e.g. "error") and redraw it
+    in that rule's colours: Qt applies a sheet's rules only when a widget is polished."""
+    widget.setObjectName(name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -5,6 +5,7 @@ pages and the main dialogs and lists each nameless control (issue 18, accessible
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -126,3 +127,30 @@ def test_what_has_the_keyboard_wears_the_focus_colour(qtbot, dark):
 
 def test_the_patients_current_row_is_framed_not_only_tinted():
     assert re.search(r'aspectRow\[current="true"\] \{[^}]*border-color: #000000', PATIENT_STYLE)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_dialogs_error_follows_the_palette_and_carries_a_sign(window, dark):
+    window.setStyleSheet(style_sheet(dark=dark))
+    dialog = PatientDialog(window)
+    dialog.show()
+    dialog.show_error("Vul een naam in.")
+    QApplication.processEvents()
+    assert dialog.error.text() == "\u26a0\u00a0Vul een naam in."  # not only red
+    colour = dialog.error.palette().color(dialog.error.foregroundRole())
+    assert colour == QColor((DARK if dark else LIGHT)["error"])
+    dialog.close()
+
+
+def test_no_screen_fixes_a_text_colour_of_its_own():
+    """Text colours come from the sheet (LIGHT/DARK) so they follow a dark desktop; a fixed text
+    colour is allowed only beside the fixed light background it is readable on."""
+    ui = Path(__file__).resolve().parents[2] / "pgdesk" / "ui"
+    fixed = []
+    for path in ui.rglob("*.py"):
+        if path.name == "style.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r'setStyleSheet\(\s*f?"[^"]*\bcolor:', line) and "background" not in line:
+                fixed.append(f"{path.name}:{n}")
+    assert fixed == []
