@@ -86,3 +86,8 @@ def restyle(widget, name: str) -> None:
     widget.setObjectName(name)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def colours(widget) -> dict[str, str]:
+    """The sheet's colours for `widget`'s palette, for what paints or writes HTML itself."""
+    return DARK if is_dark(widget.palette()) else LIGHT

@@ -4,12 +4,13 @@ pages and the main dialogs and lists each nameless control (issue 18, accessible
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.social_map import Service
 from pgdesk.storage import social_map as sm
 from pgdesk.ui.dialogs import DateDialog, PatientDialog, ProfessionalDialog
+from pgdesk.ui.overview_window import PracticeOverview
 from pgdesk.ui.paper_web_dialog import PaperWebDialog
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE
 from pgdesk.ui.practice_details_dialog import PracticeDetailsDialog
@@ -81,7 +83,8 @@ def test_every_page_and_dialog_names_its_controls(window, store, professional, i
                PracticeDetailsDialog(store, window),
                SocialMapDialog(store, instrument, window),
                ServiceDialog(store, instrument, sm.service(store, service.id), window),
-               PaperWebDialog(instrument, window)]
+               PaperWebDialog(instrument, window),
+               PracticeOverview.from_store(store, instrument, window)]
     for dialog in dialogs:
         dialog.show()
         QApplication.processEvents()
@@ -154,3 +157,17 @@ def test_no_screen_fixes_a_text_colour_of_its_own():
             if re.search(r'setStyleSheet\(\s*f?"[^"]*\bcolor:', line) and "background" not in line:
                 fixed.append(f"{path.name}:{n}")
     assert fixed == []
+
+
+def test_an_overdue_conversation_is_red_that_reads_on_a_dark_desktop(window, store,
+                                                                     professional):
+    late = store.add_patient("Lotte Laat", "1950")
+    store.new_consultation(late.id, professional.id, "start",
+                           (dt.date.today() - dt.timedelta(days=120)).isoformat())
+    dark = QPalette(QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#2a2a2a"))
+    window.list_page.due.list.setPalette(dark)
+    window.show_list()
+    item = window.list_page.due.list.item(0)
+    assert "te laat" in item.text() and item.font().bold()  # the words and bold say it too
+    assert item.foreground().color() == QColor(DARK["error"])
