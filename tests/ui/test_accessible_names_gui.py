@@ -171,3 +171,22 @@ def test_an_overdue_conversation_is_red_that_reads_on_a_dark_desktop(window, sto
     item = window.list_page.due.list.item(0)
     assert "te laat" in item.text() and item.font().bold()  # the words and bold say it too
     assert item.foreground().color() == QColor(DARK["error"])
+
+
+def test_the_patient_modes_controls_have_names_too(qtbot, window, store):
+    """Its buttons leave the keyboard to the screen, but a screen reader still reads them."""
+    patient = store.add_patient("Modus Testpersoon", "1950")
+    window.show_patient(patient.id)
+    qtbot.mouseClick(window.patient_page.fill_in, Qt.MouseButton.LeftButton)
+    mode = window.patient_mode
+    assert mode is not None
+    found = []
+    for screen in [mode.flow.welcome, *mode.flow.dimension_screens]:
+        mode.flow.stack.setCurrentWidget(screen)
+        QApplication.processEvents()
+        found += [f"{type(screen).__name__} > {type(w).__name__} {w.objectName()!r}"
+                  for w in screen.findChildren(QWidget)
+                  if isinstance(w, CONTROLS) and w.isVisible() and not _named(w, set())]
+    assert found == [], "\n".join(found)
+    row = mode.flow.dimension_screens[0].rows[0]
+    assert {b.accessibleDescription() for b in row.score_buttons} == {row.name.text()}
