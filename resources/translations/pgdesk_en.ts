@@ -175,22 +175,22 @@
 <context>
     <name>AspectRow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="86"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
         <source>Weet ik niet</source>
         <translation>Don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="88"/>
         <source>Weet ik niet, of sla over (Backspace)</source>
         <translation>Don&apos;t know, or skip (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="89"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
         <source>Over praten</source>
         <translation>Talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="91"/>
         <source>Hier wil ik over praten (spatiebalk)</source>
         <translation>I want to talk about this (space bar)</translation>
     </message>
@@ -365,12 +365,12 @@ since start</translation>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../pgdesk/ui/connection.py" line="69"/>
+        <location filename="../../pgdesk/ui/connection.py" line="70"/>
         <source>De praktijkserver is niet bereikbaar. Wat u typt blijft op het scherm staan en wordt bewaard zodra de server terug is; pgdesk probeert het steeds opnieuw.</source>
         <translation>The practice server cannot be reached. What you type stays on screen and is saved as soon as the server is back; pgdesk keeps trying.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/connection.py" line="109"/>
+        <location filename="../../pgdesk/ui/connection.py" line="110"/>
         <source>De verbinding met de praktijkserver is terug; wat u typte is bewaard.</source>
         <translation>The connection to the practice server is back; what you typed has been saved.</translation>
     </message>
@@ -462,42 +462,42 @@ since start</translation>
         <translation type="vanished">&amp;Who is due?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="63"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="64"/>
         <source>&amp;Vervolggesprekken</source>
         <translation>&amp;Follow-up conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="66"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="67"/>
         <source>Gesprekken die gepland staan</source>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="72"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="73"/>
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="110"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="111"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="112"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="113"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="114"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="115"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="124"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="125"/>
         <source>Nog %1 gepland: toon er meer</source>
         <translation>%1 more planned: show more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="126"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="127"/>
         <source>Enter of dubbelklik toont de volgende %1.</source>
         <translation>Enter or double-click shows the next %1.</translation>
     </message>
@@ -765,122 +765,122 @@ since start</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="169"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="171"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="185"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="186"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
         <source>Alleen de &amp;goede regel inlezen</source>
         <translation>Import only the &amp;good line</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="191"/>
         <source>Alleen de &amp;goede regels inlezen</source>
         <translation>Import only the &amp;good lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="216"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="217"/>
         <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
         <translation>This file cannot be imported; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="220"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="221"/>
         <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
         <translation>There is nothing new in this file; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="223"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
         <source>1 nieuwe dienst kan worden ingelezen.</source>
         <translation>1 new service can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="225"/>
         <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
         <translation>%1 new services can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="226"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
         <source>1 staat al in de kaart en wordt overgeslagen.</source>
         <translation>1 is already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="228"/>
         <source>%1 staan al in de kaart en worden overgeslagen.</source>
         <translation>%1 are already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="230"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
         <source>1 regel kan niet worden gelezen.</source>
         <translation>1 line cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="232"/>
         <source>%1 regels kunnen niet worden gelezen.</source>
         <translation>%1 lines cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="233"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="234"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="236"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="237"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
         <source>Regel %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="252"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="253"/>
         <source>… en nog %1 regels</source>
         <translation>… and %1 more lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="275"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>Gelezen als %1, gescheiden door %2.</source>
         <translation>Read as %1, separated by %2.</translation>
     </message>
@@ -888,42 +888,42 @@ since start</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="114"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="116"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Tegelijk gewijzigd</source>
         <translation>Changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Wat verschilt</source>
         <translation>What differs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="143"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="145"/>
         <source>&amp;Laatste wijziging wint (alle)</source>
         <translation>&amp;Latest change wins (all)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="144"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="146"/>
         <source>Per conflict de versie die het laatst is gewijzigd; bij gelijke tijd blijven beide bewaard.</source>
         <translation>For each conflict the version changed last; at equal times both are kept.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="152"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="151"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="153"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -1595,27 +1595,27 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="34"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="163"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="164"/>
         <source>Patiënten uit het HIS inlezen</source>
         <translation>Import patients from the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="170"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="171"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="184"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="185"/>
         <source>1 patiënt toegevoegd.</source>
         <translation>1 patient added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="185"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="186"/>
         <source>%1 patiënten toegevoegd.</source>
         <translation>%1 patients added.</translation>
     </message>
@@ -1728,122 +1728,122 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientImportDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="46"/>
         <source>Patiënten uit het HIS inlezen</source>
         <translation>Import patients from the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="47"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="51"/>
         <source>verticale streep</source>
         <translation>vertical bar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="52"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="53"/>
         <source>Gelezen als %1, gescheiden door %2, met een kopregel.</source>
         <translation>Read as %1, separated by %2, with a header line.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="53"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="54"/>
         <source>Gelezen als %1, gescheiden door %2, zonder kopregel.</source>
         <translation>Read as %1, separated by %2, without a header line.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="58"/>
         <source>Welke kolom is wat?</source>
         <translation>Which column is what?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="63"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="64"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="65"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="66"/>
         <source>Kolom %1</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="74"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="75"/>
         <source>Een naam komt uit ‘Naam (helemaal)’, of anders uit voornaam, tussenvoegsel en achternaam. Andere kolommen (adres, BSN…) worden niet gelezen.</source>
         <translation>A name comes from ‘Name (whole)’, or else from first name, surname prefix and surname. Other columns (address, BSN…) are not read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="93"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="94"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="123"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="124"/>
         <source>%1 nieuw</source>
         <translation>%1 new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="124"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="125"/>
         <source>1 staat er al</source>
         <translation>1 already there</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="125"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="126"/>
         <source>%1 staan er al</source>
         <translation>%1 already there</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="126"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="127"/>
         <source>1 conflict</source>
         <translation>1 conflict</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="127"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="128"/>
         <source>%1 conflicten</source>
         <translation>%1 conflicts</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="128"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="129"/>
         <source>%1 niet te lezen</source>
         <translation>%1 cannot be read</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="131"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="132"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter de regels die niet te lezen zijn (of kies de kolommen anders) en lees het opnieuw in. Er is niets veranderd.</source>
         <translation>A file is imported whole or not at all: correct the lines that cannot be read (or choose the columns differently) and import it again. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="135"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="136"/>
         <source>Wie er al staat, wordt niet veranderd; een conflict wordt niet ingelezen: los dat zelf op in pgdesk of het HIS.</source>
         <translation>Patients already there are not changed; a conflict is not imported: resolve it yourself in pgdesk or the HIS.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="138"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="139"/>
         <source>Er is niets nieuws om toe te voegen.</source>
         <translation>There is nothing new to add.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="141"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="142"/>
         <source>1 patiënt &amp;toevoegen</source>
         <translation>&amp;Add 1 patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="142"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="143"/>
         <source>%1 patiënten &amp;toevoegen</source>
         <translation>&amp;Add %1 patients</translation>
     </message>
@@ -2607,7 +2607,17 @@ Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
 Backspace: remove the previous number. Esc: stop, nothing is saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="80"/>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="46"/>
+        <source>Cijfers van het papieren web</source>
+        <translation>Scores of the paper web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="47"/>
+        <source>Typ de cijfers na elkaar, van boven naar beneden</source>
+        <translation>Type the scores one after another, from top to bottom</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="82"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -2757,7 +2767,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="161"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="160"/>
         <source>De sociale kaart is nog leeg (Praktijk → Sociale kaart…).</source>
         <translation>The social map is still empty (Practice → Social map…).</translation>
     </message>
@@ -2766,82 +2776,82 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">Fits the focus (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="163"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="162"/>
         <source>Past bij wat de patiënt koos (%1)</source>
         <translation>Fits what the patient chose (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="169"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="168"/>
         <source>Ander aanbod</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="196"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="195"/>
         <source>(al toegevoegd)</source>
         <translation>(already added)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="222"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="221"/>
         <source>Iets anders: “%1” (niet uit de sociale kaart)</source>
         <translation>Something else: “%1” (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="287"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="286"/>
         <source>Iets anders</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="288"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="287"/>
         <source>Naar wie of wat verwijst u? (niet uit de sociale kaart)</source>
         <translation>Who or what are you referring to? (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="329"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="328"/>
         <source>Nog open van eerder</source>
         <translation>Still open from earlier</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="334"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="333"/>
         <source>van %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="346"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="345"/>
         <source>In dit gesprek</source>
         <translation>In this conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="349"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="348"/>
         <source>(niet uit de kaart)</source>
         <translation>(not from the map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="357"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="356"/>
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="358"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="357"/>
         <source>Notitie bij %1</source>
         <translation>Note on %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="361"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="360"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="362"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="361"/>
         <source>Deze verwijzing verwijderen</source>
         <translation>Delete this referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="375"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="374"/>
         <source>Stand van %1</source>
         <translation>Status of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="435"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="434"/>
         <source>De verwijzing naar %1 verwijderen?</source>
         <translation>Delete the referral to %1?</translation>
     </message>
@@ -2939,47 +2949,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>Under this name the other rooms see where a conversation is open (for example &apos;room 2&apos;):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="72"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="73"/>
         <source>&amp;Overnemen</source>
         <translation>&amp;Take over</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="150"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="151"/>
         <source>Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. Neem het gesprek over om het te bewaren, of kopieer het naar het klembord.</source>
         <translation>What you typed after the conversation was taken over in another room has not been saved. Take the conversation over to save it, or copy it to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="153"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
         <source>Niet bewaarde tekst</source>
         <translation>Unsaved text</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
         <source>Kopiëren en sluiten</source>
         <translation>Copy and close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="156"/>
         <source>Blijven</source>
         <translation>Stay</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="186"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="187"/>
         <source>Niet meer open in een andere kamer. U kijkt mee; neem het gesprek over om te bewerken.</source>
         <translation>No longer open in another room. You are looking on; take the conversation over to edit it.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="189"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="190"/>
         <source>Open bij %1 (%2) sinds %3</source>
         <translation>Open with %1 (%2) since %3</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="191"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="192"/>
         <source>Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.</source>
         <translation>It was taken over; what you were still typing is on screen and has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="193"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="194"/>
         <source>U kijkt mee: alleen lezen.</source>
         <translation>You are looking on: read only.</translation>
     </message>
@@ -3051,97 +3061,97 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="77"/>
         <source>Hulpaanbod wijzigen</source>
         <translation>Edit service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="77"/>
         <source>Nieuw hulpaanbod</source>
         <translation>New service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
         <source>bijvoorbeeld: Welzijnscoach</source>
         <translation>for example: Wellbeing coach</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="86"/>
         <source>bijvoorbeeld: Stichting Welzijn</source>
         <translation>for example: Wellbeing Foundation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="88"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="89"/>
         <source>wat ze doen, in gewone woorden</source>
         <translation>what they do, in plain words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="101"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="102"/>
         <source>info@voorbeeld.nl</source>
         <translation>info@example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="103"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="104"/>
         <source>www.voorbeeld.nl</source>
         <translation>www.example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="107"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="108"/>
         <source>(niet ingevuld)</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="113"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="114"/>
         <source>voor de praktijk: wachttijd, kosten, contactpersoon</source>
         <translation>for the practice: waiting time, costs, contact person</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="117"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="118"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="118"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="119"/>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="119"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="120"/>
         <source>&amp;Aanbod</source>
         <translation>O&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="120"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="121"/>
         <source>Helpt bij</source>
         <translation>Helps with</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="121"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="122"/>
         <source>&amp;Telefoon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="122"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="123"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="123"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="124"/>
         <source>&amp;Website</source>
         <translation>&amp;Website</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="124"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="125"/>
         <source>A&amp;dres</source>
         <translation>A&amp;ddress</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="125"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="126"/>
         <source>&amp;Verwijzen</source>
         <translation>&amp;Referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="126"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="127"/>
         <source>No&amp;tities</source>
         <translation>No&amp;tes</translation>
     </message>
@@ -3232,7 +3242,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="58"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
@@ -3260,92 +3270,92 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMapDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="291"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="292"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="293"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="294"/>
         <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
         <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation&apos;s focus are suggested first.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="298"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="299"/>
         <source>typ een deel van de naam, organisatie of het aanbod</source>
         <translation>type part of the name, organisation or offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="300"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="301"/>
         <source>&amp;Zoeken:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="303"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="304"/>
         <source>Alle dimensies</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307"/>
         <source>&amp;Dimensie:</source>
         <translation>&amp;Dimension:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="326"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327"/>
         <source>Diensten in de sociale kaart</source>
         <translation>Services on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="328"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
         <source>&amp;Verwijderen…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
         <source>CSV &amp;inlezen…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
         <source>CSV &amp;opslaan…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="334"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="396"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="397"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="456"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="457"/>
         <source>“%1” is toegevoegd.</source>
         <translation>“%1” has been added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="467"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="468"/>
         <source>“%1” is gewijzigd.</source>
         <translation>“%1” has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="475"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
         <source>Uit de sociale kaart halen</source>
         <translation>Remove from the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="477"/>
         <source>“%1” uit de sociale kaart verwijderen?
 
 Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
@@ -3354,37 +3364,37 @@ Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekk
 Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="488"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="489"/>
         <source>“%1” is uit de sociale kaart gehaald.</source>
         <translation>“%1” has been removed from the social map.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="496"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="497"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="503"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="504"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="511"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="512"/>
         <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
         <translation>Nothing imported; the social map has not changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="537"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="538"/>
         <source>Sociale kaart opslaan</source>
         <translation>Save social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="539"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="540"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="549"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
         <source>De sociale kaart is niet opgeslagen.
 
 %1</source>
@@ -3393,12 +3403,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="551"/>
         <source>De sociale kaart is niet opgeslagen.</source>
         <translation>The social map has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="552"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
         <source>%1 diensten opgeslagen in %2</source>
         <translation>%1 services saved in %2</translation>
     </message>
@@ -3712,12 +3722,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="86"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="78"/>
+        <source>Patiënten om mee te geven</source>
+        <translation>Patients to take along</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="79"/>
+        <source>Spatiebalk vinkt de gekozen patiënt aan of uit</source>
+        <translation>Space ticks or unticks the chosen patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="88"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="102"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="104"/>
         <source>Kies ten minste één patiënt.</source>
         <translation>Choose at least one patient.</translation>
     </message>
@@ -3743,52 +3763,52 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="189"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="191"/>
         <source>pgdesk-overdracht (*%1)</source>
         <translation>pgdesk transfer (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="225"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
         <source>Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop nodig; stuur hem nooit mee met het bestand.</source>
         <translation>Choose a passphrase for this file only. You need it on the laptop; never send it along with the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="229"/>
         <source>Overdrachtsbestand opslaan</source>
         <translation>Save transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="237"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="239"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="238"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="240"/>
         <source>pgdesk-overdracht (*%1);;Alle bestanden (*)</source>
         <translation>pgdesk transfer (*%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="281"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="283"/>
         <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
         <translation>This computer holds patients of more than one practice. Which practice is the bring-back file for?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="289"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
         <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
         <translation>Choose a passphrase for the file with this laptop&apos;s changes; the practice needs it to read the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="293"/>
         <source>Wijzigingen opslaan voor de praktijk</source>
         <translation>Save changes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="301"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="303"/>
         <source>Er staan geen meegenomen patiënten op deze computer.</source>
         <translation>There are no brought-along patients on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="305"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="307"/>
         <source>Deze meegenomen patiënten volledig van deze computer verwijderen?
 
 %1</source>
@@ -3797,7 +3817,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="315"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="317"/>
         <source>Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren.</source>
         <translation>Remove anyway? What has not been brought back will then be lost.</translation>
     </message>

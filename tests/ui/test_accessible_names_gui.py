@@ -29,12 +29,22 @@ from PySide6.QtWidgets import (
 from pgdesk.domain.social_map import Service
 from pgdesk.storage import social_map as sm
 from pgdesk.ui.dialogs import DateDialog, PatientDialog, ProfessionalDialog
+from pgdesk.ui.fhir_export_dialog import FhirExportDialog
+from pgdesk.ui.his_text import SoepPartsDialog
 from pgdesk.ui.overview_window import PracticeOverview
 from pgdesk.ui.paper_web_dialog import PaperWebDialog
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE
 from pgdesk.ui.practice_details_dialog import PracticeDetailsDialog
+from pgdesk.ui.quick_entry import QuickEntryDialog
+from pgdesk.ui.security_dialogs import (
+    ChangePassphraseDialog,
+    RecoveryDialog,
+    RekeyDialog,
+    SetupDialog,
+)
 from pgdesk.ui.social_map_dialog import ServiceDialog, SocialMapDialog
 from pgdesk.ui.style import DARK, LIGHT, style_sheet
+from pgdesk.ui.transfer_dialogs import TakeAlongDialog, TransferPassphraseDialog
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
 
@@ -84,7 +94,16 @@ def test_every_page_and_dialog_names_its_controls(window, store, professional, i
                SocialMapDialog(store, instrument, window),
                ServiceDialog(store, instrument, sm.service(store, service.id), window),
                PaperWebDialog(instrument, window),
-               PracticeOverview.from_store(store, instrument, window)]
+               PracticeOverview.from_store(store, instrument, window),
+               FhirExportDialog(False, window),
+               SetupDialog(window),
+               ChangePassphraseDialog(window, "Test Huisarts"),
+               RecoveryDialog(window, "Test Huisarts"),
+               RekeyDialog(window, name="Test Huisarts", colleagues=["Collega"]),
+               QuickEntryDialog([d.name for d in instrument.dimensions], window),
+               SoepPartsDialog(store, window),
+               TransferPassphraseDialog(window, new=True),
+               TakeAlongDialog(store, window, [patient.id])]
     for dialog in dialogs:
         dialog.show()
         QApplication.processEvents()
