@@ -38,7 +38,8 @@ class Banner(QFrame):
     def say(self, text: str, *, problem: bool) -> None:
         colour = "#fde2e1; border: 1px solid #d9534f" if problem \
             else "#e3f4e1; border: 1px solid #5cb85c"
-        self.setStyleSheet(f"#connectionBanner {{ background: {colour}; }}")
+        self.setStyleSheet(f"#connectionBanner {{ background: {colour}; }}"
+                           " #connectionBanner QLabel { color: #1d2b3a; }")
         self.text.setText(text)
         self.show()
 

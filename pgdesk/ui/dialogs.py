@@ -24,7 +24,7 @@ from pgdesk.domain.validation import (
 )
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.messages import screen_text
-from pgdesk.ui.plain import Label
+from pgdesk.ui.plain import Label, as_problem
 
 
 def fit_wrapped_text(dialog: QDialog) -> None:
@@ -50,7 +50,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = Label()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -115,7 +115,7 @@ class FormDialog(QDialog):
         self.accept()
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(as_problem(message))
         self.error.show()
         grow_to_fit(self)
 

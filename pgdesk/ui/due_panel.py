@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pgdesk.domain.trajectory import DueItem
@@ -20,6 +20,7 @@ from pgdesk.storage import trajectories
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.labels import type_label
 from pgdesk.ui.plain import Label
+from pgdesk.ui.style import colours
 
 PAGE = trajectories.DUE_PAGE  # rows shown at first, and added by the last row ("show more")
 
@@ -118,7 +119,7 @@ class DuePanel(QWidget):
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(colours(self.list)["error"]))
             self.list.addItem(item)
         if total > len(self.items):
             self.more = QListWidgetItem(self.tr("Nog %1 gepland: toon er meer").replace(

@@ -34,7 +34,7 @@ class FhirExportDialog(FormDialog):
         self.form.addRow(self.without)
         self.form.addRow(self.with_identity)
         note = Label(self.tr("Deze keuze geldt voor de hele praktijk en blijft bewaard."))
-        note.setStyleSheet("color: #5b6775;")
+        note.setObjectName("quiet")
         self.form.addRow(note)
         self.trajectory = QCheckBox(self.tr("Het hele &traject: alle gesprekken van dit traject"))
         self.form.addRow(self.trajectory)

@@ -231,9 +231,9 @@ class PracticeOverview(QDialog):
     @staticmethod
     def _big_number(row: QHBoxLayout, value: int, caption: str) -> QLabel:
         number = Label(str(value))
-        number.setStyleSheet("font-size: 30pt; font-weight: 700; color: #1c4e7a;")
+        number.setObjectName("bigNumber")
         text = Label(caption)
-        text.setStyleSheet("font-size: 12pt; color: #1d2b3a;")
+        text.setObjectName("numberCaption")
         box = QVBoxLayout()
         box.setSpacing(0)
         box.addWidget(number)

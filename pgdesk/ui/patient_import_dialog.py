@@ -26,7 +26,8 @@ from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
 from pgdesk.ui.feedback import guarded
 from pgdesk.ui.patient_import_model import COLUMNS, ImportRowsModel
-from pgdesk.ui.plain import Label
+from pgdesk.ui.plain import Label, as_problem
+from pgdesk.ui.style import restyle
 
 translate = QCoreApplication.translate
 WRAPPED_ROWS = 300  # rows sized to their text cost time per row: a whole practice's list is not
@@ -52,7 +53,7 @@ class PatientImportDialog(QDialog):
             (self.tr("Gelezen als %1, gescheiden door %2, met een kopregel.") if table.header
              else self.tr("Gelezen als %1, gescheiden door %2, zonder kopregel."))
             .replace("%1", table.encoding.upper()).replace("%2", sep))
-        self.format_line.setStyleSheet("color: #5b6775;")
+        self.format_line.setObjectName("quiet")
 
         columns = QGroupBox(self.tr("Welke kolom is wat?"))
         grid = QGridLayout(columns)
@@ -136,8 +137,8 @@ class PatientImportDialog(QDialog):
                             "ingelezen: los dat zelf op in pgdesk of het HIS.")
         else:
             text += self.tr("Er is niets nieuws om toe te voegen.")
-        self.summary.setText(text)
-        self.summary.setStyleSheet("color: #b00020;" if n["rejected"] else "")
+        self.summary.setText(as_problem(text) if n["rejected"] else text)
+        restyle(self.summary, "error" if n["rejected"] else "")
         self.add_button.setText(self.tr("1 patiënt &toevoegen") if n["new"] == 1 else
                                 self.tr("%1 patiënten &toevoegen").replace("%1", str(n["new"])))
         self.add_button.setEnabled(preview.can_import)

@@ -64,6 +64,8 @@ class ImportRowsModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(_COLOURS[r.status]))
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark on the light tint, also on a dark desktop
+            return QBrush(QColor("#1d2b3a"))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

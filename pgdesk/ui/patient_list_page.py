@@ -39,6 +39,8 @@ class PatientListPage(QWidget):
         self.model = PatientTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Patiëntenlijst"))
+        self.table.setAccessibleDescription(self.tr("Enter opent de gekozen patiënt"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

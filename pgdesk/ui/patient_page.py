@@ -52,6 +52,8 @@ class PatientPage(QWidget):
         self.plan_button.clicked.connect(self._plan)
         self._next: tuple[str, str, str] | None = None
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Gesprekken"))
+        self.table.setAccessibleDescription(self.tr("Enter opent het gekozen gesprek"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Datum"), self.tr("Soort"), self.tr("Met"), self.tr("Stand")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

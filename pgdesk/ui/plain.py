@@ -28,6 +28,12 @@ class Label(QLabel):
         self.setText(text)
 
 
+def as_problem(text: str) -> str:
+    """A problem reads as one without its red too (colour-blind eyes, a grey printout, a screen
+    reader): a warning sign before the text."""
+    return "\u26a0\u00a0" + text
+
+
 def tip(text: str) -> str:
     """A tooltip showing `text` literally: Qt has no plain-text tooltips, so it is escaped (and
     marked as HTML, else Qt would show the escapes themselves)."""

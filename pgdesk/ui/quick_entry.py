@@ -43,6 +43,8 @@ class QuickEntryDialog(QDialog):
         self.table = ScoreTable(names)
         self._talk: set[int] = set()  # rows marked "hier wil ik over praten" on the paper
         self.table.setObjectName("quickEntry")
+        self.table.setAccessibleName(self.tr("Cijfers van het papieren web"))
+        self.table.setAccessibleDescription(self.tr("Typ de cijfers na elkaar, van boven naar beneden"))
         self.table.talkToggled.connect(self._talk_toggled)
         self.table.scoreEntered.connect(self._entered)
         self.table.scoreCleared.connect(self._cleared)

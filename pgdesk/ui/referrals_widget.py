@@ -118,7 +118,6 @@ class ReferralsWidget(QWidget):
         self.add_button.clicked.connect(self.add_current)
         self.other_button.clicked.connect(lambda: self.add_other())
         self.rows.hide()
-        self.setStyleSheet("QLabel#sectionTitle { font-weight: 600; color: #1d2b3a; }")
 
     # -- reading ---------------------------------------------------------------------------
     @property

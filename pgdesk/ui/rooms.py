@@ -66,7 +66,8 @@ class ClaimBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("claimBar")
-        self.setStyleSheet("#claimBar { background: #fff4ce; border: 1px solid #e0c060; }")
+        self.setStyleSheet("#claimBar { background: #fff4ce; border: 1px solid #e0c060; }"
+                           " #claimBar QLabel { color: #1d2b3a; }")
         self.text = Label()
         self.text.setWordWrap(True)
         self.take_over = QPushButton(translate("Rooms", "&Overnemen"))

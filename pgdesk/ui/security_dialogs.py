@@ -324,7 +324,7 @@ class UnlockForm(QWidget):
         self.name = QLineEdit(name)
         self.passphrase = secret_field()
         self.error = Label()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
         self.unlock_button = QPushButton(self.tr("&Ontgrendelen"))
@@ -356,7 +356,7 @@ class UnlockForm(QWidget):
 
     def show_error(self, message: str) -> None:
         self.passphrase.clear()
-        self.error.setText(message)
+        self.error.setText(plain.as_problem(message))
         self.error.show()
         self.passphrase.setFocus()
 

@@ -51,6 +51,7 @@ from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.plain import Label
 from pgdesk.ui.referrals_widget import fold
 from pgdesk.ui.service_table_model import ServiceTableModel, matches, route_label
+from pgdesk.ui.style import colours, restyle
 
 translate = QCoreApplication.translate
 
@@ -253,9 +254,9 @@ class ImportPreviewDialog(QDialog):
                     "%1", str(len(rows) - PREVIEW_ITEMS))) + "</li>")
             return shown
 
-        parts = []
+        parts, ink = [], colours(self)
         if r.rejected:
-            parts.append(f"<h3 style='color:#b00020'>{escape(self.tr('Niet te lezen'))} "
+            parts.append(f"<h3 style='color:{ink['error']}'>{escape(self.tr('Niet te lezen'))} "
                          f"({len(r.rejected)})</h3><ul>")
             parts += items(r.rejected)
             parts.append("</ul>")
@@ -271,7 +272,7 @@ class ImportPreviewDialog(QDialog):
         if r.encoding and not r.file_error:
             sep = {";": self.tr("puntkomma"), ",": self.tr("komma"), "\t": self.tr("tab")}.get(
                 r.delimiter, r.delimiter)
-            parts.append("<p style='color:#5b6775'>" + escape(
+            parts.append(f"<p style='color:{ink['hint']}'>" + escape(
                 self.tr("Gelezen als %1, gescheiden door %2.").replace("%1", r.encoding.upper())
                 .replace("%2", sep)) + "</p>")
         return "".join(parts)
@@ -433,8 +434,8 @@ class SocialMapDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1d2b3a;")
-        self.message.setText(text)
+        restyle(self.message, "error" if error else "")
+        self.message.setText(plain.as_problem(text) if error else text)
         self.message.show()
 
     # -- add, change, delete ---------------------------------------------------------------

@@ -75,6 +75,8 @@ class TakeAlongDialog(FormDialog):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Zoek op naam of nummer…"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Patiënten om mee te geven"))
+        self.list.setAccessibleDescription(self.tr("Spatiebalk vinkt de gekozen patiënt aan of uit"))
         for p in store.search_patients("", limit=100_000):
             item = QListWidgetItem(f"{p.display_name}  ({display_birth_date(p.birth_date) or '–'})")
             item.setData(Qt.ItemDataRole.UserRole, p.id)

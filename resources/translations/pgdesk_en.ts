@@ -175,22 +175,22 @@
 <context>
     <name>AspectRow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="86"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
         <source>Weet ik niet</source>
         <translation>Don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="88"/>
         <source>Weet ik niet, of sla over (Backspace)</source>
         <translation>Don&apos;t know, or skip (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="89"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
         <source>Over praten</source>
         <translation>Talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="91"/>
         <source>Hier wil ik over praten (spatiebalk)</source>
         <translation>I want to talk about this (space bar)</translation>
     </message>
@@ -365,12 +365,12 @@ since start</translation>
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../pgdesk/ui/connection.py" line="69"/>
+        <location filename="../../pgdesk/ui/connection.py" line="70"/>
         <source>De praktijkserver is niet bereikbaar. Wat u typt blijft op het scherm staan en wordt bewaard zodra de server terug is; pgdesk probeert het steeds opnieuw.</source>
         <translation>The practice server cannot be reached. What you type stays on screen and is saved as soon as the server is back; pgdesk keeps trying.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/connection.py" line="109"/>
+        <location filename="../../pgdesk/ui/connection.py" line="110"/>
         <source>De verbinding met de praktijkserver is terug; wat u typte is bewaard.</source>
         <translation>The connection to the practice server is back; what you typed has been saved.</translation>
     </message>
@@ -378,28 +378,33 @@ since start</translation>
 <context>
     <name>ConsultationPage</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="71"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="66"/>
+        <source>Soort gesprek</source>
+        <translation>Kind of conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="72"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="72"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="73"/>
         <source>Terug naar de patiënt (Esc). Alles is al bewaard.</source>
         <translation>Back to the patient (Esc). Everything has already been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="106"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="107"/>
         <source>← Vorige</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="110"/>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="183"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="111"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="184"/>
         <source>Volgende →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/page.py" line="182"/>
+        <location filename="../../pgdesk/ui/consultation/page.py" line="183"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -457,42 +462,42 @@ since start</translation>
         <translation type="vanished">&amp;Who is due?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="63"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="64"/>
         <source>&amp;Vervolggesprekken</source>
         <translation>&amp;Follow-up conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="66"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="67"/>
         <source>Gesprekken die gepland staan</source>
         <translation>Planned conversations</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="72"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="73"/>
         <source>Niemand: er staan de komende twee weken geen tussen- of eindgesprekken gepland.</source>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="110"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="111"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="112"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="113"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="114"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="115"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="124"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="125"/>
         <source>Nog %1 gepland: toon er meer</source>
         <translation>%1 more planned: show more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="126"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="127"/>
         <source>Enter of dubbelklik toont de volgende %1.</source>
         <translation>Enter or double-click shows the next %1.</translation>
     </message>
@@ -622,31 +627,41 @@ since start</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
+        <source>Onderwerpen voor het gesprek</source>
+        <translation>Topics for the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="64"/>
+        <source>Spatiebalk kiest een onderwerp om over te praten</source>
+        <translation>Space chooses a topic to talk about</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>Cijfer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="67"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69"/>
         <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
         <translation>What &amp;matters to you? In the patient&apos;s own words:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="70"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72"/>
         <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
         <translation>for example: going to the beach with my grandchildren again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="75"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="77"/>
         <source>Het actiewiel begint &amp;met:</source>
         <translation>The action wheel starts &amp;with:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="138"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140"/>
         <source>Voor later genoteerd: %1</source>
         <translation>Noted for later: %1</translation>
     </message>
@@ -655,12 +670,12 @@ since start</translation>
         <translation type="vanished">Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="146"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="154"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="156"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -750,122 +765,122 @@ since start</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="169"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="170"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="171"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="185"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="186"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
         <source>Alleen de &amp;goede regel inlezen</source>
         <translation>Import only the &amp;good line</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="191"/>
         <source>Alleen de &amp;goede regels inlezen</source>
         <translation>Import only the &amp;good lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="216"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="217"/>
         <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
         <translation>This file cannot be imported; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="220"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="221"/>
         <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
         <translation>There is nothing new in this file; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="223"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
         <source>1 nieuwe dienst kan worden ingelezen.</source>
         <translation>1 new service can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="225"/>
         <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
         <translation>%1 new services can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="226"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
         <source>1 staat al in de kaart en wordt overgeslagen.</source>
         <translation>1 is already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="228"/>
         <source>%1 staan al in de kaart en worden overgeslagen.</source>
         <translation>%1 are already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="230"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
         <source>1 regel kan niet worden gelezen.</source>
         <translation>1 line cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="232"/>
         <source>%1 regels kunnen niet worden gelezen.</source>
         <translation>%1 lines cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="233"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="234"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="236"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="237"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
         <source>Regel %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="252"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="253"/>
         <source>… en nog %1 regels</source>
         <translation>… and %1 more lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="244"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="272"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="275"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>Gelezen als %1, gescheiden door %2.</source>
         <translation>Read as %1, separated by %2.</translation>
     </message>
@@ -873,42 +888,42 @@ since start</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="114"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="116"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Tegelijk gewijzigd</source>
         <translation>Changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Wat verschilt</source>
         <translation>What differs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="120"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="143"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="145"/>
         <source>&amp;Laatste wijziging wint (alle)</source>
         <translation>&amp;Latest change wins (all)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="144"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="146"/>
         <source>Per conflict de versie die het laatst is gewijzigd; bij gelijke tijd blijven beide bewaard.</source>
         <translation>For each conflict the version changed last; at equal times both are kept.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="152"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="151"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="153"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -1585,27 +1600,27 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="34"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="163"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="164"/>
         <source>Patiënten uit het HIS inlezen</source>
         <translation>Import patients from the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="170"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="171"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="184"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="185"/>
         <source>1 patiënt toegevoegd.</source>
         <translation>1 patient added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="185"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="186"/>
         <source>%1 patiënten toegevoegd.</source>
         <translation>%1 patients added.</translation>
     </message>
@@ -1718,122 +1733,122 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientImportDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="46"/>
         <source>Patiënten uit het HIS inlezen</source>
         <translation>Import patients from the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="47"/>
         <source>Wat staat er in %1?</source>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="51"/>
         <source>verticale streep</source>
         <translation>vertical bar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="52"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="53"/>
         <source>Gelezen als %1, gescheiden door %2, met een kopregel.</source>
         <translation>Read as %1, separated by %2, with a header line.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="53"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="54"/>
         <source>Gelezen als %1, gescheiden door %2, zonder kopregel.</source>
         <translation>Read as %1, separated by %2, without a header line.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="58"/>
         <source>Welke kolom is wat?</source>
         <translation>Which column is what?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="63"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="64"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="65"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="66"/>
         <source>Kolom %1</source>
         <translation>Column %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="74"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="75"/>
         <source>Een naam komt uit ‘Naam (helemaal)’, of anders uit voornaam, tussenvoegsel en achternaam. Andere kolommen (adres, BSN…) worden niet gelezen.</source>
         <translation>A name comes from ‘Name (whole)’, or else from first name, surname prefix and surname. Other columns (address, BSN…) are not read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="93"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="94"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="123"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="124"/>
         <source>%1 nieuw</source>
         <translation>%1 new</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="124"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="125"/>
         <source>1 staat er al</source>
         <translation>1 already there</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="125"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="126"/>
         <source>%1 staan er al</source>
         <translation>%1 already there</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="126"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="127"/>
         <source>1 conflict</source>
         <translation>1 conflict</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="127"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="128"/>
         <source>%1 conflicten</source>
         <translation>%1 conflicts</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="128"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="129"/>
         <source>%1 niet te lezen</source>
         <translation>%1 cannot be read</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="131"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="132"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter de regels die niet te lezen zijn (of kies de kolommen anders) en lees het opnieuw in. Er is niets veranderd.</source>
         <translation>A file is imported whole or not at all: correct the lines that cannot be read (or choose the columns differently) and import it again. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="135"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="136"/>
         <source>Wie er al staat, wordt niet veranderd; een conflict wordt niet ingelezen: los dat zelf op in pgdesk of het HIS.</source>
         <translation>Patients already there are not changed; a conflict is not imported: resolve it yourself in pgdesk or the HIS.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="138"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="139"/>
         <source>Er is niets nieuws om toe te voegen.</source>
         <translation>There is nothing new to add.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="141"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="142"/>
         <source>1 patiënt &amp;toevoegen</source>
         <translation>&amp;Add 1 patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="142"/>
+        <location filename="../../pgdesk/ui/patient_import_dialog.py" line="143"/>
         <source>%1 patiënten &amp;toevoegen</source>
         <translation>&amp;Add %1 patients</translation>
     </message>
@@ -1856,17 +1871,27 @@ Type the patient&apos;s name to confirm:</translation>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="42"/>
+        <source>Patiëntenlijst</source>
+        <translation>Patient list</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="43"/>
+        <source>Enter opent de gekozen patiënt</source>
+        <translation>Enter opens the chosen patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="51"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="108"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="112"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -1950,13 +1975,13 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="140"/>
         <source>open bij %1 (%2)</source>
         <translation>open with %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
@@ -1966,102 +1991,112 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
         <translation>Change the date of the next conversation in this trajectory</translation>
     </message>
     <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="55"/>
+        <source>Gesprekken</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <source>Enter opent het gekozen gesprek</source>
+        <translation>Enter opens the chosen conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Soort</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Met</source>
         <translation>With</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="58"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="63"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="65"/>
         <source>Nog geen gesprekken. Begin met Nieuw gesprek (Ctrl+N).</source>
         <translation>No conversations yet. Start with New conversation (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="66"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="68"/>
         <source>&amp;Nieuw gesprek</source>
         <translation>&amp;New conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="69"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
         <source>&amp;Openen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="74"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="76"/>
         <source>&amp;Gegevens wijzigen</source>
         <translation>&amp;Edit details</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="76"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="78"/>
         <source>← Patiënten</source>
         <translation>← Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="94"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="96"/>
         <source>&amp;Variant:</source>
         <translation>&amp;Variant:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="117"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="119"/>
         <source>geboren %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="119"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="121"/>
         <source>nummer %1</source>
         <translation>number %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="123"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="125"/>
         <source>meegenomen voor huisbezoek</source>
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="135"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="137"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="136"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="142"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="144"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="172"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="174"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="179"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="195"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="197"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
@@ -2070,12 +2105,12 @@ Toch een tweede gesprek van vandaag beginnen?</source>
 Start a second conversation today anyway?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="71"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="73"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="72"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="74"/>
         <source>Het spinnenweb door de patiënt zelf laten invullen (Ctrl+Shift+P)</source>
         <translation>Let the patient fill in the web themselves (Ctrl+Shift+P)</translation>
     </message>
@@ -2190,47 +2225,52 @@ Start a second conversation today anyway?</translation>
         <translation>Next &amp;conversation booked:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="60"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="54"/>
+        <source>Datum en tijd van het volgende gesprek</source>
+        <translation>Date and time of the next conversation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61"/>
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="61"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="62"/>
         <source>Alles wordt meteen bewaard. Alt+→: naar de samenvatting.</source>
         <translation>Everything is saved straight away. Alt+→: go to the summary.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="102"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="103"/>
         <source>Voor de praktijk (niet op de samenvatting)</source>
         <translation>For the practice (not on the summary)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="108"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109"/>
         <source>geen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="109"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="110"/>
         <source>Leeg: de standaardcode van de praktijk (Praktijk → HIS-tekst)</source>
         <translation>Empty: the practice&apos;s default code (Practice → GP system text)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="112"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="113"/>
         <source>alleen voor de HIS-tekst</source>
         <translation>only for the GP system text</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="114"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115"/>
         <source>&amp;ICPC-code:</source>
         <translation>&amp;ICPC code:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="115"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="116"/>
         <source>N&amp;otitie:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="119"/>
+        <location filename="../../pgdesk/ui/consultation/plan_step.py" line="120"/>
         <source>Aanwezig bij het gesprek:</source>
         <translation>Present at the conversation:</translation>
     </message>
@@ -2572,7 +2612,17 @@ Backspace: vorige cijfer weg. Esc: stoppen, er wordt niets bewaard.</source>
 Backspace: remove the previous number. Esc: stop, nothing is saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/quick_entry.py" line="80"/>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="46"/>
+        <source>Cijfers van het papieren web</source>
+        <translation>Scores of the paper web</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="47"/>
+        <source>Typ de cijfers na elkaar, van boven naar beneden</source>
+        <translation>Type the scores one after another, from top to bottom</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/quick_entry.py" line="82"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -2722,7 +2772,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="161"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="160"/>
         <source>De sociale kaart is nog leeg (Praktijk → Sociale kaart…).</source>
         <translation>The social map is still empty (Practice → Social map…).</translation>
     </message>
@@ -2731,82 +2781,82 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">Fits the focus (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="163"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="162"/>
         <source>Past bij wat de patiënt koos (%1)</source>
         <translation>Fits what the patient chose (%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="169"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="168"/>
         <source>Ander aanbod</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="196"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="195"/>
         <source>(al toegevoegd)</source>
         <translation>(already added)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="222"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="221"/>
         <source>Iets anders: “%1” (niet uit de sociale kaart)</source>
         <translation>Something else: “%1” (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="287"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="286"/>
         <source>Iets anders</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="288"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="287"/>
         <source>Naar wie of wat verwijst u? (niet uit de sociale kaart)</source>
         <translation>Who or what are you referring to? (not from the social map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="329"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="328"/>
         <source>Nog open van eerder</source>
         <translation>Still open from earlier</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="334"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="333"/>
         <source>van %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="346"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="345"/>
         <source>In dit gesprek</source>
         <translation>In this conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="349"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="348"/>
         <source>(niet uit de kaart)</source>
         <translation>(not from the map)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="357"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="356"/>
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="358"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="357"/>
         <source>Notitie bij %1</source>
         <translation>Note on %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="361"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="360"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="362"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="361"/>
         <source>Deze verwijzing verwijderen</source>
         <translation>Delete this referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="375"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="374"/>
         <source>Stand van %1</source>
         <translation>Status of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/referrals_widget.py" line="435"/>
+        <location filename="../../pgdesk/ui/referrals_widget.py" line="434"/>
         <source>De verwijzing naar %1 verwijderen?</source>
         <translation>Delete the referral to %1?</translation>
     </message>
@@ -2904,47 +2954,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>Under this name the other rooms see where a conversation is open (for example &apos;room 2&apos;):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="72"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="73"/>
         <source>&amp;Overnemen</source>
         <translation>&amp;Take over</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="150"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="151"/>
         <source>Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. Neem het gesprek over om het te bewaren, of kopieer het naar het klembord.</source>
         <translation>What you typed after the conversation was taken over in another room has not been saved. Take the conversation over to save it, or copy it to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="153"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
         <source>Niet bewaarde tekst</source>
         <translation>Unsaved text</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
         <source>Kopiëren en sluiten</source>
         <translation>Copy and close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="156"/>
         <source>Blijven</source>
         <translation>Stay</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="186"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="187"/>
         <source>Niet meer open in een andere kamer. U kijkt mee; neem het gesprek over om te bewerken.</source>
         <translation>No longer open in another room. You are looking on; take the conversation over to edit it.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="189"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="190"/>
         <source>Open bij %1 (%2) sinds %3</source>
         <translation>Open with %1 (%2) since %3</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="191"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="192"/>
         <source>Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.</source>
         <translation>It was taken over; what you were still typing is on screen and has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="193"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="194"/>
         <source>U kijkt mee: alleen lezen.</source>
         <translation>You are looking on: read only.</translation>
     </message>
@@ -3075,97 +3125,97 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="77"/>
         <source>Hulpaanbod wijzigen</source>
         <translation>Edit service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="76"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="77"/>
         <source>Nieuw hulpaanbod</source>
         <translation>New service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="83"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="84"/>
         <source>bijvoorbeeld: Welzijnscoach</source>
         <translation>for example: Wellbeing coach</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="86"/>
         <source>bijvoorbeeld: Stichting Welzijn</source>
         <translation>for example: Wellbeing Foundation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="88"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="89"/>
         <source>wat ze doen, in gewone woorden</source>
         <translation>what they do, in plain words</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="101"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="102"/>
         <source>info@voorbeeld.nl</source>
         <translation>info@example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="103"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="104"/>
         <source>www.voorbeeld.nl</source>
         <translation>www.example.org</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="107"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="108"/>
         <source>(niet ingevuld)</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="113"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="114"/>
         <source>voor de praktijk: wachttijd, kosten, contactpersoon</source>
         <translation>for the practice: waiting time, costs, contact person</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="117"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="118"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="118"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="119"/>
         <source>&amp;Organisatie</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="119"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="120"/>
         <source>&amp;Aanbod</source>
         <translation>O&amp;ffer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="120"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="121"/>
         <source>Helpt bij</source>
         <translation>Helps with</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="121"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="122"/>
         <source>&amp;Telefoon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="122"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="123"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="123"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="124"/>
         <source>&amp;Website</source>
         <translation>&amp;Website</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="124"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="125"/>
         <source>A&amp;dres</source>
         <translation>A&amp;ddress</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="125"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="126"/>
         <source>&amp;Verwijzen</source>
         <translation>&amp;Referral</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="126"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="127"/>
         <source>No&amp;tities</source>
         <translation>No&amp;tes</translation>
     </message>
@@ -3256,7 +3306,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="57"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="58"/>
         <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
@@ -3284,92 +3334,92 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMapDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="291"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="292"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="293"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="294"/>
         <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
         <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation&apos;s focus are suggested first.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="298"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="299"/>
         <source>typ een deel van de naam, organisatie of het aanbod</source>
         <translation>type part of the name, organisation or offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="300"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="301"/>
         <source>&amp;Zoeken:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="303"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="304"/>
         <source>Alle dimensies</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="306"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307"/>
         <source>&amp;Dimensie:</source>
         <translation>&amp;Dimension:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="326"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327"/>
         <source>Diensten in de sociale kaart</source>
         <translation>Services on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="328"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
         <source>&amp;Verwijderen…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
         <source>CSV &amp;inlezen…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
         <source>CSV &amp;opslaan…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="334"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="396"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="397"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="456"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="457"/>
         <source>“%1” is toegevoegd.</source>
         <translation>“%1” has been added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="467"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="468"/>
         <source>“%1” is gewijzigd.</source>
         <translation>“%1” has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="475"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
         <source>Uit de sociale kaart halen</source>
         <translation>Remove from the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="477"/>
         <source>“%1” uit de sociale kaart verwijderen?
 
 Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
@@ -3378,37 +3428,37 @@ Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekk
 Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="488"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="489"/>
         <source>“%1” is uit de sociale kaart gehaald.</source>
         <translation>“%1” has been removed from the social map.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="496"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="497"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="503"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="504"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="511"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="512"/>
         <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
         <translation>Nothing imported; the social map has not changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="537"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="538"/>
         <source>Sociale kaart opslaan</source>
         <translation>Save social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="539"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="540"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="549"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
         <source>De sociale kaart is niet opgeslagen.
 
 %1</source>
@@ -3417,12 +3467,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="551"/>
         <source>De sociale kaart is niet opgeslagen.</source>
         <translation>The social map has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="552"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
         <source>%1 diensten opgeslagen in %2</source>
         <translation>%1 services saved in %2</translation>
     </message>
@@ -3736,12 +3786,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="86"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="78"/>
+        <source>Patiënten om mee te geven</source>
+        <translation>Patients to take along</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="79"/>
+        <source>Spatiebalk vinkt de gekozen patiënt aan of uit</source>
+        <translation>Space ticks or unticks the chosen patient</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="88"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="102"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="104"/>
         <source>Kies ten minste één patiënt.</source>
         <translation>Choose at least one patient.</translation>
     </message>
@@ -3767,52 +3827,52 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="189"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="191"/>
         <source>pgdesk-overdracht (*%1)</source>
         <translation>pgdesk transfer (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="225"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
         <source>Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop nodig; stuur hem nooit mee met het bestand.</source>
         <translation>Choose a passphrase for this file only. You need it on the laptop; never send it along with the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="229"/>
         <source>Overdrachtsbestand opslaan</source>
         <translation>Save transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="237"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="239"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="238"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="240"/>
         <source>pgdesk-overdracht (*%1);;Alle bestanden (*)</source>
         <translation>pgdesk transfer (*%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="281"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="283"/>
         <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
         <translation>This computer holds patients of more than one practice. Which practice is the bring-back file for?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="289"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
         <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
         <translation>Choose a passphrase for the file with this laptop&apos;s changes; the practice needs it to read the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="293"/>
         <source>Wijzigingen opslaan voor de praktijk</source>
         <translation>Save changes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="301"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="303"/>
         <source>Er staan geen meegenomen patiënten op deze computer.</source>
         <translation>There are no brought-along patients on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="305"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="307"/>
         <source>Deze meegenomen patiënten volledig van deze computer verwijderen?
 
 %1</source>
@@ -3821,7 +3881,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="315"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="317"/>
         <source>Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren.</source>
         <translation>Remove anyway? What has not been brought back will then be lost.</translation>
     </message>
@@ -3963,7 +4023,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="82"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -3972,12 +4032,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="39"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
+        <source>Cijfers per dimensie</source>
+        <translation>Scores per dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
+        <source>Typ een cijfer van 0 tot 10 bij elke dimensie</source>
+        <translation>Type a score from 0 to 10 for each dimension</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="43"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -3986,17 +4056,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="92"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="94"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="93"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="95"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="71"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>

@@ -176,10 +176,10 @@ def test_set_up_passphrase_messages_are_right_and_in_the_screen_language(
     dialog.passphrase.setText(passphrase)
     dialog.again.setText(passphrase)
     dialog._try_accept()
-    assert dialog.error.text() == dutch
+    assert dialog.error.text() == "\u26a0\u00a0" + dutch  # a warning sign, not only red
     request.getfixturevalue("english")
     dialog._try_accept()
-    assert dialog.error.text() == english_text
+    assert dialog.error.text() == "\u26a0\u00a0" + english_text
 
 
 # -- a dark desktop theme ---------------------------------------------------------------------

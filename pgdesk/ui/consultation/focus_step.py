@@ -60,6 +60,8 @@ class FocusStep(QWidget):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.tree = FocusTree()
+        self.tree.setAccessibleName(self.tr("Onderwerpen voor het gesprek"))
+        self.tree.setAccessibleDescription(self.tr("Spatiebalk kiest een onderwerp om over te praten"))
         self.tree.setHeaderLabels([self.tr("Onderwerp"), self.tr("Cijfer"), ""])
         self.tree.setColumnWidth(0, 380)
         self.tree.setObjectName("focusTree")

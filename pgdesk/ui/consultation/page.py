@@ -63,6 +63,7 @@ class ConsultationPage(QWidget):
         name.setObjectName("pageTitle")
         when = Label(display_birth_date(c.date))
         self.type_box = QComboBox()
+        self.type_box.setAccessibleName(self.tr("Soort gesprek"))
         for code in CONSULTATION_TYPES:
             self.type_box.addItem(type_label(code), code)
         self.type_box.setCurrentIndex(CONSULTATION_TYPES.index(c.type))

@@ -51,6 +51,7 @@ class PlanStep(QWidget):
             form.addRow(text, edit)
         self.has_next = QCheckBox(self.tr("Volgend &gesprek afgesproken:"))
         self.next_edit = QDateTimeEdit()
+        self.next_edit.setAccessibleName(self.tr("Datum en tijd van het volgende gesprek"))
         self.next_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.next_edit.setCalendarPopup(True)
         row = QHBoxLayout()

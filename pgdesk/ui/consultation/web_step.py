@@ -30,6 +30,8 @@ class WebStep(QWidget):
         self.history = WebHistory([d.name for d in self.dims])
         self.radar = self.history.radar
         self.table = ScoreTable([d.name for d in self.dims])
+        self.table.setAccessibleName(self.tr("Cijfers per dimensie"))
+        self.table.setAccessibleDescription(self.tr("Typ een cijfer van 0 tot 10 bij elke dimensie"))
         self.explanation = Label(rich=True)  # bold name above; both escaped below
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("explanation")

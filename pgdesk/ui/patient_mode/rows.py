@@ -80,6 +80,7 @@ class AspectRow(QFrame):
             for value in range(SCALE_MIN, SCALE_MAX + 1):
                 button = touch_button(str(value), "score", checkable=True)
                 button.setFixedWidth(TOUCH)
+                button.setAccessibleDescription(name)  # "7" alone does not say for what
                 button.clicked.connect(lambda _=False, v=value: self._pick(v))
                 self.score_buttons.append(button)
                 numbers.addWidget(button)

@@ -43,7 +43,9 @@ PATIENT_STYLE = f"""
     font-weight: 700; border-color: #1d3f66; padding: 6px 24px; }}
 #patientMode QFrame#aspectRow {{ border-radius: 8px; }}
 #patientMode QScrollArea#patientScroll {{ background: transparent; border: none; }}
-#patientMode QFrame#aspectRow[current="true"] {{ background: #dce8f5; }}
+#patientMode QFrame#aspectRow {{ border: 3px solid transparent; }}
+#patientMode QFrame#aspectRow[current="true"] {{ background: #dce8f5; border-color: #000000; }}
 #patientMode QPlainTextEdit, #patientMode QLineEdit {{ font-size: 21pt; border: 2px solid #4d5a66;
     border-radius: 6px; background: #ffffff; min-height: {TOUCH}px; }}
+#patientMode QPlainTextEdit:focus, #patientMode QLineEdit:focus {{ border: 4px solid #000000; }}
 """
