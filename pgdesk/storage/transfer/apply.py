@@ -144,6 +144,11 @@ def _apply_patient(store: Store, plan: ImportPlan, work: PatientWork, notes: lis
         if values:
             if "display_name" in values:
                 values["search_name"] = search_form(values["display_name"])
+            if "handout_lang" in values:
+                # the field is the language in force; handout_lang's CHECK allows only nl and en
+                lang = p["handout_language"] or p["handout_lang"]
+                values["handout_language"] = lang
+                values["handout_lang"] = lang if lang in ("nl", "en") else None
             values["updated_at"] = max(work.local["patient"]["updated_at"] or "",
                                        p["updated_at"] or "") or now()
             _update(store, "patients", pid, values)

@@ -22,14 +22,21 @@ from pgdesk.storage.transfer.fileformat import FORMAT, VERSION
 COPY_NAMESPACE = uuid.UUID("0c6f1e4a-93b2-4d57-8a1e-6b2f7d3c9e15")
 
 
+# Columns a file of version 1 does not have (migration 0011), with what its records get here.
+V1_PATIENT_DEFAULTS = {"handout_language": None, "instrument_variant": "volwassenen",
+                       "handout_large_print": 0}
+V1_CONSULTATION_DEFAULTS = {"present": ""}
+
+
 # --- reading records ------------------------------------------------------------------------------
 
 PATIENT_COLS = ("id", "display_name", "birth_date", "practice_number", "handout_lang",
-                "handout_paper", "created_at", "updated_at")
+                "handout_paper", "created_at", "updated_at", "handout_language", "instrument_variant",
+                "handout_large_print")
 TRAJECTORY_COLS = ("id", "start_consultation_id", "start_date", "tussen_planned", "eind_planned",
                    "closed_at", "created_at", "updated_at")
 CONSULTATION_COLS = ("id", "professional_id", "date", "type", "step", "wheel_index", "created_at",
-                     "updated_at", "completed_at", "trajectory_id", "conflict_of")
+                     "updated_at", "completed_at", "trajectory_id", "conflict_of", "present")
 CHILD_KEYS = ("dimension_scores", "aspect_scores", "marks", "wheel_answers", "plan", "referrals")
 REFERRAL_COLS = ("id", "service_id", "service_snapshot", "status", "note", "followed_up_in",
                  "created_at", "updated_at")
