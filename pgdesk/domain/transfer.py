@@ -119,7 +119,8 @@ def consultation_fields(record: Mapping) -> dict[str, str]:
 
     Keys: the row's fields (CONSULTATION_FIELDS), ``score:<dim>``, ``aspect:<dim>/<aspect>``,
     ``mark:<talk|focus>:<dim>/<aspect>``, ``wheel:<step>``, ``plan:<field>`` and
-    ``referral:<id>`` (the referrals made in this conversation).
+    ``referral:<id>`` (the referrals made in this conversation) and ``own:<kind>:<dim>/<aspect>``
+    (what the patient filled in themselves in the patient mode).
     """
     out = {f: str(record[f]) for f in CONSULTATION_FIELDS if not _blank(record.get(f))}
     for dim, score in record["dimension_scores"].items():
@@ -137,6 +138,8 @@ def consultation_fields(record: Mapping) -> dict[str, str]:
             out[f"plan:{f}"] = value
     for ref in record["referrals"]:
         out[f"referral:{ref['id']}"] = referral_value(ref)
+    for kind, dim, aspect, score, answer, _answered in record.get("patient_answers", ()):
+        out[f"own:{kind}:{dim}/{aspect}"] = json.dumps([score, answer], ensure_ascii=False)
     return out
 
 
@@ -268,6 +271,10 @@ def field_label(key: str, instrument: Instrument | None = None, value: str | Non
     if kind == "referral":
         name = _referral_parts(value)[0] if value else "?"
         return f"Verwijzing: {name}"
+    if kind == "own":
+        _which, _, target = rest.partition(":")
+        dim, _, aspect = target.partition("/")
+        return f"Zelf ingevuld: {_name(instrument, dim, aspect) if dim else 'wat het belangrijkst is'}"
     return key
 
 
@@ -278,6 +285,9 @@ def display_value(key: str, value: str | None) -> str:
     kind = key.partition(":")[0]
     if kind == "mark" or key == "handout_large_print":
         return "ja"
+    if kind == "own":  # [score, answer] of what the patient filled in themselves
+        score, answer = json.loads(value)
+        return answer or (str(score) if score is not None else "ja")
     if kind == "referral":
         name, status, note = _referral_parts(value)
         return f"{name}, {status}" + (f" ({note})" if note else "")

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from pgdesk.domain.content import shipped_instrument
 from pgdesk.storage import transfer as tf
 from pgdesk.storage.handout_preferences import handout_preferences, set_handout_preferences
 from pgdesk.storage.keyring import FAST_KDF
+from pgdesk.storage.patient_answers import PatientSession, patient_answers
 from pgdesk.storage.transfer import fileformat
 from pgdesk.storage.transfer.records import V1_CONSULTATION_DEFAULTS, V1_PATIENT_DEFAULTS
 from pgdesk.storage.variants import (
@@ -122,3 +124,22 @@ def test_an_older_bring_back_never_replaces_a_longer_list_language(sites, monkey
         assert _describe(p, s)["anna"] == ("eenvoudig", ("ar", "A4"), True, ("tolk",))
         assert "Op huisbezoek besproken." in {r[0] for r in p.db.execute(
             "SELECT answer FROM wheel_answers WHERE consultation_id = ?", [s.c1])}
+
+
+def test_what_the_patient_filled_in_themselves_travels_with_the_conversation(sites):
+    s = sites
+    nl = shipped_instrument("nl")
+    with s.open_practice() as p:
+        PatientSession(p, nl, s.c1).set_aspect_score("lichaamsfuncties", "slapen", 5)
+    read_in(s, take_along(s))
+    with s.open_laptop() as lap:
+        assert patient_answers(lap, s.c1).aspect_scores == {"lichaamsfuncties": {"slapen": 5}}
+        own = PatientSession(lap, nl, s.c1)  # the patient in the patient mode, at home
+        own.set_aspect_score("lichaamsfuncties", "bewegen", None)  # "weet ik niet"
+        own.set_mark("talk", "zingeving", "", True)
+    plan, _ = read_in(s, bring_back(s), on="practice")
+    assert not plan.conflicts
+    with s.open_practice() as p:
+        back = patient_answers(p, s.c1)
+        assert back.aspect_scores == {"lichaamsfuncties": {"slapen": 5, "bewegen": None}}
+        assert back.talk == {("zingeving", "")}

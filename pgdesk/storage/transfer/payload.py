@@ -106,10 +106,22 @@ def check_version(raw: object) -> Version | None:
 def _check_consultation(c: object, pros: set[str], services: set[str], trajectories: set[str],
                         old: bool) -> None:
     """old: a file of version 1, without the columns of migration 0011 (filled in here)."""
-    cols = [k for k in CONSULTATION_COLS if not (old and k in V1_CONSULTATION_DEFAULTS)]
-    c = _keys(c, (*cols, *CHILD_KEYS), "consultation")
+    keys = [k for k in (*CONSULTATION_COLS, *CHILD_KEYS) if not (old and k in V1_CONSULTATION_DEFAULTS)]
+    c = _keys(c, keys, "consultation")
     if old:
-        c.update(V1_CONSULTATION_DEFAULTS)
+        c.update(present="", patient_answers=[])
+    seen_own = set()
+    for own in _list(c["patient_answers"], "patient answers", 1000):
+        want(isinstance(own, list) and len(own) == 6 and own[0] in ("aspect", "talk", "important"),
+             "patient answer")
+        kind, dim, aspect, score, answer, answered = own
+        want(dim == "" or _ident(dim) is not None, "patient answer dimension")
+        want(aspect == "" or _ident(aspect) is not None, "patient answer aspect")
+        want(score is None or bounded_int(score, SCALE_MIN, SCALE_MAX) is not None, "score")
+        _text(answer, MAX_ANSWER, optional=True, where="patient answer")
+        _stamp(answered, optional=False)
+        want((kind, dim, aspect) not in seen_own, "patient answer twice")
+        seen_own.add((kind, dim, aspect))
     want(isinstance(c["present"], str)
          and (c["present"] == "" or set(c["present"].split(",")) <= set(PRESENT)), "present")
     _ident(c["id"])

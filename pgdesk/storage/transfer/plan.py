@@ -278,7 +278,8 @@ def _check_ownership(store: Store, work: PatientWork) -> None:
 
 
 def _keep_what_an_old_file_cannot_know(entry: dict, local: dict) -> None:
-    """A file of version 1 holds no variant, large print or who was present, and only nl/en:
+    """A file of version 1 holds no variant, large print, who was present or what the patient
+    filled in themselves, and only nl/en:
     its records take what is stored here, so it never replaces a longer-list language."""
     p, here = entry["patient"], local["patient"]
     for key in V1_PATIENT_DEFAULTS:
@@ -286,9 +287,11 @@ def _keep_what_an_old_file_cannot_know(entry: dict, local: dict) -> None:
             p[key] = here[key]
     if (here["handout_language"] or here["handout_lang"]) not in (None, "nl", "en"):
         p["handout_lang"], p["handout_language"] = here["handout_lang"], here["handout_language"]
-    present = {c["id"]: c["present"] for c in local["consultations"]}
+    stored = {c["id"]: c for c in local["consultations"]}
     for c in entry["consultations"]:
-        c["present"] = present.get(c["id"], c["present"])
+        if c["id"] in stored:
+            c["present"] = stored[c["id"]]["present"]
+            c["patient_answers"] = stored[c["id"]]["patient_answers"]
 
 
 def _plan_patient(store: Store, kind: str, entry: dict, instrument: Instrument | None,
