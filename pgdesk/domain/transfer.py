@@ -61,14 +61,17 @@ CONFLICT = "conflict"            # changed on both sides, differently
 RESTORE = "restore"              # deleted here, but changed in the file: add it again
 STAYS_DELETED = "stays_deleted"  # deleted here, unchanged in the file: stays deleted
 
-PATIENT_FIELDS = ("display_name", "birth_date", "practice_number", "handout_lang", "handout_paper")
+PATIENT_FIELDS = ("display_name", "birth_date", "practice_number", "handout_lang", "handout_paper",
+                  "instrument_variant", "handout_large_print")
 TRAJECTORY_FIELDS = ("start_consultation_id", "start_date", "tussen_planned", "eind_planned",
                      "closed_at")
-CONSULTATION_FIELDS = ("date", "type", "professional_id", "completed_at", "trajectory_id")
+CONSULTATION_FIELDS = ("date", "type", "professional_id", "completed_at", "trajectory_id", "present")
 
 FIELD_LABELS = {
     "display_name": "naam", "birth_date": "geboortedatum", "practice_number": "patiëntnummer",
     "handout_lang": "taal van de samenvatting", "handout_paper": "papierformaat van de samenvatting",
+    "instrument_variant": "vragenlijst", "handout_large_print": "samenvatting in grote letters",
+    "present": "aanwezig bij het gesprek",
     "start_consultation_id": "startgesprek", "start_date": "startdatum",
     "tussen_planned": "tussengesprek gepland", "eind_planned": "eindgesprek gepland",
     "closed_at": "traject afgesloten",
@@ -87,8 +90,18 @@ def _blank(value: object) -> bool:
 
 
 def patient_fields(record: Mapping) -> dict[str, str]:
-    """A patient record's compared fields; empty ones left out."""
-    return {f: str(record[f]) for f in PATIENT_FIELDS if not _blank(record.get(f))}
+    """A patient record's compared fields; empty ones left out.
+
+    handout_lang is the language in force: handout_language (migration 0011, the longer list)
+    before the older handout_lang (nl/en only). The variant 'volwassenen' and large print off
+    count as empty, so versions recorded before migration 0011 keep their digests.
+    """
+    values = {**record, "handout_lang": record.get("handout_language") or record.get("handout_lang")}
+    if values.get("instrument_variant") == "volwassenen":
+        values["instrument_variant"] = None
+    if not values.get("handout_large_print"):
+        values["handout_large_print"] = None
+    return {f: str(values[f]) for f in PATIENT_FIELDS if not _blank(values.get(f))}
 
 
 def trajectory_fields(record: Mapping) -> dict[str, str]:
@@ -106,7 +119,8 @@ def consultation_fields(record: Mapping) -> dict[str, str]:
 
     Keys: the row's fields (CONSULTATION_FIELDS), ``score:<dim>``, ``aspect:<dim>/<aspect>``,
     ``mark:<talk|focus>:<dim>/<aspect>``, ``wheel:<step>``, ``plan:<field>`` and
-    ``referral:<id>`` (the referrals made in this conversation).
+    ``referral:<id>`` (the referrals made in this conversation) and ``own:<kind>:<dim>/<aspect>``
+    (what the patient filled in themselves in the patient mode).
     """
     out = {f: str(record[f]) for f in CONSULTATION_FIELDS if not _blank(record.get(f))}
     for dim, score in record["dimension_scores"].items():
@@ -124,6 +138,8 @@ def consultation_fields(record: Mapping) -> dict[str, str]:
             out[f"plan:{f}"] = value
     for ref in record["referrals"]:
         out[f"referral:{ref['id']}"] = referral_value(ref)
+    for kind, dim, aspect, score, answer, _answered in record.get("patient_answers", ()):
+        out[f"own:{kind}:{dim}/{aspect}"] = json.dumps([score, answer], ensure_ascii=False)
     return out
 
 
@@ -255,6 +271,10 @@ def field_label(key: str, instrument: Instrument | None = None, value: str | Non
     if kind == "referral":
         name = _referral_parts(value)[0] if value else "?"
         return f"Verwijzing: {name}"
+    if kind == "own":
+        _which, _, target = rest.partition(":")
+        dim, _, aspect = target.partition("/")
+        return f"Zelf ingevuld: {_name(instrument, dim, aspect) if dim else 'wat het belangrijkst is'}"
     return key
 
 
@@ -263,8 +283,11 @@ def display_value(key: str, value: str | None) -> str:
     if value is None:
         return ""
     kind = key.partition(":")[0]
-    if kind == "mark":
+    if kind == "mark" or key == "handout_large_print":
         return "ja"
+    if kind == "own":  # [score, answer] of what the patient filled in themselves
+        score, answer = json.loads(value)
+        return answer or (str(score) if score is not None else "ja")
     if kind == "referral":
         name, status, note = _referral_parts(value)
         return f"{name}, {status}" + (f" ({note})" if note else "")

@@ -71,7 +71,8 @@ __all__ = ["PAPERS", "handout_pdf", "layout_for", "paper_name", "referral_contac
 @dataclass(frozen=True)
 class Handout:
     """Everything one handout shows, gathered once; `compact` puts the first step, who helps and
-    the next appointment before the longer texts, `radius` is the web's (None: the layout's)."""
+    the next appointment before the longer texts, `radius` is the web's (None: the layout's),
+    `scores_beside` lets large print put its table of numbers beside the web."""
 
     view: ConsultationView
     instrument: Instrument
@@ -81,6 +82,7 @@ class Handout:
     show_changes: bool = True
     radius: float | None = None
     compact: bool = False
+    scores_beside: bool = True
 
 
 def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str]:
@@ -125,21 +127,26 @@ def _header(h: Handout, st: dict, lay: Layout) -> list:
     return story
 
 
-def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> list:
-    """The web; beside an end conversation's heading the legend 'start dd-mm-jjjj / nu'."""
+def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> tuple[list, bool]:
+    """The web; beside an end conversation's heading the legend 'start dd-mm-jjjj / nu'. With
+    it whether large print's table of numbers stands beside the web."""
     t, frame_w = h.instrument.text, lay.frame_w
     story: list = []
+    radius = h.radius or (lay.compare_radius if compare is not None else lay.web_radius)
     if compare is not None:
         story.append(heading_with_legend(t("web_heading"), compare, h.instrument, st, frame_w))
         story.append(Spacer(1, 5 * lay.space))
-        story.append(web_drawing(h.view, h.instrument, frame_w, compare=compare,
-                                 radius=h.radius or lay.compare_radius, layout=lay))
     else:
         story.append(Paragraph(escape(t("web_heading")), st["heading"]))
-        story.append(web_drawing(h.view, h.instrument, frame_w, radius=h.radius or lay.web_radius,
+    beside = _web_beside_scores(h, compare, radius, st, lay) \
+        if lay.large and h.scores_beside else None
+    if beside is not None:
+        story.append(beside)
+    else:
+        story.append(web_drawing(h.view, h.instrument, frame_w, compare=compare, radius=radius,
                                  layout=lay))
-    if lay.large and not h.compact:  # large print: the numbers also as a table (else on page 2)
-        story += _scores_table(h, st, lay)
+    if lay.large and beside is None and not h.compact:
+        story += _scores_table(h, st, lay)  # under the web (compact: on page 2)
     story.append(Spacer(1, 4 * lay.space))
     story.append(Paragraph(balanced_markup(t("web_note"), st["note"].fontName, lay.note,
                                            frame_w - 2), st["note"]))
@@ -158,26 +165,67 @@ def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> lis
     story.append(Spacer(1, 4 * lay.space))
     story.append(HRFlowable(width="100%", thickness=1, color=RING, spaceBefore=4 * lay.space,
                             spaceAfter=0))
-    return story
+    return story, beside is not None
 
 
-def _scores_table(h: Handout, st: dict, lay: Layout) -> list:
-    """'Mijn cijfers': one row per dimension, its name and its whole number (or none)."""
+def _score_cells(h: Handout, st: dict) -> list[tuple[str, str]]:
     c = h.view.consultation
-    rows = []
-    for dim, score in zip(h.instrument.dimensions, c.scores(h.instrument), strict=True):
-        number = str(whole_number(score)) if score is not None else h.instrument.text("no_score")
-        rows.append(mirrored([Paragraph(escape(dim.name), st["meta"]),
-                              Paragraph(escape(number), st["fact_heading"])], lay))
-    widths = mirrored([lay.frame_w * 0.5, lay.frame_w * 0.15], lay)
-    table = Table(rows, colWidths=widths, hAlign="CENTER")
+    return [(dim.name, str(whole_number(score)) if score is not None
+             else h.instrument.text("no_score"))
+            for dim, score in zip(h.instrument.dimensions, c.scores(h.instrument), strict=True)]
+
+
+def _scores_table(h: Handout, st: dict, lay: Layout,
+                  widths: tuple[float, float] | None = None) -> list:
+    """'Mijn cijfers': one row per dimension, its name and its whole number (or none)."""
+    rows = [mirrored([Paragraph(escape(name), st["meta"]), Paragraph(escape(number),
+                                                                   st["fact_heading"])], lay)
+            for name, number in _score_cells(h, st)]
+    table = Table(rows, colWidths=mirrored(list(widths or (lay.frame_w * 0.5, lay.frame_w * 0.15)),
+                                           lay), hAlign="CENTER")
     table.setStyle(plain_table_style("MIDDLE", [("LINEBELOW", (0, 0), (-1, -1), 0.5, RING),
                                                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     heading = Paragraph(escape(text(h.instrument, "scores_heading")), st["heading"])
+    if widths is not None:  # beside the web
+        return [heading, Spacer(1, 2 * lay.space), table]
     # heading and table together: on a new page unless both fit
     need = heading.wrap(lay.frame_w, lay.page_h)[1] + table.wrap(lay.frame_w, lay.page_h)[1]
     return [CondPageBreak(need + 6 * lay.space), Spacer(1, 6 * lay.space), heading, table]
+
+
+def _web_beside_scores(h: Handout, compare: Consultation | None, radius: float, st: dict,
+                       lay: Layout) -> Table | None:
+    """Large print: the web with 'Mijn cijfers' beside it (on the left for right to left), or
+    None when the page is too narrow for both at this size (the table then goes under the web).
+    The table's columns are as wide as its longest word, so no name is cut or split."""
+    cells = _score_cells(h, st)
+
+    def widest(parts, style) -> float:
+        return max(stringWidth(p, style.fontName, style.fontSize) for p in parts) + 8
+
+    number_w = widest([w for _, number in cells for w in number.split()], st["fact_heading"])
+    heading_w = widest(text(h.instrument, "scores_heading").split(), st["heading"])
+    gap = 6 * lay.space
+    # the names on one line each if the web leaves room for that, else wrapped between words;
+    # a web down to its smallest size rather than the table under it
+    tries = [(names, r) for names in ([n for n, _ in cells], [w for n, _ in cells for w in n.split()])
+             for r in dict.fromkeys((radius, min(radius, lay.compare_radius_min)))]
+    for names, r in tries:
+        table_w = max(widest(names, st["meta"]) + number_w, heading_w)
+        web_w = lay.frame_w - table_w - gap
+        web = web_drawing(h.view, h.instrument, web_w, compare=compare, radius=r, layout=lay)
+        x0, _, x1, _ = web.getBounds()
+        if x0 >= 0 and x1 <= web_w:  # no dimension's name runs into the table
+            break
+    else:
+        return None
+    scores = _scores_table(h, st, lay, (table_w - number_w, number_w))
+    row = mirrored([web, scores], lay)
+    widths = mirrored([web_w + gap, table_w], lay)
+    beside = Table([row], colWidths=widths)
+    beside.setStyle(plain_table_style("MIDDLE"))
+    return beside
 
 
 def _text_section(kind: str, heading: str, value: str, st: dict, lay: Layout,
@@ -236,7 +284,8 @@ def story_parts(h: Handout, layout: Layout = A4_LAYOUT) -> tuple[list, list]:
     c = h.view.consultation
     plan = c.plan
     compare = h.start if compares_with_start(h.view, h.instrument, h.start) else None
-    story = _header(h, st, lay) + _web(h, compare, st, lay)
+    web, scores_beside = _web(h, compare, st, lay)
+    story = _header(h, st, lay) + web
     change = change_section(compare, c, h.instrument, st, lay) \
         if compare is not None and h.show_changes else []
 
@@ -258,7 +307,7 @@ def story_parts(h: Handout, layout: Layout = A4_LAYOUT) -> tuple[list, list]:
     details = []
     if h.referrals:
         details = referral_section(h.referrals, text(h.instrument, "contact_heading"), st, lay)
-    scores = _scores_table(h, st, lay) if lay.large else []
+    scores = _scores_table(h, st, lay) if lay.large and not scores_beside else []
     return (story + step + when + _who_helps(h, st, lay, names_only=bool(h.referrals)) + nxt,
             scores + change + important + strengths + want + details)
 
@@ -416,8 +465,11 @@ def fitted_story(h: Handout, lay: Layout = A4_LAYOUT) -> list:
     compare = compares_with_start(h.view, h.instrument, h.start)
     full = lay.compare_radius if compare else lay.web_radius
     for compact in (False, True):
-        for radius in _radii(lay, full):
-            first, rest = story_parts(replace(h, radius=radius, compact=compact), lay)
-            if _height(first, lay) <= lay.room:
-                return first + rest
+        # large print: the table beside the web if page 1 still holds what it must
+        for beside in ((True, False) if lay.large else (False,)):
+            for radius in _radii(lay, full):
+                first, rest = story_parts(replace(h, radius=radius, compact=compact,
+                                                  scores_beside=beside), lay)
+                if _height(first, lay) <= lay.room:
+                    return first + rest
     return handout_story(replace(h, radius=lay.compare_radius_min, compact=True), lay)

@@ -475,7 +475,7 @@ def _set_score(payload):
 
 
 def _newer_payload(payload):
-    payload["transfer"]["version"] = 2
+    payload["transfer"]["version"] = tf.VERSION + 1
 
 
 REFUSALS = {
@@ -489,8 +489,8 @@ REFUSALS = {
     "willekeurig": (lambda take, back: os.urandom(5000), "laptop", TPW, tf.NotATransferFile,
                     "geen transferbestand"),
     "leeg": (lambda take, back: b"", "laptop", TPW, tf.NotATransferFile, "geen transferbestand"),
-    "nieuwere versie": (lambda take, back: _craft(take, 2), "laptop", TPW, tf.NewerTransferVersion,
-                        "gemaakt met een nieuwere versie van pgdesk"),
+    "nieuwere versie": (lambda take, back: _craft(take, tf.VERSION + 1), "laptop", TPW,
+                        tf.NewerTransferVersion, "gemaakt met een nieuwere versie van pgdesk"),
     "nieuwere inhoud": (lambda take, back: _resealed(take, _newer_payload), "laptop", TPW,
                         tf.NewerTransferVersion, "nieuwere versie"),
     "vreemde inhoud": (lambda take, back: _resealed(take, _set_score), "laptop", TPW,
@@ -647,7 +647,7 @@ def test_the_untouched_fuzz_files_are_accepted(fuzz):
 def test_the_clear_header_holds_no_patient_data_and_is_authenticated(sites):
     data = take_along(sites).read_bytes()
     magic, version, head_len = struct.unpack_from(">16sHI", data)
-    assert (magic, version) == (tf.MAGIC, 1)
+    assert (magic, version) == (tf.MAGIC, 2)
     header = json.loads(data[22:22 + head_len])
     assert set(header) == {"format", "version", "cipher", "compression", "kdf", "nonce", "length"}
     assert header["kdf"]["memory_kib"] == FAST_KDF.memory_kib
@@ -656,7 +656,7 @@ def test_the_clear_header_holds_no_patient_data_and_is_authenticated(sites):
     # A header changed into something still well-formed (more KDF iterations) is detected.
     header["kdf"]["iterations"] = 2
     head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
-    forged = struct.pack(">16sHI", tf.MAGIC, 1, len(head)) + head + data[22 + head_len:]
+    forged = struct.pack(">16sHI", tf.MAGIC, 2, len(head)) + head + data[22 + head_len:]
     with pytest.raises(tf.WrongTransferPassphrase):
         tf.unseal(forged, TPW)
     assert json.loads(tf.unseal(data, TPW))["transfer"]["kind"] == "take-along"

@@ -34,6 +34,7 @@ from pgdesk.storage.transfer.plan import ImportPlan, PatientWork, refuse_replay,
 from pgdesk.storage.transfer.records import (
     CONSULTATION_COLS,
     COPY_NAMESPACE,
+    PATIENT_ANSWER_COLS,
     PATIENT_COLS,
     TRAJECTORY_COLS,
     TransferSummary,
@@ -72,6 +73,9 @@ def _insert_children(store: Store, pid: str, cid: str, rec: dict, *, copy: bool)
         db.execute(f"INSERT INTO plans (consultation_id, {column_list(PLAN_FIELDS)}) VALUES "
                    f"(?, {', '.join('?' for _ in PLAN_FIELDS)})",
                    [cid, *(rec["plan"][f] for f in PLAN_FIELDS)])
+    for own in rec["patient_answers"]:
+        db.execute(f"INSERT INTO patient_answers (consultation_id, {column_list(PATIENT_ANSWER_COLS)}) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [cid, *own])
     for r in rec["referrals"]:
         rid = str(uuid.uuid5(COPY_NAMESPACE, f"{cid}/{r['id']}")) if copy else r["id"]
         row = {**r, "id": rid, "consultation_id": cid, "patient_id": pid}
@@ -99,7 +103,7 @@ def _insert_consultation(store: Store, pid: str, rec: dict, trajectory_id: str |
 def _replace_consultation(store: Store, pid: str, rec: dict, trajectory_id: str | None) -> None:
     cid = rec["id"]
     for table in ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
-                  "dimension_scores"):
+                  "dimension_scores", "patient_answers"):
         store.db.execute(f"DELETE FROM {table} WHERE consultation_id = ?", [cid])
     row = _consultation_row(pid, rec, trajectory_id)
     del row["id"]
@@ -144,6 +148,11 @@ def _apply_patient(store: Store, plan: ImportPlan, work: PatientWork, notes: lis
         if values:
             if "display_name" in values:
                 values["search_name"] = search_form(values["display_name"])
+            if "handout_lang" in values:
+                # the field is the language in force; handout_lang's CHECK allows only nl and en
+                lang = p["handout_language"] or p["handout_lang"]
+                values["handout_language"] = lang
+                values["handout_lang"] = lang if lang in ("nl", "en") else None
             values["updated_at"] = max(work.local["patient"]["updated_at"] or "",
                                        p["updated_at"] or "") or now()
             _update(store, "patients", pid, values)

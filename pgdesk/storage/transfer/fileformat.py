@@ -26,7 +26,8 @@ from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, derive_key, keyring_p
 from pgdesk.storage.repository import Store
 
 FORMAT = "pgdesk-transfer"
-VERSION = 1
+VERSION = 2  # 2: the patient's variant, handout language and large print, who was present
+READABLE_VERSIONS = (1, 2)  # 1: read, its records get the defaults of migration 0011
 MAGIC = b"pgdesk-transfer\n"  # 16 bytes
 _PREFIX = struct.Struct(">16sHI")  # magic, format version, length of the header JSON
 _MAX_HEADER = 4096
@@ -148,7 +149,7 @@ def unseal(data: bytes, passphrase: str) -> bytes:
     _magic, version, head_len = _PREFIX.unpack_from(data)
     if version > VERSION:
         raise NewerTransferVersion()
-    if version != VERSION or head_len > _MAX_HEADER:
+    if version not in READABLE_VERSIONS or head_len > _MAX_HEADER:
         raise TransferDamaged(detail="version/header length")
     aad_end = _PREFIX.size + head_len
     if len(data) < aad_end:
@@ -157,7 +158,7 @@ def unseal(data: bytes, passphrase: str) -> bytes:
         header = json.loads(data[_PREFIX.size:aad_end].decode("ascii"))
         want(isinstance(header, dict) and set(header) == {
             "format", "version", "cipher", "compression", "kdf", "nonce", "length"}, "header keys")
-        want(header["format"] == FORMAT and header["version"] == VERSION, "header format")
+        want(header["format"] == FORMAT and header["version"] == version, "header format")
         want(header["cipher"] == "aes-256-gcm" and header["compression"] == "zlib", "cipher")
         kdf = header["kdf"]
         want(isinstance(kdf, dict) and set(kdf) == {"alg", "memory_kib", "iterations", "lanes",

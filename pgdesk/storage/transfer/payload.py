@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterable
 
 from pgdesk.domain import transfer as rules
+from pgdesk.domain.documents import PRESENT
 from pgdesk.domain.instrument import SCALE_MAX, SCALE_MIN
+from pgdesk.domain.languages import HANDOUT_LANGUAGES
 from pgdesk.domain.models import CONSULTATION_TYPES, PLAN_FIELDS, ROLES, STEPS
 from pgdesk.domain.social_map import MAX_NOTE, REFERRAL_ROUTES, REFERRAL_STATUSES
 from pgdesk.domain.transfer import KIND_BRING_BACK, Version
@@ -33,6 +35,8 @@ from pgdesk.storage.transfer.records import (
     REFERRAL_COLS,
     SERVICE_COLS,
     TRAJECTORY_COLS,
+    V1_CONSULTATION_DEFAULTS,
+    V1_PATIENT_DEFAULTS,
 )
 
 # --- validating a payload -------------------------------------------------------------------------
@@ -99,8 +103,27 @@ def check_version(raw: object) -> Version | None:
     return Version(v["digest"], dict(fields), v["updated_at"])
 
 
-def _check_consultation(c: object, pros: set[str], services: set[str], trajectories: set[str]) -> None:
-    c = _keys(c, (*CONSULTATION_COLS, *CHILD_KEYS), "consultation")
+def _check_consultation(c: object, pros: set[str], services: set[str], trajectories: set[str],
+                        old: bool) -> None:
+    """old: a file of version 1, without the columns of migration 0011 (filled in here)."""
+    keys = [k for k in (*CONSULTATION_COLS, *CHILD_KEYS) if not (old and k in V1_CONSULTATION_DEFAULTS)]
+    c = _keys(c, keys, "consultation")
+    if old:
+        c.update(present="", patient_answers=[])
+    seen_own = set()
+    for own in _list(c["patient_answers"], "patient answers", 1000):
+        want(isinstance(own, list) and len(own) == 6 and own[0] in ("aspect", "talk", "important"),
+             "patient answer")
+        kind, dim, aspect, score, answer, answered = own
+        want(dim == "" or _ident(dim) is not None, "patient answer dimension")
+        want(aspect == "" or _ident(aspect) is not None, "patient answer aspect")
+        want(score is None or bounded_int(score, SCALE_MIN, SCALE_MAX) is not None, "score")
+        _text(answer, MAX_ANSWER, optional=True, where="patient answer")
+        _stamp(answered, optional=False)
+        want((kind, dim, aspect) not in seen_own, "patient answer twice")
+        seen_own.add((kind, dim, aspect))
+    want(isinstance(c["present"], str)
+         and (c["present"] == "" or set(c["present"].split(",")) <= set(PRESENT)), "present")
     _ident(c["id"])
     want(_ident(c["professional_id"], optional=True) is None or c["professional_id"] in pros,
          "professional")
@@ -169,7 +192,9 @@ def check_payload(raw: bytes) -> dict:
             raise NewerTransferVersion()
         _keys(t, ("format", "version", "kind", "id", "origin_db_id", "source_db_id", "created_at",
                   "created_by", "pgdesk_version"), "transfer")
-        want(t["version"] == VERSION and t["kind"] in rules.KINDS, "transfer kind")
+        want(t["version"] in (1, VERSION) and t["kind"] in rules.KINDS, "transfer kind")
+        old = t["version"] < VERSION
+        patient_cols = [k for k in PATIENT_COLS if not (old and k in V1_PATIENT_DEFAULTS)]
         for k in ("id", "origin_db_id", "source_db_id"):
             _ident(t[k])
         _stamp(t["created_at"], optional=False)
@@ -214,7 +239,9 @@ def check_payload(raw: bytes) -> dict:
             keys = ("patient", "trajectories", "consultations") + (("base", "deleted") if bring_back
                                                                     else ())
             _keys(e, keys, "entry")
-            p = _keys(e["patient"], PATIENT_COLS, "patient")
+            p = _keys(e["patient"], patient_cols, "patient")
+            if old:  # the language it has is the only one it knows (see plan.py)
+                p.update(V1_PATIENT_DEFAULTS, handout_language=p.get("handout_lang"))
             unique("patient", _ident(p["id"]))
             want(isinstance(p["display_name"], str) and 0 < len(p["display_name"].strip()) <= 200,
                  "display_name")
@@ -222,6 +249,9 @@ def check_payload(raw: bytes) -> dict:
             _text(p["practice_number"], 100, optional=True, where="practice_number")
             want(p["handout_lang"] in (None, "nl", "en") and p["handout_paper"] in (None, "A4", "A5"),
                  "handout")
+            want(p["handout_language"] in (None, *HANDOUT_LANGUAGES), "handout_language")
+            _ident(p["instrument_variant"], where="instrument_variant")
+            bounded_int(p["handout_large_print"], 0, 1, "handout_large_print")
             _stamp(p["created_at"])
             _stamp(p["updated_at"])
             trajectories = set()
@@ -236,7 +266,7 @@ def check_payload(raw: bytes) -> dict:
                 _stamp(tr["updated_at"])
                 trajectories.add(tr["id"])
             for c in _list(e["consultations"], "consultations", 10_000):
-                _check_consultation(c, pros, services, trajectories)
+                _check_consultation(c, pros, services, trajectories, old)
                 unique("consultation", c["id"])
                 for r in c["referrals"]:
                     unique("referral", r["id"])

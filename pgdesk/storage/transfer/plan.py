@@ -36,6 +36,7 @@ from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store
 from pgdesk.storage.transfer.fileformat import (
     NOTHING_READ,
+    VERSION,
     TransferError,
     WrongPractice,
     read_transfer_file,
@@ -44,6 +45,7 @@ from pgdesk.storage.transfer.fileformat import (
 from pgdesk.storage.transfer.payload import check_payload, check_version
 from pgdesk.storage.transfer.records import (
     COPY_NAMESPACE,
+    V1_PATIENT_DEFAULTS,
     brought_along_marker,
     local_time,
     newest_bring_back_setting,
@@ -275,11 +277,30 @@ def _check_ownership(store: Store, work: PatientWork) -> None:
                                 f"database bij een ander gesprek hoort. {NOTHING_READ}")
 
 
+def _keep_what_an_old_file_cannot_know(entry: dict, local: dict) -> None:
+    """A file of version 1 holds no variant, large print, who was present or what the patient
+    filled in themselves, and only nl/en:
+    its records take what is stored here, so it never replaces a longer-list language."""
+    p, here = entry["patient"], local["patient"]
+    for key in V1_PATIENT_DEFAULTS:
+        if key != "handout_language":
+            p[key] = here[key]
+    if (here["handout_language"] or here["handout_lang"]) not in (None, "nl", "en"):
+        p["handout_lang"], p["handout_language"] = here["handout_lang"], here["handout_language"]
+    stored = {c["id"]: c for c in local["consultations"]}
+    for c in entry["consultations"]:
+        if c["id"] in stored:
+            c["present"] = stored[c["id"]]["present"]
+            c["patient_answers"] = stored[c["id"]]["patient_answers"]
+
+
 def _plan_patient(store: Store, kind: str, entry: dict, instrument: Instrument | None,
-                  origin: str, notes: list[str]) -> PatientWork:
+                  origin: str, notes: list[str], *, old: bool = False) -> PatientWork:
     p = entry["patient"]
     pid = p["id"]
     local = patient_entry(store, pid)
+    if old and local is not None:
+        _keep_what_an_old_file_cannot_know(entry, local)
     work = PatientWork(pid, p["display_name"], entry, local)
     if kind == KIND_TAKE_ALONG:
         marker = brought_along_marker(store, pid)
@@ -455,7 +476,8 @@ def preview_transfer(store: Store, path: str | os.PathLike, passphrase: str, *,
                             + NOTHING_READ)
     refuse_replay(store, t, payload["patients"])
     notes: list[str] = []
-    work = [_plan_patient(store, kind, e, instrument, origin, notes) for e in payload["patients"]]
+    work = [_plan_patient(store, kind, e, instrument, origin, notes, old=t["version"] < VERSION)
+            for e in payload["patients"]]
     local_side, incoming_side = SIDES[kind]
     conflicts = []
     for w in work:

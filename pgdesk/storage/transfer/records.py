@@ -22,15 +22,26 @@ from pgdesk.storage.transfer.fileformat import FORMAT, VERSION
 COPY_NAMESPACE = uuid.UUID("0c6f1e4a-93b2-4d57-8a1e-6b2f7d3c9e15")
 
 
+# Columns a file of version 1 does not have (migration 0011), with what its records get here.
+V1_PATIENT_DEFAULTS = {"handout_language": None, "instrument_variant": "volwassenen",
+                       "handout_large_print": 0}
+V1_CONSULTATION_DEFAULTS = {"present": "", "patient_answers": ()}
+
+
 # --- reading records ------------------------------------------------------------------------------
 
 PATIENT_COLS = ("id", "display_name", "birth_date", "practice_number", "handout_lang",
-                "handout_paper", "created_at", "updated_at")
+                "handout_paper", "created_at", "updated_at", "handout_language", "instrument_variant",
+                "handout_large_print")
 TRAJECTORY_COLS = ("id", "start_consultation_id", "start_date", "tussen_planned", "eind_planned",
                    "closed_at", "created_at", "updated_at")
 CONSULTATION_COLS = ("id", "professional_id", "date", "type", "step", "wheel_index", "created_at",
-                     "updated_at", "completed_at", "trajectory_id", "conflict_of")
-CHILD_KEYS = ("dimension_scores", "aspect_scores", "marks", "wheel_answers", "plan", "referrals")
+                     "updated_at", "completed_at", "trajectory_id", "conflict_of", "present")
+CHILD_KEYS = ("dimension_scores", "aspect_scores", "marks", "wheel_answers", "plan", "referrals",
+              "patient_answers")
+# what the patient filled in themselves (migration 0010): [kind, dimension, aspect, score, answer,
+# answered_at] each
+PATIENT_ANSWER_COLS = ("kind", "dimension_id", "aspect_id", "score", "answer", "answered_at")
 REFERRAL_COLS = ("id", "service_id", "service_snapshot", "status", "note", "followed_up_in",
                  "created_at", "updated_at")
 PROFESSIONAL_COLS = ("id", "name", "role", "created_at")
@@ -58,7 +69,8 @@ def patient_entry(store: Store, patient_id: str) -> dict | None:
         f"SELECT {column_list(TRAJECTORY_COLS)} FROM trajectories WHERE patient_id = ? "
         "ORDER BY start_date, created_at, id", [patient_id]))
     consultations = {r["id"]: {**r, "dimension_scores": {}, "aspect_scores": {}, "marks": [],
-                               "wheel_answers": {}, "plan": None, "referrals": []}
+                               "wheel_answers": {}, "plan": None, "referrals": [],
+                               "patient_answers": []}
                      for r in db.query(f"SELECT {column_list(CONSULTATION_COLS)} FROM consultations "
                                        "WHERE patient_id = ? ORDER BY date, created_at, id",
                                        [patient_id])}
@@ -83,6 +95,9 @@ def patient_entry(store: Store, patient_id: str) -> dict | None:
     for row in db.query(f"SELECT consultation_id, {column_list(REFERRAL_COLS)} FROM referrals "
                         f"WHERE {mine} ORDER BY created_at, rowid", q):
         consultations[row.pop("consultation_id")]["referrals"].append(row)
+    for row in db.execute(f"SELECT consultation_id, {column_list(PATIENT_ANSWER_COLS)} FROM "
+                          f"patient_answers WHERE {mine} ORDER BY 1, 2, 3, 4", q):
+        consultations[row[0]]["patient_answers"].append(list(row[1:]))
     return {"patient": patient, "trajectories": trajectories,
             "consultations": list(consultations.values())}
 
