@@ -140,6 +140,13 @@ def main() -> int:
         check(r.returncode != 0 and "Traceback" not in r.stderr and "klopt niet" in r.stderr,
               "check met een fout wachtwoord: nette melding", r.stdout + r.stderr)
 
+        # The practice server's driver (psycopg with its bundled libpq) is in the bundle: an
+        # address where nothing listens gets the Dutch message, not an ImportError.
+        r = app.run("check", "--server", "postgresql://smoke@127.0.0.1:1/pgdesk?sslmode=disable",
+                    stdin="x\n")
+        check(r.returncode == 2 and "niet bereikbaar" in r.stderr and "Traceback" not in r.stderr,
+              "praktijkserver onbereikbaar: nette melding, exit 2", r.stdout + r.stderr)
+
         # Beside the bundle (same file system, so hard links work), removed afterwards.
         broken = Path(tempfile.mkdtemp(prefix=".smoke-kapot-", dir=bundle.parent)) / bundle.name
         try:

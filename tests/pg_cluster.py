@@ -239,3 +239,26 @@ class PgCluster:
 
         with self.admin() as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@contextlib.contextmanager
+def own_cluster():
+    """A server of one test module's own (its tests stop and start it); skipped where no
+    PostgreSQL is installed."""
+    import pytest
+
+    if find_bindir() is None:
+        pytest.skip("PostgreSQL is niet geïnstalleerd (scripts/system-deps.sh installeert het)")
+    with PgCluster() as server:
+        yield server
+
+
+@contextlib.contextmanager
+def durable_database(cluster: PgCluster):
+    """A fresh database as on a practice server, where confirmed is on disk
+    (synchronous_commit on); its URL, dropped afterwards."""
+    name = cluster.create_database()
+    with cluster.admin() as conn:
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
+    yield cluster.url(name)
+    cluster.drop_database(name)

@@ -101,7 +101,7 @@ def test_refusals_say_why_in_dutch_and_write_nothing(pg_tls_cluster, pg_cluster,
     db, user = new_db_name(), new_user()
     cases = [
         (["--server", "http://server.praktijk.local/pgdesk"], "geen adres van een praktijkserver"),
-        (["--server", "postgresql://x@[bad/pgdesk"], "klopt niet. Voorbeeld"),
+        (["--server", "postgresql://x@[bad/pgdesk"], "is ongeldig: de haak ["),
         (["--server", owner_url(pg_tls_cluster, db, sslmode="require")], "sslmode=require"),
         (["--server", pg_tls_cluster.url(db, password="fout wachtwoord")], "of dit wachtwoord"),
         (["--server", f"postgresql://x@127.0.0.1:{_closed_port()}/pgdesk?connect_timeout=3&"

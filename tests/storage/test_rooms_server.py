@@ -18,21 +18,18 @@ from pgdesk.storage.session import ConsultationSession
 
 @pytest.fixture(scope="module")
 def cluster():
-    from pg_cluster import PgCluster, find_bindir
+    from pg_cluster import own_cluster
 
-    if find_bindir() is None:
-        pytest.skip("PostgreSQL is niet geïnstalleerd (scripts/system-deps.sh installeert het)")
-    with PgCluster() as server:
+    with own_cluster() as server:
         yield server
 
 
 @pytest.fixture
 def url(cluster):
-    name = cluster.create_database()
-    with cluster.admin() as conn:
-        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
-    yield cluster.url(name)
-    cluster.drop_database(name)
+    from pg_cluster import durable_database
+
+    with durable_database(cluster) as url:
+        yield url
 
 
 def _room(url, name, room):

@@ -22,21 +22,18 @@ from pgdesk.ui import plain
 @pytest.fixture(scope="module")
 def cluster():
     """A server of this module's own: one test stops it."""
-    from pg_cluster import PgCluster, find_bindir
+    from pg_cluster import own_cluster
 
-    if find_bindir() is None:
-        pytest.skip("PostgreSQL is niet geïnstalleerd (scripts/system-deps.sh installeert het)")
-    with PgCluster() as server:
+    with own_cluster() as server:
         yield server
 
 
 @pytest.fixture
 def url(cluster):
-    name = cluster.create_database()
-    with cluster.admin() as conn:  # as on a practice server: confirmed is on disk
-        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
-    yield cluster.url(name)
-    cluster.drop_database(name)
+    from pg_cluster import durable_database
+
+    with durable_database(cluster) as url:
+        yield url
 
 
 @pytest.fixture
