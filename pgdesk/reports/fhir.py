@@ -11,7 +11,8 @@ each referral as a ServiceRequest. Resources refer to each other by `urn:uuid:` 
 
 The JSON is built here as plain data and then parsed back with the R4B models of
 `fhir.resources` before anyone gets it (`fhir_json`): a document those models refuse is never
-written.
+written. The installed app (packaging/pgdesk.spec) leaves those models out to stay within the
+bundle's size; there the tests' read-back of every shape is the guarantee.
 """
 
 from __future__ import annotations
@@ -287,6 +288,10 @@ def fhir_json(data: FhirData | Sequence[FhirData], instrument: Instrument) -> by
     text = json.dumps(bundle, ensure_ascii=False, indent=2) + "\n"
     try:
         parse_bundle(text)
+    except ModuleNotFoundError:
+        # The installed app leaves the models out (pydantic and 190 resource modules would take
+        # the Linux bundle past its 200 MB); the tests read every shape this module writes back.
+        pass
     except ValueError as exc:
         first = str(exc).splitlines()[1:2] or [""]
         raise PgdeskError("De FHIR-export is niet geldig en is niet geschreven "

@@ -232,3 +232,17 @@ def test_a_trajectory_is_a_collection_of_documents_for_one_patient(store, profes
         patients = {entries(d, "Patient")[0].id for d in documents}
         assert len(patients) == 1  # one patient, also without identity
         assert ("Anna" in raw.decode()) is identity and "Bert" not in raw.decode()
+
+
+def test_without_the_models_the_export_is_the_same_document(store, talk, instrument, monkeypatch):
+    """The installed app leaves fhir.resources out (bundle size): the same bytes come out."""
+    from pgdesk.reports import fhir
+
+    data = fhir_data(store, talk.consultation.id)
+    with_models = fhir_json(data, instrument)
+
+    def missing(text):
+        raise ModuleNotFoundError("No module named 'fhir'")
+
+    monkeypatch.setattr(fhir, "parse_bundle", missing)
+    assert fhir_json(data, instrument) == with_models
