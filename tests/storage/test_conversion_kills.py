@@ -90,4 +90,7 @@ def test_kill_during_conversion(plain_template, tmp_path):
         return outcome
 
     stats = kill_schedule(body, reset, check, "omzetten")
-    assert stats["still plain, converted again"] > 0 and stats["encrypted"] > 0
+    # Both sides of the switch were reached by a kill. Whether the code reached the user before the
+    # kill depends on the machine's speed (a slow one never kills in the last few steps).
+    encrypted = stats["encrypted"] + stats["encrypted, new recovery code"]
+    assert stats["still plain, converted again"] > 0 and encrypted > 0, stats
