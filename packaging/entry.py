@@ -2,8 +2,8 @@
 
 The bundle must stay under 200 MB (pgdesk.spec), so it leaves out three things that libraries
 pgdesk uses only name at import and never call on pgdesk's paths. Each gets a stand-in module
-here, before anything imports it; tests/cli/test_packaging.py makes every PDF and the chart with
-these stand-ins in place."""
+here, before anything imports it; tests/cli/test_packaging.py makes PDFs and draws the chart
+with these stand-ins in place."""
 
 import sys
 import types
@@ -47,8 +47,9 @@ def _no_qt_opengl(name: str) -> types.ModuleType:
     """PySide6.QtOpenGL and QtOpenGLWidgets (10 MB). pyqtgraph imports both at import (its
     GraphicsView subclasses QOpenGLWidget for a viewport it makes only when told to draw with
     OpenGL) and uses them only when drawing with OpenGL, which pgdesk never asks for (pyqtgraph's
-    useOpenGL stays False). Qt's own OpenGL, which the xcb platform plugin uses, stays in the
-    bundle: only these Python modules are left out."""
+    useOpenGL stays False). Qt's OpenGL support in QtGui and the xcb plugin's GLX and EGL
+    integrations stay in the bundle; only these two modules and libQt6OpenGL(Widgets), which
+    nothing else links to, are left out."""
     module = types.ModuleType(name)
     classes: dict[str, type] = {}
 
