@@ -8,13 +8,10 @@ it instead of reportlab's so an Arabic instrument needs no other change in them.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, unescape
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.platypus import Paragraph as _Paragraph
 
-from pgdesk.reports.kit import wrap_words
+from pgdesk.reports.kit import escape, unescape, wrap_words
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BREAK = re.compile(r"<br\s*/?>")
@@ -31,6 +28,8 @@ def has_rtl(text: str) -> bool:
 
 def _display(shaped: str) -> str:
     """Visual order of one shaped line, numbers kept left to right."""
+    from bidi import get_display  # only for right-to-left text: the handout starts faster
+
     isolated = _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", shaped)
     return get_display(isolated, base_dir="R").translate(_ISOLATES)
 
@@ -39,7 +38,14 @@ def visual(line: str) -> str:
     """One line as drawn: joined letters in visual order; text without RTL letters unchanged."""
     if not has_rtl(line):
         return line
-    return _display(arabic_reshaper.reshape(line))
+    return _display(_reshape(line))
+
+
+def _reshape(text: str) -> str:
+    """Arabic letters in their joined forms; the shaper is loaded only for such text."""
+    import arabic_reshaper
+
+    return arabic_reshaper.reshape(text)
 
 
 class Paragraph(_Paragraph):
@@ -61,7 +67,7 @@ class Paragraph(_Paragraph):
             room = avail_width - st.leftIndent - st.rightIndent
             lines = []
             for part in _BREAK.split(self._logical):
-                shaped = arabic_reshaper.reshape(unescape(_TAG.sub("", part)))
+                shaped = _reshape(unescape(_TAG.sub("", part)))
                 lines += [_display(x) for x in wrap_words(shaped, st.fontName, st.fontSize, room)]
             _Paragraph.__init__(self, "<br/>".join(escape(x) for x in lines), st,
                                 bulletText=self.bulletText)

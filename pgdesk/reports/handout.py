@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
@@ -57,6 +56,7 @@ from pgdesk.reports.kit import (
     PDF_LANG,
     RING,
     balanced_markup,
+    escape,
     fill_text,
     markup,
     plain_table_style,

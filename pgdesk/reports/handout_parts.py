@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from math import cos, sin
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Polygon, Rect, Wedge
 from reportlab.lib import colors
@@ -17,12 +17,22 @@ from reportlab.platypus import CondPageBreak, Spacer, Table
 from pgdesk.domain.social_map import Referral
 from pgdesk.reports.bidi import Paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
-from pgdesk.reports.kit import ACCENT, ACCENT_SOFT, drawing, markup, plain_table_style
+from pgdesk.reports.kit import (
+    ACCENT,
+    ACCENT_SOFT,
+    Picture,
+    drawing,
+    escape,
+    markup,
+    plain_table_style,
+)
 
 
+@cache
 def icon(kind: str, size: float = ICON) -> Drawing:
-    """A small, plain pictogram on a soft disc (drawn on 30 x 30, shown `size` points wide)."""
-    d = drawing(30, 30)
+    """A small, plain pictogram on a soft disc (drawn on 30 x 30, shown `size` points wide);
+    made once per process and shared, so its PDF operators are worked out once (kit.Picture)."""
+    d = drawing(30, 30, Picture)
     d.scale(size / 30, size / 30)
     d.width = d.height = size
     d.add(icon_group(kind))

@@ -4,7 +4,6 @@ web dashed behind it, and the legend of an end handout."""
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -27,6 +26,7 @@ from pgdesk.reports.kit import (
     RING,
     RING_OUTER,
     drawing,
+    escape,
     fill_text,
     format_date,
     format_score,

@@ -8,7 +8,8 @@ alike and a patient never sees a decimal.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
+from io import BytesIO
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -44,6 +45,18 @@ MIN_LABEL_SIZE = 11
 
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities for reportlab's markup (what xml.sax.saxutils.escape does, without
+    importing it: that module loads urllib.request, http and ssl, a fifth of the handout's
+    start-up)."""
+    return _html_escape(text, quote=False)
+
+
+def unescape(text: str) -> str:
+    """The reverse of `escape`."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 def text(instrument: Instrument, key: str) -> str:
     """The instrument's text; a practice's own file without one of the newer keys borrows it from
@@ -160,13 +173,35 @@ def balanced_markup(text: str, font: str, size: float, width: float) -> str:
     return "<br/>".join(escape(x) for x in lines) if lines else escape(text)
 
 
-def drawing(width: float, height: float) -> Drawing:
+def drawing(width: float, height: float, kind: type[Drawing] = Drawing) -> Drawing:
     """A Drawing whose default font is DejaVu, so Helvetica never enters the PDF."""
     font, _ = register_fonts()
-    d = Drawing(width, height)
+    d = kind(width, height)
     d.initialFontName = font
     d.initialFontSize = BODY_SIZE
     return d
+
+
+class Picture(Drawing):
+    """A drawing of shapes only (a pictogram), turned into PDF drawing operators the first time
+    it is drawn and replayed in every document after that: a handout draws the same pictograms
+    each time. Build it completely before it is first drawn; one holding text (which refers to
+    the document's fonts) is drawn the ordinary way."""
+
+    _operators: list[str] | None = None
+
+    def draw(self, showBoundary=None):  # noqa: N803 (reportlab API)
+        if self._operators is None:
+            from reportlab.graphics import renderPDF
+            from reportlab.pdfgen.canvas import Canvas
+
+            scratch = Canvas(BytesIO())
+            renderPDF.draw(self, scratch, 0, 0)
+            # a named resource (font, graphics state, image) belongs to one document
+            self._operators = [] if any("/" in op for op in scratch._code) else scratch._code
+        if not self._operators:
+            return super().draw()
+        self.canv._code.extend(self._operators)
 
 
 def plain_table_style(valign: str = "MIDDLE", extra: list | None = None) -> TableStyle:

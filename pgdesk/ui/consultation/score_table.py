@@ -6,7 +6,7 @@ Space marks "hier wil ik over praten", A opens the aspects, Enter moves on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from pgdesk.domain.numbers import format_number
@@ -41,8 +41,11 @@ class ScoreTable(QTableWidget):
         self.setTabKeyNavigation(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents by _fit_columns, only when the widest text changes: a header
+        # that resizes to contents measures every row and repaints on each score typed.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self._widest: dict[int, float] = {}
         self.setObjectName("scoreTable")
         self.verticalHeader().setDefaultSectionSize(40)
         for row, name in enumerate(names):
@@ -54,12 +57,39 @@ class ScoreTable(QTableWidget):
             talk.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.setItem(row, 2, talk)
         self.cellClicked.connect(self._clicked)
+        self._fit_columns()
         self.selectRow(0)
 
     def show_row(self, row: int, text: str, talk: bool, talk_text: str) -> None:
-        self.item(row, 1).setText(text)
-        self.item(row, 2).setText("✓" if talk else "")
-        self.item(row, 2).setToolTip(plain.tip(talk_text) if talk else "")
+        """One row's score and mark; a cell is touched only when it changes."""
+        cells = ((self.item(row, 1), text, ""),
+                 (self.item(row, 2), "✓" if talk else "", plain.tip(talk_text) if talk else ""))
+        changed = False
+        for cell, shown, tip in cells:
+            if cell.text() != shown:
+                cell.setText(shown)
+                changed = True
+            if cell.toolTip() != tip:
+                cell.setToolTip(tip)
+        if changed:
+            self._fit_columns()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._widest.clear()  # Ctrl+plus/minus, a style sheet: measure again
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns 1 and 2 as wide as their widest text (or header), as ResizeToContents would
+        have them; measured in Python and resized only when that width changes."""
+        metrics = self.fontMetrics()
+        for column in (1, 2):
+            widest = max(metrics.horizontalAdvance(self.item(row, column).text())
+                         for row in range(self.rowCount()))
+            if self._widest.get(column) != widest:
+                self._widest[column] = widest
+                self.resizeColumnToContents(column)
 
     def _clicked(self, row: int, column: int) -> None:
         if column == 2:

@@ -100,9 +100,7 @@ class WebStep(QWidget):
         dimension has one (the number is the patient's own now, not one to beat), unless the
         practice keeps them visible (Praktijk → Gegevens van de praktijk)."""
         c = self.session.c
-        shown = c.is_scored(self.session.instrument) or bool(
-            guarded(self, history_while_scoring, self.session.store))
-        return c.type, c.date, shown
+        return c.type, c.date, self._keep_history or c.is_scored(self.session.instrument)
 
     def load_history(self) -> None:
         """The earlier webs to compare with (they change with the conversation's type)."""
@@ -111,6 +109,8 @@ class WebStep(QWidget):
         self.history.set_webs((guarded(self, earlier_webs, self.session) or []) if shown else [])
 
     def refresh(self) -> None:
+        # the practice's choice, read here and not on every score typed
+        self._keep_history = bool(guarded(self, history_while_scoring, self.session.store))
         if self._history_for != self._history_key():
             self.load_history()
         for row in range(len(self.dims)):

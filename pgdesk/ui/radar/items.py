@@ -36,6 +36,12 @@ FIT_MARGIN = 6.0  # px kept free along the widget edges
 BUBBLE_W = 15.0  # px: the "hier wil ik over praten" speech bubble
 BUBBLE_H = 12.0
 BUBBLE_SPACING = 4.0
+# A handle's pens and brushes, made once: it is painted on every score change.
+_HANDLE_HALO = QColor(WEB_BLUE)
+_HANDLE_HALO.setAlpha(70)
+_HANDLE_SCORED_PEN = QPen(QColor("white"), 2.0)
+_HANDLE_UNSCORED_PEN = QPen(UNSCORED_COLOUR, 1.8)
+_WHITE = QColor("white")
 
 
 def tr(text: str) -> str:
@@ -85,6 +91,7 @@ class Handle(QGraphicsItem):
         self._current = False
         self._hover = False
         self._dragging = False
+        self._tip = ""
         r = HANDLE_RADIUS + 5
         self._rect = QRectF(-r, -r, 2 * r, 2 * r)
 
@@ -123,18 +130,22 @@ class Handle(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         r = HANDLE_RADIUS + (1.5 if (self._hover or self._dragging) else 0.0)
         if self._current or self._dragging:
-            halo = QColor(WEB_BLUE)
-            halo.setAlpha(70)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(halo)
+            painter.setBrush(_HANDLE_HALO)
             painter.drawEllipse(QPointF(0, 0), r + 4, r + 4)
         if self._scored:
-            painter.setPen(QPen(QColor("white"), 2.0))
+            painter.setPen(_HANDLE_SCORED_PEN)
             painter.setBrush(WEB_BLUE_DARK)
         else:
-            painter.setPen(QPen(UNSCORED_COLOUR, 1.8))
-            painter.setBrush(QColor("white"))
+            painter.setPen(_HANDLE_UNSCORED_PEN)
+            painter.setBrush(_WHITE)
         painter.drawEllipse(QPointF(0, 0), r, r)
+
+    def set_tip(self, text: str) -> None:
+        """The tooltip, set only when it changes (a handle moves on every score change)."""
+        if text != self._tip:
+            self._tip = text
+            self.setToolTip(text)
 
 
 class Label(QGraphicsItem):
@@ -411,6 +422,45 @@ class Legend(QGraphicsItem):
                     entry.text,
                 )
         painter.setOpacity(1.0)
+
+
+class Grid(QGraphicsItem):
+    """The rings and spokes as one item with one cached picture: a score change repaints the web
+    over them, and one picture is blended where three were."""
+
+    def __init__(self, pens: tuple[QPen, ...]) -> None:
+        super().__init__()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._parts = [(pen, QPainterPath()) for pen in pens]
+        self._rect = QRectF()
+
+    def set_paths(self, *paths: QPainterPath) -> None:
+        self.prepareGeometryChange()
+        self._parts = [(pen, path) for (pen, _old), path in zip(self._parts, paths, strict=True)]
+        rect = QRectF()
+        for path in paths:
+            rect = rect.united(path.boundingRect())
+        self._rect = rect.adjusted(-0.5, -0.5, 0.5, 0.5)  # room for the (pixel-wide) pens
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in self._parts:
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+
+class Fill(QGraphicsPathItem):
+    """The current web's fill, drawn without antialiasing: its edge lies under the web's own
+    (antialiased) outline, and an aliased fill of that size paints markedly faster."""
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        super().paint(painter, option, widget)
 
 
 @dataclass

@@ -29,6 +29,8 @@ from pgdesk.ui.radar.items import (
     RING_OUTER_COLOUR,
     SPOKE_COLOUR,
     WEB_BLUE_DARK,
+    Fill,
+    Grid,
     Handle,
     HistoryWeb,
     Label,
@@ -92,14 +94,13 @@ class RadarWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Static structure (rebuilt by set_labels).
-        self._rings = self._path_item(cosmetic_pen(RING_COLOUR, 1.0), z=1)
-        self._outer_ring = self._path_item(cosmetic_pen(RING_OUTER_COLOUR, 1.4), z=1)
-        self._spokes = self._path_item(cosmetic_pen(SPOKE_COLOUR, 1.0), z=2)
+        self._grid = Grid((cosmetic_pen(RING_COLOUR, 1.0), cosmetic_pen(RING_OUTER_COLOUR, 1.4),
+                           cosmetic_pen(SPOKE_COLOUR, 1.0)))
+        self._grid.setZValue(1)
+        self._vb.addItem(self._grid, ignoreBounds=True)
         self._current_spoke = self._path_item(cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
-        for static in (self._rings, self._outer_ring, self._spokes):
-            static.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The current web: an opaque fill under the grid, its outline above it.
-        self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5)
+        self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5, item=Fill())
         self._fill.setBrush(QBrush(WEB_FILL))
         self._polygon = self._path_item(current_pen(), z=8)
         # "0" steps aside a little more: the centre is where unscored handles sit.
@@ -108,6 +109,7 @@ class RadarWidget(QWidget):
             for v in (0, 5, geometry.MAX_SCORE)
         ]
         for number, v in zip(self._numbers, (0, 5, geometry.MAX_SCORE), strict=True):
+            number.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # they never change
             self._vb.addItem(number, ignoreBounds=True)
             number.setPos(0, v)
         self._tip = SmallText("", (0.5, 1.0), QPointF(0, -HANDLE_RADIUS - 6))
@@ -341,8 +343,9 @@ class RadarWidget(QWidget):
     def _view_point(self, index: int, value: float) -> QPointF:
         return geometry.view_point(index, len(self._labels_text), value)
 
-    def _path_item(self, pen: QPen, z: float) -> QGraphicsPathItem:
-        item = QGraphicsPathItem()
+    def _path_item(self, pen: QPen, z: float, item: QGraphicsPathItem | None = None
+                   ) -> QGraphicsPathItem:
+        item = item or QGraphicsPathItem()
         item.setPen(pen)
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.setZValue(z)
@@ -350,10 +353,7 @@ class RadarWidget(QWidget):
         return item
 
     def _build_static(self) -> None:
-        rings, outer, spokes = geometry.grid_paths(len(self._labels_text))
-        self._rings.setPath(rings)
-        self._outer_ring.setPath(outer)
-        self._spokes.setPath(spokes)
+        self._grid.set_paths(*geometry.grid_paths(len(self._labels_text)))
 
     def _update_history_paths(self) -> None:
         for h in self._history:
@@ -441,9 +441,9 @@ class RadarWidget(QWidget):
         handle.set_state(scored=value is not None)
         name = self._labels_text[index]
         if value is None:
-            handle.setToolTip(plain.tip(f"{name}: {tr(NOT_SCORED)}"))
+            handle.set_tip(plain.tip(f"{name}: {tr(NOT_SCORED)}"))
         else:
-            handle.setToolTip(plain.tip(f"{name}: {format_number(value)}"))
+            handle.set_tip(plain.tip(f"{name}: {format_number(value)}"))
 
     def _display_values(self) -> list[float | None]:
         values = list(self._scores)
