@@ -86,6 +86,8 @@ def words_in_every_language(source_text: str, context: str) -> list[tuple[str, I
     found: list[tuple[str, Instrument]] = []
     for code in HANDOUT_LANGUAGES:
         instrument = shipped_instrument(code)
+        if instrument.variant:  # nl-eenvoudig: the same language as nl, once is enough
+            continue
         words = patient_words(instrument)
         text = words and words.translate(context, source_text)
         if text and text not in (t for t, _ in found):
