@@ -70,6 +70,9 @@ class Instrument:
     base: str = ""
     author: str = ""
     reviewed: bool = True
+    # the patient mode's own words in this language, by their Dutch source text (never taken
+    # from the base: a gap must show, not fall back to another language unseen)
+    screens: dict[str, str] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
@@ -181,6 +184,10 @@ def parse_instrument(data: dict) -> Instrument:
     texts = data.get("texts", {})
     if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
         raise InstrumentError("'texts' moet een object met teksten zijn")
+    screens = data.get("screens", {})
+    if not isinstance(screens, dict) or not all(isinstance(v, str) and v.strip()
+                                                for v in screens.values()):
+        raise InstrumentError("'screens' moet een object met teksten zijn")
     direction = data.get("direction", "ltr")
     if direction not in ("ltr", "rtl"):
         raise InstrumentError("'direction' moet 'ltr' of 'rtl' zijn")
@@ -192,7 +199,7 @@ def parse_instrument(data: dict) -> Instrument:
                       label=str(data.get("label", "")), variant=str(data.get("variant", "")),
                       direction=direction,
                       base=str(data.get("base", "")), author=str(translation.get("author", "")),
-                      reviewed=translation.get("native_review", True))
+                      reviewed=translation.get("native_review", True), screens=dict(screens))
 
 
 # An instrument is five levels deep (instrument, dimensions, dimension, aspects, aspect);

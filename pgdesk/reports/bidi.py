@@ -1,6 +1,7 @@
 """Right-to-left text (Arabic) in reportlab, which draws glyphs left to right as given: letters
-take their joined forms (arabic-reshaper) and each line is put in visual order (python-bidi)
-after it has been broken in reading order, so the first line holds the first words.
+take their joined forms (arabic-reshaper) and each line is put in visual order (python-bidi's
+levels) after it has been broken in reading order, so the first line holds the first words; a
+bracket in a right-to-left run takes its mirror, so "(بلا رقم)" is not drawn as ")بلا رقم(".
 
 Paragraph here is reportlab's for every text without right-to-left letters; the reports import
 it instead of reportlab's so an Arabic instrument needs no other change in them."""
@@ -26,12 +27,47 @@ def has_rtl(text: str) -> bool:
     return bool(text) and _RTL.search(text) is not None
 
 
-def _display(shaped: str) -> str:
-    """Visual order of one shaped line, numbers kept left to right."""
+def _levels(text: str) -> list[int]:
+    """The embedding level of each character of one right-to-left paragraph.
+
+    python-bidi's get_display (Rust, Unicode 15 with isolates and paired brackets) reorders but
+    never mirrors (rule L4); its Python algorithm mirrors but knows no isolates or bracket pairs
+    and puts "(iPH)" at a line's end as "(iPH". So the levels come from the Rust algorithm (its
+    debug answer, one level per UTF-8 byte) and the last two steps are done here."""
     from bidi import get_display  # only for right-to-left text: the handout starts faster
 
+    info = get_display(text, base_dir="R", debug=True)
+    block = re.search(r"levels: \[(.*?)\]", info, re.S)
+    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", block.group(1) if block else "")]
+    if len(per_byte) != len(text.encode("utf-8")):
+        raise RuntimeError(f"python-bidi gave no levels for {text!r}")  # its debug form changed
+    levels, at = [], 0
+    for ch in text:
+        levels.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return levels
+
+
+def _display(shaped: str) -> str:
+    """Visual order of one shaped line, numbers kept left to right, brackets mirrored."""
+    from bidi.mirror import MIRRORED  # only for right-to-left text: the handout starts faster
+
     isolated = _NUMBER.sub(lambda m: f"\u2066{m.group(0)}\u2069", shaped)
-    return get_display(isolated, base_dir="R").translate(_ISOLATES)
+    levels = _levels(isolated)
+    # L4: a mirrored character at an odd (right-to-left) level is drawn as its mirror image
+    chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(isolated, levels,
+                                                                            strict=True)]
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it
+    lowest_odd = min((lv for lv in levels if lv % 2), default=max(levels) + 1)
+    for level in range(max(levels), lowest_odd - 1, -1):
+        start = None
+        for i in range(len(chars) + 1):
+            if i < len(chars) and levels[i] >= level:
+                start = i if start is None else start
+            elif start is not None:
+                chars[start:i], levels[start:i] = chars[start:i][::-1], levels[start:i][::-1]
+                start = None
+    return "".join(chars).translate(_ISOLATES)
 
 
 def visual(line: str) -> str:

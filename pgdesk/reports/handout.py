@@ -176,16 +176,22 @@ def _score_cells(h: Handout, st: dict) -> list[tuple[str, str]]:
 
 
 def _scores_table(h: Handout, st: dict, lay: Layout,
-                  widths: tuple[float, float] | None = None) -> list:
-    """'Mijn cijfers': one row per dimension, its name and its whole number (or none)."""
-    rows = [mirrored([Paragraph(escape(name), st["meta"]), Paragraph(escape(number),
-                                                                   st["fact_heading"])], lay)
-            for name, number in _score_cells(h, st)]
+                  widths: tuple[float, float, float] | None = None) -> list:
+    """'Mijn cijfers': one row per dimension, its name and its whole number (or none). Beside
+    the web (`widths`: number, name, score) each row starts with the number of its spoke."""
+    cells = _score_cells(h, st)
+    rows = [mirrored(([Paragraph(str(n), st["fact_heading"])] if widths else [])
+                     + [Paragraph(escape(name), st["meta"]),
+                        Paragraph(escape(number), st["fact_heading"])], lay)
+            for n, (name, number) in enumerate(cells, start=1)]
     table = Table(rows, colWidths=mirrored(list(widths or (lay.frame_w * 0.5, lay.frame_w * 0.15)),
                                            lay), hAlign="CENTER")
-    table.setStyle(plain_table_style("MIDDLE", [("LINEBELOW", (0, 0), (-1, -1), 0.5, RING),
-                                                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    pad = 1.5 if widths else 3  # beside the web: rows close enough for page 1 to hold it
+    table.setStyle(plain_table_style("MIDDLE", [
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, RING), ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        # a little air between the columns, on the side the next one follows
+        ("LEFTPADDING" if lay.rtl else "RIGHTPADDING", (0, 0), (-1, -1), 6)]))
     heading = Paragraph(escape(text(h.instrument, "scores_heading")), st["heading"])
     if widths is not None:  # beside the web
         return [heading, Spacer(1, 2 * lay.space), table]
@@ -196,35 +202,54 @@ def _scores_table(h: Handout, st: dict, lay: Layout,
 
 def _web_beside_scores(h: Handout, compare: Consultation | None, radius: float, st: dict,
                        lay: Layout) -> Table | None:
-    """Large print: the web with 'Mijn cijfers' beside it (on the left for right to left), or
-    None when the page is too narrow for both at this size (the table then goes under the web).
-    The table's columns are as wide as its longest word, so no name is cut or split."""
+    """Large print: the web, its spokes numbered, with 'Mijn cijfers' beside it (number, name,
+    score; on the left for right to left), or None when even the smallest web leaves too little
+    room for the table's longest word (the table then goes under a web with the names). The web
+    takes what it needs, the names the rest, wrapped between words, never cut."""
     cells = _score_cells(h, st)
 
     def widest(parts, style) -> float:
         return max(stringWidth(p, style.fontName, style.fontSize) for p in parts) + 8
 
+    index_w = widest([str(len(cells))], st["fact_heading"])
     number_w = widest([w for _, number in cells for w in number.split()], st["fact_heading"])
-    heading_w = widest(text(h.instrument, "scores_heading").split(), st["heading"])
-    gap = 6 * lay.space
-    # the names on one line each if the web leaves room for that, else wrapped between words;
-    # a web down to its smallest size rather than the table under it
-    tries = [(names, r) for names in ([n for n, _ in cells], [w for n, _ in cells for w in n.split()])
-             for r in dict.fromkeys((radius, min(radius, lay.compare_radius_min)))]
-    for names, r in tries:
-        table_w = max(widest(names, st["meta"]) + number_w, heading_w)
-        web_w = lay.frame_w - table_w - gap
-        web = web_drawing(h.view, h.instrument, web_w, compare=compare, radius=r, layout=lay)
-        x0, _, x1, _ = web.getBounds()
-        if x0 >= 0 and x1 <= web_w:  # no dimension's name runs into the table
+    name_min = widest([w for name, _ in cells for w in name.split()], st["meta"])
+    heading_min = widest(text(h.instrument, "scores_heading").split(), st["heading"])
+    gap = 20 * lay.space  # the spokes' numbers must not read as one with the table's
+    name_st = st["meta"]
+
+    def lines(name: str, room: float) -> int:
+        return len(wrap_words(name, name_st.fontName, name_st.fontSize, room - 8))
+
+    radii = list(dict.fromkeys((radius, min(radius, lay.compare_radius_min))))
+    # a web as large as leaves every name two lines at most; else the one that leaves most room
+    tries = [(r, two) for two in (True, False) for r in (radii if two else radii[::-1])]
+    for r, two in tries:
+        probe = web_drawing(h.view, h.instrument, lay.frame_w, compare=compare, radius=r,
+                            layout=lay, numbered=True)
+        x0, _, x1, _ = probe.getBounds()
+        half = lay.frame_w / 2
+        web_w = 2 * max(half - x0, x1 - half) + 2  # centred: as wide as its wider side
+        table_w = lay.frame_w - web_w - gap
+        name_w = table_w - index_w - number_w
+        if name_w >= name_min and table_w >= heading_min and (
+                not two or all(lines(name, name_w) <= 2 for name, _ in cells)):
             break
     else:
         return None
-    scores = _scores_table(h, st, lay, (table_w - number_w, number_w))
-    row = mirrored([web, scores], lay)
-    widths = mirrored([web_w + gap, table_w], lay)
-    beside = Table([row], colWidths=widths)
-    beside.setStyle(plain_table_style("MIDDLE"))
+    web = web_drawing(h.view, h.instrument, web_w, compare=compare, radius=r, layout=lay,
+                      numbered=True)
+    # "geen cijfer" on one line where that leaves each name as many lines as before
+    whole_w = widest([number for _, number in cells], st["fact_heading"])
+    wider = table_w - index_w - whole_w
+    if wider >= name_min and all(lines(n, wider) <= lines(n, name_w) for n, _ in cells):
+        number_w = whole_w
+    scores = _scores_table(h, st, lay, (index_w, table_w - index_w - number_w, number_w))
+    beside = Table([mirrored([web, scores], lay)], colWidths=mirrored([web_w + gap, table_w], lay))
+    # the web to the far side of its cell, so the gap stands between it and the table
+    web_cell = (1, 0) if lay.rtl else (0, 0)
+    beside.setStyle(plain_table_style("MIDDLE", [("ALIGN", web_cell, web_cell,
+                                                  "RIGHT" if lay.rtl else "LEFT")]))
     return beside
 
 
@@ -464,9 +489,10 @@ def fitted_story(h: Handout, lay: Layout = A4_LAYOUT) -> list:
     first (a first step too long even for that flows on)."""
     compare = compares_with_start(h.view, h.instrument, h.start)
     full = lay.compare_radius if compare else lay.web_radius
-    for compact in (False, True):
-        # large print: the table beside the web if page 1 still holds what it must
-        for beside in ((True, False) if lay.large else (False,)):
+    # large print: the table beside the web wherever page 1 still holds what it must, also
+    # when that takes the compact order; under the web only if neither order allows it
+    for beside in ((True, False) if lay.large else (False,)):
+        for compact in (False, True):
             for radius in _radii(lay, full):
                 first, rest = story_parts(replace(h, radius=radius, compact=compact,
                                                   scores_beside=beside), lay)

@@ -53,11 +53,13 @@ def has_scores(consultation: Consultation | None, instrument: Instrument) -> boo
 
 def web_drawing(view: ConsultationView, instrument: Instrument, width: float = FRAME_W, *,
                 compare: Consultation | None = None, radius: float = WEB_RADIUS,
-                layout: Layout = A4_LAYOUT) -> Drawing:
+                layout: Layout = A4_LAYOUT, numbered: bool = False) -> Drawing:
     """The spider web as vector graphics, sized to its labels.
 
     Behind it, dashed and grey, the web of `compare` (the start of the trajectory) if given,
-    otherwise that of the previous conversation."""
+    otherwise that of the previous conversation. `numbered`: each spoke carries its number
+    (1-6, in heading size) and its pictogram instead of the name, for large print, whose table
+    beside the web gives the names: at 16 pt and more, names and table do not fit side by side."""
     font, bold = register_fonts()
     dims = instrument.dimensions
     n = len(dims)
@@ -111,11 +113,14 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
         else:
             ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
+        if numbered:
+            _numbered_label(g, str(i + 1), dim.icon, ax, ay, uy, anchor, layout.heading, bold)
+            continue
         lines, size = label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
         if layout.large and lines[-1].endswith("…") and not dim.name.endswith("…"):
             lines = wrap_words(dim.name, bold, size, min(room, 150))  # large print: never cut
-        lead = size * 1.2
         extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
+        lead = size * 1.2
         pict = size * 1.7 if dim.icon else 0  # the variant's pictogram, above the name
         block = (len(lines) + len(extra)) * lead + (pict + 2 if pict else 0)
         # centre the block on the anchor, pushed outwards in proportion to the angle
@@ -145,6 +150,26 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     return d
 
 
+def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: float,
+                    anchor: str, size: float, bold: str) -> None:
+    """A spoke's number with the dimension's pictogram (if it has one) before it, side by side
+    so the web grows no taller: large print's web beside its table."""
+    pict = size * 1.3 if icon else 0
+    gap = 3 if icon else 0
+    w = pict + gap + stringWidth(number, bold, size)
+    block = max(pict, size * 1.2)
+    left = {"middle": ax - w / 2, "start": ax, "end": ax - w}[anchor]
+    middle = ay + uy * block / 2  # pushed outwards in proportion to the angle
+    if icon:
+        inner = icon_group(icon)
+        inner.scale(pict / 30, pict / 30)
+        placed = Group(inner)
+        placed.translate(left, middle - pict / 2)
+        g.add(placed)
+    g.add(String(left + pict + gap, middle - size * 0.36, number, fontName=bold, fontSize=size,
+                 fillColor=INK, textAnchor="start"))
+
+
 def previous_legend() -> Drawing:
     d = drawing(28, 12)
     d.add(Line(2, 6, 26, 6, strokeColor=PREVIOUS, strokeWidth=1.6, strokeDashArray=[5, 3]))
@@ -172,7 +197,9 @@ def _compare_legend(start: Consultation, instrument: Instrument, style: Paragrap
         cells += [_line_sample(is_start), Paragraph(escape(label), style)]
         gap = 22 if n < len(entries) - 1 else 0
         widths += [LEGEND_SAMPLE + 6, stringWidth(label, style.fontName, style.fontSize) + 2 + gap]
-    table = Table([cells], colWidths=widths, hAlign="RIGHT")
+    if instrument.rtl:  # read from the right: each sample before (right of) its right-aligned label
+        cells, widths = cells[::-1], widths[::-1]
+    table = Table([cells], colWidths=widths, hAlign="LEFT" if instrument.rtl else "RIGHT")
     table.setStyle(plain_table_style())
     return table
 
@@ -187,8 +214,10 @@ def heading_with_legend(heading: str, start: Consultation, instrument: Instrumen
         # a long heading: the legend goes on a line of its own under it
         table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
     else:
-        table = Table([[Paragraph(escape(heading), st["heading"]), legend]],
-                      colWidths=[head_w, legend_w])
+        row, widths = [Paragraph(escape(heading), st["heading"]), legend], [head_w, legend_w]
+        if instrument.rtl:  # the heading at the right, where the page starts
+            row, widths = row[::-1], widths[::-1]
+        table = Table([row], colWidths=widths)
     style = plain_table_style()
     style.add("VALIGN", (0, 0), (-1, -1), "BOTTOM")
     style.add("BOTTOMPADDING", (0, 0), (-1, -1), 2)

@@ -1,6 +1,6 @@
-"""Large print: the six numbers as a table beside the web where A4 leaves room for both (issue
-18), on the other side for right to left; page 1 still holds the first step, who helps and the
-next appointment."""
+"""Large print: the six numbers as a table beside the web (issue 18), in every language: the
+web's spokes numbered, the table with number, name and score, on the other side for right to
+left; page 1 still holds the first step, who helps and the next appointment."""
 
 from __future__ import annotations
 
@@ -9,48 +9,57 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from reportlab.lib.pagesizes import A4
 
-from pgdesk.domain.content import shipped_instrument
-from pgdesk.domain.models import Plan
+from pgdesk.domain.content import HANDOUT_LANGUAGES, instrument_codes, shipped_instrument
 from pgdesk.reports.handout import render_handout
 from tests.reports.test_handout import make_view
 
 
-def _page_one(pdf: bytes) -> list[tuple[str, float]]:
-    """(text, x) of every text run on page 1."""
-    runs: list[tuple[str, float]] = []
+def _runs(pdf: bytes, page: int = 0) -> list[tuple[str, float, float, float]]:
+    """(text, x, y, size) of every text run on one page, as a viewer places them."""
+    runs: list[tuple[str, float, float, float]] = []
 
     def visit(text, cm, tm, font, size):
         if text.strip():
+            scale = abs(tm[0] * cm[0] + tm[1] * cm[2]) or 1
             runs.append((unicodedata.normalize("NFKC", text).strip(),
-                         tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
+                         tm[4] * cm[0] + tm[5] * cm[2] + cm[4],
+                         tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size * scale))
 
-    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
     return runs
 
 
-@pytest.mark.parametrize(("code", "side", "short"), [
-    ("ar", "left", False), ("tr", "right", True)])
-def test_large_print_puts_the_numbers_beside_the_web(code, side, short):
-    """Beside when page 1 still holds what it must (the full Turkish example needs the room)."""
+CODES = sorted(set(instrument_codes()) | set(HANDOUT_LANGUAGES))
+
+
+@pytest.mark.parametrize("kind", ["tussen", "eind"])
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_has_the_numbers_beside_the_web_at_16_pt_or_more(code, kind):
+    """The web's spokes carry their number (and pictogram); beside it number, name and score
+    at 16 pt or more, every name whole; the first step, who helps and the next appointment
+    still on page 1."""
     instrument = shipped_instrument(code)
-    view = make_view(instrument, focus=set(), plan=Plan(
-        first_step="Elke dag een rondje lopen.", helper="Mijn dochter Eline",
-        next_appointment="2025-04-02T10:30")) if short else make_view(instrument)
-    runs = _page_one(render_handout(view, instrument, large_print=True))
-    heading = instrument.text("scores_heading")
-    x = next(x for t, x in runs if heading in t)  # on page 1
-    # under the web the heading starts at the margin (its right margin for right to left)
-    assert (x > A4[0] / 2) if side == "right" else (x < A4[0] / 2)
-    text = " ".join(t for t, _ in runs)
+    view = make_view(instrument, type=kind)
+    pdf = render_handout(view, instrument, start=view.previous if kind == "eind" else None,
+                         large_print=True)
+    runs = _runs(pdf)
+    # the spokes' numbers, large (the score badges on the web are 16 pt)
+    spokes = [r for r in runs if r[0] in {str(n) for n in range(1, 7)} and r[3] >= 20]
+    assert sorted({r[0] for r in spokes}) == [str(n) for n in range(1, 7)]
+    xs = [r[1] for r in spokes]
+    # the table on the far side of the web: right of every spoke, or left for right to left
+    table_side = (lambda x: x < min(xs)) if instrument.rtl else (lambda x: x > max(xs))
+    heading = next(r for r in runs if instrument.text("scores_heading") in r[0])
+    note = next(r for r in runs if instrument.text("web_note").split(".")[0][:12] in r[0])
+    assert heading[2] > note[2] and table_side(heading[1])  # beside the web, not under it
+    text = " ".join(r[0] for r in runs)
+    for dim in instrument.dimensions:  # every name on page 1, in the table, whole
+        for word in dim.name.split():
+            assert any(word in r[0] and table_side(r[1]) and r[2] > note[2] for r in runs), \
+                (dim.name, word)
+    assert "…" not in text
     for needed in ("Mijn dochter Eline", "02-04-2025 10:30"):
         assert needed in text
-
-
-def test_where_the_page_is_too_narrow_the_numbers_stay_under_the_web_whole():
-    """Dutch names are too wide for the web and the table side by side at 16 pt and more."""
-    nl = shipped_instrument("nl")
-    pdf = render_handout(make_view(nl), nl, large_print=True)
-    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
-    assert any("Lichaamsfuncties" in p and nl.text("scores_heading") in p for p in pages)
+    for page in range(len(PdfReader(io.BytesIO(pdf)).pages)):
+        assert min(r[3] for r in _runs(pdf, page)) >= 16 - 0.01

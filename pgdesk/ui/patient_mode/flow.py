@@ -12,6 +12,7 @@ from pgdesk.storage.patient_answers import PatientSession, set_screen
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.patient_mode.rows import touch_button
 from pgdesk.ui.patient_mode.screens import DimensionScreen, EndScreen, WelcomeScreen
+from pgdesk.ui.patient_mode.script import use_font_for
 from pgdesk.ui.plain import Label
 
 
@@ -21,6 +22,9 @@ class PatientFlow(QWidget):
     def __init__(self, session: PatientSession, parent=None):
         super().__init__(parent)
         self.session = session
+        if session.instrument.rtl:  # Arabic: the whole flow mirrored, Qt shapes the letters
+            self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        use_font_for(self, session.instrument)
         dims = session.instrument.dimensions
         self.welcome = WelcomeScreen()
         self.welcome.start.connect(self.forward)
@@ -42,10 +46,11 @@ class PatientFlow(QWidget):
         self.progress = Label()
         self.progress.setObjectName("patientProgress")
         self.back_button = touch_button(self.tr("← Terug"))
-        self.back_button.setToolTip("Alt+←")
+        rtl = session.instrument.rtl  # right to left, back is to the right
+        self.back_button.setToolTip("Alt+→" if rtl else "Alt+←")
         self.back_button.clicked.connect(self.back)
         self.next_button = touch_button(self.tr("Verder →"), "patientPrimary")
-        self.next_button.setToolTip("Alt+→")
+        self.next_button.setToolTip("Alt+←" if rtl else "Alt+→")
         self.next_button.clicked.connect(self.forward)
         bar = QGridLayout()  # three equal columns: the progress stays in the middle
         bar.setHorizontalSpacing(12)
@@ -130,9 +135,12 @@ class PatientFlow(QWidget):
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt API)
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if alt and event.key() == Qt.Key.Key_Right and self.index < self.stack.count() - 1:
+        ahead, behind = Qt.Key.Key_Right, Qt.Key.Key_Left
+        if self.isRightToLeft():
+            ahead, behind = behind, ahead
+        if alt and event.key() == ahead and self.index < self.stack.count() - 1:
             self.forward()
-        elif alt and event.key() == Qt.Key.Key_Left:
+        elif alt and event.key() == behind:
             self.back()
         else:
             super().keyPressEvent(event)

@@ -14,9 +14,10 @@ from pgdesk.ui.feedback import guarded
 from pgdesk.ui.lock import IdleWatcher
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_mode.flow import PatientFlow
-from pgdesk.ui.patient_mode.language import PatientLanguage
+from pgdesk.ui.patient_mode.language import PatientLanguage, words_in_every_language
 from pgdesk.ui.patient_mode.mode import Cover, check_passphrase
 from pgdesk.ui.patient_mode.rows import scrolled, touch_button
+from pgdesk.ui.patient_mode.script import use_font_for
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
 
@@ -53,7 +54,19 @@ class CodeScreen(QWidget):
         column.addStretch(1)
         column.addWidget(self.thanks)
         column.addWidget(_label(self.tr("Welkom"), "patientTitle"))
-        column.addWidget(_label(self.tr("Typ de code die u van de praktijk kreeg."), "patientText"))
+        prompt = self.tr("Typ de code die u van de praktijk kreeg.")
+        column.addWidget(_label(prompt, "patientText"))
+        # before a code nobody knows the patient's language: the prompt in each handout language
+        self.prompts = []
+        for text, instrument in words_in_every_language(
+                "Typ de code die u van de praktijk kreeg.", "CodeScreen"):
+            if text != prompt:
+                line = _label(text, "patientHint")
+                if instrument.rtl:
+                    line.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+                use_font_for(line, instrument)
+                self.prompts.append(line)
+                column.addWidget(line)
         column.addWidget(self.code)
         column.addWidget(self.error)
         column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +149,7 @@ class KioskWindow(QWidget):
             return
         self.wrong_codes = 0
         self.language = language
-        language.apply()  # the patient's words until the code screen comes back
+        language.apply(session.instrument)  # the patient's words until the code screen comes back
         self.flow = PatientFlow(session)
         self.flow.finished.connect(lambda: self.show_code_screen(thanks=True))
         self.stack.addWidget(self.flow)
@@ -146,6 +159,11 @@ class KioskWindow(QWidget):
     def show_code_screen(self, thanks: bool) -> None:
         """The patient is done or walked away: their answers are stored, and go off the screen."""
         if self.flow is not None:
+            # the thanks in the patient's words, while they are still installed
+            self.code_screen.thanks.setText(self.code_screen.tr(
+                "Dank u wel. Uw antwoorden zijn bewaard."))
+            self.code_screen.thanks.setLayoutDirection(self.flow.layoutDirection())
+            self.code_screen.thanks.setFont(self.flow.font())
             self.flow.end.flush()
             guarded(self, end_run, self.store, self.flow.session.id)
             self.stack.removeWidget(self.flow)

@@ -127,6 +127,11 @@ class PatientMode(QWidget):
         self.flow.finished.connect(lambda: self.cover(done=True))
         self.cover_screen = Cover(who)
         self.cover_screen.unlockRequested.connect(self._unlock)
+        if session.instrument.rtl:  # the patient's lines; the passphrase part is the practice's
+            for label in (self.cover_screen.title, self.cover_screen.thanks):
+                label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        for label in (self.cover_screen.title, self.cover_screen.thanks):
+            label.setFont(self.flow.font())  # the patient's script
         self.stack = QStackedWidget()
         self.stack.addWidget(self.flow)
         self.stack.addWidget(self.cover_screen)
@@ -160,7 +165,7 @@ class PatientMode(QWidget):
         screen = session and guarded(window, start_run, store, cid)
         if session is None or screen is None:
             return None
-        language.apply()  # the patient's words on the patient's screens, until `leave`
+        language.apply(instrument)  # the patient's words on the patient's screens, until `leave`
         mode = cls(window, session, idle_minutes)
         mode.language = language
         if on is not None:

@@ -79,7 +79,9 @@ class AspectRow(QFrame):
         if scorable:
             for value in range(SCALE_MIN, SCALE_MAX + 1):
                 button = touch_button(str(value), "score", checkable=True)
-                button.setFixedWidth(TOUCH)
+                # as wide as the style makes it (48 px inside the border): a fixed 48 here would
+                # disagree with the style, and right to left the row would then lose 4 px
+                button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 button.setAccessibleDescription(name)  # "7" alone does not say for what
                 button.clicked.connect(lambda _=False, v=value: self._pick(v))
                 self.score_buttons.append(button)

@@ -162,7 +162,8 @@ class DimensionScreen(QWidget):
             self._one_typed = digit == 1
             self._score(aspect_id, value)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and row.scorable:
-            step = 1 if key == Qt.Key.Key_Right else -1
+            # towards the higher numbers: to the right, or to the left where they run right to left
+            step = 1 if (key == Qt.Key.Key_Right) != self.isRightToLeft() else -1
             start = row.value if row.value is not None else (SCALE_MIN - 1 if step > 0 else None)
             if start is not None:
                 self._score(aspect_id, max(SCALE_MIN, min(SCALE_MAX, start + step)))
