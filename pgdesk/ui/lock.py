@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QVBoxLayout, QWidget
 
-from pgdesk.ui.security_dialogs import UnlockForm
+from pgdesk.ui.unlock_dialog import UnlockForm
 
 DEFAULT_IDLE_MINUTES = 5
 SETTING_IDLE = "idle_minutes"

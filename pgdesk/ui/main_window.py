@@ -40,7 +40,7 @@ from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_mode import hooks as patient_mode
 from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
-from pgdesk.ui.security_dialogs import busy
+from pgdesk.ui.unlock_dialog import busy
 from pgdesk.ui.start_frame import place
 
 
