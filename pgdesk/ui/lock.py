@@ -90,6 +90,16 @@ def close_other_windows(main: QWidget) -> None:
 class LockScreen(QWidget):
     """What the window shows while locked: no patient data, only the unlock form."""
 
+    @classmethod
+    def of(cls, window) -> LockScreen:
+        """The main window's lock screen, built the first time it locks (most starts never do)."""
+        if window.lock_screen is None:
+            window.lock_screen = cls()
+            window.lock_screen.form.unlockRequested.connect(window.unlock)
+            window.lock_screen.form.forgotRequested.connect(window._forgot)
+            window.outer.addWidget(window.lock_screen)
+        return window.lock_screen
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.form = UnlockForm(self)

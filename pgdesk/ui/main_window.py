@@ -62,10 +62,7 @@ class MainWindow(QMainWindow):
         # While locked the outer stack shows only the unlock form: no patient data at all.
         self.outer = QStackedWidget()
         self.outer.addWidget(self.stack)
-        self.lock_screen = LockScreen()
-        self.lock_screen.form.unlockRequested.connect(self.unlock)
-        self.lock_screen.form.forgotRequested.connect(self._forgot)
-        self.outer.addWidget(self.lock_screen)
+        self.lock_screen: LockScreen | None = None  # built at the first lock: most starts never lock
         self.setCentralWidget(self.outer)
         self.due_cache = DueCache(self)
         self.list_page = PatientListPage(store, due_source=self._due_items)
@@ -528,7 +525,7 @@ class MainWindow(QMainWindow):
         close_other_windows(self)
         clipboard.forget()
         self.locked = True
-        self.outer.setCurrentWidget(self.lock_screen)
+        self.outer.setCurrentWidget(LockScreen.of(self))
         self.menuBar().setEnabled(False)
         self.statusBar().hide()
         self.setWindowTitle(self.tr("pgdesk — vergrendeld"))

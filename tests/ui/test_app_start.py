@@ -131,10 +131,13 @@ def test_every_screen_text_has_an_english_translation():
 
 
 def test_the_patient_page_is_built_when_a_patient_is_first_shown(window, store):
-    """The start shows the list; the patient page (and its web history) does not delay it."""
+    """The start shows the list; the patient page (and its web history) does not delay it,
+    nor does the lock screen of a window that has not locked."""
+    from pgdesk.ui.lock import LockScreen
     from pgdesk.ui.patient_page import PatientPage
 
     assert window.stack.currentWidget() is window.list_page
+    assert window.lock_screen is None and window.findChildren(LockScreen) == []
     assert window.findChildren(PatientPage) == [] and not window.on_patient_page()
     patient = store.add_patient("Fenna Testpersoon")
     window.show_patient(patient.id)
