@@ -2,7 +2,8 @@
 (or a clear message why not) and the main window in the frame's place.
 
 Before the frame's first paint only Qt and a few small pgdesk modules are imported; storage,
-the pages and their dialogs come after it, pyqtgraph (and numpy) after the main window's.
+the pages and their dialogs come after it, pyqtgraph (and numpy) after the main window's. An
+encrypted practice's unlock dialog paints before storage is imported too (_unlock_first).
 """
 
 from __future__ import annotations
