@@ -105,7 +105,8 @@ def _unlock_first(path: Path):
 
     dialog = UnlockDialog(prepare=prepare)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    dialog.hide()
+    if dialog.unexpected is not None:  # as if storage had failed before the dialog
+        raise dialog.unexpected
     if dialog.not_needed:  # an interrupted set-up undone: set up, or convert, as usual
         from pgdesk.ui.startup import open_interactively
 

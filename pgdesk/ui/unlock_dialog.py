@@ -120,6 +120,7 @@ class UnlockDialog(QDialog):
         self.forgot = forgot
         self.prepare = prepare
         self.not_needed = False
+        self.unexpected: Exception | None = None  # what `prepare` raised besides a PgdeskError
         self.result_value = None
         self.failure: PgdeskError | None = None
         self.form = UnlockForm(self, name=name, title=self.tr("pgdesk ontgrendelen"))
@@ -146,6 +147,10 @@ class UnlockDialog(QDialog):
             needed = prepare(self)
         except PgdeskError as exc:  # a damaged key file, a lost database: the caller says so
             self.failure = exc
+            self.reject()
+            return False
+        except Exception as exc:  # noqa: BLE001  (not lost in the event loop: raised after exec)
+            self.unexpected = exc
             self.reject()
             return False
         if needed is False:

@@ -117,3 +117,15 @@ def test_a_damaged_key_file_ends_the_painted_dialog_with_the_reason(qtbot, encry
     with pytest.raises(KeyringError):
         app_module._unlock_first(encrypted)
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_unexpected_error_while_checking_is_raised_after_the_dialog(qtbot, encrypted,
+                                                                        monkeypatch):
+    """Not swallowed by the dialog's event loop: the start handles it as before (a full disk
+    gets its Dutch message from the command line)."""
+    def fail(path, dialog):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(startup, "prepare_painted", fail)
+    with pytest.raises(OSError, match="No space"):
+        app_module._unlock_first(encrypted)
