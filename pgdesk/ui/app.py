@@ -105,6 +105,7 @@ def _unlock_first(path: Path):
 
     dialog = UnlockDialog(prepare=prepare)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # in the event loop, not whenever the garbage collector meets it
     if dialog.unexpected is not None:  # as if storage had failed before the dialog
         raise dialog.unexpected
     if dialog.not_needed:  # an interrupted set-up undone: set up, or convert, as usual
