@@ -14,7 +14,7 @@ from pathlib import Path
 from pgdesk import __version__
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.languages import HANDOUT_LANGUAGES
-from pgdesk.domain.models import ROLES
+from pgdesk.domain.roles import ROLES
 from pgdesk.paths import DB_ENV, ResourceMissing
 
 COMMANDS = {

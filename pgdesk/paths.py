@@ -49,3 +49,9 @@ def default_db_path() -> Path:
 
 def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite"
+
+
+def keys_path(db: Path) -> Path:
+    """The keyring beside an encrypted database (storage.keyring); its presence alone tells the
+    start to show the unlock dialog, before storage is imported."""
+    return db.with_name(db.name + ".keys")

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pgdesk.domain.i18n import QT_TRANSLATE_NOOP
 from pgdesk.domain.instrument import Instrument
+from pgdesk.domain.roles import ROLE_LABELS_NL, ROLES  # noqa: F401  (the records' roles, kept here too)
 from pgdesk.domain.scores import DimensionScore, dimension_score, web_area_fraction
-
-# The professional roles and their Dutch names: the one table of this code set (the screens
-# translate the names in the "Labels" context, the reports through the instrument's texts).
-ROLE_LABELS_NL = {
-    "huisarts": QT_TRANSLATE_NOOP("Labels", "Huisarts"),
-    "poh-somatiek": QT_TRANSLATE_NOOP("Labels", "POH-somatiek"),
-    "poh-ggz": QT_TRANSLATE_NOOP("Labels", "POH-GGZ"),
-    "wijkverpleegkundige": QT_TRANSLATE_NOOP("Labels", "Wijkverpleegkundige"),
-    "praktijkondersteuner": QT_TRANSLATE_NOOP("Labels", "Praktijkondersteuner"),
-    "doktersassistent": QT_TRANSLATE_NOOP("Labels", "Doktersassistent"),
-    "anders": QT_TRANSLATE_NOOP("Labels", "Anders"),
-}
-ROLES = tuple(ROLE_LABELS_NL)
 
 CONSULTATION_TYPES = ("start", "tussen", "eind", "los")
 

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from pgdesk.domain.validation import InputError
 from pgdesk.files import write_atomically
+from pgdesk.paths import keys_path
 from pgdesk.storage.errors import StorageError, explain_write_error
 from pgdesk.storage.recovery_code import new_recovery_code, normalize_recovery_code
 
@@ -96,7 +97,7 @@ class Unlocked:
 
 
 def keyring_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".keys")
+    return keys_path(db_path)
 
 
 def check_passphrase(passphrase: str) -> str:

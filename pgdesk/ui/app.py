@@ -2,7 +2,8 @@
 (or a clear message why not) and the main window in the frame's place.
 
 Before the frame's first paint only Qt and a few small pgdesk modules are imported; storage,
-the pages and their dialogs come after it, pyqtgraph (and numpy) after the main window's.
+the pages and their dialogs come after it, pyqtgraph (and numpy) after the main window's. An
+encrypted practice's unlock dialog paints before storage is imported too (_unlock_first).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.his import HisRequest
-from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, resources_dir
+from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, keys_path, resources_dir
 from pgdesk.ui.first_paint import ENV as PROBE
 from pgdesk.ui.first_paint import (
     after_first_paint,
@@ -64,10 +65,6 @@ def _after_paint(window) -> None:
 
 def open_store(db: str | None, demo: bool, server: str | None = None):
     """(store, keyring) or None when the user cancelled the set-up or unlock."""
-    from pgdesk.domain.content import shipped_instrument
-    from pgdesk.storage.demo import write_demo
-    from pgdesk.storage.repository import Store
-
     server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
     if server:
         return _open_server(server), None
@@ -78,10 +75,48 @@ def open_store(db: str | None, demo: bool, server: str | None = None):
         if chosen:
             return _open_server(*chosen), None
     if demo:
+        from pgdesk.domain.content import shipped_instrument
+        from pgdesk.storage.demo import write_demo
+        from pgdesk.storage.repository import Store
+
         return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
+    path = Path(db) if db else default_db_path()
+    if keys_path(path).exists():
+        return _unlock_first(path)
     from pgdesk.ui.startup import open_interactively
 
     return open_interactively(db)
+
+
+def _unlock_first(path: Path):
+    """An encrypted practice: its unlock dialog paints before storage (sqlite-utils, SQLCipher,
+    cryptography) is imported. That import and the check of the files follow the paint while
+    the user types (ui.startup.prepare_painted); the key is derived when the passphrase is
+    submitted."""
+    from pgdesk.ui.unlock_dialog import UnlockDialog
+
+    prepared = []
+
+    def prepare(dialog: UnlockDialog) -> bool:
+        from pgdesk.ui.startup import prepare_painted
+
+        prepared.append(prepare_painted(path, dialog))
+        return prepared[0] is not None
+
+    dialog = UnlockDialog(prepare=prepare)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # in the event loop, not whenever the garbage collector meets it
+    if dialog.unexpected is not None:  # as if storage had failed before the dialog
+        raise dialog.unexpected
+    if dialog.not_needed:  # an interrupted set-up undone: set up, or convert, as usual
+        from pgdesk.ui.startup import open_interactively
+
+        return open_interactively(str(path))
+    if not prepared:  # cancelled before the files were checked, or they could not be
+        if dialog.failure is not None:
+            raise dialog.failure
+        return None
+    return prepared[0].outcome(dialog, accepted, None)
 
 
 def _open_server(address: str, user: str = ""):
@@ -128,22 +163,26 @@ class _Start:
             self.app.exit(1)
 
     def _open(self) -> None:
+        store = None
         try:
+            opened = open_store(self.db, self.demo, self.server)
+            if opened is None:
+                self.app.exit(0)
+                return
+            store, keyring = opened
+            # after the unlock dialog: that paints before anything it does not need
             from pgdesk.domain.content import shipped_instrument
 
             instrument = shipped_instrument(self.lang)
-            opened = open_store(self.db, self.demo, self.server)
         except (PgdeskError, ResourceMissing) as exc:
+            if store is not None:
+                store.close()
             from pgdesk.ui import plain
 
             plain.critical(None, "pgdesk", str(exc))
             print(f"pgdesk: {exc}", file=sys.stderr)
             self.app.exit(2)
             return
-        if opened is None:
-            self.app.exit(0)
-            return
-        store, keyring = opened
         from pgdesk.ui.main_window import MainWindow
 
         window = MainWindow(store, instrument, keyring)

@@ -89,8 +89,8 @@ def refresh(window, payloads: set[str]) -> None:
         window.due_cache = DueCache(window)
         if window.stack.currentWidget() is window.list_page:
             window.list_page.refresh_due()
-    page = window.patient_page
-    if (window.consultation_page is None and window.stack.currentWidget() is page
+    page = window.patient_page if window.on_patient_page() else None
+    if (window.consultation_page is None and page is not None
             and _about(payloads, ("patients", "consultations", "trajectories", "referrals",
                                   "consultation_claims"), page.patient_id)):
         selected = page.selected_consultation_id()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from pgdesk.domain.his import HisRequest
 from pgdesk.domain.validation import display_birth_date
@@ -80,6 +80,10 @@ def claim(place: Path | str, request: HisRequest | None) -> HisLink | None:
 
 
 def bring_to_front(window) -> None:
+    # imported here: PySide6 builds the whole Qt namespace on first use, tens of ms that the
+    # start frame (which claims the link before it paints) need not wait for
+    from PySide6.QtCore import Qt
+
     if window.isMinimized():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QVBoxLayout, QWidget
 
-from pgdesk.ui.security_dialogs import UnlockForm
+from pgdesk.ui.unlock_dialog import UnlockForm
 
 DEFAULT_IDLE_MINUTES = 5
 SETTING_IDLE = "idle_minutes"
@@ -89,6 +89,16 @@ def close_other_windows(main: QWidget) -> None:
 
 class LockScreen(QWidget):
     """What the window shows while locked: no patient data, only the unlock form."""
+
+    @classmethod
+    def of(cls, window) -> LockScreen:
+        """The main window's lock screen, built the first time it locks (most starts never do)."""
+        if window.lock_screen is None:
+            window.lock_screen = cls()
+            window.lock_screen.form.unlockRequested.connect(window.unlock)
+            window.lock_screen.form.forgotRequested.connect(window._forgot)
+            window.outer.addWidget(window.lock_screen)
+        return window.lock_screen
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,9 +22,8 @@ from pgdesk.storage.access_log import Actor
 from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
-from pgdesk.ui import changes, clipboard, connection, patient_actions, plain, practice_actions, rooms
+from pgdesk.ui import changes, clipboard, connection, plain, rooms
 from pgdesk.ui.backups import BackupScheduler
-from pgdesk.ui.dialogs import PatientDialog, ProfessionalDialog
 from pgdesk.ui.due_panel import DueCache
 from pgdesk.ui.feedback import attempt, guarded
 from pgdesk.ui.labels import role_label, type_label
@@ -38,10 +38,9 @@ from pgdesk.ui.main_window_menus import build_menus
 from pgdesk.ui.messages import screen_text
 from pgdesk.ui.patient_list_page import PatientListPage
 from pgdesk.ui.patient_mode import hooks as patient_mode
-from pgdesk.ui.patient_page import PatientPage
 from pgdesk.ui.plain import Label
-from pgdesk.ui.security_dialogs import busy
 from pgdesk.ui.start_frame import place
+from pgdesk.ui.unlock_dialog import busy
 
 
 class MainWindow(QMainWindow):
@@ -63,26 +62,16 @@ class MainWindow(QMainWindow):
         # While locked the outer stack shows only the unlock form: no patient data at all.
         self.outer = QStackedWidget()
         self.outer.addWidget(self.stack)
-        self.lock_screen = LockScreen()
-        self.lock_screen.form.unlockRequested.connect(self.unlock)
-        self.lock_screen.form.forgotRequested.connect(self._forgot)
-        self.outer.addWidget(self.lock_screen)
+        self.lock_screen: LockScreen | None = None  # built at the first lock: most starts never lock
         self.setCentralWidget(self.outer)
         self.due_cache = DueCache(self)
         self.list_page = PatientListPage(store, due_source=self._due_items)
-        self.patient_page = PatientPage(store, instrument)
+        self._patient_page = None  # built when first shown (patient_page)
         self.consultation_page = None
         self.stack.addWidget(self.list_page)
-        self.stack.addWidget(self.patient_page)
 
         self.list_page.patientChosen.connect(self.show_patient)
         self.list_page.addRequested.connect(self.add_patient)
-        self.patient_page.back.connect(self.show_list)
-        self.patient_page.newConsultation.connect(self.new_consultation)
-        self.patient_page.openConsultation.connect(self.open_consultation)
-        self.patient_page.editPatient.connect(self.edit_patient)
-        self.patient_page.planRequested.connect(self.plan_conversation)
-        self.patient_page.patientModeRequested.connect(lambda: patient_mode.start(self))
 
         build_menus(self)
         self.who = Label()
@@ -105,10 +94,32 @@ class MainWindow(QMainWindow):
         place(self)
         self.show_list()
 
+    @property
+    def patient_page(self):
+        """Built when first needed: a start shows the list, the page need not delay that."""
+        if self._patient_page is None:
+            from pgdesk.ui.patient_page import PatientPage
+
+            page = self._patient_page = PatientPage(self.store, self.instrument)
+            self.stack.addWidget(page)
+            page.back.connect(self.show_list)
+            page.newConsultation.connect(self.new_consultation)
+            page.openConsultation.connect(self.open_consultation)
+            page.editPatient.connect(self.edit_patient)
+            page.planRequested.connect(self.plan_conversation)
+            page.patientModeRequested.connect(lambda: patient_mode.start(self))
+            QShortcut(QKeySequence("Ctrl+N"), page, activated=self.new_consultation)
+            QShortcut(QKeySequence("Escape"), page, activated=self.show_list)
+        return self._patient_page
+
+    def on_patient_page(self) -> bool:
+        """Whether the patient page is showing (without building it)."""
+        return self._patient_page is not None and self.stack.currentWidget() is self._patient_page
+
     def _current_patient(self) -> str | None:
         if self.consultation_page is not None:
             return self.consultation_page.session.patient.id
-        if self.stack.currentWidget() is self.patient_page:
+        if self.on_patient_page():
             return self.patient_page.patient_id
         return None
 
@@ -132,6 +143,8 @@ class MainWindow(QMainWindow):
         return self.choose_professional()
 
     def choose_professional(self) -> bool:
+        from pgdesk.ui.dialogs import ProfessionalDialog
+
         if self.keyring is not None and self.keyring.mode == "per-user":
             self.lock(other_user=True)  # each user unlocks as themselves: switch through the lock
             return True
@@ -176,6 +189,8 @@ class MainWindow(QMainWindow):
         self.patient_page.focus_start()
 
     def add_patient(self) -> None:
+        from pgdesk.ui.dialogs import PatientDialog
+
         dialog = PatientDialog(self)
         if dialog.exec() == PatientDialog.DialogCode.Accepted:
             patient = guarded(self, self.store.add_patient, *dialog.values())
@@ -183,6 +198,8 @@ class MainWindow(QMainWindow):
                 self.show_patient(patient.id)
 
     def edit_patient(self) -> None:
+        from pgdesk.ui.dialogs import PatientDialog
+
         pid = self._current_patient()
         if pid is None:
             return
@@ -224,7 +241,7 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         if self.consultation_page is None:
-            if self.stack.currentWidget() is not self.patient_page:
+            if not self.on_patient_page():
                 return
             self.new_consultation()
             if self.consultation_page is None:
@@ -278,7 +295,7 @@ class MainWindow(QMainWindow):
         from pgdesk.storage.trajectories import delete_consultation
 
         pid = self._current_patient()
-        if pid is None or self.stack.currentWidget() is not self.patient_page:
+        if pid is None or not self.on_patient_page():
             return
         cid = self.patient_page.selected_consultation_id()
         if cid is None:
@@ -402,16 +419,22 @@ class MainWindow(QMainWindow):
 
     # -- the record beyond the conversation -------------------------------------
     def show_access_log(self) -> None:
+        from pgdesk.ui import patient_actions
+
         pid = self._current_patient()
         if pid is not None:
             patient_actions.AccessLogDialog(self.store, self.instrument, pid, self).exec()
 
     def export_patient(self) -> None:
+        from pgdesk.ui import patient_actions
+
         pid = self._current_patient()
         if pid is not None:
             patient_actions.export_everything(self, self.store, self.instrument, pid)
 
     def erase_patient(self) -> None:
+        from pgdesk.ui import patient_actions
+
         pid = self._current_patient()
         if pid is not None:
             self._drop_consultation()
@@ -420,6 +443,7 @@ class MainWindow(QMainWindow):
 
     def show_stale_records(self) -> None:
         from pgdesk.storage.patient_rights import stale_patients
+        from pgdesk.ui import practice_actions
 
         rows = guarded(self, stale_patients, self.store)
         if rows is not None:
@@ -429,12 +453,18 @@ class MainWindow(QMainWindow):
 
     # -- practice -------------------------------------------------------------
     def change_passphrase(self) -> None:
+        from pgdesk.ui import practice_actions
+
         practice_actions.change_passphrase(self, self.store, self.keyring)
 
     def add_colleague(self) -> None:
+        from pgdesk.ui import practice_actions
+
         practice_actions.add_colleague(self, self.store, self.keyring, self.store.opened.key)
 
     def rekey(self, leaked: bool) -> None:
+        from pgdesk.ui import practice_actions
+
         self._drop_consultation()
         keyring = practice_actions.rekey_database(self, self.keyring, lambda: self.store,
                                                   self._replace_store, leaked=leaked)
@@ -443,9 +473,13 @@ class MainWindow(QMainWindow):
             self.show_list()
 
     def new_recovery_code(self) -> None:
+        from pgdesk.ui import practice_actions
+
         self._unkept_code = practice_actions.new_recovery_code(self, self.keyring, self.store.opened.key)
 
     def choose_idle_minutes(self) -> None:
+        from pgdesk.ui import practice_actions
+
         minutes = practice_actions.choose_idle_minutes(self, self.store)
         if minutes and self.idle is not None:
             self.idle.set_minutes(minutes)
@@ -474,7 +508,8 @@ class MainWindow(QMainWindow):
         self.store = store
         store.room = rooms.room_name()
         self.list_page.store = store
-        self.patient_page.store = store
+        if self._patient_page is not None:
+            self._patient_page.store = store
         self.backups.store = store
 
     # -- locking --------------------------------------------------------------
@@ -490,7 +525,7 @@ class MainWindow(QMainWindow):
         close_other_windows(self)
         clipboard.forget()
         self.locked = True
-        self.outer.setCurrentWidget(self.lock_screen)
+        self.outer.setCurrentWidget(LockScreen.of(self))
         self.menuBar().setEnabled(False)
         self.statusBar().hide()
         self.setWindowTitle(self.tr("pgdesk — vergrendeld"))
@@ -531,6 +566,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_unkept_code(self) -> None:
+        from pgdesk.ui import practice_actions
+
         code, self._unkept_code = self._unkept_code, None
         if code is not None and not self.locked and not practice_actions.show_recovery_code(self, code):
             self._unkept_code = code

@@ -3,20 +3,23 @@ window's behaviour, as picard keeps its actions."""
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from pgdesk.ui import (
-    fhir_export_dialog,
-    patient_import_dialog,
-    practice_actions,
-    rooms,
-    server_dialog,
-)
+from pgdesk.ui import rooms
 from pgdesk.ui.patient_mode import hooks as patient_mode
 
 translate = QCoreApplication.translate  # in the window's own context: its translations hold
+
+
+def _on_use(module: str, function: str, *args):
+    """A slot that imports its module when first chosen: the menus are built at start, before
+    the patient list paints, and most of their dialogs (PDF and print support among them) are
+    never opened in a session."""
+    return lambda: getattr(importlib.import_module(f"pgdesk.ui.{module}"), function)(*args)
 
 
 def add_actions(window: QMainWindow, menu: QMenu, entries) -> None:
@@ -35,13 +38,13 @@ def add_actions(window: QMainWindow, menu: QMenu, entries) -> None:
 
 def build_menus(window: QMainWindow) -> None:
     """The menu bar of the main window (ui.main_window, whose slots the actions call): Bestand,
-    Patiënt, Huisbezoek, Praktijk and Help, and two shortcuts."""
+    Patiënt, Huisbezoek, Praktijk and Help (the patient page's own shortcuts come with the page)."""
     encrypted = window.keyring is not None
     add_actions(window, window.menuBar().addMenu(translate("MainWindow", "&Bestand")), [
         (translate("MainWindow", "&Nieuwe patiënt…"), "Ctrl+Shift+N", window.add_patient),
         (translate("MainWindow", "&Zoek patiënt"), "Ctrl+F", window.show_list),
         (translate("MainWindow", "Patiënten uit het HIS &inlezen (CSV)…"), None,
-         lambda: patient_import_dialog.import_from_menu(window)),
+         _on_use("patient_import_dialog", "import_from_menu", window)),
         (translate("MainWindow", "&Wie werkt er?…"), None, window.choose_professional),
         *([(translate("MainWindow", "&Vergrendelen"), "Ctrl+L", window.lock)] if encrypted else []),
         None,
@@ -62,7 +65,7 @@ def build_menus(window: QMainWindow) -> None:
         (translate("MainWindow", "&Inzagelog: wie zag dit dossier?…"), "Ctrl+I", window.show_access_log),
         (translate("MainWindow", "Alles &exporteren (AVG)…"), None, window.export_patient),
         (translate("MainWindow", "Gesprek exporteren als &FHIR (JSON)…"), None,
-         lambda: fhir_export_dialog.export_from_window(window)),
+         _on_use("fhir_export_dialog", "export_from_window", window)),
         None,
         (translate("MainWindow", "Patiënt &verwijderen…"), None, window.erase_patient),
     ])
@@ -90,7 +93,7 @@ def build_menus(window: QMainWindow) -> None:
         (translate("MainWindow", "&Reservekopie maken"), None, lambda: window.backups.backup_now(window)),
         (translate("MainWindow", "Reservekopie &terugzetten…"), None, window.restore_backup),
         (translate("MainWindow", "&Map voor reservekopieën…"), None,
-         lambda: practice_actions.choose_backup_folder(window)),
+         _on_use("practice_actions", "choose_backup_folder", window)),
         None,
         (translate("MainWindow", "&Gegevens van de praktijk…"), None, window.edit_practice_details),
         (translate("MainWindow", "Patiëntmodus: &scherm…"), None,
@@ -98,7 +101,7 @@ def build_menus(window: QMainWindow) -> None:
         (translate("MainWindow", "Naam van deze &werkplek…"), None,
          lambda: rooms.ask_room_name(window)),
         (translate("MainWindow", "&Verbinden met de praktijkserver…"), None,
-         lambda: server_dialog.connect_from_menu(window)),
+         _on_use("server_dialog", "connect_from_menu", window)),
         (translate("MainWindow", "Praktijk&overzicht…"), None, window.show_overview),
         (translate("MainWindow", "&Evaluatie exporteren (CSV)…"), None, window.export_evaluation),
         (translate("MainWindow", "&Trajecten: tussen- en eindgesprek na…"), None, window.trajectory_defaults),
@@ -112,5 +115,3 @@ def build_menus(window: QMainWindow) -> None:
     about = QAction(translate("MainWindow", "&Over pgdesk"), window)
     about.triggered.connect(window.show_about)
     help_menu.addAction(about)
-    QShortcut(QKeySequence("Ctrl+N"), window.patient_page, activated=window.new_consultation)
-    QShortcut(QKeySequence("Escape"), window.patient_page, activated=window.show_list)

@@ -36,8 +36,8 @@ from pgdesk.ui.security_dialogs import (
     RekeyCodesDialog,
     RekeyDialog,
     SetupDialog,
-    busy,
 )
+from pgdesk.ui.unlock_dialog import busy
 
 translate = QCoreApplication.translate  # module functions: explicit context
 

@@ -1,14 +1,11 @@
-"""Passphrase forms: set-up, unlock, forgotten passphrase, change, a new colleague, the recovery code,
-and re-keying (a colleague removed, a passphrase leaked)."""
+"""Passphrase forms: set-up, forgotten passphrase, change, a new colleague, the recovery code,
+and re-keying (a colleague removed, a passphrase leaked). The unlock form is in ui.unlock_dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,24 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
 from pgdesk.storage.keyring import check_passphrase
 from pgdesk.storage.recovery_code import normalize_recovery_code
 from pgdesk.ui import clipboard, plain
-from pgdesk.ui.dialogs import FormDialog, fit_wrapped_text, grow_to_fit
+from pgdesk.ui.dialogs import FormDialog, fit_wrapped_text
 from pgdesk.ui.labels import role_label
-from pgdesk.ui.messages import screen_text
 from pgdesk.ui.plain import Label
+from pgdesk.ui.unlock_dialog import secret_field
 
 translate = QCoreApplication.translate  # module functions: explicit context
-
-
-def secret_field() -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 def new_passphrase_fields(form: QFormLayout, parent: QWidget, label: str) -> tuple[QLineEdit, QLineEdit]:
@@ -306,106 +296,3 @@ def print_recovery_code(parent: QWidget, code: str, printer=None) -> bool:
     finally:
         painter.end()
     return True
-
-
-class UnlockForm(QWidget):
-    """Name and passphrase; used at start and on the lock screen."""
-
-    unlockRequested = Signal(str, str)
-    forgotRequested = Signal(str)
-
-    def __init__(self, parent=None, *, name: str = "", title: str = ""):
-        super().__init__(parent)
-        self.title = Label(title or self.tr("pgdesk is vergrendeld"))
-        self.title.setObjectName("pageTitle")
-        hint = Label(self.tr("Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en "
-                              "wachtwoord."))
-        hint.setWordWrap(True)
-        self.name = QLineEdit(name)
-        self.passphrase = secret_field()
-        self.error = Label()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.unlock_button = QPushButton(self.tr("&Ontgrendelen"))
-        self.unlock_button.setObjectName("primary")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.setAutoDefault(True)
-        self.forgot_button = QPushButton(self.tr("Wachtwoord &vergeten?"))
-        self.forgot_button.setFlat(True)
-        form = QFormLayout()
-        form.addRow(self.tr("&Naam"), self.name)
-        form.addRow(self.tr("&Wachtwoord"), self.passphrase)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.unlock_button)
-        layout.addWidget(self.forgot_button)
-        self.unlock_button.clicked.connect(self._submit)
-        self.passphrase.returnPressed.connect(self._submit)
-        self.name.returnPressed.connect(self.passphrase.setFocus)
-        self.forgot_button.clicked.connect(lambda: self.forgotRequested.emit(self.name.text()))
-
-    def _submit(self) -> None:
-        self.unlockRequested.emit(self.name.text(), self.passphrase.text())
-
-    def focus(self) -> None:
-        (self.passphrase if self.name.text() else self.name).setFocus()
-
-    def show_error(self, message: str) -> None:
-        self.passphrase.clear()
-        self.error.setText(plain.as_problem(message))
-        self.error.show()
-        self.passphrase.setFocus()
-
-    def clear(self) -> None:
-        self.passphrase.clear()
-        self.error.hide()
-
-
-def busy(fn: Callable, *args, **kwargs):
-    """Run a slow call (the passphrase derivation) with a wait cursor."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-class UnlockDialog(QDialog):
-    """At start: unlock with `opener(name, passphrase)`, which returns an open store or raises."""
-
-    def __init__(self, opener: Callable, parent=None, *, name: str = "",
-                 forgot: Callable[[QWidget, str], None] | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("pgdesk")
-        self.opener = opener
-        self.result_value = None
-        self.failure: PgdeskError | None = None
-        self.form = UnlockForm(self, name=name, title=self.tr("pgdesk ontgrendelen"))
-        self.form.unlockRequested.connect(self._unlock)
-        if forgot is not None:
-            self.form.forgotRequested.connect(lambda n: forgot(self, n))
-        else:
-            self.form.forgot_button.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        self.setMinimumWidth(440)
-        self.form.focus()
-
-    def _unlock(self, name: str, passphrase: str) -> None:
-        from pgdesk.storage.keyring import WrongCredentials
-
-        try:
-            self.result_value = busy(self.opener, name, passphrase)
-        except (WrongCredentials, InputError) as exc:
-            self.form.show_error(screen_text(exc))
-            grow_to_fit(self)
-            return
-        except PgdeskError as exc:  # damaged, locked, …: the caller explains and offers help
-            self.failure = exc
-            self.reject()
-            return
-        self.accept()

@@ -21,13 +21,8 @@ from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
 from pgdesk.ui.backups import backup_folder, offer_restore
 from pgdesk.ui.messages import screen_text
-from pgdesk.ui.security_dialogs import (
-    RecoveryCodeDialog,
-    RecoveryDialog,
-    SetupDialog,
-    UnlockDialog,
-    busy,
-)
+from pgdesk.ui.security_dialogs import RecoveryCodeDialog, RecoveryDialog, SetupDialog
+from pgdesk.ui.unlock_dialog import UnlockDialog, busy
 
 translate = QCoreApplication.translate  # module functions: explicit context
 
@@ -38,9 +33,7 @@ LAST_USER = "unlock/last_user"
 
 def open_interactively(db: str | None, parent: QWidget | None = None):
     path = Path(db) if db else default_db_path()
-    QSettings().remove(LAST_USER)
-    vault.recover(path)  # finish or undo a set-up, conversion or restore a crash interrupted
-    if vault.is_encrypted_setup(path):
+    if _recovered_and_encrypted(path):
         return unlock_at_start(path, parent)
     if path.exists() and path.stat().st_size > 0:
         with Store.open(path) as probe:  # a foreign, locked or newer file stops here, untouched
@@ -53,6 +46,11 @@ def open_interactively(db: str | None, parent: QWidget | None = None):
     vault.require_database(path, backup_folder() if path == default_db_path() else None)
     return set_up(path, parent)
 
+
+def _recovered_and_encrypted(path: Path) -> bool:
+    QSettings().remove(LAST_USER)
+    vault.recover(path)  # finish or undo a set-up, conversion or restore a crash interrupted
+    return vault.is_encrypted_setup(path)
 
 def set_up(path: Path, parent: QWidget | None, *, converting: bool = False,
            names: list[str] = ()):
@@ -87,34 +85,58 @@ def database_of(keyring: Keyring) -> Path:
     return keyring.path.with_name(keyring.path.name.removesuffix(".keys"))
 
 
-def unlock_at_start(path: Path, parent: QWidget | None):
-    finish_interrupted(path)
-    keyring = Keyring.load(keyring_path(path))
-    vault.require_database(path)  # a lost database is told, never replaced by an empty one
-    unlocked_key: list[bytes] = []
+class _Unlock:
+    """One unlock at start: the database's files checked first (an interrupted re-keying
+    finished, the keyring read, the database there), then the dialog's `open` and `forgot`, and
+    what follows the dialog."""
 
-    def opener(name: str, passphrase: str) -> Store:
-        unlocked = vault.unlock_key(path, keyring, name, passphrase)
-        unlocked_key[:] = [unlocked.key]
+    def __init__(self, path: Path) -> None:
+        finish_interrupted(path)
+        self.path = path
+        self.keyring = Keyring.load(keyring_path(path))
+        vault.require_database(path)  # a lost database is told, never replaced by an empty one
+        self.unlocked_key: list[bytes] = []
+
+    def open(self, name: str, passphrase: str) -> Store:
+        unlocked = vault.unlock_key(self.path, self.keyring, name, passphrase)
+        self.unlocked_key[:] = [unlocked.key]
         # Every page is checked in the background once the window is up (integrity_watch).
-        return vault.open_with_key(path, keyring, unlocked.key, unlocked.professional_id,
+        return vault.open_with_key(self.path, self.keyring, unlocked.key, unlocked.professional_id,
                                    unlocked.name, full_check=False)
 
-    dialog = UnlockDialog(opener, parent,
-                          forgot=lambda p, n: forgot_passphrase(p, keyring, n))
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    if isinstance(dialog.failure, DatabaseCorrupt) and unlocked_key:
-        if not offer_restore(parent, path, unlocked_key[0], keyring.db_id, backup_folder(),
-                             str(dialog.failure)):
+    def forgot(self, parent: QWidget, name: str) -> bool:
+        return forgot_passphrase(parent, self.keyring, name)
+
+    def outcome(self, dialog: UnlockDialog, accepted: bool, parent: QWidget | None):
+        if isinstance(dialog.failure, DatabaseCorrupt) and self.unlocked_key:
+            if not offer_restore(parent, self.path, self.unlocked_key[0], self.keyring.db_id,
+                                 backup_folder(), str(dialog.failure)):
+                raise dialog.failure
+            return unlock_at_start(self.path, parent)
+        if dialog.failure is not None:
             raise dialog.failure
-        return unlock_at_start(path, parent)
-    if dialog.failure is not None:
-        raise dialog.failure
-    if not accepted:
+        if not accepted:
+            return None
+        store = dialog.result_value
+        code = vault.pending_recovery_code(store)
+        if code:  # a set-up or conversion was interrupted before its code was shown
+            RecoveryCodeDialog(code, parent).exec()
+            vault.recovery_code_shown(store)
+        return store, Keyring.load(keyring_path(self.path))
+
+
+def unlock_at_start(path: Path, parent: QWidget | None):
+    unlock = _Unlock(path)
+    dialog = UnlockDialog(unlock.open, parent, forgot=unlock.forgot)
+    return unlock.outcome(dialog, dialog.exec() == QDialog.DialogCode.Accepted, parent)
+
+
+def prepare_painted(path: Path, dialog: UnlockDialog) -> _Unlock | None:
+    """ui.app's unlock dialog, painted before storage was imported, made to work: what
+    open_interactively does before its own dialog. None when, once recovered, the database
+    needs no unlocking after all (an interrupted set-up undone): open_interactively then."""
+    if not _recovered_and_encrypted(path):
         return None
-    store = dialog.result_value
-    code = vault.pending_recovery_code(store)
-    if code:  # a set-up or conversion was interrupted before its code was shown
-        RecoveryCodeDialog(code, parent).exec()
-        vault.recovery_code_shown(store)
-    return store, Keyring.load(keyring_path(path))
+    unlock = _Unlock(path)
+    dialog.opener, dialog.forgot = unlock.open, unlock.forgot
+    return unlock

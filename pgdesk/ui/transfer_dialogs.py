@@ -32,7 +32,8 @@ from pgdesk.storage.repository import Store
 from pgdesk.ui import plain
 from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.plain import Label
-from pgdesk.ui.security_dialogs import busy, check_new_passphrase, new_passphrase_fields, secret_field
+from pgdesk.ui.security_dialogs import check_new_passphrase, new_passphrase_fields
+from pgdesk.ui.unlock_dialog import busy, secret_field
 
 translate = QCoreApplication.translate  # module functions: explicit context
 SUFFIX = ".pgtransfer"

@@ -128,3 +128,46 @@ def test_every_screen_text_has_an_english_translation():
                if m.find("translation").get("type") == "unfinished"
                or not (m.findtext("translation") or "").strip()]
     assert missing == []
+
+
+def test_the_patient_page_is_built_when_a_patient_is_first_shown(window, store):
+    """The start shows the list; the patient page (and its web history) does not delay it,
+    nor does the lock screen of a window that has not locked."""
+    from pgdesk.ui.lock import LockScreen
+    from pgdesk.ui.patient_page import PatientPage
+
+    assert window.stack.currentWidget() is window.list_page
+    assert window.lock_screen is None and window.findChildren(LockScreen) == []
+    assert window.findChildren(PatientPage) == [] and not window.on_patient_page()
+    patient = store.add_patient("Fenna Testpersoon")
+    window.show_patient(patient.id)
+    assert window.on_patient_page() and len(window.findChildren(PatientPage)) == 1
+    assert patient.display_name in window.patient_page.title.text()
+    window.show_list()
+    window.show_patient(patient.id)
+    assert len(window.findChildren(PatientPage)) == 1  # built once
+
+
+def test_the_list_paints_before_pages_and_dialogs_it_does_not_show_are_imported(tmp_path):
+    """The patient page, the menus' dialogs (PDF and print support among them) and the patient
+    mode are imported when first used, not before the start's patient list is on screen
+    (PGDESK_EXIT_AFTER_PAINT=1 quits once the list is painted)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "1",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_DB", None)
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "pgdesk", "--demo"], env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert any(x.startswith("pgdesk-list ") for x in r.stdout.splitlines())
+    imported = {line.split("|")[-1].strip() for line in r.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "pgdesk.ui.main_window" in imported
+    for late in ("pgdesk.ui.patient_page", "pgdesk.ui.web_history", "pgdesk.ui.pdf_output",
+                 "pgdesk.ui.patient_import_dialog", "pgdesk.ui.fhir_export_dialog",
+                 "pgdesk.ui.practice_actions", "pgdesk.ui.patient_mode.mode",
+                 "dateutil.parser._parser"):  # sqlite-utils imports that one for nothing we use
+        assert late not in imported, late

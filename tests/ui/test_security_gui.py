@@ -11,7 +11,8 @@ from pgdesk.storage import access_log
 from pgdesk.storage.keyring import Keyring, keyring_path
 from pgdesk.storage.repository import Store
 from pgdesk.ui import plain, startup
-from pgdesk.ui.security_dialogs import RecoveryCodeDialog, SetupDialog, UnlockDialog
+from pgdesk.ui.security_dialogs import RecoveryCodeDialog, SetupDialog
+from pgdesk.ui.unlock_dialog import UnlockDialog
 from tests.security_helpers import PASSPHRASE, USER, make_encrypted
 
 NAME = "Geertje Vermeulen-Testpersoon"

@@ -55,11 +55,12 @@ def resume(window) -> None:
     again for that patient, on the screen the patient was on."""
     from pgdesk.storage.patient_answers import open_run
     from pgdesk.ui.feedback import guarded
-    from pgdesk.ui.patient_mode.mode import PatientMode
 
     run = guarded(window, open_run, window.store)
     if run is None or window.locked or window.patient_mode is not None:
         return
+    from pgdesk.ui.patient_mode.mode import PatientMode  # only now: most starts resume nothing
+
     consultation_id, patient_id, _screen = run
     window.show_patient(patient_id)
     minutes = int(window.store.setting(SETTING_PATIENT_IDLE, str(DEFAULT_PATIENT_IDLE)))

@@ -27,7 +27,7 @@ from pgdesk.ui.patient_mode.language import PatientLanguage
 from pgdesk.ui.patient_mode.rows import touch_button
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
-from pgdesk.ui.security_dialogs import busy
+from pgdesk.ui.unlock_dialog import busy
 
 
 def check_passphrase(store, keyring, passphrase: str) -> str | None:
