@@ -185,27 +185,27 @@ def _parser() -> argparse.ArgumentParser:
     tr_sub = tr.add_subparsers(dest="transfer_what", metavar="WAT", required=True)
     tro = tr_sub.add_parser("out", parents=[user], help="in de praktijk: patiënten naar een "
                                                         "meeneembestand")
-    tro.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(tro)
     tro.add_argument("--patients", required=True, metavar="ID,ID,…")
     tro.add_argument("--out", required=True, metavar="BESTAND")
     tri = tr_sub.add_parser("in", parents=[user],
                             help="lees een meeneem- of terugbrengbestand; toont eerst wat er "
                                  "verandert en schrijft alleen met --yes")
-    tri.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(tri)
     tri.add_argument("file", metavar="BESTAND")
     tri.add_argument("--yes", action="store_true", help="lees het echt in")
     tri.add_argument("--resolve", choices=("keep_both", "later_wins", "take_incoming", "keep_local"),
                      help="wat bij een conflict (standaard keep_both: beide versies bewaren)")
     trb = tr_sub.add_parser("back", parents=[user],
                             help="op de laptop: wat veranderd is naar een terugbrengbestand")
-    trb.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(trb)
     trb.add_argument("--out", required=True, metavar="BESTAND")
     trb.add_argument("--practice", metavar="CODE",
                      help="voor welke praktijk, als er patiënten uit meer dan één praktijk zijn "
                           "(de code die pgdesk dan noemt)")
     trc = tr_sub.add_parser("clear", parents=[user],
                             help="op de laptop: de meegenomen patiënten veilig verwijderen")
-    trc.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(trc)
     trc.add_argument("--yes", action="store_true", help="verwijder ze echt")
     trc.add_argument("--force", action="store_true",
                      help="ook als er wijzigingen zijn die nog niet zijn teruggebracht")

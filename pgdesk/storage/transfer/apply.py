@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from pgdesk.domain import transfer as rules
 from pgdesk.domain.models import PLAN_FIELDS
@@ -39,6 +38,7 @@ from pgdesk.storage.transfer.records import (
     TRAJECTORY_COLS,
     TransferSummary,
     column_list,
+    database_identity,
     newest_bring_back_setting,
     record_transfer,
     record_versions,
@@ -254,7 +254,7 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
     """
     if plan.applied:
         raise TransferError("Dit bestand is al ingelezen.")
-    if plan.db_path != Path(store.path).resolve():
+    if plan.database != database_identity(store):
         raise TransferError("Dit overzicht hoort bij een andere database; lees het bestand opnieuw in.")
     for c in plan.conflicts:
         if c.resolution not in c.choices:
