@@ -188,6 +188,9 @@ def _parser() -> argparse.ArgumentParser:
     _file_or_server(tro)
     tro.add_argument("--patients", required=True, metavar="ID,ID,…")
     tro.add_argument("--out", required=True, metavar="BESTAND")
+    tro.add_argument("--laptop", default="", metavar="NAAM",
+                     help="de naam van de laptop: elke kamer ziet de patiënten als meegenomen op "
+                          "die laptop tot ze zijn teruggebracht")
     tri = tr_sub.add_parser("in", parents=[user],
                             help="lees een meeneem- of terugbrengbestand; toont eerst wat er "
                                  "verandert en schrijft alleen met --yes")

@@ -1,7 +1,8 @@
 """transfer out, in, back and clear: patients on a laptop for home visits, and back again.
 
 Passphrases: first the database's (when it is encrypted, as for every command) or the practice
-server's password (when the address does not hold it), then the transfer passphrase. On a terminal both are asked without echo (a new transfer passphrase twice);
+server's password (when the address does not hold it), then the transfer passphrase. On a
+terminal both are asked without echo (a new transfer passphrase twice);
 otherwise they are the first and second line of standard input (only one line, the transfer
 passphrase, for an unencrypted database).
 """
@@ -34,7 +35,8 @@ def out(args) -> int:
     if not ids:
         raise PgdeskError("Geef bij --patients minstens één patiënt-id.")
     with _open(args) as store:
-        summary = export_take_along(store, ids, _new_passphrase(), Path(args.out))
+        summary = export_take_along(store, ids, _new_passphrase(), Path(args.out),
+                                    laptop=args.laptop)
     for line in summary.lines:
         print(line)
     return 0

@@ -143,3 +143,29 @@ def test_the_room_name_reaches_the_other_room(server_window, client, qtbot):
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     bar = server_window.consultation_page.hold.bar
     assert "Open bij Dr. A. de Vries (kamer 2)" in bar.text.text()
+
+
+def test_a_patient_on_a_laptop_shows_in_every_room(server_window, client, qtbot, tmp_path):
+    from pgdesk.storage.keyring import FAST_KDF
+    from pgdesk.storage.transfer import export_take_along
+    from pgdesk.storage.transfer.away import unmark_taken_along
+
+    patient = client.add_patient("Fictief, Anna")
+    start = (dt.date.today() - dt.timedelta(days=85)).isoformat()
+    client.new_consultation(patient.id, None, "start", start)
+    page = server_window.list_page
+    qtbot.waitUntil(lambda: server_window.changes._listener.listening.is_set(), timeout=10000)
+    qtbot.waitUntil(lambda: [d.patient_id for d in page.due.items] == [patient.id], timeout=1000)
+    page.refresh()
+    export_take_along(client, [patient.id], "koffie bij de buren 42", tmp_path / "mee.pgtransfer",
+                      params=FAST_KDF, laptop="Huisbezoek 1")
+    away = "meegenomen op laptop Huisbezoek 1 sinds "
+    qtbot.waitUntil(lambda: away in page.due.list.item(0).text(), timeout=1000)  # by NOTIFY
+    name = page.model.data(page.model.index(0, 0))
+    assert name.startswith("Fictief, Anna · " + away) and name.endswith("(Dr. A. de Vries)")
+    server_window.show_patient(patient.id)
+    details = server_window.patient_page.details
+    assert away in details.text()
+    with client.db.atomic():  # its bring-back read in kamer 2
+        unmark_taken_along(client, [patient.id])
+    qtbot.waitUntil(lambda: "meegenomen" not in details.text(), timeout=1000)

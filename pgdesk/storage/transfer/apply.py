@@ -23,6 +23,7 @@ from pgdesk.domain.transfer import (
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.repository import Store, now, search_form
 from pgdesk.storage.trajectories import follow_ups_changed
+from pgdesk.storage.transfer.away import unmark_taken_along
 from pgdesk.storage.transfer.fileformat import (
     NOTHING_READ,
     TransferChanged,
@@ -281,6 +282,7 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
             done.append(work.patient_id)
         record_transfer(store, plan.transfer_id, "in", plan.kind, plan.origin_db_id, len(done))
         if plan.kind == KIND_BRING_BACK:
+            unmark_taken_along(store, done)
             key = newest_bring_back_setting(plan.source_db_id)
             store.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              [key, max(store.setting(key) or "", plan.created_at)])
