@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("kiosk", help="alleen de patiëntmodus, voor een scherm in de wachtkamer: de "
                                  "patiënt typt de code die de praktijk klaarzette")
     init = sub.add_parser("init", parents=[user], help="maak een nieuwe versleutelde database")
-    init.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(init)  # on a server: as pgdesk server init
     init.add_argument("--role", default="huisarts", choices=ROLES)
     init.add_argument("--shared", action="store_true",
                       help="één praktijkwachtwoord voor deze werkplek in plaats van één per gebruiker")
@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         "rekey", parents=[user],
         help="geef de database een nieuwe sleutel (wachtwoord uitgelekt, collega vertrokken); "
              "eerst het huidige, dan het nieuwe wachtwoord")
-    rk.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(rk)  # on a server: refused, with what to do there instead
     rk.add_argument("--remove", action="append", metavar="NAAM",
                     help="deze collega verliest de toegang (mag vaker)")
     rk.add_argument("--keep-passphrase", action="store_true",

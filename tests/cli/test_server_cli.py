@@ -256,3 +256,41 @@ def test_opening_an_older_server_as_its_owner_grants_what_the_migration_adds(pg_
             conn.execute("DELETE FROM access_log")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("CREATE TABLE eigen (x int)")
+
+
+def _parsers(parser, path=()):
+    """Every (sub)command parser of pgdesk with its words."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for word, sub in action.choices.items():
+                yield from _parsers(sub, (*path, word))
+
+
+def test_every_command_that_takes_a_file_takes_a_server():
+    from pgdesk.cli import _parser
+
+    for words, parser in _parsers(_parser()):
+        options = {o for a in parser._actions for o in a.option_strings}
+        if "--db" in options:
+            assert "--server" in options, " ".join(words)
+
+
+def test_init_and_rekey_on_a_server(pg_tls_cluster):
+    """init --server sets up the server as `server init` does; --shared and rekey have no
+    meaning there: a Dutch refusal, exit code 2, nothing made."""
+    db, user = new_db_name(), new_user()
+    r = pgdesk("init", "--server", owner_url(pg_tls_cluster, db), "--user", user, "--shared",
+               input=lines(PASSPHRASE, PASSPHRASE))
+    assert r.returncode == 2 and "--shared hoort bij een databasebestand" in r.stderr
+    assert db not in databases(pg_tls_cluster)
+    r = pgdesk("init", "--server", owner_url(pg_tls_cluster, db), "--user", user,
+               input=lines(PASSPHRASE, PASSPHRASE))
+    assert r.returncode == 0 and "Praktijkserver ingericht" in r.stdout, r.stderr
+    with as_user(pg_tls_cluster, db, user) as conn:
+        assert conn.execute("SELECT count(*) FROM professionals").fetchone()[0] == 1
+    r = pgdesk("rekey", "--server", user_url(pg_tls_cluster, db, user), "--user", user,
+               input=lines(PASSPHRASE, "een nieuwe lange zin", "een nieuwe lange zin"))
+    assert r.returncode == 2 and "geen sleutel om te vernieuwen" in r.stderr
