@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("kiosk", help="alleen de patiëntmodus, voor een scherm in de wachtkamer: de "
                                  "patiënt typt de code die de praktijk klaarzette")
     init = sub.add_parser("init", parents=[user], help="maak een nieuwe versleutelde database")
-    init.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(init)  # on a server: as pgdesk server init
     init.add_argument("--role", default="huisarts", choices=ROLES)
     init.add_argument("--shared", action="store_true",
                       help="één praktijkwachtwoord voor deze werkplek in plaats van één per gebruiker")
@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         "rekey", parents=[user],
         help="geef de database een nieuwe sleutel (wachtwoord uitgelekt, collega vertrokken); "
              "eerst het huidige, dan het nieuwe wachtwoord")
-    rk.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(rk)  # on a server: refused, with what to do there instead
     rk.add_argument("--remove", action="append", metavar="NAAM",
                     help="deze collega verliest de toegang (mag vaker)")
     rk.add_argument("--keep-passphrase", action="store_true",
@@ -185,27 +185,30 @@ def _parser() -> argparse.ArgumentParser:
     tr_sub = tr.add_subparsers(dest="transfer_what", metavar="WAT", required=True)
     tro = tr_sub.add_parser("out", parents=[user], help="in de praktijk: patiënten naar een "
                                                         "meeneembestand")
-    tro.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(tro)
     tro.add_argument("--patients", required=True, metavar="ID,ID,…")
     tro.add_argument("--out", required=True, metavar="BESTAND")
+    tro.add_argument("--laptop", default="", metavar="NAAM",
+                     help="de naam van de laptop: elke kamer ziet de patiënten als meegenomen op "
+                          "die laptop tot ze zijn teruggebracht")
     tri = tr_sub.add_parser("in", parents=[user],
                             help="lees een meeneem- of terugbrengbestand; toont eerst wat er "
                                  "verandert en schrijft alleen met --yes")
-    tri.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(tri)
     tri.add_argument("file", metavar="BESTAND")
     tri.add_argument("--yes", action="store_true", help="lees het echt in")
     tri.add_argument("--resolve", choices=("keep_both", "later_wins", "take_incoming", "keep_local"),
                      help="wat bij een conflict (standaard keep_both: beide versies bewaren)")
     trb = tr_sub.add_parser("back", parents=[user],
                             help="op de laptop: wat veranderd is naar een terugbrengbestand")
-    trb.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(trb)
     trb.add_argument("--out", required=True, metavar="BESTAND")
     trb.add_argument("--practice", metavar="CODE",
                      help="voor welke praktijk, als er patiënten uit meer dan één praktijk zijn "
                           "(de code die pgdesk dan noemt)")
     trc = tr_sub.add_parser("clear", parents=[user],
                             help="op de laptop: de meegenomen patiënten veilig verwijderen")
-    trc.add_argument("--db", dest="cmd_db", required=True, metavar="PAD")
+    _file_or_server(trc)
     trc.add_argument("--yes", action="store_true", help="verwijder ze echt")
     trc.add_argument("--force", action="store_true",
                      help="ook als er wijzigingen zijn die nog niet zijn teruggebracht")

@@ -12,6 +12,16 @@ def init(args) -> int:
     from pgdesk.storage.keyring import check_passphrase
     from pgdesk.storage.vault import init_encrypted, recovery_code_shown
 
+    if getattr(args, "server", None):
+        if args.shared:
+            raise PgdeskError("--shared hoort bij een databasebestand: op de praktijkserver logt "
+                              "elke gebruiker in met een eigen wachtwoord. Er is niets veranderd.")
+        from pgdesk.commands.server import init as init_server
+
+        return init_server(args)
+    if not args.db:
+        raise PgdeskError("Geef de nieuwe database met --db BESTAND, of de praktijkserver met "
+                          "--server ADRES.")
     if not args.user or not args.user.strip():
         raise PgdeskError('Geef met --user de naam van de eerste gebruiker, bijvoorbeeld '
                           '--user "Dr. A. de Vries".')
@@ -136,6 +146,12 @@ def rekey(args) -> int:
     from pgdesk.storage.rekey import rekey as rekey_database
     from pgdesk.storage.rekey_files import finish_interrupted
 
+    if getattr(args, "server", None):
+        raise PgdeskError(
+            "Op de praktijkserver heeft pgdesk geen sleutel om te vernieuwen: daar logt elke "
+            "gebruiker in met een eigen wachtwoord. Is een wachtwoord uitgelekt of is een collega "
+            "vertrokken, laat de beheerder dan dat wachtwoord wijzigen of die gebruiker "
+            "verwijderen op de server. Er is niets veranderd.")
     path = existing_db(args.db)
     finish_interrupted(path)
     if not keyring_path(path).exists():

@@ -1,7 +1,8 @@
 """transfer out, in, back and clear: patients on a laptop for home visits, and back again.
 
-Passphrases: first the database's (when it is encrypted, as for every command), then the
-transfer passphrase. On a terminal both are asked without echo (a new transfer passphrase twice);
+Passphrases: first the database's (when it is encrypted, as for every command) or the practice
+server's password (when the address does not hold it), then the transfer passphrase. On a
+terminal both are asked without echo (a new transfer passphrase twice);
 otherwise they are the first and second line of standard input (only one line, the transfer
 passphrase, for an unencrypted database).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pgdesk.commands.common import existing_db, open_store, read_secret
+from pgdesk.commands.common import existing_db, open_store, read_secret, server_of
 from pgdesk.domain.errors import PgdeskError
 
 
@@ -20,6 +21,12 @@ def _new_passphrase() -> str:
     return check_passphrase(read_secret("Nieuwe transferwachtwoordzin: ", confirm=True))
 
 
+def _open(args):
+    """The database (--db FILE) or the practice server (--server ADDRESS or PGDESK_SERVER)."""
+    server = server_of(args, args.db)
+    return open_store(None if server else existing_db(args.db), args.user, server=server)
+
+
 def out(args) -> int:
     """At the practice: the chosen patients to a take-along file."""
     from pgdesk.storage.transfer import export_take_along
@@ -27,8 +34,9 @@ def out(args) -> int:
     ids = [p.strip() for p in args.patients.split(",") if p.strip()]
     if not ids:
         raise PgdeskError("Geef bij --patients minstens één patiënt-id.")
-    with open_store(existing_db(args.db), args.user) as store:
-        summary = export_take_along(store, ids, _new_passphrase(), Path(args.out))
+    with _open(args) as store:
+        summary = export_take_along(store, ids, _new_passphrase(), Path(args.out),
+                                    laptop=args.laptop)
     for line in summary.lines:
         print(line)
     return 0
@@ -39,7 +47,7 @@ def read(args) -> int:
     from pgdesk.storage.transfer import apply_transfer, preview_transfer
 
     source = Path(args.file)
-    with open_store(existing_db(args.db), args.user) as store:
+    with _open(args) as store:
         plan = preview_transfer(store, source, read_secret("Transferwachtwoordzin: "))
         if args.resolve:
             plan.resolve_all(args.resolve)
@@ -63,7 +71,7 @@ def back(args) -> int:
         practices_here,
     )
 
-    with open_store(existing_db(args.db), args.user) as store:
+    with _open(args) as store:
         origin = find_practice(store, args.practice) if args.practice else None
         if origin is None and len(practices := practices_here(store)) > 1:
             # Before the passphrase is asked: it would be typed for nothing.
@@ -78,7 +86,7 @@ def clear(args) -> int:
     """On the laptop: erase the brought-along patients (only with --yes)."""
     from pgdesk.storage.transfer import brought_along, remove_brought_along
 
-    with open_store(existing_db(args.db), args.user) as store:
+    with _open(args) as store:
         present = brought_along(store)
         if not present:
             print("Er staan geen meegenomen patiënten op deze computer.")

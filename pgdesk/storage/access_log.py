@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 GENESIS = "0" * 64
+CHAIN_BATCH = 5000  # lines read at a time when the chain is checked
 ACTIONS = ("C", "R", "U", "D", "E")  # create, read, update, delete, export/print
 FIELDS = ("seq", "at", "user", "professional_id", "workstation", "patient_id", "action", "what")
 # "user" is a reserved word in PostgreSQL (it means the session's user there): always quoted.
@@ -87,9 +88,9 @@ def append(db: Database, actor: Actor, patient_id: str | None, action: str, what
     )
 
 
-def _rows(db: Database, where: str = "", params=()) -> list[dict]:
+def _rows(db: Database, where: str = "", params=(), limit: str = "") -> list[dict]:
     cur = db.execute(f"SELECT {_COLUMNS}, prev_hash, hash FROM access_log {where} "
-                     "ORDER BY seq", list(params))
+                     f"ORDER BY seq {limit}", list(params))
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
@@ -99,11 +100,20 @@ def lines_for(db: Database, patient_id: str) -> list[dict]:
     return [{f: r[f] for f in FIELDS} for r in _rows(db, "WHERE patient_id = ?", [patient_id])]
 
 
+def _all_rows(db: Database):
+    """Every line in seq order, read CHAIN_BATCH at a time by seq (memory stays the same for a
+    log of millions of lines; no cursor is held open between batches)."""
+    batch = _rows(db, limit=f"LIMIT {CHAIN_BATCH}")
+    while batch:
+        yield from batch
+        batch = _rows(db, "WHERE seq > ?", [batch[-1]["seq"]], limit=f"LIMIT {CHAIN_BATCH}")
+
+
 def verify_chain(db: Database) -> list[str]:
     """Dutch descriptions of every break in the chain; empty when the log is intact."""
     problems: list[str] = []
     prev, expected_seq = GENESIS, 1
-    for row in _rows(db):
+    for row in _all_rows(db):
         seq = row["seq"]
         if seq != expected_seq:
             problems.append(f"Regel {expected_seq} tot {seq - 1} ontbreekt." if seq > expected_seq

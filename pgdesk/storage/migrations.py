@@ -396,5 +396,20 @@ def m0013_overview_period_indexes(db: Database) -> None:
                "(type, date, trajectory_id, id)")
 
 
+@migrations(name="0014_taken_along")
+def m0014_taken_along(db: Database) -> None:
+    """At the practice: which patients are on a laptop for a home visit now, so that every room
+    sees "meegenomen op laptop X sinds …" until their bring-back is read (issue 13). `laptop`
+    is the name given at the take-along ('' when none was given), `taken_by` who made it."""
+    db.execute("""
+        CREATE TABLE taken_along (
+            patient_id TEXT PRIMARY KEY REFERENCES patients(id) ON DELETE CASCADE,
+            transfer_id TEXT NOT NULL,
+            laptop TEXT NOT NULL,
+            taken_by TEXT NOT NULL,
+            taken_at TEXT NOT NULL
+        )""")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -13,6 +13,7 @@ learns that its copy is old.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from pgdesk.storage import claims
 from pgdesk.storage.core import StoreCore, now
@@ -53,6 +54,26 @@ def bump(store: StoreCore, consultation_id: str, field: str, seen: int | None) -
     if not rows:
         raise conflict(store, consultation_id, field)
     return rows[0][0]
+
+
+def raise_all(store: StoreCore, consultation_id: str, fields: Iterable[str]) -> None:
+    """A conversation's answers replaced wholesale (a bring-back read at the practice): raise
+    every one of them, so a room that still holds an older version is refused (WriteConflict)
+    instead of writing over what came back from the laptop. Inside the replacing transaction."""
+    for field in sorted(set(fields) | set(seen(store, consultation_id))):
+        bump(store, consultation_id, field, None)
+
+
+def answer_fields(record: dict) -> set[str]:
+    """The guarded fields (names as above) a conversation record of a transfer file fills."""
+    fields = {f"score:{dim}" for dim in record["dimension_scores"]}
+    fields |= {f"aspect_score:{dim}/{aspect}"
+               for dim, aspects in record["aspect_scores"].items() for aspect in aspects}
+    fields |= {f"mark:{kind}:{dim}/{aspect or ''}" for kind, dim, aspect in record["marks"]}
+    fields |= {f"wheel:{step}" for step in record["wheel_answers"]}
+    if record["plan"] is not None:
+        fields |= {f"plan:{field}" for field in record["plan"]}
+    return fields
 
 
 def conflict(store: StoreCore, consultation_id: str, field: str) -> WriteConflict:

@@ -69,7 +69,7 @@ def open_store(db: str | None, demo: bool, server: str | None = None):
     if server:
         return _open_server(server), None
     if not db and not demo:
-        from pgdesk.ui.server_dialog import remembered
+        from pgdesk.ui.server_choice import remembered
 
         chosen = remembered()  # Praktijk → Verbinden met de praktijkserver…
         if chosen:
@@ -210,10 +210,13 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     HIS asked for. A pgdesk already running for this user and database gets the request
     instead, and this start ends at once (ui.his_link)."""
     from pgdesk.ui.his_link import claim
+    from pgdesk.ui.server_choice import place_of
 
     app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("pgdesk")  # before QSettings is read: the remembered server
+    app.setOrganizationName("pgdesk")
     server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
-    place = server or (demo_db_path() if demo else Path(db) if db else default_db_path())
+    place = place_of(db, demo, server)
     try:
         link = claim(place, his)
     except PgdeskError as exc:  # one is open but does not answer: said, not a second window
@@ -251,8 +254,6 @@ def _kiosk(app: QApplication, db: str | None, demo: bool, lang: str, server: str
 
 def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link,
          kiosk: bool, server: str | None) -> int:
-    app.setApplicationName("pgdesk")
-    app.setOrganizationName("pgdesk")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
     follow_system(app)  # the frame, the unlock and set-up dialogs come first
     settings = QSettings()

@@ -81,6 +81,7 @@ class DuePanel(QWidget):
         layout.addWidget(self.empty)
         layout.addStretch(0)  # takes the room only while the list is hidden: the title stays on top
         self.items: list[DueItem] = []
+        self.away: dict[str, str] = {}
         self.total = 0
         self.more: QListWidgetItem | None = None  # the last row while not all are shown
         self._shown_on: dt.date | None = None
@@ -92,13 +93,17 @@ class DuePanel(QWidget):
             self.patientChosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def set_items(self, items: Sequence[DueItem], today: dt.date | None = None,
-                  total: int | None = None) -> None:
-        """Show `items` (the soonest of `total` due; all of them when total is None)."""
+                  total: int | None = None, away: dict[str, str] | None = None) -> None:
+        """Show `items` (the soonest of `total` due; all of them when total is None); `away`:
+        per patient id on a laptop now, what every room shows (labels.away_label)."""
         today = today or dt.date.today()
         total = len(items) if total is None else total
-        if list(items) == self.items and total == self.total and today == self._shown_on:
+        away = dict(away or {})
+        if (list(items) == self.items and total == self.total and today == self._shown_on
+                and away == self.away):
             return  # nothing to redraw
         self._shown_on = today
+        self.away = away
         grown = len(self.items) if list(items[:len(self.items)]) == self.items else 0
         self.items = list(items)
         self.total = total
@@ -113,6 +118,8 @@ class DuePanel(QWidget):
                 state = self.tr("vandaag")
             else:
                 state = self.tr("over %1 dagen").replace("%1", str((planned - today).days))
+            if due.patient_id in away:
+                state += "\n" + away[due.patient_id]
             item = QListWidgetItem(f"{due.display_name}\n{type_label(due.type)} {when}\n{state}")
             item.setData(Qt.ItemDataRole.UserRole, due.patient_id)
             if due.overdue:  # bold as well as coloured, so it also shows in black and white

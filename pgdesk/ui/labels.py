@@ -36,3 +36,14 @@ def step_label(code: str) -> str:
 
 def role_label(code: str) -> str:
     return label(ROLE_LABELS_NL.get(code, code))
+
+
+def away_label(taken) -> str:
+    """A patient on a laptop for a home visit (storage.transfer.TakenAlong), as every room
+    shows it: "meegenomen op laptop X sinds 02-12-2026 10:15 (Dr. A. de Vries)"."""
+    from pgdesk.storage.transfer.records import local_time
+
+    text = (QCoreApplication.translate("Labels", "meegenomen op laptop %1 sinds %2 (%3)")
+            .replace("%1", taken.laptop) if taken.laptop else
+            QCoreApplication.translate("Labels", "meegenomen op een laptop sinds %2 (%3)"))
+    return text.replace("%2", local_time(taken.taken_at)).replace("%3", taken.taken_by)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.models import Patient
 from pgdesk.ui.due_panel import DuePanel
+from pgdesk.ui.labels import away_label
 from pgdesk.ui.patient_model import PatientTableModel
 from pgdesk.ui.plain import Label
 
@@ -98,12 +99,19 @@ class PatientListPage(QWidget):
     def refresh_due(self, *, more: bool = False) -> None:
         if self.due_source is not None:
             items, total = self.due_source(more=more)
-            self.due.set_items(items, total=total)
+            self.due.set_items(items, total=total,
+                               away=self._away([d.patient_id for d in items]))
+
+    def _away(self, patient_ids: list[str]) -> dict[str, str]:
+        """Of these patients, those on a laptop now, as every room shows them."""
+        from pgdesk.storage.transfer import taken_along
+
+        return {pid: away_label(t) for pid, t in taken_along(self.store, patient_ids).items()}
 
     def refresh(self) -> None:
         self._timer.stop()
         patients = self.store.search_patients(self.search.text())
-        self.model.set_patients(patients)
+        self.model.set_patients(patients, self._away([p.id for p in patients]))
         if patients:
             self.table.selectRow(0)
         if not patients and self.search.text().strip():
@@ -112,6 +120,15 @@ class PatientListPage(QWidget):
             self.empty.setText(self.tr("Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt."))
         else:
             self.empty.setText("")
+
+    def refresh_away(self) -> None:
+        """Another room took a patient along or read a bring-back: the same list, the marks
+        anew, the selection kept (the search is not run again)."""
+        row = self.table.currentIndex().row()
+        patients = [self.model.patient(i) for i in range(self.model.rowCount())]
+        self.model.set_patients(patients, self._away([p.id for p in patients]))
+        if 0 <= row < len(patients):
+            self.table.selectRow(row)
 
     def current_patient(self) -> Patient | None:
         return self.model.patient(self.table.currentIndex().row())

@@ -18,10 +18,13 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._patients: list[Patient] = []
+        self._away: dict[str, str] = {}
 
-    def set_patients(self, patients: list[Patient]) -> None:
+    def set_patients(self, patients: list[Patient], away: dict[str, str] | None = None) -> None:
+        """`away`: per patient id on a laptop now, what every room shows (labels.away_label)."""
         self.beginResetModel()
         self._patients = list(patients)
+        self._away = dict(away or {})
         self.endResetModel()
 
     def patient(self, row: int) -> Patient | None:
@@ -34,10 +37,14 @@ class PatientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         p = self._patients[index.row()]
-        return (p.display_name, display_birth_date(p.birth_date), p.practice_number)[index.column()]
+        away = self._away.get(p.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return away
+        name = f"{p.display_name} · {away}" if away else p.display_name
+        return (name, display_birth_date(p.birth_date), p.practice_number)[index.column()]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

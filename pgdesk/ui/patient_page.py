@@ -24,7 +24,7 @@ from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage import claims
 from pgdesk.storage.trajectories import defaults, trajectories_for
 from pgdesk.ui import plain, web_history
-from pgdesk.ui.labels import role_label, step_label, type_label
+from pgdesk.ui.labels import away_label, role_label, step_label, type_label
 from pgdesk.ui.plain import Label
 
 
@@ -119,10 +119,13 @@ class PatientPage(QWidget):
             bits.append(self.tr("geboren %1").replace("%1", display_birth_date(p.birth_date)))
         if p.practice_number:
             bits.append(self.tr("nummer %1").replace("%1", p.practice_number))
-        from pgdesk.storage.transfer import conflict_copies, is_brought_along
+        from pgdesk.storage.transfer import conflict_copies, is_brought_along, taken_along
 
         if is_brought_along(self.store, patient_id):
             bits.append(self.tr("meegenomen voor huisbezoek"))
+        away = taken_along(self.store, [patient_id]).get(patient_id)
+        if away is not None:  # at the practice: on a laptop now (every room shows it)
+            bits.append(away_label(away))
         self.details.setText(" · ".join(bits))
         copies = conflict_copies(self.store, patient_id)
         elsewhere = claims.open_elsewhere(self.store, patient_id)

@@ -13,20 +13,9 @@ from pgdesk.domain.validation import InputError
 from pgdesk.ui import plain
 from pgdesk.ui.dialogs import FormDialog
 from pgdesk.ui.plain import Label
-
-ADDRESS_SETTING = "server/address"
-USER_SETTING = "server/user"
+from pgdesk.ui.server_choice import ADDRESS_SETTING, USER_SETTING, remembered
 
 translate = QCoreApplication.translate
-
-
-def remembered() -> tuple[str, str] | None:
-    """(address, user name) chosen on this workstation, None when pgdesk opens the file."""
-    settings = QSettings()
-    address = str(settings.value(ADDRESS_SETTING, "") or "").strip()
-    if not address:
-        return None
-    return address, str(settings.value(USER_SETTING, "") or "").strip()
 
 
 class ServerDialog(FormDialog):

@@ -88,6 +88,10 @@ class TakeAlongDialog(FormDialog):
         self.filter.textChanged.connect(self._filter)
         self.form.addRow(self.tr("&Zoeken"), self.filter)
         self.form.addRow(self.list)
+        # Every room sees "meegenomen op laptop <name>" until the bring-back is read.
+        self.laptop = QLineEdit()
+        self.laptop.setPlaceholderText(self.tr("bijvoorbeeld Huisbezoek 1"))
+        self.form.addRow(self.tr("Naam van de &laptop"), self.laptop)
         self.setMinimumSize(520, 480)
 
     def _filter(self, text: str) -> None:
@@ -222,9 +226,9 @@ def take_along(parent: QWidget, store: Store, preselect: list[str] = (), *,
     dialog = TakeAlongDialog(store, parent, list(preselect))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    ids = dialog.chosen()
+    ids, laptop = dialog.chosen(), dialog.laptop.text()
     return _write_transfer(
-        parent, lambda pw, out: export_take_along(store, ids, pw, out),
+        parent, lambda pw, out: export_take_along(store, ids, pw, out, laptop=laptop),
         translate("Transfer", "Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de "
                               "laptop nodig; stuur hem nooit mee met het bestand."),
         translate("Transfer", "Overdrachtsbestand opslaan"), "huisbezoek", passphrase, path)

@@ -219,3 +219,78 @@ def test_pgdesk_server_environment_variable_serves_check(pg_tls_cluster, monkeyp
     monkeypatch.setenv("PGDESK_SERVER", user_url(pg_tls_cluster, db, user))
     r = pgdesk("check", "--user", user, input=lines(PASSPHRASE))
     assert r.returncode == 0 and "keten intact" in r.stdout, r.stderr
+
+
+def test_opening_an_older_server_as_its_owner_grants_what_the_migration_adds(pg_tls_cluster,
+                                                                            monkeypatch):
+    """pgdesk opened by the server owner upgrades the schema itself (Store.open_server): every
+    table is then usable by every user role, as after `server upgrade`, and the access log
+    stays append-only for them."""
+    from pgdesk.storage.postgres import migrations as pg_migrations
+    from pgdesk.storage.practice_server.connect import parse
+    from pgdesk.storage.practice_server.setup import init_server
+    from pgdesk.storage.repository import Store
+
+    db, user = new_db_name(), new_user()
+    every = pg_migrations.migrations()
+    with monkeypatch.context() as m:  # a server set up by the pgdesk before the last migration
+        m.setattr(pg_migrations, "migrations", lambda: every[:-1])
+        init_server(parse(owner_url(pg_tls_cluster, db)), user=user,
+                    passphrase_source=lambda: PASSPHRASE)
+    with as_user(pg_tls_cluster, db, user) as conn:
+        before = {r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+    Store.open_server(owner_url(pg_tls_cluster, db)).close()  # the owner's pgdesk migrates
+    with as_user(pg_tls_cluster, db, user) as conn:
+        rights = conn.execute(
+            "SELECT table_name, has_table_privilege(table_name, 'SELECT'), "
+            "has_table_privilege(table_name, 'INSERT'), has_table_privilege(table_name, 'UPDATE'), "
+            "has_table_privilege(table_name, 'DELETE') FROM information_schema.tables "
+            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'").fetchall()
+        assert {name for name, *_ in rights} - before, "the last migration adds no table"
+        for name, *can in rights:
+            expected = {"access_log": [True, True, False, False],
+                        "pgdesk_migrations": [True, False, False, False]}.get(name, [True] * 4)
+            assert can == expected, name
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM access_log")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("CREATE TABLE eigen (x int)")
+
+
+def _parsers(parser, path=()):
+    """Every (sub)command parser of pgdesk with its words."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for word, sub in action.choices.items():
+                yield from _parsers(sub, (*path, word))
+
+
+def test_every_command_that_takes_a_file_takes_a_server():
+    from pgdesk.cli import _parser
+
+    for words, parser in _parsers(_parser()):
+        options = {o for a in parser._actions for o in a.option_strings}
+        if "--db" in options:
+            assert "--server" in options, " ".join(words)
+
+
+def test_init_and_rekey_on_a_server(pg_tls_cluster):
+    """init --server sets up the server as `server init` does; --shared and rekey have no
+    meaning there: a Dutch refusal, exit code 2, nothing made."""
+    db, user = new_db_name(), new_user()
+    r = pgdesk("init", "--server", owner_url(pg_tls_cluster, db), "--user", user, "--shared",
+               input=lines(PASSPHRASE, PASSPHRASE))
+    assert r.returncode == 2 and "--shared hoort bij een databasebestand" in r.stderr
+    assert db not in databases(pg_tls_cluster)
+    r = pgdesk("init", "--server", owner_url(pg_tls_cluster, db), "--user", user,
+               input=lines(PASSPHRASE, PASSPHRASE))
+    assert r.returncode == 0 and "Praktijkserver ingericht" in r.stdout, r.stderr
+    with as_user(pg_tls_cluster, db, user) as conn:
+        assert conn.execute("SELECT count(*) FROM professionals").fetchone()[0] == 1
+    r = pgdesk("rekey", "--server", user_url(pg_tls_cluster, db, user), "--user", user,
+               input=lines(PASSPHRASE, "een nieuwe lange zin", "een nieuwe lange zin"))
+    assert r.returncode == 2 and "geen sleutel om te vernieuwen" in r.stderr

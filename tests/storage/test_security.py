@@ -137,7 +137,11 @@ def test_every_change_is_logged_in_its_own_transaction_and_the_chain_holds(store
     assert access_log.verify_chain(store.db) == []
 
 
-def test_log_lines_cannot_be_changed_and_a_forged_change_breaks_the_chain(store, instrument):
+@pytest.mark.parametrize("batch", [access_log.CHAIN_BATCH, 2, 1])
+def test_log_lines_cannot_be_changed_and_a_forged_change_breaks_the_chain(store, instrument, batch,
+                                                                          monkeypatch):
+    # the check reads the log in batches: a break across a batch's edge is found as well
+    monkeypatch.setattr(access_log, "CHAIN_BATCH", batch)
     _consult(store, instrument)
     with pytest.raises(driver.IntegrityError):
         store.db.execute("UPDATE access_log SET \"user\" = 'iemand anders' WHERE seq = 2")

@@ -23,6 +23,7 @@ from pgdesk.domain.transfer import KEEP_BOTH, KEEP_LOCAL, TAKE_INCOMING, Version
 from pgdesk.domain.validation import InputError
 from pgdesk.storage import access_log, social_map
 from pgdesk.storage import transfer as tf
+from pgdesk.storage.access_log import Actor
 from pgdesk.storage.errors import StorageError
 from pgdesk.storage.keyring import FAST_KDF, Keyring, keyring_path
 from pgdesk.storage.repository import NotFound, Store
@@ -45,20 +46,40 @@ class Sites:
     c2: str          # Bert's los conversation
     service: str
     files: Path
+    server: str | None = None  # the practice on the server engine: its URL (`practice` unused)
+    actor: Actor | None = None
 
     def open_practice(self) -> Store:
+        if self.server:
+            return Store.open_server(self.server, actor=self.actor)
         return unlock(self.practice)
+
+    def practice_args(self) -> list[str]:
+        """The practice on the command line: the file and its user, or the server's address."""
+        return ["--server", self.server] if self.server else ["--db", str(self.practice), "--user", USER]
+
+    def practice_creds(self) -> str:
+        """Standard input before the transfer passphrase: the file's passphrase (the server's
+        password is in its test address)."""
+        return "" if self.server else f"{PASSPHRASE}\n"
 
     def open_laptop(self) -> Store:
         return unlock(self.laptop)
 
 
-def make_sites(folder: Path) -> Sites:
-    """A practice with three patients and a laptop (another database), both closed again."""
+def make_sites(folder: Path, server: str | None = None) -> Sites:
+    """A practice with three patients (in an encrypted file, or on the practice server at
+    `server`) and a laptop (an encrypted file), both closed again."""
     (folder / "praktijk").mkdir(parents=True)
     (folder / "laptop").mkdir()
     (folder / "usb").mkdir()
-    practice, _ = make_encrypted(folder / "praktijk" / "praktijk.db")
+    actor = None
+    if server:
+        practice = Store.open_server(server)
+        actor = Actor(USER, practice.add_professional(USER, "huisarts").id)
+        practice.set_actor(actor)
+    else:
+        practice, _ = make_encrypted(folder / "praktijk" / "praktijk.db")
     with practice as p:
         pro = p.actor.professional_id
         anna = p.add_patient(ANNA, "1948", "P-0101").id
@@ -84,12 +105,15 @@ def make_sites(folder: Path) -> Sites:
     laptop, _ = make_encrypted(folder / "laptop" / "laptop.db")
     laptop.close()
     return Sites(folder, folder / "praktijk" / "praktijk.db", folder / "laptop" / "laptop.db",
-                 anna, bert, cees, c1, c2, service, folder / "usb")
+                 anna, bert, cees, c1, c2, service, folder / "usb", server, actor)
 
 
 @pytest.fixture
-def sites(tmp_path) -> Sites:
-    return make_sites(tmp_path / "sites")
+def sites(tmp_path, engine, request) -> Sites:
+    """On both engines: the practice as an encrypted file or on the practice server (a laptop
+    is always a file)."""
+    server = request.getfixturevalue("server_url") if engine == "server" else None
+    return make_sites(tmp_path / "sites", server)
 
 
 def take_along(s: Sites, ids=None, name="mee.pgtransfer") -> Path:
@@ -115,10 +139,9 @@ def bring_back(s: Sites, name="terug.pgtransfer") -> Path:
 
 
 def all_rows(store: Store) -> dict[str, list]:
-    names = [r[0] for r in store.db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'patients_fts%' ORDER BY name")]
-    return {n: sorted(map(repr, store.db.execute(f'SELECT * FROM "{n}"').fetchall())) for n in names}
+    names = sorted(n for n in store.db.table_names() if not n.startswith(("sqlite_", "patients_fts")))
+    return {n: sorted(repr(tuple(r.values())) for r in store.db.query(f'SELECT * FROM "{n}"'))
+            for n in names}
 
 
 def files_state(folder: Path) -> dict[str, str]:
@@ -511,12 +534,17 @@ def test_refused_files_leave_both_databases_byte_for_byte_unchanged(sites, files
     bad = sites.files / "verdacht.pgtransfer"
     bad.write_bytes(make(take, back))
     before = files_state(sites.folder)
-    db = {"laptop": sites.laptop, "praktijk": sites.practice, "ander": other}[where]
-    with unlock(db) as store:
+    with sites.open_practice() as p:
+        rows = all_rows(p)  # on the server engine the practice is not among the files
+    opened = {"laptop": sites.open_laptop, "praktijk": sites.open_practice,
+              "ander": lambda: unlock(other)}[where]
+    with opened() as store:
         with pytest.raises(error, match=message) as caught:
             tf.preview_transfer(store, bad, passphrase)
     assert str(caught.value).endswith(("Er is niets ingelezen.", "Er is niets ingelezen.)"))
     assert files_state(sites.folder) == before  # databases, keys, and no stray files
+    with sites.open_practice() as p:
+        assert all_rows(p) == rows
 
 
 def test_a_plan_is_not_applied_when_the_database_changed_since_the_preview(sites, files):
@@ -557,8 +585,9 @@ def test_export_refusals_write_nothing(sites):
             tf.export_take_along(p, [], TPW, sites.files / "x.pgtransfer")
         with pytest.raises(NotFound, match="bestaat niet"):
             tf.export_take_along(p, ["onbekend"], TPW, sites.files / "x.pgtransfer", params=FAST_KDF)
-        with pytest.raises(InputError, match="database zelf"):
-            tf.export_take_along(p, [sites.anna], TPW, sites.practice, params=FAST_KDF)
+        if not sites.server:  # a server has no database file to write over
+            with pytest.raises(InputError, match="database zelf"):
+                tf.export_take_along(p, [sites.anna], TPW, sites.practice, params=FAST_KDF)
         with pytest.raises(StorageError, match="bestaat niet"):
             tf.export_take_along(p, [sites.anna], TPW, sites.files / "geen-map" / "x.pgtransfer",
                                  params=FAST_KDF)
@@ -682,9 +711,11 @@ def test_decide_follows_the_documented_rules():
 
 def test_command_line_round_trip_with_passphrases_on_stdin(sites):
     creds = f"{PASSPHRASE}\n{TPW}\n"
+    at_practice = sites.practice_args()
+    practice_creds = f"{sites.practice_creds()}{TPW}\n"
     take = sites.files / "cli-mee.pgtransfer"
-    r = pgdesk("transfer", "out", "--db", str(sites.practice), "--user", USER,
-               "--patients", f"{sites.anna},{sites.bert}", "--out", str(take), input=creds)
+    r = pgdesk("transfer", "out", *at_practice, "--patients", f"{sites.anna},{sites.bert}",
+               "--out", str(take), input=practice_creds)
     assert r.returncode == 0, r.stderr
     assert "2 patiënten" in r.stdout and take.exists()
 
@@ -711,8 +742,7 @@ def test_command_line_round_trip_with_passphrases_on_stdin(sites):
     r = pgdesk("transfer", "back", "--db", str(sites.laptop), "--user", USER, "--out", str(back),
                input=creds)
     assert r.returncode == 0, r.stderr
-    r = pgdesk("transfer", "in", "--db", str(sites.practice), "--user", USER, str(back), "--yes",
-               input=creds)
+    r = pgdesk("transfer", "in", *at_practice, str(back), "--yes", input=practice_creds)
     assert r.returncode == 0, r.stderr
     assert "1 nieuw gesprek" in r.stdout and "1 conflict (aan beide kanten gewijzigd)" in r.stdout
     assert "beide versies bewaren" in r.stdout
@@ -728,5 +758,5 @@ def test_command_line_round_trip_with_passphrases_on_stdin(sites):
     with sites.open_laptop() as lap:
         assert lap.search_patients("") == []
 
-    r = pgdesk("transfer", "in", "--db", str(sites.practice), "--user", USER, str(take), input=creds)
+    r = pgdesk("transfer", "in", *at_practice, str(take), input=practice_creds)
     assert r.returncode == 2 and "uit deze database zelf" in r.stderr

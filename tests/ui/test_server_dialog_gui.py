@@ -82,3 +82,34 @@ def test_the_next_start_opens_the_remembered_server_asking_the_password(
     finally:  # the settings may outlive the test's own folder (Qt keeps their path)
         QSettings().remove("server")
         pg_cluster.drop_database(name)
+
+
+def test_a_his_start_names_the_remembered_server_to_the_running_window(qtbot, monkeypatch):
+    """pgdesk opening only the remembered server listens, and hands a HIS request over, under
+    that server's name, not the default file's: a second start reaches the window on it."""
+    from pgdesk.domain.his import HisRequest
+    from pgdesk.paths import default_db_path
+    from pgdesk.ui import his_link
+    from pgdesk.ui.single_instance import socket_name
+
+    address = "postgresql://praktijkserver.test/pgdesk"
+    qt_app = QApplication.instance()
+    names = (qt_app.organizationName(), qt_app.applicationName())
+    monkeypatch.delenv("PGDESK_SERVER", raising=False)
+    places = []
+    # None: a running window took the request, so this start ends before opening anything
+    monkeypatch.setattr(his_link, "claim", lambda place, request: places.append(place))
+    try:
+        qt_app.setOrganizationName("pgdesk")  # as pgdesk itself is named: its settings
+        qt_app.setApplicationName("pgdesk")
+        QSettings().setValue(server_dialog.ADDRESS_SETTING, address)
+        assert app.run(his=HisRequest.checked("123456", None, None)) == 0
+        assert places == [address]
+        assert socket_name(places[0]) != socket_name(default_db_path())
+        QSettings().remove("server")  # no server remembered: the file, as before
+        assert app.run(his=HisRequest.checked("123456", None, None)) == 0
+        assert places[1] == default_db_path()
+    finally:
+        QSettings().remove("server")
+        qt_app.setOrganizationName(names[0])
+        qt_app.setApplicationName(names[1])

@@ -113,6 +113,7 @@ def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot
 def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
+    from pgdesk.storage import transfer as tf
     from tests.storage.test_transfer import make_sites
 
     s = make_sites(tmp_path / "sites")
@@ -124,6 +125,7 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
             item = dialog.list.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == s.anna:
                 item.setCheckState(Qt.CheckState.Checked)
+        dialog.laptop.setText("Huisbezoek 2")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choose_anna)
@@ -132,6 +134,7 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
     out = tmp_path / "mee.pgtransfer"
     with s.open_practice() as p:
         assert transfer_dialogs.take_along(parent, p, path=out, passphrase=TPW)
+        assert tf.taken_along(p, [s.anna])[s.anna].laptop == "Huisbezoek 2"  # every room sees it
     assert out.exists() and "1 patiënt" in shown[-1]
     read_in(s, out)
     laptop_changes(s)

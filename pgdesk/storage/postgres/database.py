@@ -16,6 +16,7 @@ from sqlite_utils.db import NotFoundError
 from pgdesk.storage.engine import SERVER
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
+from pgdesk.storage.postgres.link_watch import LinkWatch
 
 # Columns only the server has (insertion order, the search words), which SELECT * on the file
 # never shows either.
@@ -140,6 +141,7 @@ class PgDatabase:
 
     def __init__(self, conn: psycopg.Connection):
         self.conn = conn
+        self.watch = LinkWatch(conn)  # a link that stops answering ends a statement in seconds
         # SQLite hands JSON results over as text; storage parses them itself.
         for name in ("json", "jsonb"):
             conn.adapters.register_loader(name, TextLoader)
@@ -152,7 +154,8 @@ class PgDatabase:
             cursor = self.conn.cursor()
             if parameters is None or not isinstance(parameters, Mapping):
                 parameters = list(parameters or ())
-            cursor.execute(self._translate(sql), parameters)
+            with self.watch():
+                cursor.execute(self._translate(sql), parameters)
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc
         if cursor.description and any(c.name in HIDDEN for c in cursor.description):
@@ -181,7 +184,7 @@ class PgDatabase:
     def atomic(self):
         """A transaction; nested, a savepoint (as sqlite-utils' atomic)."""
         try:
-            with self.conn.transaction():
+            with self.watch(), self.conn.transaction():  # the commit is watched too
                 yield self
         except psycopg.Error as exc:  # the commit itself failed (e.g. the connection dropped)
             raise explain_sql_error(exc) from exc
@@ -261,7 +264,7 @@ class PgDatabase:
 
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         try:
-            with self.conn.cursor() as cursor:
+            with self.conn.cursor() as cursor, self.watch():
                 cursor.executemany(self._translate(sql), list(rows))
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc

@@ -20,6 +20,7 @@ from psycopg import sql
 
 from pgdesk.domain.models import ROLES
 from pgdesk.domain.validation import InputError, require_name
+from pgdesk.storage.postgres import grants
 from pgdesk.storage.practice_server import schema
 from pgdesk.storage.practice_server.connect import (
     NoDatabase,
@@ -29,7 +30,7 @@ from pgdesk.storage.practice_server.connect import (
     explain,
 )
 
-GROUP_ROLE = "pgdesk_users"
+GROUP_ROLE = grants.GROUP_ROLE
 _MAX_ROLE_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
 
 
@@ -176,21 +177,9 @@ def create_group(conn: psycopg.Connection, dbname: str) -> None:
 
 
 def apply_grants(conn: psycopg.Connection) -> None:
-    """What the group may do, table by table; run again after every schema upgrade (idempotent).
-    Data tables: SELECT, INSERT, UPDATE, DELETE. The access log: SELECT and INSERT. The
-    migration bookkeeping: SELECT. Nothing else, and no CREATE anywhere."""
-    group = sql.Identifier(GROUP_ROLE)
-    ns = sql.Identifier(schema.name(conn))
-    conn.execute(sql.SQL("REVOKE ALL ON SCHEMA {} FROM PUBLIC").format(ns))
-    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(ns, group))
-    conn.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM PUBLIC, {}").format(ns, group))
-    for table in schema.tables(conn):
-        privileges = {schema.ACCESS_LOG: "SELECT, INSERT"}.get(table, "SELECT, INSERT, UPDATE, DELETE")
-        if table in schema.READ_ONLY:
-            privileges = "SELECT"
-        conn.execute(sql.SQL("GRANT {} ON {} TO {}").format(
-            sql.SQL(privileges), sql.Identifier(table), group))
-    conn.execute(sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}").format(ns, group))
+    """What the group may do, table by table (storage/postgres/grants.py); run again after
+    every schema upgrade (idempotent)."""
+    grants.apply_grants(conn, schema.READ_ONLY)
 
 
 def _create_login(conn: psycopg.Connection, name: str, passphrase: str) -> None:

@@ -11,6 +11,7 @@ docs/transfer-format.md; the merge rules live in pgdesk.domain.transfer.
   change (``ImportPlan.summary_lines``), let the user resolve conflicts, then write it all or
   nothing. A preview never writes.
 - ``export_bring_back`` (laptop): what changed since the take-along, for the practice it came from.
+- ``taken_along`` (practice): which patients are on a laptop now, for every room to show.
 - ``remove_brought_along`` (laptop): erase the brought-along patients securely afterwards.
 
 A transfer file is sealed with AES-256-GCM under a key derived by Argon2id from a passphrase
@@ -23,6 +24,7 @@ C/U per patient when one is read, D when a brought-along patient is removed.
 """
 
 from pgdesk.storage.transfer.apply import apply_transfer
+from pgdesk.storage.transfer.away import TakenAlong, taken_along
 from pgdesk.storage.transfer.export import export_bring_back, export_take_along
 from pgdesk.storage.transfer.fileformat import (
     FORMAT,
@@ -54,7 +56,8 @@ from pgdesk.storage.transfer.removal import (
 )
 
 __all__ = [
-    "FORMAT", "VERSION", "MAGIC", "BroughtAlong", "ImportPlan", "NewerTransferVersion",
+    "FORMAT", "VERSION", "MAGIC", "BroughtAlong", "TakenAlong", "taken_along", "ImportPlan",
+    "NewerTransferVersion",
     "NotATransferFile", "PatientPlan", "PracticeHere", "ReplayedTransfer", "SeveralPractices",
     "TransferChanged", "TransferDamaged", "TransferError", "TransferSummary", "UnsentChanges",
     "WrongPractice", "WrongTransferPassphrase", "apply_transfer", "brought_along",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from pgdesk.domain import transfer as rules
 from pgdesk.domain.models import PLAN_FIELDS
@@ -22,8 +21,10 @@ from pgdesk.domain.transfer import (
     Conflict,
 )
 from pgdesk.domain.validation import InputError
+from pgdesk.storage import versions
 from pgdesk.storage.repository import Store, now, search_form
 from pgdesk.storage.trajectories import follow_ups_changed
+from pgdesk.storage.transfer.away import unmark_taken_along
 from pgdesk.storage.transfer.fileformat import (
     NOTHING_READ,
     TransferChanged,
@@ -39,6 +40,7 @@ from pgdesk.storage.transfer.records import (
     TRAJECTORY_COLS,
     TransferSummary,
     column_list,
+    database_identity,
     newest_bring_back_setting,
     record_transfer,
     record_versions,
@@ -100,8 +102,14 @@ def _insert_consultation(store: Store, pid: str, rec: dict, trajectory_id: str |
     _insert_children(store, pid, row["id"], rec, copy=copy_of is not None)
 
 
-def _replace_consultation(store: Store, pid: str, rec: dict, trajectory_id: str | None) -> None:
+def _replace_consultation(store: Store, pid: str, rec: dict, trajectory_id: str | None,
+                          local: dict | None) -> None:
+    """Write the incoming version over this database's (`local`, the same record read here).
+    Every answer it had or gets is raised (storage/versions.py): a room with the old version on
+    screen is refused rather than writing over the incoming one unseen."""
     cid = rec["id"]
+    versions.raise_all(store, cid, versions.answer_fields(rec)
+                       | (versions.answer_fields(local) if local else set()))
     for table in ("referrals", "marks", "wheel_answers", "plans", "aspect_scores",
                   "dimension_scores", "patient_answers"):
         store.db.execute(f"DELETE FROM {table} WHERE consultation_id = ?", [cid])
@@ -198,7 +206,7 @@ def _apply_patient(store: Store, plan: ImportPlan, work: PatientWork, notes: lis
             _insert_consultation(store, pid, rec, trajectory_of(rec))
             counts["new"] += 1
         elif d == TAKE or resolution == TAKE_INCOMING:
-            _replace_consultation(store, pid, rec, trajectory_of(rec))
+            _replace_consultation(store, pid, rec, trajectory_of(rec), item.local)
             counts["changed" if d == TAKE else "conflicts"] += 1
         elif resolution == KEEP_BOTH:
             if plan.kind == KIND_BRING_BACK:
@@ -207,7 +215,7 @@ def _apply_patient(store: Store, plan: ImportPlan, work: PatientWork, notes: lis
             else:
                 # On the laptop the practice's version takes the id and the laptop's own version
                 # becomes the copy, so bringing it back later adds it as a new conversation.
-                _replace_consultation(store, pid, rec, trajectory_of(rec))
+                _replace_consultation(store, pid, rec, trajectory_of(rec), item.local)
                 _insert_consultation(store, pid, item.local, None, copy_of=rec["id"],
                                      copy_id=item.copy_id)
             counts["conflicts"] += 1
@@ -254,7 +262,7 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
     """
     if plan.applied:
         raise TransferError("Dit bestand is al ingelezen.")
-    if plan.db_path != Path(store.path).resolve():
+    if plan.database != database_identity(store):
         raise TransferError("Dit overzicht hoort bij een andere database; lees het bestand opnieuw in.")
     for c in plan.conflicts:
         if c.resolution not in c.choices:
@@ -281,6 +289,7 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
             done.append(work.patient_id)
         record_transfer(store, plan.transfer_id, "in", plan.kind, plan.origin_db_id, len(done))
         if plan.kind == KIND_BRING_BACK:
+            unmark_taken_along(store, done)
             key = newest_bring_back_setting(plan.source_db_id)
             store.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              [key, max(store.setting(key) or "", plan.created_at)])

@@ -10,6 +10,7 @@ from pgdesk.domain.transfer import KIND_BRING_BACK, KIND_TAKE_ALONG, plural
 from pgdesk.domain.validation import InputError
 from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams, check_passphrase
 from pgdesk.storage.repository import Store, now
+from pgdesk.storage.transfer.away import mark_taken_along
 from pgdesk.storage.transfer.fileformat import ReservedFile, seal, target_path, write_errors
 from pgdesk.storage.transfer.records import (
     TransferSummary,
@@ -55,9 +56,12 @@ def _reserve_and_log(store: Store, path: Path, header: dict, entries: list[dict]
 
 
 def export_take_along(store: Store, patient_ids: Iterable[str], passphrase: str,
-                      path: str | os.PathLike, *, params: KdfParams = DEFAULT_KDF) -> TransferSummary:
+                      path: str | os.PathLike, *, params: KdfParams = DEFAULT_KDF,
+                      laptop: str = "") -> TransferSummary:
     """Write the chosen patients' whole records to one encrypted transfer file (at the practice).
 
+    The patients are marked as on the laptop named `laptop` (away.py) until their bring-back is
+    read here.
     InputError for a short passphrase, no patients, or a patient that was itself brought along;
     NotFound for an unknown patient. One access-log line E "transfer" per patient, committed
     before the file appears (see ReservedFile); a full disk is found before anything is logged.
@@ -79,6 +83,7 @@ def export_take_along(store: Store, patient_ids: Iterable[str], passphrase: str,
                 entries.append(patient_entry(store, pid))
             db_id = ensure_db_id(store)
             header = new_header(store, KIND_TAKE_ALONG, db_id, db_id)
+            mark_taken_along(store, header["id"], ids, laptop)
             room, sealed, consultations = _reserve_and_log(store, path, header, entries, ids,
                                                            passphrase, params, _NO_TAKE_ALONG)
     except BaseException:

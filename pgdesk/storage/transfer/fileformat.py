@@ -290,6 +290,8 @@ def target_path(store: Store, path: str | os.PathLike) -> Path:
     path = Path(path).expanduser()
     if path.is_dir():
         raise InputError(f"{path} is een map; geef de naam van het transferbestand.")
+    if store.path is None:  # the practice server: no database file here to write over
+        return path
     db = Path(store.path).resolve()
     ours = {db, keyring_path(db), db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
     if path.resolve() in ours:

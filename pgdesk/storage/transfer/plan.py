@@ -47,6 +47,7 @@ from pgdesk.storage.transfer.records import (
     COPY_NAMESPACE,
     V1_PATIENT_DEFAULTS,
     brought_along_marker,
+    database_identity,
     local_time,
     newest_bring_back_setting,
     patient_entry,
@@ -135,7 +136,7 @@ class ImportPlan:
     work: list[PatientWork] = field(default_factory=list, repr=False)
     payload: dict = field(default_factory=dict, repr=False)
     snapshot: dict = field(default_factory=dict, repr=False)
-    db_path: Path | None = field(default=None, repr=False)
+    database: str | None = field(default=None, repr=False)  # records.database_identity
 
     # -- resolving
     def resolve(self, conflict: Conflict | str, resolution: str) -> None:
@@ -497,7 +498,7 @@ def preview_transfer(store: Store, path: str | os.PathLike, passphrase: str, *,
                       path, local_side, incoming_side, patients, conflicts, notes,
                       work=work, payload=payload,
                       snapshot=state_snapshot(store, [w.patient_id for w in work]),
-                      db_path=Path(store.path).resolve())
+                      database=database_identity(store))
 
 
 def _has_writes(w: PatientWork) -> bool:

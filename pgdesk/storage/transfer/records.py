@@ -127,6 +127,14 @@ def brought_along_marker(store: Store, patient_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def database_identity(store: Store) -> str:
+    """Which database a preview was made on, so that its plan is applied there only: the
+    file's resolved path, or the practice server's host and database."""
+    if store.path is None:
+        return f"server {store.opened.label}"
+    return str(Path(store.path).resolve())
+
+
 def ensure_db_id(store: Store) -> str:
     """This database's id (set at encryption); a plain database gets one at its first transfer."""
     db_id = store.setting("db_id")

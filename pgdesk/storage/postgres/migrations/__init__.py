@@ -15,6 +15,7 @@ from importlib import resources
 import psycopg
 
 from pgdesk.storage.errors import NewerSchema, NotAPgdeskDatabase, StorageError
+from pgdesk.storage.postgres import grants
 
 MIGRATION_SET = "pgdesk"  # as the file's (sqlite-utils Migrations("pgdesk"))
 TABLE = "pgdesk_migrations"
@@ -71,6 +72,8 @@ def apply(conn: psycopg.Connection, where: str) -> list[str]:
                              "name TEXT NOT NULL, applied_at TEXT NOT NULL, "
                              "PRIMARY KEY (migration_set, name))")
                 conn.execute(sql.encode("utf-8"))
+                if grants.group_exists(conn):  # what it adds, usable by every pgdesk user now
+                    grants.apply_grants(conn, {TABLE})
                 conn.execute(f"INSERT INTO {TABLE} (migration_set, name, applied_at) "
                              "VALUES (%s, %s, %s)",
                              [MIGRATION_SET, name, dt.datetime.now(dt.UTC).isoformat()])
