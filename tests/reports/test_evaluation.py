@@ -20,6 +20,7 @@ from pgdesk.storage import documents as docs
 from pgdesk.storage import trajectories as tr
 from pgdesk.storage.evaluation_sql import pseudonym
 from tests.cli.test_cli_security import run
+from tests.reports.evaluation_rows import consultation_rows, trajectory_rows
 from tests.security_helpers import USER, make_encrypted
 
 SALT = b"s" * 32
@@ -76,7 +77,7 @@ def fill(store, instrument, professional):
 
 def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(docs.consultation_rows(store, instrument, key_salt=SALT))
+    rows = list(consultation_rows(store, instrument, key_salt=SALT))
     assert len(rows) == store.db["consultations"].count == 10
     assert all(list(r) == ev.consultation_columns(instrument) for r in rows)
     ids = instrument.dimension_ids
@@ -114,8 +115,8 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
 def test_keys_are_stable_within_an_export_and_differ_between_exports(store, professional,
                                                                     instrument):
     pats = fill(store, instrument, professional)
-    one = list(docs.consultation_rows(store, instrument, key_salt=SALT))
-    two = list(docs.consultation_rows(store, instrument, key_salt=docs.new_salt()))
+    one = list(consultation_rows(store, instrument, key_salt=SALT))
+    two = list(consultation_rows(store, instrument, key_salt=docs.new_salt()))
     keys_one = {r["patient_key"] for r in one}
     keys_two = {r["patient_key"] for r in two}
     assert len(keys_one) == len(keys_two) == 4
@@ -129,7 +130,7 @@ def test_keys_are_stable_within_an_export_and_differ_between_exports(store, prof
 
 def test_trajectory_rows_reproduce_the_change_table(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(docs.trajectory_rows(store, instrument, key_salt=SALT))
+    rows = list(trajectory_rows(store, instrument, key_salt=SALT))
     # a: finished; b: still running (left out); d: two finished
     assert len(rows) == 3
     assert all(list(r) == ev.trajectory_columns(instrument) for r in rows)
@@ -250,11 +251,11 @@ def test_referrals_made_in_a_conversation_are_counted(store, professional, instr
 
     p = store.add_patient("Rita Verwijzing")
     c = store.new_consultation(p.id, professional.id, "los", "2026-03-02")
-    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 0
+    assert consultation_rows(store, instrument, key_salt=SALT)[0]["referrals"] == 0
     sm.add_referral(store, c.id, None, name="Wandelgroep De Stappers")
     r = sm.add_referral(store, c.id, None, name="Taalcafé Het Praatje", status="verwezen")
     sm.set_referral_status(store, r.id, "niet_doorgegaan")  # made, so still counted
-    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 2
+    assert consultation_rows(store, instrument, key_salt=SALT)[0]["referrals"] == 2
 
 
 def test_unwritable_places_give_a_dutch_error_and_no_file(store, professional, instrument,
