@@ -12,7 +12,6 @@ order (domain.documents), patient by patient: memory holds one patient, never th
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Callable, Iterator
 
@@ -30,7 +29,7 @@ Rows = list[list]
 
 
 def pseudonym(key_salt: bytes, value: str) -> str:
-    return hmac.new(key_salt, value.encode("utf-8"), hashlib.sha256).hexdigest()[:KEY_LENGTH]
+    return hmac.digest(key_salt, value.encode("utf-8"), "sha256").hex()[:KEY_LENGTH]
 
 
 class PatientKeys:
@@ -78,7 +77,7 @@ def _query(pivot: Pivot) -> tuple[str, list]:
             "LEFT JOIN trajectories t ON t.id = c.trajectory_id "
             "LEFT JOIN (SELECT consultation_id, COUNT(*) AS n FROM referrals "
             "GROUP BY consultation_id) rf ON rf.consultation_id = c.id "
-            f"{pivot.joins('c', 'pc')}"
+            f"{pivot.joins('c.id', 'pc')}"
             f"ORDER BY k.patient_key, c.date, CASE c.type {order} ELSE 9 END", params)
 
 

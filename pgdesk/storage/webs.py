@@ -22,7 +22,8 @@ class Pivot:
 
     `tables(where)` defines the pivots as common table expressions keyed by consultation (with
     `where`, SQL over `consultation_id`, they read only the conversations asked for, through the
-    covering indexes); `joins(alias, prefix)` attaches them to conversation `alias`, as often as
+    covering indexes); `joins(conversation, prefix)` attaches them to the conversation whose id is
+    the SQL `conversation` (e.g. `c.id`), as often as
     needed (a start and an eind share one pivot). Columns per dimension, in instrument order:
     manual score, aspect total, aspect count (then, with focus, one column: the focus dimensions
 as bits, instrument order from the lowest).
@@ -81,12 +82,13 @@ as bits, instrument order from the lowest).
                     "GROUP BY consultation_id)")
         return sql, params
 
-    def joins(self, alias: str, prefix: str) -> str:
-        """LEFT JOINs that bring the columns of `columns(prefix)` for conversation `alias`."""
-        sql = (f"LEFT JOIN pivot_manual {prefix}_s ON {prefix}_s.consultation_id = {alias}.id "
-               f"LEFT JOIN pivot_aspects {prefix}_a ON {prefix}_a.consultation_id = {alias}.id ")
+    def joins(self, conversation: str, prefix: str) -> str:
+        """LEFT JOINs that bring the columns of `columns(prefix)` for the conversation whose id
+        is `conversation`."""
+        sql = (f"LEFT JOIN pivot_manual {prefix}_s ON {prefix}_s.consultation_id = {conversation} "
+               f"LEFT JOIN pivot_aspects {prefix}_a ON {prefix}_a.consultation_id = {conversation} ")
         if self.with_focus:
-            sql += f"LEFT JOIN pivot_focus {prefix}_f ON {prefix}_f.consultation_id = {alias}.id "
+            sql += f"LEFT JOIN pivot_focus {prefix}_f ON {prefix}_f.consultation_id = {conversation} "
         return sql
 
     def scores(self, row: Sequence, at: int = 0) -> list[float | None]:
@@ -94,7 +96,8 @@ as bits, instrument order from the lowest).
         hand wins, else the mean of the scored aspects (rounded as the domain rounds it)."""
         end = at + self.width
         return [float(manual) if manual is not None else round(total / count, 1) if count else None
-                for manual, total, count in zip(row[at:end:3], row[at + 1:end:3], row[at + 2:end:3])]
+                for manual, total, count in zip(row[at:end:3], row[at + 1:end:3], row[at + 2:end:3],
+                                                strict=True)]
 
     def focus(self, bits: int | None) -> tuple[str, ...]:
         """The focus dimensions (instrument order) from the focus column's bits."""
