@@ -35,7 +35,6 @@ from pgdesk.reports.files import write_atomically
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # with BOM, so Excel reads the file as UTF-8
-ROWS_PER_CHUNK = 1000
 
 
 def consultation_columns(instrument: Instrument) -> list[str]:
@@ -86,34 +85,32 @@ class _Cells(dict):
         return text
 
 
-def _texts(rows: Iterable[Sequence]) -> Iterator[list[str]]:
-    cells = _Cells()
+def _texts(rows: Iterable[Sequence], cells: _Cells) -> Iterator[list[str]]:
     return ([v if type(v) is str else cells[v] for v in row] for row in rows)
 
 
-def csv_chunks(rows: Iterable[Sequence], columns: Sequence[str],
-               rows_per_chunk: int = ROWS_PER_CHUNK) -> Iterator[bytes]:
-    """The CSV of `rows` (values in the order of `columns`) as encoded chunks of
-    `rows_per_chunk` rows, so a large export never sits in memory whole; the byte-order mark
-    comes once, first."""
+def csv_chunks(batches: Iterable[Iterable[Sequence]], columns: Sequence[str],
+               chunk_chars: int = 1 << 16) -> Iterator[bytes]:
+    """The CSV of rows given in batches (values in the order of `columns`) as encoded chunks of
+    about `chunk_chars` characters, so a large export never sits in memory whole; the
+    byte-order mark comes once, first."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
+    cells = _Cells()
     encoding = ENCODING
-    texts = _texts(rows)
-    while True:
-        writer.writerows(itertools.islice(texts, rows_per_chunk))
-        chunk = buf.getvalue()  # the first holds the header at least
-        if not chunk:
-            return
-        yield chunk.encode(encoding)
-        encoding = "utf-8"
-        buf.seek(0)
-        buf.truncate()
+    for rows in batches:
+        writer.writerows(_texts(rows, cells))
+        if buf.tell() >= chunk_chars:
+            yield buf.getvalue().encode(encoding)
+            encoding = "utf-8"
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode(encoding)
 
 
 def to_csv(rows: Iterable[Sequence], columns: Sequence[str]) -> bytes:
-    return b"".join(csv_chunks(rows, columns))
+    return b"".join(csv_chunks([rows], columns))
 
 
 def _check_folder(path: Path) -> None:
@@ -130,7 +127,7 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Mapping]) -> None:
     rows = list(rows)
     columns = list(rows[0]) if rows else []
     _check_folder(Path(path))
-    write_atomically(path, csv_chunks(([r.get(c) for c in columns] for r in rows), columns))
+    write_atomically(path, csv_chunks([[[r.get(c) for c in columns] for r in rows]], columns))
 
 
 def trajectory_path(path: str | os.PathLike) -> Path:
@@ -159,9 +156,8 @@ def export_evaluation(data: EvaluationData, instrument: Instrument, path: str | 
         def conversations() -> Iterator[Sequence]:
             for rows, finished in data.patients:
                 if finished:
-                    trajectories.writerows([v if type(v) is str else cells[v] for v in row]
-                                           for row in finished)
-                yield from rows
+                    trajectories.writerows(_texts(finished, cells))
+                yield rows
 
         write_atomically(first, csv_chunks(conversations(), consultation_columns(instrument)))
         try:

@@ -48,7 +48,8 @@ class PatientKeys:
         db.execute(f"DROP TABLE IF EXISTS {table}")
         db.execute(f"CREATE TEMPORARY TABLE {table} (patient_id TEXT PRIMARY KEY, "
                    "patient_key TEXT NOT NULL, birth_year_band TEXT NOT NULL)")
-        patients = db.execute("SELECT id, birth_date FROM patients").fetchall()
+        # in key order: the table's b-tree then grows at its end only
+        patients = sorted(db.execute("SELECT id, birth_date FROM patients").fetchall())
         with db.atomic():
             db.execute_many(
                 f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) VALUES (?, ?, ?)",
