@@ -246,6 +246,36 @@ def test_header_columns_are_the_documented_ones(instrument):
     assert "utf-8-sig" in doc and "`;`" in doc and "decimal point" in doc
 
 
+def _reads_open(store, engine: str) -> tuple[int, int]:
+    """(streamed reads the database still holds for this connection, keys tables left)."""
+    if engine == "server":
+        cursors = store.db.execute("SELECT COUNT(*) FROM pg_cursors WHERE is_holdable").fetchone()[0]
+        keys = store.db.execute("SELECT to_regclass('pg_temp.evaluation_keys') IS NOT NULL"
+                                ).fetchone()[0]
+        return cursors, int(keys)
+    keys = store.db.execute("SELECT COUNT(*) FROM temp.sqlite_master "
+                            "WHERE name = 'evaluation_keys'").fetchone()[0]
+    return 0, keys
+
+
+def test_rows_stream_from_the_database_and_an_export_stopped_early_leaves_nothing(
+        store, professional, instrument, engine):
+    """The rows come from one read the database holds while they stream (on the server a held
+    cursor: no transaction stays open, the window may use the connection meanwhile); stopping
+    after the first patient ends that read and drops the keys table (it used to stay behind
+    on the connection)."""
+    fill(store, instrument, professional)
+    patients = docs.evaluation_data(store, instrument, key_salt=SALT).patients
+    next(iter(patients))
+    if engine == "server":
+        assert _reads_open(store, engine) == (1, 1)
+        assert store.db.conn.info.transaction_status.name == "IDLE"
+    patients.close()
+    assert _reads_open(store, engine) == (0, 0)
+    assert len(consultation_rows(store, instrument, key_salt=SALT)) == 10  # and again, whole
+    assert _reads_open(store, engine) == (0, 0)
+
+
 def test_referrals_made_in_a_conversation_are_counted(store, professional, instrument):
     from pgdesk.storage import social_map as sm
 
