@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
