@@ -24,6 +24,7 @@ from pgdesk.storage.webs import Pivot
 
 KEY_LENGTH = 12  # hex characters of the HMAC: 48 bits, no collisions at practice scale
 FOCUS_JOIN = ";"
+KEYS_PER_INSERT = 500  # 1,500 parameters, well below either engine's limit
 Progress = Callable[[int], None]  # conversations done so far; may raise to stop the export
 Rows = list[list]
 
@@ -50,11 +51,14 @@ class PatientKeys:
                    "patient_key TEXT NOT NULL, birth_year_band TEXT NOT NULL)")
         # in key order: the table's b-tree then grows at its end only
         patients = sorted(db.execute("SELECT id, birth_date FROM patients").fetchall())
-        with db.atomic():
-            db.execute_many(
-                f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) VALUES (?, ?, ?)",
-                ((pid, pseudonym(self.key_salt, pid), birth_year_band(birth or ""))
-                 for pid, birth in patients))
+        rows = [(pid, pseudonym(self.key_salt, pid), birth_year_band(birth or ""))
+                for pid, birth in patients]
+        with db.atomic():  # many rows per statement: one round trip each on the server
+            for at in range(0, len(rows), KEYS_PER_INSERT):
+                part = rows[at:at + KEYS_PER_INSERT]
+                db.execute(f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) "
+                           f"VALUES {', '.join(['(?, ?, ?)'] * len(part))}",
+                           [v for row in part for v in row])
 
     def drop(self) -> None:
         self.store.db.execute(f"DROP TABLE IF EXISTS {self.TABLE}")

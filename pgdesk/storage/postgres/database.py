@@ -45,6 +45,7 @@ class _Rows:
         return (self._row(r) for r in self._cursor)
 
 
+STREAM_WORK_MEM = "64MB"  # per sort or hash of a streamed read, on the server
 MANY = 1000  # patients found by a search, above which walking the name index is quicker
 
 
@@ -267,7 +268,10 @@ class PgDatabase:
         # use too (a client-side cursor would hold every row here).
         cursor = self.conn.cursor(name=f"pgdesk_stream_{next(self._streams)}", withhold=True)
         try:
-            cursor.execute(self._translate(sql), list(parameters))
+            with self.conn.transaction():  # only while the server runs the read and keeps it
+                # sorts and hashes of a practice's conversations in memory, not in temp files
+                self.conn.execute(f"SET LOCAL work_mem = '{STREAM_WORK_MEM}'")
+                cursor.execute(self._translate(sql), list(parameters))
             while batch := cursor.fetchmany(STREAM_BATCH):
                 yield batch
         except psycopg.Error as exc:
