@@ -25,6 +25,7 @@ from pathlib import Path
 from bench import interactive
 from bench.scale import scale
 from bench.server import server_search
+from bench.server_scale import server_scale
 from bench.stats import median, p95, rss_mb
 
 WEB_CHANGES = 1000
@@ -321,7 +322,8 @@ def print_memory() -> dict:
 PROBES = {"web": web, "handout": handout, "bare-page": bare_page,
           "search": search, "memory": memory, "bare-memory": bare_memory, "print": print_memory,
           "scale": scale, "server-search": server_search, "due": interactive.due,
-          "score-change": interactive.score_change, "search-ui": interactive.search_ui}
+          "score-change": interactive.score_change, "search-ui": interactive.search_ui,
+          "server-scale": server_scale}
 
 
 if __name__ == "__main__":

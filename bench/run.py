@@ -300,6 +300,19 @@ def bench_server(rep: Report, patients: int = 50_000) -> None:
     rep.results.update({"server_search_ms": round(r["search_ms"], 2),
                         "server_search_floor_ms": round(r["floor_worst_ms"], 2),
                         "server_search_p95_ms": round(r["p95_ms"], 2)})
+    # the overview and the export on the server (bench/server_scale.py)
+    r = probe("server-scale", str(patients), timeout=1800)
+    k = f"{r['patients'] // 1000}k"
+    for name, target in (("overview", "overview_50k_s"), ("export", "export_50k_s")):
+        ok = r[f"{name}_s"] < TARGETS[target]
+        if not ok:
+            rep.missed.append(f"server_{name}_{k}_s")
+        rep.row(f"server {name} ({k} patients, loopback)", f"{r[f'{name}_s']:.2f} s",
+                f"{r[f'{name}_floor_s']:.2f} s", None, f"< {TARGETS[target]:g} s", ok)
+        rep.results.update({f"server_{name}_{k}_s": round(r[f"{name}_s"], 3),
+                            f"server_{name}_{k}_floor_s": round(r[f"{name}_floor_s"], 3)})
+    rep.row("    peak memory (overview + export)", f"{r['peak_rss_mb']:.0f} MB")
+    rep.results[f"server_scale_{k}_peak_rss_mb"] = round(r["peak_rss_mb"], 1)
 
 
 def main(argv: list[str] | None = None) -> int:

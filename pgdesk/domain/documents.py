@@ -48,13 +48,27 @@ class SoepData:
     cp1252: bool = False  # only characters Windows-1252 has
 
 
+# The evaluation export's columns (docs/evaluation-export.md); the dimensions' columns go between
+# head and tail, in instrument order.
+CONSULTATION_HEAD = ("patient_key", "birth_year_band", "professional_role", "type", "date",
+                     "trajectory_key")
+CONSULTATION_TAIL = ("web_area_pct", "focus", "referrals", *(f"present_{p}" for p in PRESENT))
+TRAJECTORY_HEAD = ("patient_key", "trajectory_key", "start_date", "eind_date")
+TRAJECTORY_PARTS = ("start", "eind", "change")  # per dimension
+TRAJECTORY_TAIL = ("web_area_pct_start", "web_area_pct_eind", "web_area_pct_change")
+
+Row = Sequence  # one row's values, in the order of its file's columns
+
+
 @dataclass(frozen=True)
 class EvaluationData:
-    """The pseudonymised evaluation export: one row per conversation, one per trajectory."""
+    """The pseudonymised evaluation export, patient by patient in the order of the files: per
+    patient its conversations' rows and its finished trajectories' rows, values in column order.
 
-    # iterables, so the export can stream them from the database into the file
-    consultations: Iterable[dict] = field(default_factory=list)
-    trajectories: Iterable[dict] = field(default_factory=list)
+    One pass over the database gives both files' rows, so the export writes both as they come
+    and never holds more than one patient's rows."""
+
+    patients: Iterable[tuple[list[Row], list[Row]]] = field(default_factory=list)
 
 
 def parse_soep_parts(value: Iterable[str] | str) -> tuple[str, ...]:

@@ -16,10 +16,18 @@ import csv
 import functools
 import io
 import os
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from pgdesk.domain.documents import EvaluationData
+from pgdesk.domain.documents import (
+    CONSULTATION_HEAD,
+    CONSULTATION_TAIL,
+    TRAJECTORY_HEAD,
+    TRAJECTORY_PARTS,
+    TRAJECTORY_TAIL,
+    EvaluationData,
+)
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
 from pgdesk.reports.files import write_atomically
@@ -27,20 +35,13 @@ from pgdesk.reports.files import write_atomically
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # with BOM, so Excel reads the file as UTF-8
 
-CONSULTATION_HEAD = ("patient_key", "birth_year_band", "professional_role", "type", "date",
-                     "trajectory_key")
-CONSULTATION_TAIL = ("web_area_pct", "focus", "referrals", "present_naaste", "present_tolk",
-                     "present_namens")
-TRAJECTORY_HEAD = ("patient_key", "trajectory_key", "start_date", "eind_date")
-TRAJECTORY_TAIL = ("web_area_pct_start", "web_area_pct_eind", "web_area_pct_change")
-
 
 def consultation_columns(instrument: Instrument) -> list[str]:
     return [*CONSULTATION_HEAD, *instrument.dimension_ids, *CONSULTATION_TAIL]
 
 
 def trajectory_columns(instrument: Instrument) -> list[str]:
-    dims = [f"{d}_{part}" for d in instrument.dimension_ids for part in ("start", "eind", "change")]
+    dims = [f"{d}_{part}" for d in instrument.dimension_ids for part in TRAJECTORY_PARTS]
     return [*TRAJECTORY_HEAD, *dims, *TRAJECTORY_TAIL]
 
 
@@ -69,20 +70,37 @@ def cell(value) -> str:
     return str(value)
 
 
-def csv_chunks(rows: Iterable[Mapping], columns: Sequence[str],
-               rows_per_chunk: int = 1000) -> Iterator[bytes]:
-    """The CSV as encoded chunks of `rows_per_chunk` rows, so a large export never sits in
-    memory whole; the byte-order mark comes once, first."""
+class _Cells(dict):
+    """cell() of the values that are not text, each worked out once: an export's numbers are few
+    distinct ones (scores, areas, counts), its text (keys, dates) passes as it is. Values that
+    compare equal (1, 1.0, True) are written alike, so they may share an entry."""
+
+    LIMIT = 100_000  # a pathological file of ever-new numbers still runs in bounded memory
+
+    def __missing__(self, value) -> str:
+        text = cell(value)
+        if len(self) < self.LIMIT:
+            self[value] = text
+        return text
+
+
+def _texts(rows: Iterable[Sequence], cells: _Cells) -> Iterator[list[str]]:
+    return ([v if type(v) is str else cells[v] for v in row] for row in rows)
+
+
+def csv_chunks(batches: Iterable[Iterable[Sequence]], columns: Sequence[str],
+               chunk_chars: int = 1 << 16) -> Iterator[bytes]:
+    """The CSV of rows given in batches (values in the order of `columns`) as encoded chunks of
+    about `chunk_chars` characters, so a large export never sits in memory whole; the
+    byte-order mark comes once, first."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
-    known = set(columns)
+    cells = _Cells()
     encoding = ENCODING
-    for n, row in enumerate(rows, 1):
-        if not known.issuperset(row):
-            raise ValueError(f"columns not in the header: {sorted(set(row) - known)}")
-        writer.writerow(list(map(cell, map(row.get, columns))))
-        if n % rows_per_chunk == 0:
+    for rows in batches:
+        writer.writerows(_texts(rows, cells))
+        if buf.tell() >= chunk_chars:
             yield buf.getvalue().encode(encoding)
             encoding = "utf-8"
             buf.seek(0)
@@ -90,8 +108,8 @@ def csv_chunks(rows: Iterable[Mapping], columns: Sequence[str],
     yield buf.getvalue().encode(encoding)
 
 
-def to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> bytes:
-    return b"".join(csv_chunks(rows, columns))
+def to_csv(rows: Iterable[Sequence], columns: Sequence[str]) -> bytes:
+    return b"".join(csv_chunks([rows], columns))
 
 
 def _check_folder(path: Path) -> None:
@@ -102,19 +120,13 @@ def _check_folder(path: Path) -> None:
         raise PgdeskError(f"In de map {folder} mag pgdesk niet schrijven; er is niets geschreven.")
 
 
-def write_csv(path: str | os.PathLike, rows: Iterable[Mapping],
-              columns: Sequence[str] | None = None) -> None:
-    """Write the rows as CSV (see docs/evaluation-export.md), all or nothing, streamed into a
-    temporary file beside `path` as they come.
-
-    Without `columns` the first row's keys are the header.
-    """
-    path = Path(path)
-    if columns is None:
-        rows = list(rows)
-        columns = list(rows[0]) if rows else []
-    _check_folder(path)
-    write_atomically(path, csv_chunks(rows, columns))
+def write_csv(path: str | os.PathLike, rows: Iterable[Mapping]) -> None:
+    """Write rows given as mappings as CSV (see docs/evaluation-export.md), the first row's keys
+    as the header, all or nothing."""
+    rows = list(rows)
+    columns = list(rows[0]) if rows else []
+    _check_folder(Path(path))
+    write_atomically(path, csv_chunks([[[r.get(c) for c in columns] for r in rows]], columns))
 
 
 def trajectory_path(path: str | os.PathLike) -> Path:
@@ -126,16 +138,32 @@ def trajectory_path(path: str | os.PathLike) -> Path:
 def export_evaluation(data: EvaluationData, instrument: Instrument, path: str | os.PathLike
                       ) -> tuple[Path, Path]:
     """Write FILE.csv (conversations) and FILE-trajecten.csv (trajectories), gathered under one
-    salt by storage.documents.evaluation_data.
+    salt by storage.documents.evaluation_data, in one pass over the rows: each patient's
+    trajectory rows go to a temporary file beside the target meanwhile (unnamed, gone however
+    the export ends) and are copied into place after the first file.
 
     Both files or neither: if the second cannot be written, the first is removed again.
     """
     first, second = Path(path), trajectory_path(path)
     _check_folder(first)
-    write_csv(first, data.consultations, consultation_columns(instrument))
-    try:
-        write_csv(second, data.trajectories, trajectory_columns(instrument))
-    except BaseException:
-        first.unlink(missing_ok=True)
-        raise
+    with (tempfile.TemporaryFile(dir=first.parent if str(first.parent) else ".") as spool,
+          io.TextIOWrapper(spool, encoding=ENCODING, newline="") as text):
+        trajectories = csv.writer(text, delimiter=DELIMITER, lineterminator="\r\n")
+        trajectories.writerow(trajectory_columns(instrument))
+        cells = _Cells()
+
+        def conversations() -> Iterator[Sequence]:
+            for rows, finished in data.patients:
+                if finished:
+                    trajectories.writerows(_texts(finished, cells))
+                yield rows
+
+        write_atomically(first, csv_chunks(conversations(), consultation_columns(instrument)))
+        try:
+            text.flush()
+            spool.seek(0)
+            write_atomically(second, iter(functools.partial(spool.read, 1 << 20), b""))
+        except BaseException:
+            first.unlink(missing_ok=True)
+            raise
     return first, second

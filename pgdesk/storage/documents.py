@@ -22,13 +22,7 @@ from pgdesk.domain.overview import PracticeStats
 from pgdesk.domain.social_map import Referral
 from pgdesk.domain.validation import InputError
 from pgdesk.storage import trajectories
-from pgdesk.storage.evaluation_sql import (
-    PatientKeys,
-    consultation_count,
-    consultation_rows,
-    trajectory_count,
-    trajectory_rows,
-)
+from pgdesk.storage.evaluation_sql import consultation_count, patient_rows
 from pgdesk.storage.overview_sql import Progress, overview_stats
 from pgdesk.storage.practice import handout_changes, practice_details
 from pgdesk.storage.repository import Store
@@ -143,25 +137,16 @@ def new_salt() -> bytes:
 
 def evaluation_data(store: Store, instrument: Instrument, *, key_salt: bytes | None = None,
                     progress: Progress | None = None) -> EvaluationData:
-    """Both tables of the evaluation export under one salt (a new one unless given), so keys
-    hold within one export and link to no other; streamed, sorted by patient key. With
-    `progress`, `progress(rows done, rows in all)` as they stream (it may raise to stop)."""
+    """Both files' rows under one salt (a new one unless given), so keys hold within one export
+    and link to no other; streamed patient by patient, sorted by patient key. With `progress`,
+    `progress(conversations done, conversations in all)` as they stream (it may raise to stop)."""
     salt = key_salt or new_salt()
-    keys = PatientKeys(store, salt)  # one table of patient keys for both files
     if progress is None:
-        return EvaluationData(consultation_rows(store, instrument, key_salt=salt, keys=keys),
-                              trajectory_rows(store, instrument, key_salt=salt, keys=keys))
-    conversations = consultation_count(store)
-    total = conversations + trajectory_count(store)
+        return EvaluationData(patient_rows(store, instrument, key_salt=salt))
+    total = consultation_count(store)
     progress(0, total)
 
-    def conversations_done(n: int) -> None:
+    def done(n: int) -> None:
         progress(n, total)
 
-    def trajectories_done(n: int) -> None:
-        progress(conversations + n, total)
-
-    return EvaluationData(
-        consultation_rows(store, instrument, key_salt=salt, progress=conversations_done,
-                          keys=keys),
-        trajectory_rows(store, instrument, key_salt=salt, progress=trajectories_done, keys=keys))
+    return EvaluationData(patient_rows(store, instrument, key_salt=salt, progress=done))

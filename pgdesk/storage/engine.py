@@ -8,7 +8,8 @@ translates the SQL in one place, postgres/dialect.py).
 
 What cannot be said in one SQL for both engines is a method of the engine, listed in
 `SqlEngine`: patient search, the due list's change counter, making an erasure physically
-complete, the evaluation export's pseudonym, and serialising the access log's chain.
+complete, the evaluation export's pseudonym, serialising the access log's chain, and streaming a
+long read.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlite_utils import Database
 
 FILE = "sqlite"
 SERVER = "postgresql"
+STREAM_BATCH = 2000  # rows per fetch of a streamed read
 
 
 class SqlTable(Protocol):
@@ -72,6 +74,10 @@ class SqlEngine(Protocol):
     def serialize(self, name: str) -> None:
         """Inside a transaction: wait until no other transaction holds `name` (the access log's
         chain needs one writer at a time)."""
+
+    def stream(self, sql: str, parameters: Sequence = ()) -> Iterator[list[tuple]]:
+        """A long read's rows in batches as the database gives them, never the whole result in
+        this process's memory; closing the iterator early ends the read."""
 
 
 def dialect_of(db: object) -> str:
@@ -130,3 +136,11 @@ class FileDatabase(Database):
 
     def serialize(self, name: str) -> None:
         pass  # one writer at a time already: the file is locked to one pgdesk, SQLite to one writer
+
+    def stream(self, sql: str, parameters: Sequence = ()) -> Iterator[list[tuple]]:
+        cursor = self.conn.execute(sql, list(parameters))  # SQLite steps as rows are fetched
+        try:
+            while batch := cursor.fetchmany(STREAM_BATCH):
+                yield batch
+        finally:
+            cursor.close()

@@ -46,23 +46,21 @@ def _conversations(store: StoreCore, start: str, after: str
 
 
 def _changes(store: StoreCore, instrument: Instrument, start: str, after: str) -> ChangeSums:
-    """Start and eind scores of every trajectory that held both, the eind in the period."""
+    """Start and eind scores of every trajectory that held both, the eind in the period: the
+    pairs found once (MATERIALIZED: both engines would otherwise repeat the joins per use),
+    then only their conversations' scores pivoted (through the covering indexes, in id
+    order)."""
     pivot = Pivot(instrument)
-    # the conversations of those trajectories, so the score pivots read only them
-    done = ("SELECT t.start_consultation_id FROM consultations e "
-            "JOIN trajectories t ON t.id = e.trajectory_id "
-            "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ? "
-            "UNION ALL SELECT e.id FROM consultations e "
-            "WHERE e.type = 'eind' AND e.trajectory_id IS NOT NULL AND e.date >= ? AND e.date < ?")
-    tables, params = pivot.tables(where=f"consultation_id IN ({done})",
-                                  where_params=[start, after, start, after])
+    pairs = ("pairs AS MATERIALIZED (SELECT s.id AS start_id, e.id AS eind_id FROM consultations e "
+             "JOIN trajectories t ON t.id = e.trajectory_id "
+             "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
+             "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ?)")
+    tables, params = pivot.tables(
+        where="consultation_id IN (SELECT start_id FROM pairs UNION ALL SELECT eind_id FROM pairs)")
     sums = ChangeSums.empty(instrument)
     rows = store.db.execute(
-        f"WITH {tables} SELECT {pivot.columns('ps')}, {pivot.columns('pe')} FROM consultations e "
-        "JOIN trajectories t ON t.id = e.trajectory_id "
-        "JOIN consultations s ON s.id = t.start_consultation_id AND s.type = 'start' "
-        f"{pivot.joins('s', 'ps')}{pivot.joins('e', 'pe')}"
-        "WHERE e.type = 'eind' AND e.date >= ? AND e.date < ?", [*params, start, after])
+        f"WITH {pairs}, {tables} SELECT {pivot.columns('ps')}, {pivot.columns('pe')} FROM pairs p "
+        f"{pivot.joins('p.start_id', 'ps')}{pivot.joins('p.eind_id', 'pe')}", [start, after, *params])
     for row in rows:
         sums.add(pivot.scores(row, 0), pivot.scores(row, pivot.width))
     return sums

@@ -38,9 +38,13 @@ class _Lent:
         pass
 
 
+READER_CACHE_KIB = 65536  # the long reads touch whole score indexes: each page decrypted once
+
+
 def open_reader(store: StoreCore) -> Reader:
     if store.path is None:  # the practice server
         return Reader(_Lent(store.opened), store.actor)
     conn = driver.connect(store.path, store.opened.key, readonly=True)
+    conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
     opened = OpenDatabase(store.path, FileDatabase(conn), None, store.opened.key)
     return Reader(opened, store.actor)

@@ -22,9 +22,11 @@ class Pivot:
 
     `tables(where)` defines the pivots as common table expressions keyed by consultation (with
     `where`, SQL over `consultation_id`, they read only the conversations asked for, through the
-    covering indexes); `joins(alias, prefix)` attaches them to conversation `alias`, as often as
+    covering indexes); `joins(conversation, prefix)` attaches them to the conversation whose id is
+    the SQL `conversation` (e.g. `c.id`), as often as
     needed (a start and an eind share one pivot). Columns per dimension, in instrument order:
-    manual score, aspect total, aspect count (then, with focus, a 1 per focus dimension).
+    manual score, aspect total, aspect count (then, with focus, one column: the focus dimensions
+as bits, instrument order from the lowest).
 
     Measured at 50,000 patients on SQLCipher: one pass over each covering index in its own
     order beats a correlated look-up per conversation (random pages, each decrypted again).
@@ -49,7 +51,7 @@ class Pivot:
         for i in range(len(self.dims)):
             parts += [f"{prefix}_s.m{i}", f"{prefix}_a.t{i}", f"{prefix}_a.n{i}"]
         if self.with_focus:
-            parts += [f"{prefix}_f.f{i}" for i in range(len(self.dims))]
+            parts.append(f"{prefix}_f.f")
         return ", ".join(parts)
 
     def tables(self, *, where: str = "", where_params: Sequence = ()) -> tuple[str, list]:
@@ -71,40 +73,35 @@ class Pivot:
         params += where_params
         sql += (f"pivot_aspects AS (SELECT consultation_id, {', '.join(sums)} FROM aspect_scores "
                 f"{cond}GROUP BY consultation_id)")
-        if self.with_focus:
-            flags = ", ".join(f"MAX(CASE WHEN dimension_id = ? THEN 1 ELSE 0 END) AS f{i}"
-                              for i in range(len(self.dims)))
+        if self.with_focus:  # DISTINCT: a dimension and one of its aspects both marked count once
+            bits = " ".join(f"WHEN ? THEN {1 << i}" for i in range(len(self.dims)))
             params += [*self.dims, *where_params]
-            sql += (f", pivot_focus AS (SELECT consultation_id, {flags} FROM marks "
+            sql += (f", pivot_focus AS (SELECT consultation_id, "
+                    f"SUM(DISTINCT CASE dimension_id {bits} END) AS f FROM marks "
                     f"WHERE kind = 'focus' {'AND ' + where + ' ' if where else ''}"
                     "GROUP BY consultation_id)")
         return sql, params
 
-    def joins(self, alias: str, prefix: str) -> str:
-        """LEFT JOINs that bring the columns of `columns(prefix)` for conversation `alias`."""
-        sql = (f"LEFT JOIN pivot_manual {prefix}_s ON {prefix}_s.consultation_id = {alias}.id "
-               f"LEFT JOIN pivot_aspects {prefix}_a ON {prefix}_a.consultation_id = {alias}.id ")
+    def joins(self, conversation: str, prefix: str) -> str:
+        """LEFT JOINs that bring the columns of `columns(prefix)` for the conversation whose id
+        is `conversation`."""
+        sql = (f"LEFT JOIN pivot_manual {prefix}_s ON {prefix}_s.consultation_id = {conversation} "
+               f"LEFT JOIN pivot_aspects {prefix}_a ON {prefix}_a.consultation_id = {conversation} ")
         if self.with_focus:
-            sql += f"LEFT JOIN pivot_focus {prefix}_f ON {prefix}_f.consultation_id = {alias}.id "
+            sql += f"LEFT JOIN pivot_focus {prefix}_f ON {prefix}_f.consultation_id = {conversation} "
         return sql
 
     def scores(self, row: Sequence, at: int = 0) -> list[float | None]:
         """The effective score per dimension from the `width` columns at `at`: a score set by
         hand wins, else the mean of the scored aspects (rounded as the domain rounds it)."""
-        out: list[float | None] = []
-        for i in range(at, at + self.width, 3):
-            manual, total, count = row[i], row[i + 1], row[i + 2]
-            if manual is not None:
-                out.append(float(manual))
-            elif count:
-                out.append(round(total / count, 1))
-            else:
-                out.append(None)
-        return out
+        end = at + self.width
+        return [float(manual) if manual is not None else round(total / count, 1) if count else None
+                for manual, total, count in zip(row[at:end:3], row[at + 1:end:3], row[at + 2:end:3],
+                                                strict=True)]
 
-    def focus(self, row: Sequence, at: int) -> list[str]:
-        """The focus dimensions (instrument order) from the flag columns at `at`."""
-        return [d for i, d in enumerate(self.dims) if row[at + i]]
+    def focus(self, bits: int | None) -> tuple[str, ...]:
+        """The focus dimensions (instrument order) from the focus column's bits."""
+        return tuple(d for i, d in enumerate(self.dims) if (bits or 0) >> i & 1)
 
     def area_pct(self, scores: Sequence[float | None]) -> float:
         """The web's area as a percentage of the full web, to one decimal: web_area_fraction's

@@ -20,6 +20,7 @@ from pgdesk.storage import documents as docs
 from pgdesk.storage import trajectories as tr
 from pgdesk.storage.evaluation_sql import pseudonym
 from tests.cli.test_cli_security import run
+from tests.reports.evaluation_rows import consultation_rows, trajectory_rows
 from tests.security_helpers import USER, make_encrypted
 
 SALT = b"s" * 32
@@ -76,7 +77,7 @@ def fill(store, instrument, professional):
 
 def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(docs.consultation_rows(store, instrument, key_salt=SALT))
+    rows = list(consultation_rows(store, instrument, key_salt=SALT))
     assert len(rows) == store.db["consultations"].count == 10
     assert all(list(r) == ev.consultation_columns(instrument) for r in rows)
     ids = instrument.dimension_ids
@@ -114,8 +115,8 @@ def test_one_row_per_conversation_with_bands_roles_scores_focus(store, professio
 def test_keys_are_stable_within_an_export_and_differ_between_exports(store, professional,
                                                                     instrument):
     pats = fill(store, instrument, professional)
-    one = list(docs.consultation_rows(store, instrument, key_salt=SALT))
-    two = list(docs.consultation_rows(store, instrument, key_salt=docs.new_salt()))
+    one = list(consultation_rows(store, instrument, key_salt=SALT))
+    two = list(consultation_rows(store, instrument, key_salt=docs.new_salt()))
     keys_one = {r["patient_key"] for r in one}
     keys_two = {r["patient_key"] for r in two}
     assert len(keys_one) == len(keys_two) == 4
@@ -129,7 +130,7 @@ def test_keys_are_stable_within_an_export_and_differ_between_exports(store, prof
 
 def test_trajectory_rows_reproduce_the_change_table(store, professional, instrument):
     pats = fill(store, instrument, professional)
-    rows = list(docs.trajectory_rows(store, instrument, key_salt=SALT))
+    rows = list(trajectory_rows(store, instrument, key_salt=SALT))
     # a: finished; b: still running (left out); d: two finished
     assert len(rows) == 3
     assert all(list(r) == ev.trajectory_columns(instrument) for r in rows)
@@ -245,16 +246,46 @@ def test_header_columns_are_the_documented_ones(instrument):
     assert "utf-8-sig" in doc and "`;`" in doc and "decimal point" in doc
 
 
+def _reads_open(store, engine: str) -> tuple[int, int]:
+    """(streamed reads the database still holds for this connection, keys tables left)."""
+    if engine == "server":
+        cursors = store.db.execute("SELECT COUNT(*) FROM pg_cursors WHERE is_holdable").fetchone()[0]
+        keys = store.db.execute("SELECT to_regclass('pg_temp.evaluation_keys') IS NOT NULL"
+                                ).fetchone()[0]
+        return cursors, int(keys)
+    keys = store.db.execute("SELECT COUNT(*) FROM temp.sqlite_master "
+                            "WHERE name = 'evaluation_keys'").fetchone()[0]
+    return 0, keys
+
+
+def test_rows_stream_from_the_database_and_an_export_stopped_early_leaves_nothing(
+        store, professional, instrument, engine):
+    """The rows come from one read the database holds while they stream (on the server a held
+    cursor: no transaction stays open, the window may use the connection meanwhile); stopping
+    after the first patient ends that read and drops the keys table (it used to stay behind
+    on the connection)."""
+    fill(store, instrument, professional)
+    patients = docs.evaluation_data(store, instrument, key_salt=SALT).patients
+    next(iter(patients))
+    if engine == "server":
+        assert _reads_open(store, engine) == (1, 1)
+        assert store.db.conn.info.transaction_status.name == "IDLE"
+    patients.close()
+    assert _reads_open(store, engine) == (0, 0)
+    assert len(consultation_rows(store, instrument, key_salt=SALT)) == 10  # and again, whole
+    assert _reads_open(store, engine) == (0, 0)
+
+
 def test_referrals_made_in_a_conversation_are_counted(store, professional, instrument):
     from pgdesk.storage import social_map as sm
 
     p = store.add_patient("Rita Verwijzing")
     c = store.new_consultation(p.id, professional.id, "los", "2026-03-02")
-    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 0
+    assert consultation_rows(store, instrument, key_salt=SALT)[0]["referrals"] == 0
     sm.add_referral(store, c.id, None, name="Wandelgroep De Stappers")
     r = sm.add_referral(store, c.id, None, name="Taalcafé Het Praatje", status="verwezen")
     sm.set_referral_status(store, r.id, "niet_doorgegaan")  # made, so still counted
-    assert next(docs.consultation_rows(store, instrument, key_salt=SALT))["referrals"] == 2
+    assert consultation_rows(store, instrument, key_salt=SALT)[0]["referrals"] == 2
 
 
 def test_unwritable_places_give_a_dutch_error_and_no_file(store, professional, instrument,

@@ -5,7 +5,9 @@ marks, referrals, running and finished trajectories, conversations without a pro
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import random
 import uuid
@@ -17,6 +19,7 @@ from pgdesk.domain.social_map import REFERRAL_STATUSES
 from pgdesk.reports import evaluation as ev
 from pgdesk.storage import documents
 from pgdesk.storage.migrations import backfill_trajectories
+from tests.reports.evaluation_rows import both
 from tests.storage import previous_figures as before
 
 TODAY = dt.date(2026, 2, 20)
@@ -93,24 +96,31 @@ def test_overview_and_export_are_what_they_were(store, instrument, tmp_path, see
     assert new.completed_trajectories > 10 and new.referrals and new.has_changes
 
     old_rows = list(before.consultation_rows(store, instrument, key_salt=SALT))
-    new_rows = list(documents.consultation_rows(store, instrument, key_salt=SALT))
+    new_rows, new_tr = both(store, instrument, key_salt=SALT)
     assert new_rows == old_rows
     assert [list(r) for r in new_rows[:1]] == [list(r) for r in old_rows[:1]]  # column order too
     assert any(isinstance(r[instrument.dimension_ids[0]], float) and r[instrument.dimension_ids[0]] % 1
                for r in new_rows)  # some scores come from aspects
     old_tr = list(before.trajectory_rows(store, instrument, key_salt=SALT))
-    new_tr = list(documents.trajectory_rows(store, instrument, key_salt=SALT))
     assert new_tr == old_tr and len(new_tr) > 50
 
     # and the files themselves, byte for byte
     ev.export_evaluation(documents.evaluation_data(store, instrument, key_salt=SALT), instrument,
                          tmp_path / "nieuw.csv")
-    ev.export_evaluation(documents.EvaluationData(
-        before.consultation_rows(store, instrument, key_salt=SALT),
-        before.trajectory_rows(store, instrument, key_salt=SALT)), instrument, tmp_path / "oud.csv")
+    (tmp_path / "oud.csv").write_bytes(_previous_csv(old_rows))
+    (tmp_path / "oud-trajecten.csv").write_bytes(_previous_csv(old_tr))
     for name in ("{}.csv", "{}-trajecten.csv"):
         assert (tmp_path / name.format("nieuw")).read_bytes() == \
             (tmp_path / name.format("oud")).read_bytes()
+
+
+def _previous_csv(rows: list[dict]) -> bytes:
+    """The file as the export wrote it before it streamed lists: every cell formatted anew."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(list(rows[0]))
+    writer.writerows([_previous_cell(v) for v in row.values()] for row in rows)
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def _previous_cell(value) -> str:

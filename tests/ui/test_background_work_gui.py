@@ -14,20 +14,20 @@ from pgdesk.ui import plain
 from tests.reports.test_export_streams import _bulk
 
 
-def _held_after(monkeypatch, rows: int):
-    """The export's conversation rows stop after `rows` until released: the test then knows
+def _held_after(monkeypatch, patients: int):
+    """The export's rows stop after `patients` patients until released: the test then knows
     the export is under way on its thread (reached) and lets it go on once Cancel is pressed."""
     reached, release = threading.Event(), threading.Event()
-    real = documents.consultation_rows
+    real = documents.patient_rows
 
     def held(*args, **kwargs):
-        for n, row in enumerate(real(*args, **kwargs)):
-            if n == rows:
+        for n, batch in enumerate(real(*args, **kwargs)):
+            if n == patients:
                 reached.set()
                 release.wait(20)
-            yield row
+            yield batch
 
-    monkeypatch.setattr(documents, "consultation_rows", held)
+    monkeypatch.setattr(documents, "patient_rows", held)
     return reached, release
 
 

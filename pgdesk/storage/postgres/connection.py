@@ -195,6 +195,10 @@ def connect(address: str, *, user: str | None = None,
         conn.execute("SET log_parameter_max_length_on_error = 0")
     except psycopg.Error:
         conn.rollback()
+    # No JIT compilation: pgdesk's statements are short, and the long reads (overview, export)
+    # are misestimated enough that compiling them cost more than running them (8.7 of 11.1 s
+    # for the overview's trajectory query at 50,000 patients, bench/server_scale.py).
+    conn.execute("SET jit = off")
     return conn, {k: v for k, v in params.items() if k != "password"}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ import psycopg
 from psycopg.types.string import TextLoader
 from sqlite_utils.db import NotFoundError
 
-from pgdesk.storage.engine import SERVER
+from pgdesk.storage.engine import SERVER, STREAM_BATCH
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 from pgdesk.storage.postgres.link_watch import LinkWatch
@@ -45,6 +46,7 @@ class _Rows:
         return (self._row(r) for r in self._cursor)
 
 
+STREAM_WORK_MEM = "64MB"  # per sort or hash of a streamed read, on the server
 MANY = 1000  # patients found by a search, above which walking the name index is quicker
 
 
@@ -147,6 +149,7 @@ class PgDatabase:
             conn.adapters.register_loader(name, TextLoader)
         self._translate: Callable[[str], str] = functools.partial(translate,
                                                                   primary_key=self.primary_key)
+        self._streams = itertools.count()  # names of server-side cursors, unique per connection
 
     # -- statements -------------------------------------------------------------------------
     def execute(self, sql: str, parameters: Sequence | Mapping | None = None):
@@ -261,6 +264,24 @@ class PgDatabase:
 
     def interrupt(self) -> None:
         self.conn.cancel_safe()
+
+    def stream(self, sql: str, parameters: Sequence = ()) -> Iterator[list[tuple]]:
+        # A server-side cursor WITH HOLD: the server keeps the result and hands it over a batch
+        # per fetch, and no transaction stays open meanwhile on a connection the window may
+        # use too (a client-side cursor would hold every row here).
+        cursor = self.conn.cursor(name=f"pgdesk_stream_{next(self._streams)}", withhold=True)
+        try:
+            with self.conn.transaction():  # only while the server runs the read and keeps it
+                # sorts and hashes of a practice's conversations in memory, not in temp files
+                self.conn.execute(f"SET LOCAL work_mem = '{STREAM_WORK_MEM}'")
+                cursor.execute(self._translate(sql), list(parameters))
+            while batch := cursor.fetchmany(STREAM_BATCH):
+                yield batch
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
+        finally:
+            with contextlib.suppress(psycopg.Error):  # a dropped connection took it along
+                cursor.close()
 
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         try:
