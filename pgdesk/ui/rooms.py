@@ -214,14 +214,16 @@ def follow(window, payloads: set[str]) -> None:
 
     page = window.consultation_page
     session, hold = page.session, page.hold
+    about = {f"{table}:{session.patient.id}" for table in ("consultations", "consultation_claims")}
     if hold.held:
         other = guarded(page, claims.holder, session.store, session.id)
         if other is not None:
             hold.lose()
+        elif ANY in payloads or about & payloads:
+            page.web.show_stored()  # the patient's answers from a screen of their own
         return
     if session.refused:
         return
-    about = {f"{table}:{session.patient.id}" for table in ("consultations", "consultation_claims")}
     if ANY in payloads or about & payloads:
         step = page.index
         window.open_consultation(session.id, claim=False)

@@ -62,3 +62,46 @@ def test_the_patient_mode_on_this_computer_does_not_keep_the_consult_room_lookin
     start_run(store, conversation)  # the second screen beside the desk: same pgdesk, same room
     window.open_consultation(conversation)
     assert window.consultation_page.hold.held
+
+
+def test_the_consult_window_shows_the_answers_from_the_screen_beside_the_desk_at_once(
+        window, store, professional, nl, qtbot):
+    """The same pgdesk writes them (no change notice reaches itself): step 1 shows each answer,
+    the text the professional is typing in the wheel stays, and the next number is theirs."""
+    from PySide6.QtGui import QGuiApplication
+
+    from pgdesk.ui.patient_mode.mode import PatientMode
+
+    patient = store.add_patient("Fictief, Truus", "1952-07-08")
+    cid = store.new_consultation(patient.id, professional.id).id
+    window.open_consultation(cid)
+    page = window.consultation_page
+    assert page.hold.held
+    page.go_to(2)
+    page.wheel.answer.setFocus()
+    qtbot.keyClicks(page.wheel.answer, "Ik typ nog")
+    mode = PatientMode.start(window, patient.id, 5, on=QGuiApplication.primaryScreen())
+    window.patient_mode = mode
+    assert mode.session.id == cid
+    first = mode.flow.dimension_screens[0]
+    for aspect in first.dimension.aspects:
+        first.aspectScored.emit(aspect.id, 7)
+    first.talkToggled.emit("", True)
+    web = page.web
+    assert web.table.item(0, 1).text().startswith("7") and web.radar.scores()[0] == 7
+    assert web.table.item(0, 2).text() == "✓" and web.own.talk == {(first.dimension.id, "")}
+    assert page.wheel.answer.toPlainText() == "Ik typ nog"
+    web.set_score(0, 6)  # agreed with the patient: written, not refused as a conflict
+    assert store.consultation(cid).manual_scores[first.dimension.id] == 6
+    mode.leave()
+
+
+def test_a_held_conversation_shows_a_number_stored_from_another_connection_within_a_second(
+        window, kiosk, conversation, nl, qtbot):
+    window.open_consultation(conversation)
+    web = window.consultation_page.web
+    assert window.consultation_page.hold.held
+    kiosk.set_score(conversation, nl.dimensions[2].id, 4)  # unguarded, as an import writes
+    qtbot.waitUntil(lambda: web.table.item(2, 1).text() == "4", timeout=1000)
+    web.set_score(2, 6)  # the version was taken in too: no conflict question
+    assert kiosk.consultation(conversation).manual_scores[nl.dimensions[2].id] == 6

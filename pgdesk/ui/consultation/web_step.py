@@ -119,6 +119,13 @@ class WebStep(QWidget):
         self.radar.set_marked({row for row in range(len(self.dims)) if self._talks(row)})
         self._show_note(self.table.currentRow())
 
+    def show_stored(self) -> None:
+        """What the patient answered meanwhile on their own screen: the numbers, marks and the
+        patient's own answers as stored now (nothing typed is touched)."""
+        if guarded(self, self.session.follow_stored):
+            self.own = guarded(self, patient_answers, self.session.store, self.session.id) or self.own
+            self.refresh()
+
     def _show_note(self, row: int) -> None:
         text = patient_note(self.session, self.own, row) if 0 <= row < len(self.dims) else ""
         self.patient_note.setText(text)
