@@ -111,7 +111,7 @@ class ConsultationSession:
                 self.adopt(exc)
             raise
 
-    def follow_stored(self) -> bool:
+    def follow_stored(self) -> None:
         """Take in the scores and marks stored since this screen read them (the patient filling
         in on a screen of their own). Typed text and its versions stay as they are, so a newer
         text from elsewhere still asks before it is replaced. Changed in place: the steps keep
@@ -124,7 +124,6 @@ class ConsultationSession:
             mine.update(stored)
         self.versions.update({f: v for f, v in versions.seen(self.store, self.c.id).items()
                               if not versions.is_text(f)})
-        return True
 
     def stored_text(self, field: str) -> str:
         """The text stored now for a wheel or plan field (another room's, after a conflict)."""
