@@ -17,7 +17,7 @@ from reportlab.platypus.flowables import HRFlowable
 from pgdesk.domain.dates import format_appointment, format_date
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import PLAN_FIELDS, Consultation
-from pgdesk.domain.scores import DimensionScore, dimension_score
+from pgdesk.domain.scores import DimensionScore, aspect_mean, dimension_score
 from pgdesk.domain.social_map import contact_lines, service_title
 from pgdesk.reports.access_log import (
     PLAN_HEADINGS,
@@ -210,6 +210,10 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
             out += heading(text(instrument, key), st["subheading"])
             out += [Paragraph(escape(line), st["bullet"], bulletText="•") for line in lines]
 
+    own = c.get("filled_in_by_patient")
+    if isinstance(own, Mapping):
+        out += _own_answers(own, instrument)
+
     answers = {k: str(v) for k, v in (c.get("wheel_answers") or {}).items() if str(v or "").strip()}
     if answers:
         out += heading(text(instrument, "export_wheel_heading"), st["subheading"])
@@ -236,6 +240,46 @@ def _conversation(c: Mapping, instrument: Instrument, *, first: bool = False) ->
         out += heading(text(instrument, "export_referrals_heading"), st["subheading"])
         for r in referrals:
             out += _referral(r, instrument)
+    return out
+
+
+def _own_answers(own: Mapping, instrument: Instrument) -> list[Flowable]:
+    """What the patient filled in themselves (patient mode), as given: it may differ from the
+    numbers agreed in the consult above, and the patient has a right to see both."""
+    st = report_styles()
+    out = heading(text(instrument, "export_patient_heading"), st["subheading"], room=7)
+    out.append(Paragraph(escape(text(instrument, "export_patient_intro")), st["body"]))
+    given = own.get("aspect_scores") if isinstance(own.get("aspect_scores"), Mapping) else {}
+    known = list(instrument.dimension_ids)
+    rows = []
+    for dim_id in known + sorted(d for d in given if d not in known):
+        scores = given.get(dim_id)
+        if not isinstance(scores, Mapping) or not scores:
+            continue
+        dim = instrument.dimension(dim_id) if dim_id in known else None
+        order = [a.id for a in dim.aspects] if dim else []
+        mean = aspect_mean([v for v in scores.values() if isinstance(v, int)])
+        rows.append([para(dim.name if dim else dim_id, st["cell_bold"]),
+                     para(text(instrument, "no_score") if mean is None
+                          else format_score(mean, instrument.language), st["cell"])])
+        for aspect_id in sorted(scores, key=lambda a: order.index(a) if a in order else len(order)):
+            value = scores[aspect_id]
+            rows.append([para(dim.aspect(aspect_id).name if aspect_id in order else aspect_id,
+                              st["cell_indent"]),
+                         para(text(instrument, "export_patient_skipped") if value is None
+                              else format_score(value, instrument.language), st["cell"])])
+    if rows:
+        table = Table(rows, colWidths=[FRAME_W * 0.62, FRAME_W * 0.38], hAlign="LEFT")
+        table.setStyle(grid_style(header=False))
+        out.append(table)
+    lines = _marks(own.get("talk"), instrument)
+    if lines:
+        out += heading(text(instrument, "export_talk_heading"), st["label"], room=2)
+        out += [Paragraph(escape(line), st["bullet"], bulletText="•") for line in lines]
+    important = str(own.get("important") or "").strip()
+    if important:
+        out += heading(text(instrument, "export_patient_important"), st["label"], room=2)
+        out.append(para(important, st["answer"]))
     return out
 
 

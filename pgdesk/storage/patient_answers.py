@@ -9,6 +9,7 @@ holds the screen the patient was on, so the mode reopens there after a crash or 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from pgdesk.domain.instrument import Instrument
@@ -114,6 +115,22 @@ class PatientSession(ConsultationSession):
 
 
 # -- where the patient was --------------------------------------------------
+# A run left open this long ago (a kiosk switched off mid-way) no longer keeps the consult room
+# looking on: the patient is not filling in any more.
+FILLING_IN_STALE = dt.timedelta(hours=1)
+
+
+def filling_in_elsewhere(store: StoreCore, consultation_id: str) -> bool:
+    """True while the patient fills this conversation in at the kiosk or on another workstation
+    (a run open and used within the last hour). The consult room then looks on instead of claiming
+    the conversation, which would refuse the patient's next answer."""
+    since = (dt.datetime.now(dt.UTC) - FILLING_IN_STALE).isoformat(timespec="seconds")
+    return store.db.execute(
+        "SELECT 1 FROM patient_mode_runs WHERE consultation_id = ? AND ended_at IS NULL "
+        "AND (kiosk = 1 OR workstation != ?) AND updated_at > ?",
+        [consultation_id, store.actor.workstation, since]).fetchone() is not None
+
+
 def start_run(store: StoreCore, consultation_id: str, kiosk: bool = False) -> int:
     """Open (or reopen) the patient mode for this conversation, here (this workstation, or the
     waiting-room kiosk); the screen to start on: where the patient was if it never ended."""

@@ -111,6 +111,20 @@ class ConsultationSession:
                 self.adopt(exc)
             raise
 
+    def follow_stored(self) -> None:
+        """Take in the scores and marks stored since this screen read them (the patient filling
+        in on a screen of their own). Typed text and its versions stay as they are, so a newer
+        text from elsewhere still asks before it is replaced. Changed in place: the steps keep
+        references to these sets and dicts."""
+        fresh, c = self.store.consultation(self.c.id), self.c
+        for mine, stored in ((c.manual_scores, fresh.manual_scores),
+                             (c.aspect_scores, fresh.aspect_scores), (c.talk, fresh.talk),
+                             (c.focus, fresh.focus)):
+            mine.clear()
+            mine.update(stored)
+        self.versions.update({f: v for f, v in versions.seen(self.store, self.c.id).items()
+                              if not versions.is_text(f)})
+
     def stored_text(self, field: str) -> str:
         """The text stored now for a wheel or plan field (another room's, after a conflict)."""
         fresh = self.store.consultation(self.c.id)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.storage import claims
 from pgdesk.storage.access_log import this_workstation
+from pgdesk.storage.patient_answers import filling_in_elsewhere
 from pgdesk.storage.versions import clock
 from pgdesk.ui import clipboard, plain
 from pgdesk.ui.conflicts import save_text
@@ -98,6 +99,10 @@ class Hold(QObject):
         self.timer = QTimer(self, interval=claims.HEARTBEAT_SECONDS * 1000)
         self.timer.timeout.connect(self.check)
         self.timer.start()
+        if claim and guarded(page, filling_in_elsewhere, self.store, self.session.id):
+            # the patient is filling it in at the kiosk: a claim here would refuse their next
+            # answer, so this room looks on (follow() shows each answer) until they are done
+            claim = False
         other = guarded(page, claims.claim, self.store, self.session.id) if claim \
             else claims.holder(self.store, self.session.id)
         if other is not None or not claim:
@@ -183,6 +188,12 @@ class Hold(QObject):
         self._say(other, lost=lost)
 
     def _say(self, other: claims.Claim | None, *, lost: bool = False) -> None:
+        if other is None and guarded(self.page, filling_in_elsewhere, self.store,
+                                     self.session.id):
+            self.bar.say(translate("Rooms", "De patiënt vult dit gesprek nu zelf in (wachtkamer of "
+                                   "ander scherm); de antwoorden verschijnen hier. Neem het "
+                                   "gesprek over als de patiënt klaar is."))
+            return
         if other is None:
             self.bar.say(translate("Rooms", "Niet meer open in een andere kamer. U kijkt mee; "
                                    "neem het gesprek over om te bewerken."))
@@ -203,14 +214,16 @@ def follow(window, payloads: set[str]) -> None:
 
     page = window.consultation_page
     session, hold = page.session, page.hold
+    about = {f"{table}:{session.patient.id}" for table in ("consultations", "consultation_claims")}
     if hold.held:
         other = guarded(page, claims.holder, session.store, session.id)
         if other is not None:
             hold.lose()
+        elif ANY in payloads or about & payloads:
+            page.web.show_stored()  # the patient's answers from a screen of their own
         return
     if session.refused:
         return
-    about = {f"{table}:{session.patient.id}" for table in ("consultations", "consultation_claims")}
     if ANY in payloads or about & payloads:
         step = page.index
         window.open_consultation(session.id, claim=False)

@@ -431,3 +431,19 @@ def test_the_example_in_the_format_description_is_a_valid_export(nl):
     text = pdf_text(render_patient_export(example, nl))
     assert "Weer fietsen naar de markt" in text
     assert "Kopie van al uw gegevens gemaakt" in text
+
+
+def test_export_pdf_holds_what_the_patient_filled_in_themselves(nl, en):
+    data = export_data(nl)
+    data["consultations"][0]["filled_in_by_patient"] = {
+        "aspect_scores": {"mentaal_welbevinden": {"vrolijk_zijn": 9, "onthouden": None}},
+        "talk": [["zingeving", "zinvol_leven"]], "important": "Mijn kleinkinderen zien."}
+    text = pdf_text(render_patient_export(data, nl))
+    start = text.index("Ingevuld door de patiënt")
+    own = text[start:text.index("Antwoorden in het actiewiel", start)]
+    for needle in ("Mentaal welbevinden 9", "Vrolijk zijn 9", "Dingen onthouden weet ik niet",
+                   "Zingeving: ", "Wat is voor u nu het belangrijkst?", "Mijn kleinkinderen zien."):
+        assert needle in own, needle
+    assert "Filled in by the patient" in pdf_text(render_patient_export(data, en))
+    # a conversation the patient did not fill in has no such part
+    assert "Ingevuld door de patiënt" not in pdf_text(render_patient_export(export_data(nl), nl))

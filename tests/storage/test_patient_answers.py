@@ -131,3 +131,24 @@ def test_a_run_the_kiosk_or_another_workstation_left_open_is_not_reopened_here(
     assert pa.open_run(store) is None
     pa.start_run(store, c.id)
     assert pa.open_run(store) == (c.id, patient.id, 0)
+
+
+def test_the_consult_room_looks_on_while_the_patient_fills_in_elsewhere(store, professional):
+    from dataclasses import replace
+
+    _patient, c = _conversation(store, professional)
+    assert not pa.filling_in_elsewhere(store, c.id)
+    pa.start_run(store, c.id)  # the second screen of this workstation: this room's own
+    assert not pa.filling_in_elsewhere(store, c.id)
+    pa.start_run(store, c.id, kiosk=True)
+    assert pa.filling_in_elsewhere(store, c.id)
+    here = store.actor
+    store.set_actor(replace(here, workstation="spreekkamer-2"))
+    pa.start_run(store, c.id)
+    store.set_actor(here)
+    assert pa.filling_in_elsewhere(store, c.id)
+    store.db.execute("UPDATE patient_mode_runs SET updated_at = '2020-01-01T00:00:00+00:00'")
+    assert not pa.filling_in_elsewhere(store, c.id)  # a kiosk switched off long ago
+    pa.start_run(store, c.id, kiosk=True)
+    pa.end_run(store, c.id)
+    assert not pa.filling_in_elsewhere(store, c.id)

@@ -31,6 +31,7 @@ from pgdesk.storage.transfer.fileformat import (
     TransferError,
     write_errors,
 )
+from pgdesk.storage.transfer.numbers import refuse_taken_numbers
 from pgdesk.storage.transfer.plan import ImportPlan, PatientWork, refuse_replay, state_snapshot
 from pgdesk.storage.transfer.records import (
     CONSULTATION_COLS,
@@ -257,7 +258,8 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
 
     TransferChanged (nothing written) when this database changed since the preview in a way that
     touches the plan; TransferError for a plan already applied or made for another database;
-    ReplayedTransfer when the file was read here meanwhile; StorageError (nothing written) when
+    ReplayedTransfer when the file was read here meanwhile; NumberTaken when a patient would get a
+    HIS number another patient here (or in the file) has; StorageError (nothing written) when
     the disk is full.
     """
     if plan.applied:
@@ -276,6 +278,7 @@ def apply_transfer(store: Store, plan: ImportPlan) -> TransferSummary:
         refuse_replay(store, plan.payload["transfer"], plan.payload["patients"])
         if state_snapshot(store, [w.patient_id for w in plan.work]) != plan.snapshot:
             raise TransferChanged()
+        refuse_taken_numbers(store, plan.work)
         for work in plan.work:
             if work.skip:
                 continue

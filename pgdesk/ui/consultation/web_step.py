@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from pgdesk.domain.errors import PgdeskError
 from pgdesk.storage.patient_answers import PatientAnswers, patient_answers
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.aspect_dialog import AspectDialog
@@ -118,6 +119,18 @@ class WebStep(QWidget):
         self.radar.set_scores(self.session.c.scores(self.session.instrument))
         self.radar.set_marked({row for row in range(len(self.dims)) if self._talks(row)})
         self._show_note(self.table.currentRow())
+
+    def show_stored(self) -> None:
+        """What the patient answered meanwhile on their own screen: the numbers, marks and the
+        patient's own answers as stored now (nothing typed is touched). Silent when it cannot be
+        read now: it follows a change notice, and the next one tries again (a conversation gone
+        or taken over is the hold's to tell)."""
+        try:
+            self.session.follow_stored()
+            self.own = patient_answers(self.session.store, self.session.id)
+        except PgdeskError:
+            return
+        self.refresh()
 
     def _show_note(self, row: int) -> None:
         text = patient_note(self.session, self.own, row) if 0 <= row < len(self.dims) else ""

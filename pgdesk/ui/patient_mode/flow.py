@@ -18,6 +18,7 @@ from pgdesk.ui.plain import Label
 
 class PatientFlow(QWidget):
     finished = Signal()  # "Klaar: geef het scherm terug"
+    answered = Signal()  # an answer was stored (the consult window beside it shows it)
 
     def __init__(self, session: PatientSession, parent=None):
         super().__init__(parent)
@@ -108,15 +109,20 @@ class PatientFlow(QWidget):
                               c.wheel_answers.get(IMPORTANT, ""))
 
     def _score(self, dimension_id: str, aspect_id: str, value: int | None) -> None:
-        attempt(self, self.session.set_aspect_score, dimension_id, aspect_id, value)
+        if attempt(self, self.session.set_aspect_score, dimension_id, aspect_id, value):
+            self.answered.emit()
         self.refresh()
 
     def _talk(self, dimension_id: str, aspect_id: str, on: bool) -> None:
-        attempt(self, self.session.set_mark, "talk", dimension_id, aspect_id, on)
+        if attempt(self, self.session.set_mark, "talk", dimension_id, aspect_id, on):
+            self.answered.emit()
         self.refresh()
 
     def _save_important(self, text: str) -> bool:
-        return attempt(self, self.session.set_wheel_answer, IMPORTANT, text)
+        ok = attempt(self, self.session.set_wheel_answer, IMPORTANT, text)
+        if ok:
+            self.answered.emit()
+        return ok
 
     def _fit_ready(self, width: int) -> None:
         """On a narrow screen "Klaar" alone, so the button never cuts its own words."""

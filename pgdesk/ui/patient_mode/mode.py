@@ -104,6 +104,15 @@ class Cover(QWidget):
         (self.passphrase if self.passphrase.isVisibleTo(self) else self.leave_button).setFocus()
 
 
+def show_on_consult(window, consultation_id: str) -> None:
+    """The patient answered on the screen beside the desk: the professional's consult window,
+    holding this conversation, shows it at once (step 1's numbers, marks and the patient's own)."""
+    page = window.consultation_page
+    if (page is not None and page.session.id == consultation_id and page.hold is not None
+            and page.hold.held):
+        page.web.show_stored()
+
+
 class PatientMode(QWidget):
     """The patient's whole screen. `start` puts it into the main window (turned to the patient),
     or on a second screen or tablet beside the desk as a window of its own; `leave` ends it."""
@@ -170,6 +179,8 @@ class PatientMode(QWidget):
         mode.language = language
         if on is not None:
             mode.separate = True
+            # the same pgdesk writes these answers: no change notice reaches its own consult window
+            mode.flow.answered.connect(lambda: show_on_consult(window, cid))
             mode.setWindowTitle("pgdesk")
             mode.setScreen(on)
             mode.setGeometry(on.geometry())
