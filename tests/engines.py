@@ -14,7 +14,7 @@ import pytest
 
 from pgdesk.storage.repository import Store
 
-SERVER_MODULES = {"test_storage", "test_trajectories", "test_social_map", "test_due_list",
+SERVER_MODULES = {"test_storage", "test_search", "test_trajectories", "test_social_map", "test_due_list",
                   "test_security",
                   # reports gathered from the store: overview, evaluation export, patient export
                   "test_overview", "test_evaluation", "test_patient_export"}

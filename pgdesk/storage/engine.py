@@ -21,6 +21,9 @@ from sqlite_utils import Database
 
 FILE = "sqlite"
 SERVER = "postgresql"
+# Patients a search keystroke reads from the index at most (both engines), before sorting them
+# by name: with more matches the user types on, and no keystroke sorts the whole practice.
+SEARCH_CAP = 1000
 
 
 class SqlTable(Protocol):
@@ -51,7 +54,10 @@ class SqlEngine(Protocol):
 
     def search_patients(self, words: list[str], limit: int) -> Any:
         """A cursor over `patients.*` rows whose name or practice number has a word starting
-        with each of `words` (accents and case ignored), by name; all patients without words."""
+        with each of `words` (accents and case ignored; the number split into words as a name
+        is: "4711" finds "P-4711", not "104711"), by name; all patients without words. At most
+        SEARCH_CAP matches are read and sorted: beyond that, which of them are shown is up to
+        the index."""
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         """A number that changes whenever rows of `reads` ({table: " OF col, ..." or ""})
@@ -84,15 +90,18 @@ class FileDatabase(Database):
     dialect = FILE
 
     def search_patients(self, words: list[str], limit: int):
-        if not words:
+        if not words:  # the name index (migration 0015) in order: no sort at all
             return self.execute(
                 "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit])
         query = " ".join(f'"{w}"*' for w in words)
+        # At most SEARCH_CAP matches leave the full-text index before the join and the sort: a
+        # first letter or digit matches nearly every patient, and sorting them all cost more
+        # than the keystroke may. Up to the cap the list is the first by name of all matches.
         return self.execute(
-            "SELECT patients.* FROM patients_fts JOIN patients "
-            "ON patients.rowid = patients_fts.rowid WHERE patients_fts MATCH ? "
+            "SELECT patients.* FROM (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? "
+            "LIMIT ?) found JOIN patients ON patients.rowid = found.rowid "
             "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
-            [query, limit],
+            [query, SEARCH_CAP, limit],
         )
 
     def change_counter(self, reads: Mapping[str, str]) -> int:

@@ -13,7 +13,7 @@ import psycopg
 from psycopg.types.string import TextLoader
 from sqlite_utils.db import NotFoundError
 
-from pgdesk.storage.engine import SERVER
+from pgdesk.storage.engine import SEARCH_CAP, SERVER
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 
@@ -42,9 +42,6 @@ class _Rows:
 
     def __iter__(self):
         return (self._row(r) for r in self._cursor)
-
-
-MANY = 1000  # patients found by a search, above which walking the name index is quicker
 
 
 def _like_prefix(text: str) -> str:
@@ -207,32 +204,39 @@ class PgDatabase:
         if not words:
             return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
                                 [limit])
-        # every word typed is the start of a word of the name (NFKC, accents off, lower case)
-        # or the start of the practice number
-        where, params = [], []
-        for w in words:
-            where.append("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
-                         "OR lower(practice_number) LIKE ?)")
-            params += [f"'{w}':*", _like_prefix(w.lower())]
-        found = " AND ".join(where)
-        # PostgreSQL cannot estimate how many patients a prefix finds, nor where they fall in
-        # name order; so look: a word that finds many (the first letters typed) walks the name
-        # index and stops at `limit`, one that finds few takes them from the indexes and sorts
-        # them. Either way a keystroke reads about `limit` rows, never the whole table (which
-        # the planner would otherwise choose for a table this small).
+        # A word typed finds a patient when a word of the name or of the practice number starts
+        # with it (migration 0015): the number's first word from its btree, every other word
+        # from search_words. So the matches are those whose words all match in search_words,
+        # and for each word typed, those whose number starts with it and whose other words
+        # match either way. Each of these candidate sets is read from its index and capped
+        # (SEARCH_CAP), then the few found are sorted by name: no keystroke reads or sorts
+        # the whole practice, whatever the planner estimates for a prefix.
+        head = 'public.pgdesk_number_head(practice_number) COLLATE "C"'
+        terms = [f"'{w}':*" for w in words]
+        heads = [_like_prefix(w.lower()) for w in words]
+        either = (f"(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                  f"OR {head} LIKE public.pgdesk_unaccent(?))")
+        arms = [f"(SELECT id FROM patients WHERE search_words @@ to_tsquery('simple', "
+                f"public.pgdesk_unaccent(?)) LIMIT {SEARCH_CAP})"]
+        params: list = [" & ".join(terms)]
+        for i in range(len(words)):
+            others = [j for j in range(len(words)) if j != i]
+            arms.append(f"(SELECT id FROM patients WHERE {head} LIKE public.pgdesk_unaccent(?)"
+                        + "".join(f" AND {either}" for _ in others)
+                        + f" ORDER BY {head} LIMIT {SEARCH_CAP})")
+            params += [heads[i], *(x for j in others for x in (terms[j], heads[j]))]
         with self.atomic():
+            # Indexes only (the planner would scan a table this small), and a plan for these
+            # very words: a prepared statement's generic plan cannot read a LIKE prefix as a
+            # range of the btree.
             self.execute("SET LOCAL enable_seqscan = off")
+            self.execute("SET LOCAL plan_cache_mode = force_custom_plan")
             try:
-                many = self.execute(f"SELECT count(*) FROM (SELECT 1 FROM patients WHERE {found} "
-                                    f"LIMIT {MANY}) m", params).fetchone()[0] >= MANY
-                if many:
-                    return self.execute(f"SELECT * FROM patients WHERE {found} "
-                                        "ORDER BY lower(display_name) LIMIT ?", [*params, limit])
-                return self.execute(f"WITH m AS MATERIALIZED (SELECT * FROM patients WHERE {found}) "
-                                    "SELECT * FROM m ORDER BY lower(display_name) LIMIT ?",
-                                    [*params, limit])
+                return self.execute(f"SELECT * FROM patients WHERE id IN ({' UNION '.join(arms)}) "
+                                    "ORDER BY lower(display_name) LIMIT ?", [*params, limit])
             finally:
                 self.execute("RESET enable_seqscan")
+                self.execute("RESET plan_cache_mode")
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration
