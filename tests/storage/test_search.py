@@ -65,9 +65,9 @@ def _recorded_search(store, text):
     seen = []
     execute = store.db.execute
 
-    def record(sql, params=None):
+    def record(sql, params=None, **options):
         seen.append((sql, params))
-        return execute(sql, params)
+        return execute(sql, params, **options)
 
     store.db.execute = record
     try:
@@ -81,7 +81,6 @@ def _plan(store, sql, params):
     if dialect_of(store.db) == SERVER:
         with store.db.atomic():  # as search_patients plans it
             store.db.execute("SET LOCAL enable_seqscan = off")
-            store.db.execute("SET LOCAL plan_cache_mode = force_custom_plan")
             return "\n".join(r[0] for r in store.db.execute("EXPLAIN " + sql, params))
     return "\n".join(r[-1] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
 
@@ -94,10 +93,12 @@ def test_search_reads_its_indexes_and_caps_before_sorting(store):
         if dialect_of(store.db) == SERVER:
             assert "Seq Scan" not in plan, plan
             # each candidate set is capped (a Limit under the sort) and read from an index:
-            # the number's first word in btree order (stops early), the name's words from GIN
+            # the number's first word from its btree (one word: in order, stopping early),
+            # the words of name and number from GIN
             assert plan.count("Limit") == 1 + len(text.split()) + 1, plan
-            assert "Index Scan using patients_number_head" in plan, plan
-            assert "patients_search" in plan, plan
+            assert "patients_number_head" in plan and "patients_search" in plan, plan
+            if text == "1":
+                assert "Index Scan using patients_number_head" in plan, plan
         else:
             # the full-text matches (capped: a subquery with LIMIT) joined by rowid, then sorted
             assert "SCAN patients_fts VIRTUAL TABLE" in plan, plan

@@ -17,9 +17,9 @@ from pgdesk.storage.engine import SEARCH_CAP, SERVER
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 
-# Columns only the server has (insertion order, the search words), which SELECT * on the file
-# never shows either.
-HIDDEN = frozenset({"rowid", "search_words"})
+# Columns only the server has (insertion order, the search words and the practice number's
+# first word), which SELECT * on the file never shows either.
+HIDDEN = frozenset({"rowid", "search_words", "number_head"})
 
 
 class _Rows:
@@ -144,12 +144,14 @@ class PgDatabase:
                                                                   primary_key=self.primary_key)
 
     # -- statements -------------------------------------------------------------------------
-    def execute(self, sql: str, parameters: Sequence | Mapping | None = None):
+    def execute(self, sql: str, parameters: Sequence | Mapping | None = None, *,
+                prepare: bool | None = None):
+        """`prepare`: as psycopg's (None: prepared once run often; False: planned every time)."""
         try:  # a closed connection fails already here: the same Dutch error
             cursor = self.conn.cursor()
             if parameters is None or not isinstance(parameters, Mapping):
                 parameters = list(parameters or ())
-            cursor.execute(self._translate(sql), parameters)
+            cursor.execute(self._translate(sql), parameters, prepare=prepare)
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc
         if cursor.description and any(c.name in HIDDEN for c in cursor.description):
@@ -205,38 +207,43 @@ class PgDatabase:
             return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
                                 [limit])
         # A word typed finds a patient when a word of the name or of the practice number starts
-        # with it (migration 0015): the number's first word from its btree, every other word
-        # from search_words. So the matches are those whose words all match in search_words,
-        # and for each word typed, those whose number starts with it and whose other words
-        # match either way. Each of these candidate sets is read from its index and capped
-        # (SEARCH_CAP), then the few found are sorted by name: no keystroke reads or sorts
-        # the whole practice, whatever the planner estimates for a prefix.
-        head = 'public.pgdesk_number_head(practice_number) COLLATE "C"'
+        # with it (migration 0015): the number's first word in number_head, every other word
+        # in search_words. So the matches are those whose words all match in search_words, and
+        # for each word typed, those whose number starts with it and whose other words match
+        # either way. Each of these candidate sets is read from its index and capped
+        # (SEARCH_CAP) with its names; those are sorted and only the first `limit` patients
+        # read whole: no keystroke reads or sorts the whole practice, whatever the planner
+        # estimates for a prefix.
         terms = [f"'{w}':*" for w in words]
         heads = [_like_prefix(w.lower()) for w in words]
-        either = (f"(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
-                  f"OR {head} LIKE public.pgdesk_unaccent(?))")
-        arms = [f"(SELECT id FROM patients WHERE search_words @@ to_tsquery('simple', "
-                f"public.pgdesk_unaccent(?)) LIMIT {SEARCH_CAP})"]
+        either = ("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                  "OR number_head LIKE public.pgdesk_unaccent(?))")
+        found = "SELECT id, lower(display_name) AS name FROM patients WHERE"
+        arms = [f"({found} search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                f"LIMIT {SEARCH_CAP})"]
         params: list = [" & ".join(terms)]
         for i in range(len(words)):
             others = [j for j in range(len(words)) if j != i]
-            arms.append(f"(SELECT id FROM patients WHERE {head} LIKE public.pgdesk_unaccent(?)"
+            # one word: the btree range in order, which stops after the cap (the first digit
+            # typed is the start of every number); more: the indexes of all words together
+            order = "" if others else " ORDER BY number_head"
+            arms.append(f"({found} number_head LIKE public.pgdesk_unaccent(?)"
                         + "".join(f" AND {either}" for _ in others)
-                        + f" ORDER BY {head} LIMIT {SEARCH_CAP})")
+                        + f"{order} LIMIT {SEARCH_CAP})")
             params += [heads[i], *(x for j in others for x in (terms[j], heads[j]))]
+        nested = self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
         with self.atomic():
-            # Indexes only (the planner would scan a table this small), and a plan for these
-            # very words: a prepared statement's generic plan cannot read a LIKE prefix as a
-            # range of the btree.
+            # Indexes only (the planner would scan a table this small), and planned for these
+            # very words, never prepared: a prepared statement's generic plan cannot read a LIKE
+            # prefix as a range of the btree. Each round trip counts on a keystroke.
             self.execute("SET LOCAL enable_seqscan = off")
-            self.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-            try:
-                return self.execute(f"SELECT * FROM patients WHERE id IN ({' UNION '.join(arms)}) "
-                                    "ORDER BY lower(display_name) LIMIT ?", [*params, limit])
-            finally:
+            rows = self.execute(
+                f"SELECT patients.* FROM (SELECT id, name FROM ({' UNION '.join(arms)}) c "
+                "ORDER BY name LIMIT ?) first JOIN patients ON patients.id = first.id "
+                "ORDER BY first.name", [*params, limit], prepare=False)
+            if nested:  # SET LOCAL would last as long as the enclosing transaction
                 self.execute("RESET enable_seqscan")
-                self.execute("RESET plan_cache_mode")
+        return rows
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration
