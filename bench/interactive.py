@@ -8,7 +8,7 @@ due N          the start page's "Vervolggesprekken" after a change: the store's 
                beside the bare SQL of that whole list
 search-ui N    a search typed key by key into the list page (key event, query, table model,
                painted list), every prefix of what users type; floors: the bare full-text
-               query, a bare table view
+               query, the same key into a bare field over a bare table with the same rows
 score-change   a score typed in a consultation through the real path: store write, score list
                and spinnenweb with the earlier webs of its trajectory; the floor is a bare
                polygon repainted with QPainter
@@ -260,6 +260,25 @@ def _bare_table():
     return view
 
 
+def _bare_page():
+    """The floor of a keystroke: a bare field above a bare table view; each text typed resets
+    the view's model with the rows `rows_for[text]` (those the page showed) at once."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    widget, line, view = QWidget(), QLineEdit(), _bare_table()
+    layout = QVBoxLayout(widget)
+    layout.addWidget(line)
+    layout.addWidget(view, 1)
+    rows_for: dict[str, list[tuple]] = {}
+
+    def changed(text: str) -> None:
+        view.model().show(rows_for.get(text, []))
+        view.selectRow(0)
+
+    line.textChanged.connect(changed)
+    return widget, line, view, rows_for
+
+
 def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     """TYPED typed key by key into the start page's search field as the window has it (its
     style sheet): each key event (QTest) goes through the field, its text change and the
@@ -267,7 +286,8 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     typing (60 ms) before it searches; that wait is not counted: the pause is set to 0, so the
     search runs on the event loop's next turn. Per keystroke the median of `rounds`; the worst
     keystroke reported. Two floors, interleaved: `query_floor(text)` (the bare SQL of that
-    text) and a bare table view reset with the same rows."""
+    text), and the same key event typed into a bare field whose text change resets a bare
+    table view (the page's size) with the rows the page showed, until it is painted."""
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
@@ -283,9 +303,9 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     page.search.setFocus()
     page._timer.setInterval(0)  # noqa: SLF001  # the typing pause, not counted (see above)
     _settle(app)
-    bare = _bare_table()
-    bare.resize(page.table.size())  # the same area to paint as the page's list
-    bare.show()
+    bare_page, bare_line, bare, bare_rows = _bare_page()
+    bare_page.resize(page.size())
+    bare_page.show()
     _settle(app)
     paints = {"list": 0, "bare": 0}
     views = {page.table.viewport(): "list", bare.viewport(): "bare"}
@@ -302,11 +322,20 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     # connected after the page's own search: runs right after it
     page._timer.timeout.connect(lambda: searched.update(at=paints["list"]))  # noqa: SLF001
 
-    def key(char: str) -> None:
+    def key(field, char: str) -> None:
         """A key that types `char` (any letter: QTest's char overload only knows Latin-1)."""
         code = ord(char.upper()) if len(char.upper()) == 1 else 0
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            app.sendEvent(page.search, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char))
+            app.sendEvent(field, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, char))
+
+    def bare_keystroke(press) -> float:
+        before = paints["bare"]
+        t = time.perf_counter()
+        press()
+        deadline = t + 5
+        while paints["bare"] == before and time.perf_counter() < deadline:
+            app.processEvents()
+        return (time.perf_counter() - t) * 1000
 
     def keystroke(press) -> tuple[float, bool]:
         searched["at"] = None
@@ -322,29 +351,31 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     table_floor: dict[str, list[float]] = {}
     unpainted = 0
 
-    def timed(text: str, press) -> None:
+    def timed(text: str, press, bare_press) -> None:
         nonlocal unpainted
         took, painted = keystroke(press)
-        assert page.search.text() == ("" if text == CLEARED else text), (page.search.text(), text)
+        shown = "" if text == CLEARED else text
+        assert page.search.text() == shown, (page.search.text(), text)
         ui.setdefault(text, []).append(took)
         unpainted += not painted
-        floor.setdefault(text, []).append(_ms(lambda: query_floor("" if text == CLEARED else text)))
-        rows = [(p.display_name, p.birth_date, p.practice_number) for p in page.model._patients]  # noqa: SLF001
+        floor.setdefault(text, []).append(_ms(lambda: query_floor(shown)))
+        bare_rows[shown] = [(p.display_name, p.birth_date, p.practice_number)
+                            for p in page.model._patients]  # noqa: SLF001
+        table_floor.setdefault(text, []).append(bare_keystroke(bare_press))
+        assert bare_line.text() == shown
 
-        def bare_keystroke() -> None:
-            bare.model().show(rows)
-            bare.selectRow(0)
-            app.processEvents()
-
-        table_floor.setdefault(text, []).append(_ms(bare_keystroke))
+    def clear(field) -> None:
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
 
     QTest.keyClicks(page.search, TYPED[-1])  # so that the first word starts by emptying the field
+    QTest.keyClicks(bare_line, TYPED[-1])
     for _ in range(rounds):
         for word in TYPED:
-            QTest.keyClick(page.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-            timed(CLEARED, lambda: QTest.keyClick(page.search, Qt.Key.Key_Backspace))
+            timed(CLEARED, lambda: clear(page.search), lambda: clear(bare_line))
             for k in range(1, len(word) + 1):
-                timed(word[:k], lambda c=word[k - 1]: key(c))
+                timed(word[:k], lambda c=word[k - 1]: key(page.search, c),
+                      lambda c=word[k - 1]: key(bare_line, c))
     app.removeEventFilter(watcher)
     medians = {p: median(v) for p, v in ui.items()}
     worst = max(medians, key=medians.get)
@@ -352,7 +383,9 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
             "worst_query_floor_ms": median(floor[worst]),
             "worst_table_floor_ms": median(table_floor[worst]),
             "table_floor_worst_ms": max(median(v) for v in table_floor.values()),
-            "median_ms": median(list(medians.values())), "keystrokes": len(medians),
+            "median_ms": median(list(medians.values())),
+            "median_table_floor_ms": median([median(v) for v in table_floor.values()]),
+            "keystrokes": len(medians),
             "cleared_ms": medians[CLEARED], "unpainted": unpainted}
 
 

@@ -200,13 +200,15 @@ def bench_search_ui(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> Non
                 ms(r["worst_table_floor_ms"]), r["worst_ms"] / r["worst_table_floor_ms"],
                 "< 20 ms" if ok is not None else "", ok)
         rep.row("  bare full-text query of that text", ms(r["worst_query_floor_ms"]))
-        rep.row("  median keystroke / the field emptied", f"{ms(r['median_ms'])} / {ms(r['cleared_ms'])}")
+        rep.row("  median keystroke / the field emptied", f"{ms(r['median_ms'])} / {ms(r['cleared_ms'])}",
+                ms(r["median_table_floor_ms"]), r["median_ms"] / r["median_table_floor_ms"])
         if r["unpainted"]:
             print(f"  note: {r['unpainted']} keystrokes timed out before the list was painted", flush=True)
         rep.results.update({key: round(r["worst_ms"], 2),
                             f"search_ui_{k}_table_floor_ms": round(r["worst_table_floor_ms"], 2),
                             f"search_ui_{k}_query_floor_ms": round(r["worst_query_floor_ms"], 2),
                             f"search_ui_{k}_median_ms": round(r["median_ms"], 2),
+                            f"search_ui_{k}_median_floor_ms": round(r["median_table_floor_ms"], 2),
                             f"search_ui_{k}_cleared_ms": round(r["cleared_ms"], 2)})
 
 
@@ -307,13 +309,15 @@ def bench_server(rep: Report, patients: int = 50_000) -> None:
     rep.row(f"  through the list page, worst '{r['ui_worst_prefix']}'", ms(r["ui_worst_ms"]),
             ms(r["ui_worst_table_floor_ms"]), r["ui_worst_ms"] / r["ui_worst_table_floor_ms"],
             "< 20 ms", ui_ok)
-    rep.row("    bare query of that text / median keystroke",
-            f"{ms(r['ui_worst_query_floor_ms'])} / {ms(r['ui_median_ms'])}")
+    rep.row("    bare query of that text", ms(r["ui_worst_query_floor_ms"]))
+    rep.row("    median keystroke", ms(r["ui_median_ms"]), ms(r["ui_median_table_floor_ms"]),
+            r["ui_median_ms"] / r["ui_median_table_floor_ms"])
     rep.results.update({"server_search_ms": round(r["search_ms"], 2),
                         "server_search_floor_ms": round(r["floor_worst_ms"], 2),
                         "server_search_p95_ms": round(r["p95_ms"], 2),
                         "server_search_ui_ms": round(r["ui_worst_ms"], 2),
                         "server_search_ui_median_ms": round(r["ui_median_ms"], 2),
+                        "server_search_ui_median_floor_ms": round(r["ui_median_table_floor_ms"], 2),
                         "server_search_ui_table_floor_ms": round(r["ui_worst_table_floor_ms"], 2),
                         "server_search_ui_query_floor_ms": round(r["ui_worst_query_floor_ms"], 2)})
 

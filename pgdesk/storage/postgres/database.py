@@ -211,14 +211,13 @@ class PgDatabase:
         # in search_words. So the matches are those whose words all match in search_words, and
         # for each word typed, those whose number starts with it and whose other words match
         # either way. Each of these candidate sets is read from its index and capped
-        # (SEARCH_CAP) with its names; those are sorted and only the first `limit` patients
-        # read whole: no keystroke reads or sorts the whole practice, whatever the planner
-        # estimates for a prefix.
+        # (SEARCH_CAP), then sorted by name: no keystroke reads or sorts the whole practice,
+        # whatever the planner estimates for a prefix.
         terms = [f"'{w}':*" for w in words]
         heads = [_like_prefix(w.lower()) for w in words]
         either = ("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
                   "OR number_head LIKE public.pgdesk_unaccent(?))")
-        found = "SELECT id, lower(display_name) AS name FROM patients WHERE"
+        found = "SELECT * FROM patients WHERE"
         arms = [f"({found} search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
                 f"LIMIT {SEARCH_CAP})"]
         params: list = [" & ".join(terms)]
@@ -237,10 +236,9 @@ class PgDatabase:
             # very words, never prepared: a prepared statement's generic plan cannot read a LIKE
             # prefix as a range of the btree. Each round trip counts on a keystroke.
             self.execute("SET LOCAL enable_seqscan = off")
-            rows = self.execute(
-                f"SELECT patients.* FROM (SELECT id, name FROM ({' UNION '.join(arms)}) c "
-                "ORDER BY name LIMIT ?) first JOIN patients ON patients.id = first.id "
-                "ORDER BY first.name", [*params, limit], prepare=False)
+            rows = self.execute(  # a patient found by two candidate sets: shown once
+                f"SELECT DISTINCT ON (lower(display_name), id) * FROM ({' UNION ALL '.join(arms)}) c "
+                "ORDER BY lower(display_name), id LIMIT ?", [*params, limit], prepare=False)
             if nested:  # SET LOCAL would last as long as the enclosing transaction
                 self.execute("RESET enable_seqscan")
         return rows
