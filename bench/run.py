@@ -196,15 +196,20 @@ def bench_search_ui(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> Non
         k = f"{patients // 1000}k"
         key = f"search_ui_{k}_ms"
         ok = rep.check(key, r["worst_ms"], at_most=False) if key in TARGETS else None
-        rep.row(f"search through the list page ({k}), worst '{r['worst_prefix']}'", ms(r["worst_ms"]),
+        rep.row(f"search typed into the list page ({k}), worst '{r['worst_prefix']}'", ms(r["worst_ms"]),
                 ms(r["worst_table_floor_ms"]), r["worst_ms"] / r["worst_table_floor_ms"],
                 "< 20 ms" if ok is not None else "", ok)
-        rep.row("  bare full-text query of that prefix", ms(r["worst_query_floor_ms"]))
-        rep.row("  median keystroke", ms(r["median_ms"]))
+        rep.row("  bare full-text query of that text", ms(r["worst_query_floor_ms"]))
+        rep.row("  median keystroke / the field emptied", f"{ms(r['median_ms'])} / {ms(r['cleared_ms'])}",
+                ms(r["median_table_floor_ms"]), r["median_ms"] / r["median_table_floor_ms"])
+        if r["unpainted"]:
+            print(f"  note: {r['unpainted']} keystrokes timed out before the list was painted", flush=True)
         rep.results.update({key: round(r["worst_ms"], 2),
                             f"search_ui_{k}_table_floor_ms": round(r["worst_table_floor_ms"], 2),
                             f"search_ui_{k}_query_floor_ms": round(r["worst_query_floor_ms"], 2),
-                            f"search_ui_{k}_median_ms": round(r["median_ms"], 2)})
+                            f"search_ui_{k}_median_ms": round(r["median_ms"], 2),
+                            f"search_ui_{k}_median_floor_ms": round(r["median_table_floor_ms"], 2),
+                            f"search_ui_{k}_cleared_ms": round(r["cleared_ms"], 2)})
 
 
 def bench_memory(rep: Report, encrypted_too: bool) -> None:
@@ -289,7 +294,8 @@ def bench_scale(rep: Report, sizes: tuple[int, ...] = practice.SIZES) -> None:
 
 
 def bench_server(rep: Report, patients: int = 50_000) -> None:
-    """Patient search per keystroke on a throw-away PostgreSQL on loopback (bench/server.py)."""
+    """Patient search per keystroke on a throw-away PostgreSQL on loopback (bench/server.py):
+    the store's search, and typed key by key through the list page."""
     r = probe("server-search", str(patients), timeout=900)
     ok = r["search_ms"] < TARGETS["search_ms"]
     if not ok:
@@ -297,9 +303,23 @@ def bench_server(rep: Report, patients: int = 50_000) -> None:
     rep.row(f"server search ({r['patients'] // 1000}k patients, loopback), worst "
             f"'{r['worst_prefix']}'", ms(r["search_ms"]), ms(r["floor_worst_ms"]), None, "< 20 ms", ok)
     rep.row("    median keystroke / 95th percentile", f"{ms(r['median_ms'])} / {ms(r['p95_ms'])}")
+    ui_ok = r["ui_worst_ms"] < TARGETS["search_ms"]
+    if not ui_ok:
+        rep.missed.append("server_search_ui_ms")
+    rep.row(f"  through the list page, worst '{r['ui_worst_prefix']}'", ms(r["ui_worst_ms"]),
+            ms(r["ui_worst_table_floor_ms"]), r["ui_worst_ms"] / r["ui_worst_table_floor_ms"],
+            "< 20 ms", ui_ok)
+    rep.row("    bare query of that text", ms(r["ui_worst_query_floor_ms"]))
+    rep.row("    median keystroke", ms(r["ui_median_ms"]), ms(r["ui_median_table_floor_ms"]),
+            r["ui_median_ms"] / r["ui_median_table_floor_ms"])
     rep.results.update({"server_search_ms": round(r["search_ms"], 2),
                         "server_search_floor_ms": round(r["floor_worst_ms"], 2),
-                        "server_search_p95_ms": round(r["p95_ms"], 2)})
+                        "server_search_p95_ms": round(r["p95_ms"], 2),
+                        "server_search_ui_ms": round(r["ui_worst_ms"], 2),
+                        "server_search_ui_median_ms": round(r["ui_median_ms"], 2),
+                        "server_search_ui_median_floor_ms": round(r["ui_median_table_floor_ms"], 2),
+                        "server_search_ui_table_floor_ms": round(r["ui_worst_table_floor_ms"], 2),
+                        "server_search_ui_query_floor_ms": round(r["ui_worst_query_floor_ms"], 2)})
     # the overview and the export on the server (bench/server_scale.py)
     r = probe("server-scale", str(patients), timeout=1800)
     k = f"{r['patients'] // 1000}k"

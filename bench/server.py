@@ -1,6 +1,7 @@
 """Patient search per keystroke on the practice server: a throw-away PostgreSQL on loopback
 (tests/pg_cluster.py), 50,000 fictitious names drawn as for the file's practice (bench/practice.py),
-each prefix a user types timed through Store.search_patients, next to the bare SQL as a floor.
+each prefix a user types timed through Store.search_patients, next to the bare SQL as a floor;
+then typed key by key into the start page as on the file (bench/interactive.py, `typing`).
 
 Run in a fresh process by `python -m bench.probes server-search PATIENTS`.
 """
@@ -37,6 +38,7 @@ def server_search(patients: str) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from pg_cluster import PgCluster
 
+    from bench import interactive
     from bench.probes import _prefixes
     from pgdesk.storage.repository import Store, search_form
 
@@ -53,6 +55,16 @@ def server_search(patients: str) -> dict:
                 copy.write_row(row)
         conn.execute("ANALYZE patients")
         filled_s = time.perf_counter() - started
+
+        def query_floor(text: str) -> None:  # the name words alone, unordered
+            words = search_form(text).split()
+            if not words:
+                conn.execute("SELECT id FROM patients LIMIT 200").fetchall()
+                return
+            conn.execute("SELECT id FROM patients WHERE search_words @@ to_tsquery('simple', "
+                         "public.pgdesk_unaccent(%s)) LIMIT 200",
+                         [" & ".join(f"'{w}':*" for w in words)]).fetchall()
+
         prefixes = _prefixes()
         per_key: dict[str, list[float]] = {p: [] for p in prefixes}
         floor: dict[str, list[float]] = {p: [] for p in prefixes}
@@ -61,12 +73,11 @@ def server_search(patients: str) -> dict:
                 t = time.perf_counter()
                 store.search_patients(prefix)
                 per_key[prefix].append((time.perf_counter() - t) * 1000)
-                query = " & ".join(f"'{w}':*" for w in search_form(prefix).split())
-                t = time.perf_counter()  # the floor: the name words alone, unordered
-                conn.execute("SELECT id FROM patients WHERE search_words @@ "
-                             "to_tsquery('simple', public.pgdesk_unaccent(%s)) LIMIT 200",
-                             [query]).fetchall()
+                t = time.perf_counter()
+                query_floor(prefix)
                 floor[prefix].append((time.perf_counter() - t) * 1000)
+        # the same typed through the start page (bench/interactive.py), as for the file
+        ui = {f"ui_{k}": v for k, v in interactive.typing(store, query_floor).items()}
         count = store.patient_count()
         store.close()
     medians = {p: median(v) for p, v in per_key.items()}
@@ -76,4 +87,4 @@ def server_search(patients: str) -> dict:
             "median_ms": median(list(medians.values())),
             "floor_worst_ms": max(median(v) for v in floor.values()),
             "fill_s": filled_s, "cluster_start_s": cluster.started_in,
-            "keystrokes": len(prefixes), "patients": count}
+            "keystrokes": len(prefixes), "patients": count, **ui}

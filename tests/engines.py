@@ -14,8 +14,8 @@ import pytest
 
 from pgdesk.storage.repository import Store
 
-SERVER_MODULES = {"test_storage", "test_trajectories", "test_social_map", "test_due_list",
-                  "test_security", "test_transfer", "test_transfer_rooms",
+SERVER_MODULES = {"test_storage", "test_search", "test_trajectories", "test_social_map",
+                  "test_due_list", "test_security", "test_transfer", "test_transfer_rooms",
                   # reports gathered from the store: overview, evaluation export, patient export
                   "test_overview", "test_evaluation", "test_patient_export"}
 ENGINES = ("file", "server")

@@ -23,6 +23,12 @@ from sqlite_utils import Database
 FILE = "sqlite"
 SERVER = "postgresql"
 STREAM_BATCH = 2000  # rows per fetch of a streamed read
+# Matches a search keystroke reads from an index at most (both engines; per candidate set on
+# the server) before sorting them by name. Up to the cap the list is the first of all matches by
+# name; beyond it (a list longer than the 200 shown anyway) the user types on, and reading more
+# rows would cost each keystroke time without showing anyone more: no keystroke sorts the
+# whole practice.
+SEARCH_CAP = 500
 
 
 class SqlTable(Protocol):
@@ -53,7 +59,10 @@ class SqlEngine(Protocol):
 
     def search_patients(self, words: list[str], limit: int) -> Any:
         """A cursor over `patients.*` rows whose name or practice number has a word starting
-        with each of `words` (accents and case ignored), by name; all patients without words."""
+        with each of `words` (accents and case ignored; the number split into words as a name
+        is: "4711" finds "P-4711", not "104711"), by name; all patients without words. At most
+        SEARCH_CAP matches are read and sorted: beyond that, which of them are shown is up to
+        the index."""
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         """A number that changes whenever rows of `reads` ({table: " OF col, ..." or ""})
@@ -90,15 +99,18 @@ class FileDatabase(Database):
     dialect = FILE
 
     def search_patients(self, words: list[str], limit: int):
-        if not words:
+        if not words:  # the name index (migration 0015) in order: no sort at all
             return self.execute(
                 "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit])
         query = " ".join(f'"{w}"*' for w in words)
+        # At most SEARCH_CAP matches leave the full-text index before the join and the sort: a
+        # first letter or digit matches nearly every patient, and sorting them all cost more
+        # than the keystroke may. Up to the cap the list is the first by name of all matches.
         return self.execute(
-            "SELECT patients.* FROM patients_fts JOIN patients "
-            "ON patients.rowid = patients_fts.rowid WHERE patients_fts MATCH ? "
+            "SELECT patients.* FROM (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? "
+            "LIMIT ?) found JOIN patients ON patients.rowid = found.rowid "
             "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
-            [query, limit],
+            [query, SEARCH_CAP, limit],
         )
 
     def change_counter(self, reads: Mapping[str, str]) -> int:

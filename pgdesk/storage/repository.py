@@ -194,7 +194,9 @@ class Store(StoreCore):
 
     def search_patients(self, text: str = "", limit: int = 200) -> list[Patient]:
         """Type-ahead search on name and practice number (full-text, prefix per word)."""
-        words = re.findall(r"\w+", search_form(text), flags=re.UNICODE)
+        # words as the file's full-text tokenizer splits them (letters and digits; "_" too
+        # separates), so both engines find by the same words
+        words = re.findall(r"[^\W_]+", search_form(text))
         rows = self.db.search_patients(words, limit)  # each engine its own index (engine.py)
         cols = [c[0] for c in rows.description]
         return [self._patient(dict(zip(cols, r, strict=True))) for r in rows.fetchall()]

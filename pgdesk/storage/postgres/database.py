@@ -14,14 +14,14 @@ import psycopg
 from psycopg.types.string import TextLoader
 from sqlite_utils.db import NotFoundError
 
-from pgdesk.storage.engine import SERVER, STREAM_BATCH
+from pgdesk.storage.engine import SEARCH_CAP, SERVER, STREAM_BATCH
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 from pgdesk.storage.postgres.link_watch import LinkWatch
 
-# Columns only the server has (insertion order, the search words), which SELECT * on the file
-# never shows either.
-HIDDEN = frozenset({"rowid", "search_words"})
+# Columns only the server has (insertion order, the search words and the practice number's
+# first word), which SELECT * on the file never shows either.
+HIDDEN = frozenset({"rowid", "search_words", "number_head"})
 
 
 class _Rows:
@@ -47,7 +47,6 @@ class _Rows:
 
 
 STREAM_WORK_MEM = "64MB"  # per sort or hash of a streamed read, on the server
-MANY = 1000  # patients found by a search, above which walking the name index is quicker
 
 
 def _like_prefix(text: str) -> str:
@@ -152,13 +151,15 @@ class PgDatabase:
         self._streams = itertools.count()  # names of server-side cursors, unique per connection
 
     # -- statements -------------------------------------------------------------------------
-    def execute(self, sql: str, parameters: Sequence | Mapping | None = None):
+    def execute(self, sql: str, parameters: Sequence | Mapping | None = None, *,
+                prepare: bool | None = None):
+        """`prepare`: as psycopg's (None: prepared once run often; False: planned every time)."""
         try:  # a closed connection fails already here: the same Dutch error
             cursor = self.conn.cursor()
             if parameters is None or not isinstance(parameters, Mapping):
                 parameters = list(parameters or ())
             with self.watch():
-                cursor.execute(self._translate(sql), parameters)
+                cursor.execute(self._translate(sql), parameters, prepare=prepare)
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc
         if cursor.description and any(c.name in HIDDEN for c in cursor.description):
@@ -213,32 +214,42 @@ class PgDatabase:
         if not words:
             return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
                                 [limit])
-        # every word typed is the start of a word of the name (NFKC, accents off, lower case)
-        # or the start of the practice number
-        where, params = [], []
-        for w in words:
-            where.append("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
-                         "OR lower(practice_number) LIKE ?)")
-            params += [f"'{w}':*", _like_prefix(w.lower())]
-        found = " AND ".join(where)
-        # PostgreSQL cannot estimate how many patients a prefix finds, nor where they fall in
-        # name order; so look: a word that finds many (the first letters typed) walks the name
-        # index and stops at `limit`, one that finds few takes them from the indexes and sorts
-        # them. Either way a keystroke reads about `limit` rows, never the whole table (which
-        # the planner would otherwise choose for a table this small).
+        # A word typed finds a patient when a word of the name or of the practice number starts
+        # with it (migration 0015): the number's first word in number_head, every other word
+        # in search_words. So the matches are those whose words all match in search_words, and
+        # for each word typed, those whose number starts with it and whose other words match
+        # either way. Each of these candidate sets is read from its index and capped
+        # (SEARCH_CAP), then sorted by name: no keystroke reads or sorts the whole practice,
+        # whatever the planner estimates for a prefix.
+        terms = [f"'{w}':*" for w in words]
+        heads = [_like_prefix(w.lower()) for w in words]
+        either = ("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                  "OR number_head LIKE public.pgdesk_unaccent(?))")
+        found = "SELECT * FROM patients WHERE"
+        arms = [f"({found} search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
+                f"LIMIT {SEARCH_CAP})"]
+        params: list = [" & ".join(terms)]
+        for i in range(len(words)):
+            others = [j for j in range(len(words)) if j != i]
+            # one word: the btree range in order, which stops after the cap (the first digit
+            # typed is the start of every number); more: the indexes of all words together
+            order = "" if others else " ORDER BY number_head"
+            arms.append(f"({found} number_head LIKE public.pgdesk_unaccent(?)"
+                        + "".join(f" AND {either}" for _ in others)
+                        + f"{order} LIMIT {SEARCH_CAP})")
+            params += [heads[i], *(x for j in others for x in (terms[j], heads[j]))]
+        nested = self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
         with self.atomic():
+            # Indexes only (the planner would scan a table this small), and planned for these
+            # very words, never prepared: a prepared statement's generic plan cannot read a LIKE
+            # prefix as a range of the btree. Each round trip counts on a keystroke.
             self.execute("SET LOCAL enable_seqscan = off")
-            try:
-                many = self.execute(f"SELECT count(*) FROM (SELECT 1 FROM patients WHERE {found} "
-                                    f"LIMIT {MANY}) m", params).fetchone()[0] >= MANY
-                if many:
-                    return self.execute(f"SELECT * FROM patients WHERE {found} "
-                                        "ORDER BY lower(display_name) LIMIT ?", [*params, limit])
-                return self.execute(f"WITH m AS MATERIALIZED (SELECT * FROM patients WHERE {found}) "
-                                    "SELECT * FROM m ORDER BY lower(display_name) LIMIT ?",
-                                    [*params, limit])
-            finally:
+            rows = self.execute(  # a patient found by two candidate sets: shown once
+                f"SELECT DISTINCT ON (lower(display_name), id) * FROM ({' UNION ALL '.join(arms)}) c "
+                "ORDER BY lower(display_name), id LIMIT ?", [*params, limit], prepare=False)
+            if nested:  # SET LOCAL would last as long as the enclosing transaction
                 self.execute("RESET enable_seqscan")
+        return rows
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration

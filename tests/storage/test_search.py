@@ -1,0 +1,108 @@
+"""Patient search on both engines: one rule for names and practice numbers, the list by name,
+and a keystroke that reads a bounded number of matches from an index, never the practice."""
+
+from __future__ import annotations
+
+import pytest
+
+from pgdesk.storage import engine as file_engine
+from pgdesk.storage.engine import SERVER, dialect_of
+from pgdesk.storage.postgres import database as server_engine
+
+
+def names(store, text, limit=200):
+    return [p.display_name for p in store.search_patients(text, limit)]
+
+
+def test_a_practice_number_is_found_by_each_of_its_words(store):
+    store.add_patient("Anna Jansen", "1980", "P-4711")
+    store.add_patient("Bram Bos", "1970", "104711")
+    assert names(store, "4711") == ["Anna Jansen"]  # a word of the number, as of a name
+    assert names(store, "p") == names(store, "P-47") == names(store, "jans 4711 p") == ["Anna Jansen"]
+    assert names(store, "1047") == names(store, "bos 10") == ["Bram Bos"]
+    assert names(store, "711") == names(store, "bos 4711") == []  # a word's start, not any part
+    assert names(store, "10_") == ["Bram Bos"]  # "_" separates words, as the file's index does
+
+
+def test_names_accents_and_ij_on_both_engines(store):
+    store.add_patient("Ĳsbrand Ĳzerman", "1950", "900001")
+    store.add_patient("José Pérez-de Vries", "1960", "900002")
+    assert names(store, "ijzer") == names(store, "IJSBRAND ij") == ["Ĳsbrand Ĳzerman"]
+    assert names(store, "perez de vr") == names(store, "jose") == ["José Pérez-de Vries"]
+    assert names(store, "zerman") == []
+    assert names(store, "9000") == ["José Pérez-de Vries", "Ĳsbrand Ĳzerman"]
+
+
+def test_the_list_is_the_first_by_name_of_all_matches(store):
+    for name in ("Vos, Pieter", "Bos, Anna", "Kok, Bas", "bos, Carla", "Aalders, Bas"):
+        store.add_patient(name, "", "")
+    assert names(store, "bo") == ["Bos, Anna", "bos, Carla"]  # by name, case ignored
+    assert names(store, "bas", limit=1) == ["Aalders, Bas"]  # the first, not any
+    assert names(store, "", limit=2) == ["Aalders, Bas", "Bos, Anna"]
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    monkeypatch.setattr(file_engine, "SEARCH_CAP", 4)
+    monkeypatch.setattr(server_engine, "SEARCH_CAP", 4)
+    return 4
+
+
+def test_a_keystroke_reads_at_most_the_cap_of_matches(store, small_cap):
+    """More matches than the cap: only `cap` leave the index to be sorted (then the user types
+    on); by name among them. Fewer: all, as before."""
+    for i in range(10):
+        store.add_patient(f"Bos {i:02d}", "", f"55{i:02d}")
+    for text in ("bos", "55", "bos 5"):
+        found = names(store, text)
+        assert len(found) == small_cap and found == sorted(found), text
+    assert names(store, "bos 5507") == ["Bos 07"]
+    assert len(names(store, "")) == 10  # the whole list by name reads its index, no cap needed
+
+
+def _recorded_search(store, text):
+    """The SQL and parameters of the engine's search for `text`."""
+    seen = []
+    execute = store.db.execute
+
+    def record(sql, params=None, **options):
+        seen.append((sql, params))
+        return execute(sql, params, **options)
+
+    store.db.execute = record
+    try:
+        store.search_patients(text)
+    finally:
+        del store.db.execute
+    return next((sql, p) for sql, p in seen if "FROM patients" in sql)
+
+
+def _plan(store, sql, params):
+    if dialect_of(store.db) == SERVER:
+        with store.db.atomic():  # as search_patients plans it
+            store.db.execute("SET LOCAL enable_seqscan = off")
+            return "\n".join(r[0] for r in store.db.execute("EXPLAIN " + sql, params))
+    return "\n".join(r[-1] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+def test_search_reads_its_indexes_and_caps_before_sorting(store):
+    for i in range(30):
+        store.add_patient(f"Jansen {i}", "", f"1{i:05d}")
+    for text in ("1", "jan", "jan 10"):
+        plan = _plan(store, *_recorded_search(store, text))
+        if dialect_of(store.db) == SERVER:
+            assert "Seq Scan" not in plan, plan
+            # each candidate set is capped (a Limit under the sort) and read from an index:
+            # the number's first word from its btree (one word: in order, stopping early),
+            # the words of name and number from GIN
+            assert plan.count("Limit") == 1 + len(text.split()) + 1, plan
+            assert "patients_number_head" in plan and "patients_search" in plan, plan
+            if text == "1":
+                assert "Index Scan using patients_number_head" in plan, plan
+        else:
+            # the full-text matches (capped: a subquery with LIMIT) joined by rowid, then sorted
+            assert "SCAN patients_fts VIRTUAL TABLE" in plan, plan
+            assert "SEARCH patients USING INTEGER PRIMARY KEY" in plan, plan
+            assert "SCAN patients\n" not in plan + "\n", plan
+    plan = _plan(store, *_recorded_search(store, ""))
+    assert "patients_name" in plan and "TEMP B-TREE" not in plan and "Sort" not in plan, plan
