@@ -10,11 +10,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Table
 
 from pgdesk.domain.content import aspect_pictogram_path
 from pgdesk.reports.bidi import Paragraph
-from pgdesk.reports.kit import ACCENT
+from pgdesk.reports.kit import ACCENT, drawing, plain_table_style
 from pgdesk.reports.svg_path import Segment, parse_path
 
 _VIEWBOX = re.compile(r'viewBox="([-\d.\s]+)"')
@@ -66,7 +66,7 @@ def aspect_icon(icon: str, size: float) -> Drawing | None:
     group = aspect_icon_group(icon, size)
     if group is None:
         return None
-    d = Drawing(size, size)
+    d = drawing(size, size)  # DejaVu as its font: Helvetica never enters the PDF
     d.add(group)
     return d
 
@@ -84,9 +84,6 @@ def aspect_row(icon: str, words: str, style: ParagraphStyle, indent: float, widt
     widths = [indent, size + 8, width - indent - size - 8]
     row = Table([cells[::-1] if rtl else cells], colWidths=widths[::-1] if rtl else widths,
                 hAlign="RIGHT" if rtl else "LEFT")
-    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                             ("TOPPADDING", (0, 0), (-1, -1), 1),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    row.setStyle(plain_table_style("MIDDLE", [("TOPPADDING", (0, 0), (-1, -1), 1),
+                                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     return row
