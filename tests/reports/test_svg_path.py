@@ -10,7 +10,6 @@ import pytest
 from pgdesk.reports.svg_path import PathError, arc_to_cubics, parse_path
 
 
-
 def _point(start, seg, t):
     x0, y0 = start
     _, x1, y1, x2, y2, x3, y3 = seg
