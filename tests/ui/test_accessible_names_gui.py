@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QTableWidget,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -190,7 +191,11 @@ def test_what_has_the_keyboard_wears_the_focus_colour(qtbot, dark):
     step.setChecked(True)
     primary = QPushButton("Verder")
     primary.setObjectName("primary")
-    controls = [QPushButton("Sluiten"), step, primary, QLineEdit(), QPlainTextEdit(),
+    arrow = QToolButton()  # the menu arrow beside "Kopieer naar HIS"
+    arrow.setObjectName("menuArrow")
+    arrow.setArrowType(Qt.ArrowType.DownArrow)
+    arrow.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    controls = [QPushButton("Sluiten"), step, primary, arrow, QLineEdit(), QPlainTextEdit(),
                 QTableWidget(2, 2)]
     layout = QVBoxLayout(page)
     for control in controls:
