@@ -84,6 +84,21 @@ def test_patient_mode_rows_show_each_aspects_pictogram_beside_its_name(qtbot):
     assert all(r.pictogram is None for r in adult.rows)
 
 
+def test_on_a_dark_desktop_the_consultations_pictograms_take_the_palettes_accent(qapp):
+    from PySide6.QtGui import QColor
+
+    from pgdesk.ui.chart_colours import contrast
+
+    dark_base, ink = QColor("#2a2a2a"), QColor("#8cc2f2")
+    image = aspect_icon("bed", ink).pixmap(QSize(32, 32)).toImage()
+    shape = [image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width())
+             if image.pixelColor(x, y).alpha() == 255]  # (a bed is wider than high: 32 x 25)
+    assert shape and all(c.rgb() == ink.rgb() for c in shape)
+    assert contrast(ink, dark_base) >= 3
+    # the file's own dark blue would all but vanish there
+    assert contrast(QColor("#1d3f66"), dark_base) < 1.5
+
+
 def test_the_focus_steps_aspects_carry_the_variants_pictograms(window, store, professional):
     from pgdesk.storage.variants import set_instrument_variant
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.numbers import format_number
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.chart_colours import widget_colours
 from pgdesk.ui.feedback import attempt
 from pgdesk.ui.patient_mode.pictograms import aspect_pictogram
 from pgdesk.ui.plain import Label
@@ -51,7 +52,7 @@ class AspectDialog(QDialog):
                 self, session.set_mark, "talk", self.dim.id, a, on))
             if aspect.icon:  # eenvoudig, kind: the pictogram the patient sees, beside the words
                 head = QHBoxLayout()
-                head.addWidget(aspect_pictogram(aspect.icon, 24))
+                head.addWidget(aspect_pictogram(aspect.icon, 24, widget_colours(self).accent))
                 head.addWidget(name, 1)
                 grid.addLayout(head, row, 0)
             else:
