@@ -424,14 +424,16 @@ def _aspect_line(aspect: Aspect, st: dict, width: float, rtl: bool):
     """An aspect on the back: its pictogram beside its name where the variant has one (eenvoudig,
     kind), else a bullet."""
     name = Paragraph(escape(" ".join(aspect.name.split())), st["bullet"].clone("aspect", leftIndent=0))
-    size = st["bullet"].fontSize * 1.6
+    # letter-high and close to the words: the back keeps about the length it has with bullets
+    # (in large print it must still fit on one page)
+    size = st["bullet"].fontSize
     icon = aspect_icon(aspect.icon, size) if aspect.icon else None
     if icon is None:
         return Paragraph(escape(" ".join(aspect.name.split())), st["bullet"], bulletText="•")
-    cells, widths = [icon, name], [size + 6, width - size - 6]
+    cells, widths = [icon, name], [size + 3, width - size - 3]
     row = Table([cells[::-1] if rtl else cells], colWidths=widths[::-1] if rtl else widths,
                 hAlign="LEFT")
-    row.setStyle(_plain([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    row.setStyle(_plain([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return row
 
 
