@@ -53,15 +53,15 @@ def test_every_colour_keeps_its_contrast_on_each_palette(name):
 @pytest.fixture
 def desktop(qapp):
     """Set the desktop's palette as the app gets it (and the style sheet that follows it)."""
-    before = qapp.palette()
+    before, sheet = qapp.palette(), qapp.styleSheet()
 
     def use(palette: QPalette) -> None:
         qapp.setPalette(palette)
         follow_system(qapp)
 
     yield use
-    qapp.setPalette(before)
-    follow_system(qapp)
+    qapp.setPalette(before)  # and exactly the sheet there was: later tests see the app as it was
+    qapp.setStyleSheet(sheet)
 
 
 def _shown(widget: QWidget, qtbot) -> QWidget:
