@@ -169,18 +169,3 @@ def test_wheel_roles_not_step_ids_say_which_answer_is_the_wish_and_the_decision(
     with pytest.raises(InstrumentError, match="twee keer"):
         parse_instrument(data)
 
-
-def test_the_adult_instrument_speaks_in_the_u_form_except_the_actiewiels_questions():
-    """Volwassenen: what pgdesk itself says (names, explanations, prompts, texts) says u; the six
-    questions of the actiewiel keep their own wording ('Wat wil je?')."""
-    import re
-
-    nl = shipped_instrument("nl")
-    informal = re.compile(r"\b(je|jij|jou|jouw|jezelf|jullie)\b", re.IGNORECASE)
-    said = [nl.title, *nl.texts.values()]
-    for d in nl.dimensions:
-        said += [d.name, d.short, d.everyday, d.explanation, *(a.name for a in d.aspects)]
-    for w in nl.wheel:
-        said += list(w.prompts)
-    assert [s for s in said if informal.search(s)] == []
-    assert [w.question for w in nl.wheel if informal.search(w.question)]  # these stay as they are

@@ -86,7 +86,7 @@ def test_without_aspects_one_page_names_only(paper):
     for dim in nl.dimensions:
         assert dim.name in text
     assert "Klachten en pijn" not in text
-    assert "Rondkomen met uw geld" not in text
+    assert "Rondkomen met je geld" not in text
     assert nl.text("paper_see_back") not in text
 
 
