@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from pgdesk.domain.errors import InstrumentError
-from pgdesk.domain.instrument import Instrument, load_instrument
+from pgdesk.domain.instrument import Instrument, line_in_file, load_instrument
 from pgdesk.domain.languages import HANDOUT_LANGUAGES as HANDOUT_LANGUAGES  # its home
 
 LANGUAGES = ("nl", "en")  # the screens' languages
@@ -60,6 +60,24 @@ def _same_ids(inst: Instrument, base: Instrument, path: Path) -> None:
                               f"dezelfde volgorde")
 
 
+def aspect_pictogram_path(icon: str) -> Path:
+    """The file of an aspect's pictogram ('bed': resources/icons/aspects/bed.svg)."""
+    from pgdesk.paths import resources_dir
+
+    return resources_dir() / "icons" / "aspects" / f"{icon}.svg"
+
+
+def _known_pictograms(inst: Instrument, path: Path) -> None:
+    """A practice's variant may name only pictograms pgdesk ships: refused with the line."""
+    for dim in inst.dimensions:
+        for a in dim.aspects:
+            if a.icon and not aspect_pictogram_path(a.icon).is_file():
+                message = (f"aspect '{a.id}' heeft een pictogram dat pgdesk niet kent: "
+                           f"'{a.icon}' (zie resources/icons/aspects)")
+                raise InstrumentError(f"Fout in instrumentbestand {path}"
+                                      f"{line_in_file(message, path)}: {message}")
+
+
 @cache
 def shipped_instrument(language: str = "nl") -> Instrument:
     """The instrument with this code ('nl', 'nl-kind', 'ar', …); an unknown code gives Dutch.
@@ -70,6 +88,7 @@ def shipped_instrument(language: str = "nl") -> Instrument:
 
         path = resource("instrument", "nl.json")  # names the missing file
     inst = load_instrument(path)
+    _known_pictograms(inst, path)
     if inst.base and inst.base != path.stem:
         base = shipped_instrument(inst.base)
         _same_ids(inst, base, path)

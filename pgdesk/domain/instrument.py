@@ -21,6 +21,7 @@ SCALE_MAX = 10
 class Aspect:
     id: str
     name: str
+    icon: str = ""  # a pictogram beside the name (eenvoudig, kind): resources/icons/aspects/<icon>.svg
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,20 @@ def _icon(value, where: str) -> str:
     return value or ""
 
 
+# an aspect's pictogram is a file name in resources/icons/aspects (checked there by domain.content)
+_ICON_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _aspect(raw, where: str) -> Aspect:
+    aid = _require(raw, "id", f"een aspect van {where}")
+    name = _require(raw, "name", f"aspect '{aid}' van {where}")
+    icon = raw.get("icon", "")
+    if icon and not (isinstance(icon, str) and _ICON_NAME.fullmatch(icon)):
+        raise InstrumentError(f"het pictogram ('icon') bij {where}, aspect '{aid}', moet een naam van "
+                              f"kleine letters, cijfers en streepjes zijn")
+    return Aspect(id=aid, name=name, icon=icon or "")
+
+
 def _unique(ids: list[str], what: str) -> None:
     seen = set()
     for i in ids:
@@ -146,11 +161,7 @@ def parse_instrument(data: dict) -> Instrument:
         aspects_raw = d.get("aspects", [])
         if not isinstance(aspects_raw, list):
             raise InstrumentError(f"'aspects' bij {where} moet een lijst zijn")
-        aspects = tuple(
-            Aspect(id=_require(a, "id", f"een aspect van {where}"),
-                   name=_require(a, "name", f"een aspect van {where}"))
-            for a in aspects_raw
-        )
+        aspects = tuple(_aspect(a, where) for a in aspects_raw)
         _unique([a.id for a in aspects], f"Aspect van {where}")
         dimensions.append(
             Dimension(
@@ -246,6 +257,14 @@ def load_instrument(path: Path) -> Instrument:
         return parse_instrument(data)
     except InstrumentError as exc:
         raise InstrumentError(f"Fout in instrumentbestand {path}{_line_of(str(exc), raw)}: {exc}") from None
+
+
+def line_in_file(message: str, path: Path) -> str:
+    """', regel N' for the message's last quoted name in the file (see _line_of)."""
+    try:
+        return _line_of(message, Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _line_of(message: str, raw: str) -> str:

@@ -29,6 +29,7 @@ from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.domain.scores import whole_number
 from pgdesk.domain.social_map import Referral
+from pgdesk.reports.aspect_icons import aspect_row
 from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_change import change_section, compares_with_start
@@ -86,28 +87,39 @@ class Handout:
 
 
 def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str]:
-    """'Dimension' or 'Dimension: aspect, aspect', in instrument order; unknown ids skipped."""
+    """'Dimension' or 'Dimension: aspect, aspect', in instrument order; unknown ids skipped.
+    Aspects with a pictogram are left to _pictured (a dimension with only those drops out)."""
     lines = []
     for dim in instrument.dimensions:
         picked = {a for d, a in consultation.focus if d == dim.id}
         if not picked:
             continue
-        aspects = [a.name for a in dim.aspects if a.id in picked]
+        aspects = [a.name for a in dim.aspects if a.id in picked and not a.icon]
+        if any(a.icon and a.id in picked for a in dim.aspects) and not aspects:
+            continue
         lines.append(f"{dim.name}: {', '.join(aspects)}" if aspects else dim.name)
     return lines
 
 
-def _important(c: Consultation, instrument: Instrument, st: dict) -> list:
+def _pictured(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:
+    """Eenvoudig, kind: each chosen aspect on a line of its own beside its pictogram."""
+    return [aspect_row(a.icon, f"{a.name} ({dim.name})", st["body"], lay.indent, lay.frame_w, lay.rtl)
+            for dim in instrument.dimensions for a in dim.aspects
+            if a.icon and (dim.id, a.id) in set(c.focus)]
+
+
+def _important(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:
     """The patient's own words with the chosen topics as a small label under them; without
-    words, the topics themselves."""
+    words, the topics themselves. Topics with a pictogram get a line each."""
     own = c.wheel_answers.get(IMPORTANT, "")
     topics = _focus_lines(c, instrument)
+    pictured = _pictured(c, instrument, st, lay)
     if own.strip():
         body = [Paragraph(markup(own, instrument.text("answer_cut")), st["body"])]
         if topics:
             body.append(Paragraph(escape(f"({'; '.join(topics)})"), st["small"]))
-        return body
-    return [Paragraph(escape(line), st["bullet"], bulletText="•") for line in topics]
+        return body + pictured
+    return [Paragraph(escape(line), st["bullet"], bulletText="•") for line in topics] + pictured
 
 
 def _header(h: Handout, st: dict, lay: Layout) -> list:
@@ -314,7 +326,7 @@ def story_parts(h: Handout, layout: Layout = A4_LAYOUT) -> tuple[list, list]:
     change = change_section(compare, c, h.instrument, st, lay) \
         if compare is not None and h.show_changes else []
 
-    important = section("heart", t("important_heading"), _important(c, h.instrument, st), st, lay) \
+    important = section("heart", t("important_heading"), _important(c, h.instrument, st, lay), st, lay) \
         if (c.focus or c.wheel_answers.get(IMPORTANT, "").strip()) else []
     strengths = _text_section("star", text(h.instrument, "strengths_heading"),
                               c.wheel_answer(h.instrument, "strength"), st, lay, t("answer_cut"))

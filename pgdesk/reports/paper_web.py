@@ -26,8 +26,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pgdesk.domain.geometry import spoke
-from pgdesk.domain.instrument import SCALE_MAX, Dimension, Instrument
+from pgdesk.domain.instrument import SCALE_MAX, Aspect, Dimension, Instrument
 from pgdesk.domain.practice import PracticeDetails
+from pgdesk.reports.aspect_icons import aspect_icon
 from pgdesk.reports.bidi import Paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import paper_name
@@ -419,6 +420,29 @@ def _talk(instrument: Instrument, sheet: Sheet, st: dict, width: float, lines: i
     return [Paragraph(escape(instrument_text(instrument, "paper_talk")), st["heading"]), rows]
 
 
+def _aspect_line(aspect: Aspect, st: dict, width: float, rtl: bool):
+    """An aspect on the back: its pictogram beside its name where the variant has one (eenvoudig,
+    kind), else a bullet."""
+    name = Paragraph(escape(" ".join(aspect.name.split())), st["bullet"].clone("aspect", leftIndent=0))
+    # letter-high and close to the words: the back keeps about the length it has with bullets
+    # (in large print it must still fit on one page)
+    size = st["bullet"].fontSize
+    icon = aspect_icon(aspect.icon, size) if aspect.icon else None
+    if icon is None:
+        return Paragraph(escape(" ".join(aspect.name.split())), st["bullet"], bulletText="•")
+    cells, widths = [icon, name], [size + 3, width - size - 3]
+    row = Table([cells[::-1] if rtl else cells], colWidths=widths[::-1] if rtl else widths,
+                hAlign="LEFT")
+    row.setStyle(_plain([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return row
+
+
+def has_aspect_pictograms(instrument: Instrument) -> bool:
+    """Eenvoudig and kind: aspects with pictograms go on the back, one a line beside their
+    pictogram, and the front keeps only the names around the web."""
+    return any(a.icon for d in instrument.dimensions for a in d.aspects)
+
+
 def _aspects_page(instrument: Instrument, sheet: Sheet, st: dict, width: float) -> list:
     """The back of the sheet: per dimension its name and its aspects, one per line."""
     dims = [d for d in instrument.dimensions if d.aspects]
@@ -427,8 +451,7 @@ def _aspects_page(instrument: Instrument, sheet: Sheet, st: dict, width: float) 
     cols, gap = 2, 18
     col_w = (width - gap) / cols
     cells = [[Paragraph(escape(d.name), st["aspect_head"]),
-              *(Paragraph(escape(" ".join(a.name.split())), st["bullet"], bulletText="•")
-                for a in d.aspects)] for d in dims]
+              *(_aspect_line(a, st, col_w, sheet.rtl) for a in d.aspects)] for d in dims]
     rows = [cells[k:k + cols] for k in range(0, len(cells), cols)]
     rows = [[row[0], "", row[1] if len(row) > 1 else ""] for row in rows]
     table = Table(rows, colWidths=[col_w, gap, col_w], hAlign="LEFT")
@@ -443,7 +466,7 @@ def paper_web_story(instrument: Instrument, sheet: Sheet, *, with_aspects: bool 
     st = _styles(sheet)
     width = sheet.frame_w
     space = sheet.space
-    back = with_aspects and sheet.aspects_on_back
+    back = with_aspects and (sheet.aspects_on_back or has_aspect_pictograms(instrument))
     beside = with_aspects and not back
     if radius is None:
         radius = web_radius_for(instrument, width, sheet, beside)
@@ -480,7 +503,7 @@ def _fitted(instrument: Instrument, sheet: Sheet, with_aspects: bool) -> list:
     """One page: the largest web the width allows, made smaller only if the page is too short;
     room left over becomes more lines to write on."""
     room = sheet.frame_h - 4
-    beside = with_aspects and not sheet.aspects_on_back
+    beside = with_aspects and not (sheet.aspects_on_back or has_aspect_pictograms(instrument))
     radius = web_radius_for(instrument, sheet.frame_w, sheet, beside)
     while True:
         story = paper_web_story(instrument, sheet, with_aspects=with_aspects, radius=radius)
@@ -513,7 +536,8 @@ def footer_lines(instrument: Instrument, sheet: Sheet, practice: PracticeDetails
 def render_paper_web(instrument: Instrument, *, paper: str = "A4", with_aspects: bool = True,
                      practice: PracticeDetails | None = None, large_print: bool = False) -> bytes:
     """The blank web as PDF bytes, in the instrument's language: one page of A4 with the aspects
-    beside the web; on A5 the aspects on a second page, the back (one page without them). The
+    beside the web; on A5, in large print and for a variant with aspect pictograms the aspects
+    on a second page, the back (one page without them). The
     practice's name and phone number and the web's source at the foot of every page."""
     sheet = LARGE_SHEET if large_print else sheet_for(paper)
     lines = footer_lines(instrument, sheet, practice)

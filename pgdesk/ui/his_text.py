@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
@@ -60,6 +68,9 @@ def parts_button(parent: QWidget, copy: Callable[[str], object]) -> QToolButton:
     """The small arrow beside "Kopieer naar HIS": one part at a time, for a HIS with a field
     per part (S, O, E, P)."""
     button = QToolButton(parent)
+    # drawn like the push buttons beside it (style.py), as high as they are, focus border too
+    button.setObjectName("menuArrow")
+    button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
     button.setArrowType(Qt.ArrowType.DownArrow)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setToolTip(translate("HisText", "Eén deel kopiëren (S, O, E of P)"))

@@ -6,10 +6,11 @@ Opened from a menu, so pyqtgraph is imported here and never at start. An aid, no
 
 from __future__ import annotations
 
+import math
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.numbers import format_signed
 from pgdesk.domain.overview import UNKNOWN_ROLE, PracticeStats
 from pgdesk.ui import pdf_output, plain
+from pgdesk.ui.chart_colours import widget_colours
 from pgdesk.ui.labels import role_label
 from pgdesk.ui.plain import Label
 
@@ -37,30 +39,29 @@ import pyqtgraph as pg  # noqa: E402  (must come after PySide6 and the env var)
 
 __all__ = ["PracticeOverview"]
 
-BAR = QColor("#1c4e7a")       # the reports' accent: dark in grey print too
-BAR_SOFT = QColor("#dbe5ef")  # a decrease: light with a dark edge
-INK = QColor("#1d2b3a")
-AXIS = QColor("#5b6775")
 GRID_ALPHA = 0.25
 BAR_WIDTH = 0.62
 
 
 class _Chart(pg.PlotWidget):
-    """A still chart: white, no mouse, no menu, readable axis text."""
+    """A still chart in the palette's colours (light, dark or high contrast; the bars, a soft
+    fill for a decrease with an edge in the bars' colour), no mouse, no menu, readable axis text."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent=parent, background="w")
+        self.ink = widget_colours(parent)
+        super().__init__(parent=parent, background=self.ink.background)
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         self.tick_font = QFont()
-        self.tick_font.setPointSizeF(10)
+        self.ensurePolished()  # the sheet's size, times Ctrl+plus/minus: the axes grow with it
+        self.tick_font.setPointSizeF(max(10.0, self.font().pointSizeF() * 0.9))
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setTickFont(self.tick_font)
-            axis.setPen(pg.mkPen(AXIS))
-            axis.setTextPen(pg.mkPen(INK))
+            axis.setPen(pg.mkPen(self.ink.line))
+            axis.setTextPen(pg.mkPen(self.ink.ink))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(150)
 
@@ -69,15 +70,38 @@ class _Chart(pg.PlotWidget):
         for its longest name (pyqtgraph widens it only after a repaint, and then only so far)."""
         axis = self.getPlotItem().getAxis(name)
         axis.setTicks([ticks, []])
+        if name == "bottom":
+            axis.setHeight(QFontMetrics(self.tick_font).height() + 14)  # taller with larger text
+            self._bottom = ticks
+            self._thin_bottom()
         if name == "left":
             metrics = QFontMetrics(self.tick_font)
             axis.setWidth(max((metrics.horizontalAdvance(t) for _, t in ticks), default=0) + 16)
 
+    def _thin_bottom(self) -> None:
+        """Every k-th label of the bottom axis, k as small as lets them stand apart at this width
+        and text size (at 150 % twelve months' names ran together)."""
+        ticks, item = getattr(self, "_bottom", []), getattr(self, "plotItem", None)
+        if item is None:  # a resize while pyqtgraph builds the widget
+            return
+        (lo, hi), width = item.viewRange()[0], item.getViewBox().width()
+        if len(ticks) < 2 or hi <= lo or width <= 0:
+            return
+        metrics = QFontMetrics(self.tick_font)
+        widest = max(metrics.horizontalAdvance(t) for _, t in ticks) + 10
+        room = width * (ticks[1][0] - ticks[0][0]) / (hi - lo)
+        k = max(1, math.ceil(widest / max(room, 1.0)))
+        zero = next((i for i, (v, _) in enumerate(ticks) if v == 0), 0)  # keep 0 on a ± scale
+        item.getAxis("bottom").setTicks([[t for i, t in enumerate(ticks) if (i - zero) % k == 0], []])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._thin_bottom()
+
     def label(self, x: float, y: float, text: str, anchor: tuple[float, float], bold: bool = False
               ) -> pg.TextItem:
-        item = pg.TextItem(text, color=INK, anchor=anchor)
-        font = QFont()
-        font.setPointSizeF(10)
+        item = pg.TextItem(text, color=self.ink.ink, anchor=anchor)
+        font = QFont(self.tick_font)
         font.setBold(bold)
         item.setFont(font)
         item.setPos(x, y)
@@ -246,7 +270,7 @@ class PracticeOverview(QDialog):
         chart = _Chart(self)
         counts = [n for _, n in self.stats.months]
         xs = list(range(len(counts)))
-        chart.addItem(pg.BarGraphItem(x=xs, height=counts, width=BAR_WIDTH, brush=BAR,
+        chart.addItem(pg.BarGraphItem(x=xs, height=counts, width=BAR_WIDTH, brush=chart.ink.accent,
                                       pen=pg.mkPen(None)))
         ticks = []
         for i, (key, _) in enumerate(self.stats.months):
@@ -260,7 +284,7 @@ class PracticeOverview(QDialog):
             if n:
                 chart.label(x, n, str(n), anchor=(0.5, 1.0))
         chart.setXRange(-0.75, len(counts) - 0.25, padding=0)
-        chart.setYRange(0, max(top * 1.18, 1), padding=0)
+        chart.setYRange(0, max(top * 1.25, 1), padding=0)  # room for the top bar's number
         chart.getPlotItem().showGrid(y=True, alpha=GRID_ALPHA)
         return chart
 
@@ -270,7 +294,7 @@ class PracticeOverview(QDialog):
         ys = list(range(len(roles)))[::-1]  # the largest on top
         counts = [n for _, n in roles]
         if roles:
-            chart.addItem(pg.BarGraphItem(x0=0, y=ys, width=counts, height=BAR_WIDTH, brush=BAR,
+            chart.addItem(pg.BarGraphItem(x0=0, y=ys, width=counts, height=BAR_WIDTH, brush=chart.ink.accent,
                                           pen=pg.mkPen(None)))
         for y, n in zip(ys, counts, strict=True):
             chart.label(n, y, f" {n}", anchor=(0.0, 0.5))
@@ -280,7 +304,7 @@ class PracticeOverview(QDialog):
             chart.label(0.5, 0, self.tr("Nog geen gesprekken in deze periode."), anchor=(0.5, 0.5))
             chart.getAxis("left").hide()
         top = max(counts, default=0)
-        chart.setXRange(0, max(top * 1.2, 1), padding=0)
+        chart.setXRange(0, max(top * 1.3, 1), padding=0)  # room for the longest bar's number
         chart.setYRange(-0.6, max(len(roles), 1) - 0.4, padding=0)
         return chart
 
@@ -293,12 +317,12 @@ class PracticeOverview(QDialog):
         down = [(y, c.mean) for y, c in zip(ys, changes, strict=True) if c.mean is not None and c.mean < 0]
         if up:
             chart.addItem(pg.BarGraphItem(x0=0, y=[y for y, _ in up], width=[m for _, m in up],
-                                          height=BAR_WIDTH, brush=BAR, pen=pg.mkPen(None)))
+                                          height=BAR_WIDTH, brush=chart.ink.accent, pen=pg.mkPen(None)))
         if down:
             chart.addItem(pg.BarGraphItem(x0=[m for _, m in down], y=[y for y, _ in down],
                                           width=[-m for _, m in down], height=BAR_WIDTH,
-                                          brush=BAR_SOFT, pen=pg.mkPen(BAR, width=1.5)))
-        chart.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(AXIS, width=1.5)))
+                                          brush=chart.ink.soft, pen=pg.mkPen(chart.ink.accent, width=1.5)))
+        chart.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(chart.ink.line, width=1.5)))
         language = self.instrument.language
         for y, c in zip(ys, changes, strict=True):
             if c.mean is None:
@@ -309,7 +333,7 @@ class PracticeOverview(QDialog):
                 chart.label(c.mean, y, f"{format_signed(c.mean, language)} ", anchor=(1.0, 0.5), bold=True)
         chart.set_ticks("left", [(y, c.name) for y, c in zip(ys, changes, strict=True)])
         largest = max([abs(c.mean) for c in changes if c.mean is not None] + [0.5])
-        span = -(-(largest / 0.75) // 0.5) * 0.5
+        span = -(-(largest / 0.7) // 0.5) * 0.5  # room beside the longest bar for its number
         step = 0.5 if span <= 2 else 1.0
         ticks, v = [], -span
         while v <= span + 1e-9:

@@ -177,6 +177,9 @@ class ImportPreviewDialog(QDialog):
         self.details.setOpenLinks(False)
         self.details.setHtml(self._details())
         self.details.setMinimumHeight(260)
+        self.details.setAccessibleName(self.tr("Regels van het bestand"))
+        self.details.setAccessibleDescription(self.tr(
+            "Per regel: nieuw, staat er al, of niet te lezen met de reden. Er is nog niets ingelezen."))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.import_button: QPushButton | None = None

@@ -46,6 +46,11 @@ QPushButton#primary {{ background: {accent}; color: {on_accent}; border-radius: 
 QPushButton#primary:disabled {{ background: {accent_off}; }}
 QPushButton:focus, QPushButton#primary:focus {{ border: 3px solid {focus}; padding: 3px 11px; }}
 QPushButton#stepButton:focus {{ border: 3px solid {focus}; padding: 6px 8px; }}
+QToolButton#menuArrow {{ padding: 5px 9px; border: 1px solid {border}; border-radius: 6px;
+                        background: {panel}; color: {title}; }}
+QToolButton#menuArrow:pressed {{ background: {soft}; }}
+QToolButton#menuArrow:focus {{ border: 3px solid {focus}; padding: 3px 7px; }}
+QToolButton#menuArrow::menu-indicator {{ image: none; width: 0px; }}
 QLineEdit, QPlainTextEdit, QAbstractItemView {{ border: 1px solid {border}; padding: 2px; }}
 QLineEdit:focus, QPlainTextEdit:focus, QAbstractItemView:focus {{ border: 3px solid {focus};
     padding: 0px; }}

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from pgdesk.ui.chart_colours import ChartColours
+
 WEB_BLUE = QColor("#2f6fb7")
 WEB_FILL = QColor("#cad9eb")  # a light blue, opaque: much cheaper to paint than a translucent one
 CURRENT_WIDTH = 2.6
@@ -33,24 +35,27 @@ def cosmetic_pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.
     return pen
 
 
-def current_pen() -> QPen:
-    return cosmetic_pen(WEB_BLUE, CURRENT_WIDTH)
+def current_pen(colours: ChartColours | None = None) -> QPen:
+    """The current web's line; on a palette (`colours`) made to stand out from its background."""
+    return cosmetic_pen(colours.series(WEB_BLUE) if colours else WEB_BLUE, CURRENT_WIDTH)
 
 
-def history_pen(k: int) -> QPen:
-    """The pen of the k-th earlier web (0 = oldest); colour and style both cycle."""
+def history_pen(k: int, colours: ChartColours | None = None) -> QPen:
+    """The pen of the k-th earlier web (0 = oldest); colour and style both cycle. On a dark
+    palette (`colours`) the colour is lightened as far as it must to stand out (3:1)."""
     colour, style = HISTORY_STYLES[k % len(HISTORY_STYLES)]
-    pen = cosmetic_pen(colour, HISTORY_WIDTH, style)
+    pen = cosmetic_pen(colours.series(colour) if colours else colour, HISTORY_WIDTH, style)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps would close the gaps of the dots
     return pen
 
 
-def paint_swatch(painter: QPainter, rect: QRectF, pen: QPen, filled: bool = False) -> None:
+def paint_swatch(painter: QPainter, rect: QRectF, pen: QPen, filled: bool = False,
+                 fill: QColor = WEB_FILL) -> None:
     """A short horizontal sample of a web's line (over its fill, for the current web)."""
     cy = rect.center().y()
     if filled:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(WEB_FILL)
+        painter.setBrush(fill)
         painter.drawRect(QRectF(rect.left(), cy - 4, rect.width(), 8))
     painter.setPen(pen)
     painter.drawLine(QPointF(rect.left() + 1, cy), QPointF(rect.right() - 1, cy))

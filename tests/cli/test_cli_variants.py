@@ -143,3 +143,27 @@ def test_the_patients_own_copy_holds_variant_large_print_and_who_was_present(sto
     assert data["patient"]["instrument_variant"] == "eenvoudig"
     assert data["patient"]["handout_large_print"] is True
     assert data["consultations"][0]["present"] == ["namens"]
+
+
+def test_a_practice_variant_naming_an_unknown_aspect_pictogram_is_refused_with_its_line():
+    from pgdesk.domain import content
+
+    folder = content.practice_instrument_dir()
+    folder.mkdir(parents=True)
+    data = json.loads(resource("instrument", "nl-kind.json").read_text(encoding="utf-8"))
+    data["variant"] = "peuter"
+    data["dimensions"][0]["aspects"][3]["icon"] = "olifant"  # slapen
+    path = folder / "nl-peuter.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('     "icon": "olifant"') + 1
+    content.shipped_instrument.cache_clear()
+    try:
+        with pytest.raises(InstrumentError, match=rf"regel {line}: aspect 'slapen' .*'olifant'"):
+            variant_instrument("peuter")
+        data["dimensions"][0]["aspects"][3]["icon"] = "Bed 2"  # not a file name at all
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        content.shipped_instrument.cache_clear()
+        with pytest.raises(InstrumentError, match=r"regel \d+.*aspect 'slapen', moet een naam"):
+            variant_instrument("peuter")
+    finally:
+        content.shipped_instrument.cache_clear()

@@ -168,3 +168,4 @@ def test_wheel_roles_not_step_ids_say_which_answer_is_the_wish_and_the_decision(
     data["wheel"][0]["role"] = "wish"
     with pytest.raises(InstrumentError, match="twee keer"):
         parse_instrument(data)
+

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSlider,
     QTableWidget,
+    QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +49,8 @@ from pgdesk.ui.social_map_dialog import ServiceDialog, SocialMapDialog
 from pgdesk.ui.style import DARK, LIGHT, style_sheet
 from pgdesk.ui.transfer_dialogs import TakeAlongDialog, TransferPassphraseDialog
 
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit,
+            QTextEdit, QSlider)
 
 
 def _named(w: QWidget, buddies: set[int]) -> bool:
@@ -112,6 +116,63 @@ def test_every_page_and_dialog_names_its_controls(window, store, professional, i
     assert found == [], "\n".join(found)
 
 
+def _nameless_in_next_modal(action) -> list[str]:
+    """Run `action`, which opens a modal dialog (exec); list that dialog's nameless controls,
+    then close it as a user's Escape would."""
+    found: list[str] = []
+
+    def inspect() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, inspect)
+            return
+        QApplication.processEvents()
+        found.extend(nameless(modal) or ["(checked)"])
+        modal.reject()
+
+    QTimer.singleShot(0, inspect)
+    action()
+    assert found, "no dialog opened"
+    return [f for f in found if f != "(checked)"]
+
+
+def test_his_link_csv_preview_backup_and_lock_screen_name_their_controls(
+        window, store, professional, instrument, monkeypatch, tmp_path):
+    from pgdesk.domain.his import HisRequest
+    from pgdesk.storage import social_map_csv as smc
+    from pgdesk.ui import backups, plain, practice_actions
+    from pgdesk.ui.his_link import open_patient
+    from pgdesk.ui.lock import LockScreen
+    from pgdesk.ui.social_map_dialog import ImportPreviewDialog
+
+    found: list[str] = []
+    window.show_list()
+    # the HIS hands over a number pgdesk does not know: the new-patient form, filled in
+    found += _nameless_in_next_modal(lambda: open_patient(
+        window, HisRequest(number="H-1234", name="Nieuw Uit His", birth_date="1970-01-02")))
+    # the sociale kaart's CSV preview, with good, known and unreadable lines
+    store.add_patient("Naam Testpersoon", "1960")
+    data = b"naam;organisatie;dimensies\nBuurtteam;Gemeente;Meedoen\n;;\n"
+    for report in (smc.preview_csv(store, data, instrument),
+                   smc.preview_csv(store, b"naam;organisatie\nGoed;Org\n", instrument)):
+        found += _nameless_in_next_modal(lambda r=report: ImportPreviewDialog(r, "kaart.csv", window).exec())
+    # backup and restore: the choice of folder, the file to restore, and what pgdesk says then
+    monkeypatch.setattr(backups, "backup_folder", lambda: tmp_path)
+    found += _nameless_in_next_modal(lambda: window.backups.backup_now(window))
+    found += _nameless_in_next_modal(lambda: plain.question(
+        window, "pgdesk", "De nieuwste goede reservekopie terugzetten?"))
+
+    found += _nameless_in_next_modal(lambda: practice_actions.choose_backup_folder(window))
+    found += _nameless_in_next_modal(window.restore_backup)
+    # the lock screen (the window shows it when locked): the unlock form is all there is
+    screen = LockScreen()
+    screen.show()
+    QApplication.processEvents()
+    assert [w for w in screen.findChildren(QWidget) if isinstance(w, CONTROLS) and w.isVisible()]
+    found += nameless(screen)
+    screen.close()
+    assert found == [], "\n".join(found)
+
 
 def _edge(widget: QWidget) -> QColor:
     """The colour of the widget's left border, halfway down, as drawn."""
@@ -130,7 +191,11 @@ def test_what_has_the_keyboard_wears_the_focus_colour(qtbot, dark):
     step.setChecked(True)
     primary = QPushButton("Verder")
     primary.setObjectName("primary")
-    controls = [QPushButton("Sluiten"), step, primary, QLineEdit(), QPlainTextEdit(),
+    arrow = QToolButton()  # the menu arrow beside "Kopieer naar HIS"
+    arrow.setObjectName("menuArrow")
+    arrow.setArrowType(Qt.ArrowType.DownArrow)
+    arrow.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    controls = [QPushButton("Sluiten"), step, primary, arrow, QLineEdit(), QPlainTextEdit(),
                 QTableWidget(2, 2)]
     layout = QVBoxLayout(page)
     for control in controls:

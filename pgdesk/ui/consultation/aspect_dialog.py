@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.numbers import format_number
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.chart_colours import widget_colours
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.patient_mode.pictograms import aspect_pictogram
 from pgdesk.ui.plain import Label
 
 
@@ -47,7 +50,13 @@ class AspectDialog(QDialog):
             talk.setChecked((self.dim.id, aspect.id) in session.c.talk)
             talk.toggled.connect(lambda on, a=aspect.id: attempt(
                 self, session.set_mark, "talk", self.dim.id, a, on))
-            grid.addWidget(name, row, 0)
+            if aspect.icon:  # eenvoudig, kind: the pictogram the patient sees, beside the words
+                head = QHBoxLayout()
+                head.addWidget(aspect_pictogram(aspect.icon, 24, widget_colours(self).accent))
+                head.addWidget(name, 1)
+                grid.addLayout(head, row, 0)
+            else:
+                grid.addWidget(name, row, 0)
             grid.addWidget(spin, row, 1)
             grid.addWidget(talk, row, 2)
             self.spins[aspect.id] = spin

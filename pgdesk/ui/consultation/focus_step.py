@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from pgdesk.domain.models import IMPORTANT, STARTS_WITH
 from pgdesk.storage.session import ConsultationSession
+from pgdesk.ui.chart_colours import widget_colours
 from pgdesk.ui.conflicts import save_text
 from pgdesk.ui.consultation.score_table import format_score
 from pgdesk.ui.feedback import attempt
+from pgdesk.ui.patient_mode.pictograms import aspect_icon
 from pgdesk.ui.plain import Label
 
 KEY = Qt.ItemDataRole.UserRole
@@ -163,6 +165,8 @@ class FocusStep(QWidget):
                 s = c.aspect_scores.get(d.id, {}).get(a.id)
                 a_talk = (d.id, a.id) in c.talk
                 child = self._item(top, a.name, (d.id, a.id), "–" if s is None else str(s), a_talk)
+                if a.icon:  # eenvoudig, kind: the aspect's pictogram before its name
+                    child.setIcon(0, aspect_icon(a.icon, widget_colours(self.tree).accent))
                 if a_talk or (d.id, a.id) in c.focus:
                     top.setExpanded(True)
                     first_talk = first_talk or child

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from pgdesk.ui.accessibility import install as install_accessibility
+from pgdesk.ui.chart_colours import over, widget_colours
 
 
 class WheelPicture(QWidget):
@@ -48,6 +49,11 @@ class WheelPicture(QWidget):
         font.setPointSizeF(max(7.5, outer / 14))
         p.setFont(font)
         self.drawn: list[tuple[QPainterPath, QRectF]] = []  # each segment and its label's box
+        ink = widget_colours(self)  # the desktop's light, dark or high-contrast palette
+        gap = self.palette().color(QPalette.ColorRole.Window)  # segments apart as on the page
+        quiet = QColor(ink.ink)
+        quiet.setAlphaF(0.07)
+        quiet = over(quiet, ink.background)
         for i, text in enumerate(self.labels):
             start = 90 - i * span  # clockwise from the top
             path = QPainterPath()
@@ -59,12 +65,12 @@ class WheelPicture(QWidget):
                        start - span, span)
             path.closeSubpath()
             if i == self.current:
-                fill = QColor("#2e6da4")
+                fill = ink.accent
             elif i in self.answered:
-                fill = QColor("#cfe0f1")
+                fill = ink.soft
             else:
-                fill = QColor("#eef2f6")
-            p.setPen(QPen(QColor("white"), 3))
+                fill = quiet
+            p.setPen(QPen(gap, 3))
             p.setBrush(fill)
             p.drawPath(path)
             mid = math.radians(start - span / 2)
@@ -84,11 +90,11 @@ class WheelPicture(QWidget):
                 if used.width() <= box.width() and used.height() <= box.height():
                     break
                 fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
-            p.setPen(QColor("white") if i == self.current else QColor("#1d2b3a"))
+            p.setPen(ink.on_accent if i == self.current else ink.ink)
             p.drawText(box, flags, label)
             self.drawn.append((path, used))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#2e6da4"))
+        p.setBrush(ink.accent)
         p.drawEllipse(center, inner * 0.55, inner * 0.55)
         p.end()
 

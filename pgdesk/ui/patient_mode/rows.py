@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from pgdesk.domain.instrument import SCALE_MAX, SCALE_MIN
+from pgdesk.ui.patient_mode.pictograms import aspect_pictogram
 from pgdesk.ui.patient_mode.style import TOUCH
 from pgdesk.ui.plain import Label
 
+ASPECT_PICTOGRAM = 32  # px: an aspect's pictogram, about the height of its name at 20 pt
 NAME_WIDTH = 200  # px: on one line, most aspect names fit at 20 pt, the rest take two lines
 SPACING = 6
 MARGIN = 8
@@ -57,7 +59,7 @@ class AspectRow(QFrame):
     talkToggled = Signal(bool)  # noqa: N815 (Qt naming)
     activated = Signal()  # tapped anywhere: becomes the row the keys act on
 
-    def __init__(self, name: str, scorable: bool, parent=None):
+    def __init__(self, name: str, scorable: bool, parent=None, icon: str = ""):
         super().__init__(parent)
         self.setObjectName("aspectRow")
         self.scorable = scorable
@@ -65,6 +67,15 @@ class AspectRow(QFrame):
         self.name.setObjectName("aspectName")
         self.name.setWordWrap(True)
         self.name.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # the variant's pictogram (eenvoudig, kind) just before the name, never instead of it
+        self.pictogram = aspect_pictogram(icon, ASPECT_PICTOGRAM) if icon else None
+        self.head = QWidget()
+        head = QHBoxLayout(self.head)
+        head.setContentsMargins(0, 0, 0, 0)
+        head.setSpacing(SPACING)
+        if self.pictogram is not None:
+            head.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.name, 1)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(MARGIN, 2, MARGIN, 2)
         self.grid.setHorizontalSpacing(SPACING)
@@ -99,24 +110,27 @@ class AspectRow(QFrame):
 
     def wide_width(self) -> int:
         """The width this row needs to stay on one line, every button showing its whole text."""
-        parts = [NAME_WIDTH, self.talk.sizeHint().width()]
+        parts = [self._name_width(), self.talk.sizeHint().width()]
         if self.scorable:
             parts += [self.numbers.sizeHint().width(), self.skip.sizeHint().width()]
         return sum(parts) + SPACING * (len(parts) - 1) + 2 * MARGIN
+
+    def _name_width(self) -> int:
+        return NAME_WIDTH + (ASPECT_PICTOGRAM + SPACING if self.pictogram is not None else 0)
 
     def set_narrow(self, narrow: bool) -> None:
         """One line (name, numbers, choices) or two (name and choices; the numbers below)."""
         if narrow == self.narrow:
             return
         self.narrow = narrow
-        for widget in (self.name, self.numbers, self.skip, self.talk):
+        for widget in (self.head, self.numbers, self.skip, self.talk):
             if widget is not None:
                 self.grid.removeWidget(widget)
-        self.grid.addWidget(self.name, 0, 0)
+        self.grid.addWidget(self.head, 0, 0)
         if self.skip is not None:
             self.grid.addWidget(self.skip, 0, 2)
         self.grid.addWidget(self.talk, 0, 3)
-        self.name.setMinimumWidth(0 if narrow else NAME_WIDTH)
+        self.head.setMinimumWidth(0 if narrow else self._name_width())
         if not self.scorable:
             self.numbers.hide()
         elif narrow:

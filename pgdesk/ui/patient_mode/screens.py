@@ -104,7 +104,7 @@ class DimensionScreen(QWidget):
         self.rows: list[AspectRow] = []
         self.ids: list[str] = []
         for aspect in dimension.aspects:
-            self._add_row(layout, aspect.name, aspect.id, True)
+            self._add_row(layout, aspect.name, aspect.id, True, aspect.icon)
         self._add_row(layout, self.tr("Over dit hele onderwerp wil ik praten"), "", False)
         layout.addStretch(1)
         self.current = 0
@@ -112,8 +112,8 @@ class DimensionScreen(QWidget):
         self.skipped: set[str] = set()
         self.rows[0].set_current(True)
 
-    def _add_row(self, layout, name: str, aspect_id: str, scorable: bool) -> None:
-        row = AspectRow(name, scorable)
+    def _add_row(self, layout, name: str, aspect_id: str, scorable: bool, icon: str = "") -> None:
+        row = AspectRow(name, scorable, icon=icon)
         index = len(self.rows)
         row.scored.connect(lambda v, a=aspect_id: self._score(a, v))
         row.talkToggled.connect(lambda on, a=aspect_id: self.talkToggled.emit(a, on))

@@ -13,21 +13,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from pgdesk.ui.chart_colours import item_colours
 from pgdesk.ui.web_pens import paint_swatch
 
-# Colours: calm blue for the current web, greys for everything structural.
-WEB_BLUE = QColor("#4f81bd")
-WEB_BLUE_DARK = QColor("#2f5f98")
-CURRENT_SPOKE_COLOUR = QColor(79, 129, 189, 200)
-# The grid is drawn *over* the (opaque) fill, so it is translucent black: light
-# grey on white, a little darker on the blue, as if the fill were translucent.
-RING_COLOUR = QColor(0, 0, 0, 36)
-RING_OUTER_COLOUR = QColor(0, 0, 0, 76)
-SPOKE_COLOUR = QColor(0, 0, 0, 44)
-NUMBER_COLOUR = QColor("#959595")
-LABEL_COLOUR = QColor("#333333")
-UNSCORED_COLOUR = QColor("#9a9a9a")
-MARK_COLOUR = QColor("#e8a33d")
+# Colours: from the palette painted on (ui.chart_colours), so a dark desktop gets a dark web.
+MARK_COLOUR = QColor("#e8a33d")  # "hier wil ik over praten": orange, with a darker edge
 
 HANDLE_RADIUS = 7.5  # px: a 15 px handle, comfortably grabbable on a touchpad
 HANDLE_HIT_RADIUS = 11.0  # px: how close a press must be to grab a handle
@@ -37,11 +27,6 @@ BUBBLE_W = 15.0  # px: the "hier wil ik over praten" speech bubble
 BUBBLE_H = 12.0
 BUBBLE_SPACING = 4.0
 # A handle's pens and brushes, made once: it is painted on every score change.
-_HANDLE_HALO = QColor(WEB_BLUE)
-_HANDLE_HALO.setAlpha(70)
-_HANDLE_SCORED_PEN = QPen(QColor("white"), 2.0)
-_HANDLE_UNSCORED_PEN = QPen(UNSCORED_COLOUR, 1.8)
-_WHITE = QColor("white")
 
 
 def tr(text: str) -> str:
@@ -129,16 +114,19 @@ class Handle(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         r = HANDLE_RADIUS + (1.5 if (self._hover or self._dragging) else 0.0)
+        ink = item_colours(self, widget)
         if self._current or self._dragging:
+            halo = QColor(ink.accent)
+            halo.setAlpha(70)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_HANDLE_HALO)
+            painter.setBrush(halo)
             painter.drawEllipse(QPointF(0, 0), r + 4, r + 4)
         if self._scored:
-            painter.setPen(_HANDLE_SCORED_PEN)
-            painter.setBrush(WEB_BLUE_DARK)
+            painter.setPen(QPen(ink.background, 2.0))
+            painter.setBrush(ink.accent)
         else:
-            painter.setPen(_HANDLE_UNSCORED_PEN)
-            painter.setBrush(_WHITE)
+            painter.setPen(QPen(ink.muted, 1.8))
+            painter.setBrush(ink.background)
         painter.drawEllipse(QPointF(0, 0), r, r)
 
     def set_tip(self, text: str) -> None:
@@ -257,13 +245,14 @@ class Label(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.setFont(self._effective_font())
-        painter.setPen(WEB_BLUE_DARK if self._bold else LABEL_COLOUR)
+        ink = item_colours(self, widget)
+        painter.setPen(ink.accent if self._bold else ink.ink)
         painter.drawText(self._text_rect, int(self._alignment()), self._text)
         if self._marked:
-            self._paint_bubble(painter, self._bubble_rect)
+            self._paint_bubble(painter, self._bubble_rect, ink.background)
 
     @staticmethod
-    def _paint_bubble(painter: QPainter, rect: QRectF) -> None:
+    def _paint_bubble(painter: QPainter, rect: QRectF, dots: QColor) -> None:
         body = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - 3)
         path = QPainterPath()
         path.addRoundedRect(body, 3.5, 3.5)
@@ -277,7 +266,7 @@ class Label(QGraphicsItem):
         painter.setBrush(MARK_COLOUR)
         painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("white"))
+        painter.setBrush(dots)
         cy = body.center().y()
         for dx in (-3.5, 0.0, 3.5):
             painter.drawEllipse(QPointF(body.center().x() + dx, cy), 1.1, 1.1)
@@ -295,7 +284,7 @@ class SmallText(QGraphicsItem):
         self._anchor = anchor
         self._offset = offset
         self._font = QFont()
-        self._colour = NUMBER_COLOUR
+        self._colour: QColor | None = None  # None: the palette's muted text
         self._boxed = False
         self._rect = QRectF()
         self._relayout()
@@ -309,8 +298,9 @@ class SmallText(QGraphicsItem):
             self._text = text
             self._relayout()
 
-    def set_style(self, colour: QColor, boxed: bool) -> None:
-        self._colour = QColor(colour)
+    def set_style(self, colour: QColor | None, boxed: bool) -> None:
+        """A box in `colour` (None: the palette's accent) or plain text (None: muted)."""
+        self._colour = None if colour is None else QColor(colour)
         self._boxed = boxed
         self._relayout()
 
@@ -329,13 +319,14 @@ class SmallText(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        ink = item_colours(self, widget)
         if self._boxed:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._colour)
+            painter.setBrush(self._colour or ink.accent)
             painter.drawRoundedRect(self._rect, 4, 4)
-            painter.setPen(QColor("white"))
+            painter.setPen(ink.on_accent)
         else:
-            painter.setPen(self._colour)
+            painter.setPen(self._colour or ink.muted)
         painter.setFont(self._font)
         painter.drawText(self._rect, int(Qt.AlignmentFlag.AlignCenter), self._text)
 
@@ -410,12 +401,15 @@ class Legend(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self._font)
+        colours = item_colours(self, widget)
+        ink = colours.ink
         for r, row in enumerate(self._rows):
             y = r * self._row_height
             for x, entry in row:
                 painter.setOpacity(1.0 if entry.shown else 0.3)
-                paint_swatch(painter, QRectF(x, y, self.SWATCH, self._row_height), entry.pen, entry.filled)
-                painter.setPen(LABEL_COLOUR)
+                paint_swatch(painter, QRectF(x, y, self.SWATCH, self._row_height), entry.pen,
+                             entry.filled, colours.soft)
+                painter.setPen(ink)
                 painter.drawText(
                     QRectF(x + self.SWATCH + self.GAP, y, 1000, self._row_height),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -434,6 +428,11 @@ class Grid(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._parts = [(pen, QPainterPath()) for pen in pens]
         self._rect = QRectF()
+
+    def set_pens(self, *pens: QPen) -> None:
+        """New colours (the palette changed): the cached picture is drawn again."""
+        self._parts = [(pen, path) for pen, (_old, path) in zip(pens, self._parts, strict=True)]
+        self.update()
 
     def set_paths(self, *paths: QPainterPath) -> None:
         self.prepareGeometryChange()

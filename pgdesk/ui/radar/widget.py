@@ -8,27 +8,23 @@ import math
 from collections.abc import Hashable, Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QVBoxLayout, QWidget
 
 from pgdesk.domain.geometry import clamp_score, nearest_spoke, score_along
 from pgdesk.domain.numbers import format_number
 from pgdesk.ui import plain
 from pgdesk.ui.accessibility import install as install_accessibility
+from pgdesk.ui.chart_colours import widget_colours
 from pgdesk.ui.radar import geometry
 from pgdesk.ui.radar.items import (
-    CURRENT_SPOKE_COLOUR,
     FIT_MARGIN,
     HANDLE_HIT_RADIUS,
     HANDLE_RADIUS,
     LABEL_GAP,
     NOT_SCORED,
     NOW,
-    RING_COLOUR,
-    RING_OUTER_COLOUR,
-    SPOKE_COLOUR,
-    WEB_BLUE_DARK,
     Fill,
     Grid,
     Handle,
@@ -40,11 +36,7 @@ from pgdesk.ui.radar.items import (
     SmallText,
     tr,
 )
-from pgdesk.ui.web_pens import WEB_FILL, cosmetic_pen, current_pen, history_pen
-
-# --------------------------------------------------------------------------
-# The widget
-# --------------------------------------------------------------------------
+from pgdesk.ui.web_pens import cosmetic_pen, current_pen, history_pen
 
 
 class RadarWidget(QWidget):
@@ -94,20 +86,17 @@ class RadarWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         # Static structure (rebuilt by set_labels).
-        self._grid = Grid((cosmetic_pen(RING_COLOUR, 1.0), cosmetic_pen(RING_OUTER_COLOUR, 1.4),
-                           cosmetic_pen(SPOKE_COLOUR, 1.0)))
+        # (pens and brushes in the palette's colours: _apply_colours)
+        self._grid = Grid((QPen(), QPen(), QPen()))  # rings, outer ring, spokes
         self._grid.setZValue(1)
         self._vb.addItem(self._grid, ignoreBounds=True)
-        self._current_spoke = self._path_item(cosmetic_pen(CURRENT_SPOKE_COLOUR, 2.4), z=3)
+        self._current_spoke = self._path_item(QPen(), z=3)
         # The current web: an opaque fill under the grid, its outline above it.
         self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5, item=Fill())
-        self._fill.setBrush(QBrush(WEB_FILL))
-        self._polygon = self._path_item(current_pen(), z=8)
+        self._polygon = self._path_item(QPen(), z=8)
         # "0" steps aside a little more: the centre is where unscored handles sit.
-        self._numbers = [
-            SmallText(str(v), (1.0, 0.0), QPointF(-9, 3) if v == 0 else QPointF(-3, 1))
-            for v in (0, 5, geometry.MAX_SCORE)
-        ]
+        self._numbers = [SmallText(str(v), (1.0, 0.0), QPointF(-9, 3) if v == 0 else QPointF(-3, 1))
+                         for v in (0, 5, geometry.MAX_SCORE)]
         for number, v in zip(self._numbers, (0, 5, geometry.MAX_SCORE), strict=True):
             number.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # they never change
             self._vb.addItem(number, ignoreBounds=True)
@@ -123,6 +112,7 @@ class RadarWidget(QWidget):
         self._handles: list[Handle] = []
         self._label_items: list[Label] = []
         self._apply_fonts()
+        self._apply_colours()
         self.set_labels(labels)
 
     # ------------------------------------------------------------------ API
@@ -232,7 +222,7 @@ class RadarWidget(QWidget):
             self._vb.removeItem(h.item)
         self._history = []
         for k, (key, label, scores) in enumerate(webs):
-            pen = history_pen(k)
+            pen = history_pen(k, widget_colours(self))
             item = self._path_item(pen, z=5 - 0.01 * k)
             visible = was_visible.get(key, True)
             item.setVisible(visible)
@@ -364,10 +354,33 @@ class RadarWidget(QWidget):
             self._legend.set_entries([])
             self._legend.setVisible(False)
             return
-        entries = [LegendEntry(self.current_label(), current_pen(), filled=True)]
+        entries = [LegendEntry(self.current_label(), current_pen(widget_colours(self)), filled=True)]
         entries += [LegendEntry(h.label, h.pen, shown=h.visible) for h in self._history]
         self._legend.set_entries(entries)
         self._legend.setVisible(self._legend_shown)
+
+    # --------------------------------------------------------------- colours
+    def _apply_colours(self) -> None:
+        """Background, grid and webs in this widget's palette: the desktop's (dark, high
+        contrast) or the patient mode's own light one."""
+        ink = widget_colours(self)
+        self._plot.setBackground(ink.background)
+        spoke = QColor(ink.accent)
+        spoke.setAlpha(200)
+        self._grid.set_pens(cosmetic_pen(ink.faint, 1.0), cosmetic_pen(ink.line, 1.4),
+                            cosmetic_pen(ink.faint, 1.0))
+        self._current_spoke.setPen(cosmetic_pen(spoke, 2.4))
+        self._fill.setBrush(QBrush(ink.soft))
+        self._polygon.setPen(current_pen(ink))
+        for k, h in enumerate(self._history):
+            h.pen = history_pen(k, ink)
+            h.item.setPen(h.pen)
+        self._update_legend_entries()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new parent's palette, a theme switch
+            self._apply_colours()
 
     # ---------------------------------------------------------------- fonts
     def _side(self) -> float:
@@ -392,7 +405,7 @@ class RadarWidget(QWidget):
         tip.setPointSizeF(8.5)
         tip.setBold(True)
         self._tip.set_font(tip)
-        self._tip.set_style(WEB_BLUE_DARK, boxed=True)
+        self._tip.set_style(None, boxed=True)
         legend = QFont(self.font())
         legend.setPointSizeF(8.0)
         self._legend.set_font(legend)
