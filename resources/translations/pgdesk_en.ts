@@ -98,12 +98,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="99"/>
+        <location filename="../../pgdesk/ui/app.py" line="134"/>
         <source>Er is geen wachtwoord gegeven; pgdesk is niet verbonden.</source>
         <translation>No password was given; pgdesk is not connected.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="251"/>
+        <location filename="../../pgdesk/ui/app.py" line="291"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -111,32 +111,32 @@
 <context>
     <name>AspectDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="26"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="29"/>
         <source>Aspecten van %1</source>
         <translation>Aspects of %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="30"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="33"/>
         <source>&lt;b&gt;Aspect&lt;/b&gt;</source>
         <translation>&lt;b&gt;Aspect&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="31"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="34"/>
         <source>&lt;b&gt;Cijfer&lt;/b&gt;</source>
         <translation>&lt;b&gt;Number&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="55"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="64"/>
         <source>Gebruik het &amp;gemiddelde als cijfer</source>
         <translation>Use the &amp;average as the number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="83"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="92"/>
         <source>Gemiddelde van de aspecten: %1. U gaf %2 zelf een %3.</source>
         <translation>Average of the aspects: %1. You gave %2 a %3 yourself.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="86"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="95"/>
         <source>Gemiddelde van de aspecten: %1. Het cijfer van %2 volgt dit gemiddelde.</source>
         <translation>Average of the aspects: %1. The number for %2 follows this average.</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation type="vanished">&lt;b&gt;Score&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="32"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="35"/>
         <source>&lt;b&gt;Hier wil ik over praten&lt;/b&gt;</source>
         <translation>&lt;b&gt;I want to talk about this&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="46"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="49"/>
         <source>Praten over %1</source>
         <translation>Talk about %1</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation type="vanished">Use the &amp;average as the score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="58"/>
+        <location filename="../../pgdesk/ui/consultation/aspect_dialog.py" line="67"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -175,22 +175,22 @@
 <context>
     <name>AspectRow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="87"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="100"/>
         <source>Weet ik niet</source>
         <translation>Don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="88"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="101"/>
         <source>Weet ik niet, of sla over (Backspace)</source>
         <translation>Don&apos;t know, or skip (Backspace)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="90"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="103"/>
         <source>Over praten</source>
         <translation>Talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="91"/>
+        <location filename="../../pgdesk/ui/patient_mode/rows.py" line="104"/>
         <source>Hier wil ik over praten (spatiebalk)</source>
         <translation>I want to talk about this (space bar)</translation>
     </message>
@@ -237,22 +237,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="107"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="97"/>
         <source>Wachtwoord wijzigen</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="108"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="98"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="110"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="100"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="111"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="101"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -294,32 +294,32 @@ since start</translation>
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="40"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="41"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="44"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="45"/>
         <source>Bijvoorbeeld K7MX4P</source>
         <translation>For example K7MX4P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="46"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="47"/>
         <source>Beginnen</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="49"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="50"/>
         <source>Voor de praktijk</source>
         <translation>For the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="55"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="56"/>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="57"/>
         <source>Typ de code die u van de praktijk kreeg.</source>
         <translation>Type the code you were given by the practice.</translation>
     </message>
@@ -477,27 +477,27 @@ since start</translation>
         <translation>Nobody: no interim or end conversations are planned in the next two weeks.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="111"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="116"/>
         <source>te laat, %1 dagen</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="113"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="118"/>
         <source>vandaag</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="115"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="120"/>
         <source>over %1 dagen</source>
         <translation>in %1 days</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="125"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="132"/>
         <source>Nog %1 gepland: toon er meer</source>
         <translation>%1 more planned: show more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/due_panel.py" line="127"/>
+        <location filename="../../pgdesk/ui/due_panel.py" line="134"/>
         <source>Enter of dubbelklik toont de volgende %1.</source>
         <translation>Enter or double-click shows the next %1.</translation>
     </message>
@@ -505,42 +505,42 @@ since start</translation>
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="200"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="201"/>
         <source>Typ hier, of kies Overslaan</source>
         <translation>Type here, or choose Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="206"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="207"/>
         <source>Overslaan</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="209"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="210"/>
         <source>Klaar: geef het scherm terug</source>
         <translation>Done: hand the screen back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="233"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="234"/>
         <source>Dit is uw spinnenweb</source>
         <translation>This is your web</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="220"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="221"/>
         <source>Wat is voor u nu het belangrijkst?</source>
         <translation>What matters most to you now?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="226"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="227"/>
         <source>Ctrl+Enter: klaar</source>
         <translation>Ctrl+Enter: done</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="254"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="255"/>
         <source>niet ingevuld</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="255"/>
+        <location filename="../../pgdesk/ui/patient_mode/screens.py" line="256"/>
         <source>wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
@@ -616,52 +616,52 @@ since start</translation>
 <context>
     <name>FocusStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="55"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="57"/>
         <source>Waar wilt u mee aan de slag?</source>
         <translation>What would you like to work on?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="57"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="59"/>
         <source>Kies één of meer onderwerpen: typ het nummer, of gebruik de spatiebalk of een klik. Pijltje naar rechts toont de aspecten. Enter: verder.</source>
         <translation>Choose one or more topics: type the number, or use the space bar or a click. Right arrow shows the aspects. Enter: continue.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="63"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
         <source>Onderwerpen voor het gesprek</source>
         <translation>Topics for the conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="64"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="66"/>
         <source>Spatiebalk kiest een onderwerp om over te praten</source>
         <translation>Space chooses a topic to talk about</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="67"/>
         <source>Onderwerp</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="65"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="67"/>
         <source>Cijfer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="69"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="71"/>
         <source>Wat is voor u &amp;belangrijk? In de woorden van de patiënt:</source>
         <translation>What &amp;matters to you? In the patient&apos;s own words:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="72"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="74"/>
         <source>bijvoorbeeld: weer met mijn kleinkinderen naar het strand kunnen</source>
         <translation>for example: going to the beach with my grandchildren again</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="77"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="79"/>
         <source>Het actiewiel begint &amp;met:</source>
         <translation>The action wheel starts &amp;with:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="140"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="142"/>
         <source>Voor later genoteerd: %1</source>
         <translation>Noted for later: %1</translation>
     </message>
@@ -670,12 +670,12 @@ since start</translation>
         <translation type="vanished">Score</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="148"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="150"/>
         <source>wil hierover praten</source>
         <translation>wants to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="156"/>
+        <location filename="../../pgdesk/ui/consultation/focus_step.py" line="158"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
@@ -696,7 +696,7 @@ since start</translation>
 <context>
     <name>HisLink</name>
     <message>
-        <location filename="../../pgdesk/ui/his_link.py" line="102"/>
+        <location filename="../../pgdesk/ui/his_link.py" line="106"/>
         <source>Nieuwe patiënt uit het HIS</source>
         <translation>New patient from the HIS</translation>
     </message>
@@ -727,37 +727,37 @@ since start</translation>
 <context>
     <name>HisText</name>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="49"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="57"/>
         <source>Dit deel is nog leeg; er is niets gekopieerd.</source>
         <translation>This part is still empty; nothing was copied.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="65"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="76"/>
         <source>Eén deel kopiëren (S, O, E of P)</source>
         <translation>Copy one part (S, O, E or P)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="66"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="77"/>
         <source>Eén deel kopiëren</source>
         <translation>Copy one part</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="68"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="79"/>
         <source>Alleen &amp;S (subjectief)</source>
         <translation>Only &amp;S (subjective)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="69"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="80"/>
         <source>Alleen &amp;O (objectief)</source>
         <translation>Only &amp;O (objective)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="70"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="81"/>
         <source>Alleen &amp;E (evaluatie)</source>
         <translation>Only &amp;E (evaluation)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="71"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="82"/>
         <source>Alleen &amp;P (plan)</source>
         <translation>Only &amp;P (plan)</translation>
     </message>
@@ -775,112 +775,122 @@ since start</translation>
         <translation>What is in %1?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="186"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="180"/>
+        <source>Regels van het bestand</source>
+        <translation>Lines of the file</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="182"/>
+        <source>Per regel: nieuw, staat er al, of niet te lezen met de reden. Er is nog niets ingelezen.</source>
+        <translation>Per line: new, already there, or unreadable with the reason. Nothing has been imported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="189"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="190"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="193"/>
         <source>Alleen de &amp;goede regel inlezen</source>
         <translation>Import only the &amp;good line</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="191"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
         <source>Alleen de &amp;goede regels inlezen</source>
         <translation>Import only the &amp;good lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="197"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="194"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="197"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="217"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="220"/>
         <source>Dit bestand kan niet worden ingelezen; er verandert niets aan de sociale kaart.</source>
         <translation>This file cannot be imported; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="221"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
         <source>Er staat niets nieuws in dit bestand; er verandert niets aan de sociale kaart.</source>
         <translation>There is nothing new in this file; the social map does not change.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="224"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
         <source>1 nieuwe dienst kan worden ingelezen.</source>
         <translation>1 new service can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="225"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="228"/>
         <source>%1 nieuwe diensten kunnen worden ingelezen.</source>
         <translation>%1 new services can be imported.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="227"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="230"/>
         <source>1 staat al in de kaart en wordt overgeslagen.</source>
         <translation>1 is already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="228"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
         <source>%1 staan al in de kaart en worden overgeslagen.</source>
         <translation>%1 are already on the map and will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="231"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="234"/>
         <source>1 regel kan niet worden gelezen.</source>
         <translation>1 line cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="232"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="235"/>
         <source>%1 regels kunnen niet worden gelezen.</source>
         <translation>%1 lines cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="234"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="237"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de goede regel in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the good line (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="237"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="240"/>
         <source>Een bestand wordt helemaal of niet ingelezen: verbeter het bestand en probeer het opnieuw, of lees alleen de %1 goede regels in (de andere blijven dan weg).</source>
         <translation>A file is imported whole or not at all: fix the file and try again, or import only the %1 good lines (the others are then left out).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="248"/>
         <source>Regel %1</source>
         <translation>Line %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="253"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="256"/>
         <source>… en nog %1 regels</source>
         <translation>… and %1 more lines</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="245"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="248"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>puntkomma</source>
         <translation>semicolon</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>komma</source>
         <translation>comma</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="273"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="276"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="279"/>
         <source>Gelezen als %1, gescheiden door %2.</source>
         <translation>Read as %1, separated by %2.</translation>
     </message>
@@ -888,42 +898,42 @@ since start</translation>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="116"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="121"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="127"/>
         <source>Tegelijk gewijzigd</source>
         <translation>Changed on both sides</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="127"/>
         <source>Wat verschilt</source>
         <translation>What differs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="127"/>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="145"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="150"/>
         <source>&amp;Laatste wijziging wint (alle)</source>
         <translation>&amp;Latest change wins (all)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="146"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="151"/>
         <source>Per conflict de versie die het laatst is gewijzigd; bij gelijke tijd blijven beide bewaard.</source>
         <translation>For each conflict the version changed last; at equal times both are kept.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="152"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="157"/>
         <source>&amp;Inlezen</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="153"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="158"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -931,17 +941,17 @@ since start</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="100"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="113"/>
         <source>Voor de praktijk: de wachtkamer sluiten</source>
         <translation>For the practice: close the waiting room screen</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="101"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="114"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="102"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="115"/>
         <source>Terug naar de wachtkamer</source>
         <translation>Back to the waiting room</translation>
     </message>
@@ -994,37 +1004,47 @@ since start</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="14"/>
+        <location filename="../../pgdesk/ui/labels.py" line="46"/>
+        <source>meegenomen op laptop %1 sinds %2 (%3)</source>
+        <translation>taken along on laptop %1 since %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/labels.py" line="48"/>
+        <source>meegenomen op een laptop sinds %2 (%3)</source>
+        <translation>taken along on a laptop since %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/domain/roles.py" line="12"/>
         <source>Huisarts</source>
         <translation>GP</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="15"/>
+        <location filename="../../pgdesk/domain/roles.py" line="13"/>
         <source>POH-somatiek</source>
         <translation>POH somatic care</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="16"/>
+        <location filename="../../pgdesk/domain/roles.py" line="14"/>
         <source>POH-GGZ</source>
         <translation>POH mental health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="17"/>
+        <location filename="../../pgdesk/domain/roles.py" line="15"/>
         <source>Wijkverpleegkundige</source>
         <translation>District nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="18"/>
+        <location filename="../../pgdesk/domain/roles.py" line="16"/>
         <source>Praktijkondersteuner</source>
         <translation>Practice nurse</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="19"/>
+        <location filename="../../pgdesk/domain/roles.py" line="17"/>
         <source>Doktersassistent</source>
         <translation>Doctor&apos;s assistant</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/domain/models.py" line="20"/>
+        <location filename="../../pgdesk/domain/roles.py" line="18"/>
         <source>Anders</source>
         <translation>Other</translation>
     </message>
@@ -1032,12 +1052,12 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="367"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="384"/>
         <source>De evaluatie wordt geëxporteerd…</source>
         <translation>Exporting the evaluation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
         <source>Naam van deze &amp;werkplek…</source>
         <translation>Name of this &amp;workstation…</translation>
     </message>
@@ -1046,237 +1066,237 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="80"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="81"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="94"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="40"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="43"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="41"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="44"/>
         <source>&amp;Nieuwe patiënt…</source>
         <translation>&amp;New patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="42"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="45"/>
         <source>&amp;Zoek patiënt</source>
         <translation>&amp;Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="45"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
         <source>&amp;Wie werkt er?…</source>
         <translation>&amp;Who is working?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="49"/>
         <source>&amp;Vergrendelen</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="48"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="51"/>
         <source>&amp;Leeg spinnenweb afdrukken…</source>
         <translation>Print a &amp;blank web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="50"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="53"/>
         <source>&amp;Afsluiten</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="52"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
         <source>&amp;Patiënt</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="54"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
         <source>&amp;Gegevens wijzigen…</source>
         <translation>&amp;Edit details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="55"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
         <source>Nieuw &amp;traject beginnen (startgesprek)…</source>
         <translation>Begin a new &amp;trajectory (start conversation)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="56"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="59"/>
         <source>Gesprek ver&amp;wijderen…</source>
         <translation>&amp;Delete conversation…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="57"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
         <source>Spinnenweb van &amp;papier overnemen…</source>
         <translation>Copy a &amp;paper web…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="60"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="63"/>
         <source>Klaarzetten voor de &amp;wachtkamer…</source>
         <translation>Prepare for the &amp;waiting room…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="62"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="65"/>
         <source>&amp;Inzagelog: wie zag dit dossier?…</source>
         <translation>&amp;Access log: who saw this record?…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="63"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="66"/>
         <source>Alles &amp;exporteren (AVG)…</source>
         <translation>&amp;Export everything (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="67"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
         <source>Patiënt &amp;verwijderen…</source>
         <translation>&amp;Erase patient…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="70"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
         <source>&amp;Huisbezoek</source>
         <translation>&amp;Home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="72"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="75"/>
         <source>Patiënten &amp;meegeven…</source>
         <translation>&amp;Take patients along…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="73"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
         <source>Overdrachtsbestand &amp;inlezen…</source>
         <translation>&amp;Read transfer file…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="74"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="77"/>
         <source>Wijzigingen &amp;terugbrengen naar de praktijk…</source>
         <translation>&amp;Bring changes back to the practice…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="76"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="79"/>
         <source>Meegenomen patiënten &amp;verwijderen…</source>
         <translation>&amp;Remove brought-along patients…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="78"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
         <source>P&amp;raktijk</source>
         <translation>P&amp;ractice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="80"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
         <source>Mijn &amp;wachtwoord wijzigen…</source>
         <translation>Change my &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="81"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="84"/>
         <source>&amp;Collega toevoegen…</source>
         <translation>Add &amp;colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="82"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
         <source>Collega &amp;verwijderen…</source>
         <translation>&amp;Remove a colleague…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
         <source>Mijn wachtwoord is &amp;uitgelekt…</source>
         <translation>My passphrase has &amp;leaked…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="85"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="88"/>
         <source>Nieuwe &amp;herstelcode…</source>
         <translation>New &amp;recovery code…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="86"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="89"/>
         <source>Automatisch ver&amp;grendelen na…</source>
         <translation>Automatic &amp;lock after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="93"/>
         <source>&amp;Reservekopie maken</source>
         <translation>Make &amp;backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="91"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="94"/>
         <source>Reservekopie &amp;terugzetten…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="92"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="95"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="98"/>
         <source>&amp;Gegevens van de praktijk…</source>
         <translation>Practice &amp;details…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="96"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="99"/>
         <source>Patiëntmodus: &amp;scherm…</source>
         <translation>Patient mode: &amp;screen…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="100"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="103"/>
         <source>&amp;Verbinden met de praktijkserver…</source>
         <translation>&amp;Connect to the practice server…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="102"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="105"/>
         <source>Praktijk&amp;overzicht…</source>
         <translation>Practice &amp;overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="103"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="106"/>
         <source>&amp;Evaluatie exporteren (CSV)…</source>
         <translation>&amp;Export evaluation (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="104"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="107"/>
         <source>&amp;Trajecten: tussen- en eindgesprek na…</source>
         <translation>&amp;Trajectories: interim and end conversation after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="106"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="109"/>
         <source>&amp;Sociale kaart…</source>
         <translation>&amp;Social map…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="107"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="110"/>
         <source>H&amp;IS-tekst…</source>
         <translation>H&amp;IS text…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="109"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="112"/>
         <source>&amp;Dossiers ouder dan 20 jaar…</source>
         <translation>&amp;Records older than 20 years…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="111"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="114"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="112"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="115"/>
         <source>&amp;Over pgdesk</source>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="122"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="123"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -1305,58 +1325,58 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="266"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="283"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="288"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="305"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="299"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="300"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="311"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="328"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="333"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="312"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="329"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="334"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="357"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="374"/>
         <source>Evaluatie exporteren</source>
         <translation>Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="359"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="376"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="368"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="385"/>
         <source>De export is afgebroken; er is geen bestand geschreven.</source>
         <translation>The export was cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="371"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="388"/>
         <source>De evaluatie staat in:
 %1
 %2
@@ -1369,37 +1389,37 @@ De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel per
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="458"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="492"/>
         <source>Reservekopie terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="459"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="493"/>
         <source>pgdesk-reservekopieën (*%1)</source>
         <translation>pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="496"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="531"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="58"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="61"/>
         <source>&amp;Laat de patiënt invullen…</source>
         <translation>&amp;Let the patient fill in…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="87"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="90"/>
         <source>&amp;Patiëntmodus: antwoorden verbergen na…</source>
         <translation>&amp;Patient mode: hide the answers after…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="43"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="46"/>
         <source>Patiënten uit het HIS &amp;inlezen (CSV)…</source>
         <translation>&amp;Import patients from the HIS (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window_menus.py" line="64"/>
+        <location filename="../../pgdesk/ui/main_window_menus.py" line="67"/>
         <source>Gesprek exporteren als &amp;FHIR (JSON)…</source>
         <translation>Export conversation as &amp;FHIR (JSON)…</translation>
     </message>
@@ -1540,27 +1560,27 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientFlow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="44"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="49"/>
         <source>← Terug</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="47"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="53"/>
         <source>Verder →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="78"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="84"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="121"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="132"/>
         <source>Klaar: geef het scherm terug</source>
         <translation>Done: hand the screen back</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="124"/>
+        <location filename="../../pgdesk/ui/patient_mode/flow.py" line="135"/>
         <source>Klaar</source>
         <translation>Done</translation>
     </message>
@@ -1856,42 +1876,42 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="33"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="34"/>
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="36"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="37"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="38"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="39"/>
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="42"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="43"/>
         <source>Patiëntenlijst</source>
         <translation>Patient list</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="43"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="44"/>
         <source>Enter opent de gekozen patiënt</source>
         <translation>Enter opens the chosen patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="51"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="52"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="110"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="118"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="112"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="120"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -1899,12 +1919,12 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientMode</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="84"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="85"/>
         <source>Klaarzetten voor de wachtkamer</source>
         <translation>Prepare for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="85"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="86"/>
         <source>Code voor de wachtkamer: %1
 
 De patiënt typt deze code op het scherm in de wachtkamer (pgdesk kiosk) en ziet dan alleen de eigen vragen. De code werkt vandaag, één keer; de antwoorden komen in het gesprek van vandaag.</source>
@@ -1914,7 +1934,7 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="33"/>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="108"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="109"/>
         <source>Patiëntmodus</source>
         <translation>Patient mode</translation>
     </message>
@@ -1929,12 +1949,12 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
         <translation>On which screen does the patient fill in?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="109"/>
+        <location filename="../../pgdesk/ui/patient_mode/hooks.py" line="110"/>
         <source>Antwoorden van de patiënt verbergen na hoeveel minuten zonder invoer?</source>
         <translation>Hide the patient&apos;s answers after how many minutes without input?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="173"/>
+        <location filename="../../pgdesk/ui/patient_mode/mode.py" line="189"/>
         <source>De patiënt vult in op het andere scherm.</source>
         <translation>The patient is filling in on the other screen.</translation>
     </message>
@@ -1975,13 +1995,13 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="140"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="143"/>
         <source>open bij %1 (%2)</source>
         <translation>open with %1 (%2)</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/patient_page.py" line="50"/>
-        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="186"/>
         <source>&amp;Plannen…</source>
         <translation>&amp;Plan…</translation>
     </message>
@@ -2066,37 +2086,37 @@ The patient types this code on the waiting-room screen (pgdesk kiosk) and then s
         <translation>brought along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="137"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="140"/>
         <source>afgerond</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="138"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="141"/>
         <source>bezig: %1</source>
         <translation>in progress: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="144"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="147"/>
         <source>(tweede versie, van de laptop)</source>
         <translation>(second version, from the laptop)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="174"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="177"/>
         <source>Volgend gesprek: %1, gepland op %2</source>
         <translation>Next conversation: %1, planned on %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="181"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="184"/>
         <source>(het tussengesprek was later dan gepland; voorstel: %1)</source>
         <translation>(the follow-up conversation was later than planned; suggested: %1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="183"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="186"/>
         <source>Opnieuw &amp;plannen…</source>
         <translation>Re-&amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_page.py" line="197"/>
+        <location filename="../../pgdesk/ui/patient_page.py" line="200"/>
         <source>Er is vandaag al een gesprek met deze patiënt. Open dat gesprek om verder te gaan.
 
 Toch een tweede gesprek van vandaag beginnen?</source>
@@ -2137,7 +2157,7 @@ Start a second conversation today anyway?</translation>
     <name>PdfOutput</name>
     <message>
         <location filename="../../pgdesk/ui/pdf_output.py" line="115"/>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="291"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="281"/>
         <source>De printer kon niet worden gestart.</source>
         <translation>The printer could not be started.</translation>
     </message>
@@ -2369,67 +2389,67 @@ Start a second conversation today anyway?</translation>
 <context>
     <name>PracticeOverview</name>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="202"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="226"/>
         <source>Het praktijkoverzicht wordt geteld…</source>
         <translation>Counting the practice overview…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="95"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="119"/>
         <source>Praktijkoverzicht</source>
         <translation>Practice overview</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="97"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="121"/>
         <source>Praktijkoverzicht Positieve Gezondheid</source>
         <translation>Practice overview Positive Health</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="99"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="123"/>
         <source>%1 t/m %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="103"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="127"/>
         <source>Hulpmiddel, geen meting. Om als team terug te kijken en bij te sturen. De cijfers van het spinnenweb helpen het gesprek; een hoger cijfer is geen doel.</source>
         <translation>An aid, not a measurement. For the team to look back and adjust. The web&apos;s scores help the conversation; a higher score is not a goal.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="110"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="134"/>
         <source>gesprekken in deze periode</source>
         <translation>conversations in this period</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="113"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="137"/>
         <source>afgeronde trajecten (start- en eindgesprek)</source>
         <translation>completed trajectories (start and end conversation)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="123"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="147"/>
         <source>Verwijzingen per voorziening</source>
         <translation>Referrals per service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="125"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="149"/>
         <source>Gesprekken per maand</source>
         <translation>Conversations per month</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="129"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="153"/>
         <source>Gesprekken per functie</source>
         <translation>Conversations per role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="127"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="151"/>
         <source>Gemiddelde verandering per dimensie</source>
         <translation>Mean change per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="133"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="157"/>
         <source>Afgeronde trajecten: cijfer bij het eindgesprek min cijfer bij het startgesprek, gemiddeld (n = %1).</source>
         <translation>Completed trajectories: score at the end conversation minus score at the start, averaged (n = %1).</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="136"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="160"/>
         <source>Nog geen afgeronde trajecten in deze periode.</source>
         <translation>No completed trajectories in this period yet.</translation>
     </message>
@@ -2446,92 +2466,92 @@ Start a second conversation today anyway?</translation>
         <translation type="vanished">Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="166"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="190"/>
         <source>Nog geen verwijzingen in deze periode.</source>
         <translation>No referrals in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="170"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="194"/>
         <source>Voorziening</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="172"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="196"/>
         <source>Totaal</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="236"/>
         <source>jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="236"/>
         <source>feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="236"/>
         <source>mrt</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="236"/>
         <source>apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="212"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="236"/>
         <source>mei</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="237"/>
         <source>jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="237"/>
         <source>jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="237"/>
         <source>aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="237"/>
         <source>sep</source>
         <translation>Sep</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="213"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="237"/>
         <source>okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="214"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="238"/>
         <source>nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="214"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="238"/>
         <source>dec</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="222"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="246"/>
         <source>Onbekend</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="280"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="304"/>
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/overview_window.py" line="331"/>
+        <location filename="../../pgdesk/ui/overview_window.py" line="355"/>
         <source>Praktijkoverzicht afdrukken</source>
         <translation>Print practice overview</translation>
     </message>
@@ -2636,12 +2656,12 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RadarWidget</name>
     <message>
-        <location filename="../../pgdesk/ui/radar/items.py" line="46"/>
+        <location filename="../../pgdesk/ui/radar/items.py" line="37"/>
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/radar/items.py" line="47"/>
+        <location filename="../../pgdesk/ui/radar/items.py" line="38"/>
         <source>nog niet gescoord</source>
         <translation>not scored yet</translation>
     </message>
@@ -2649,22 +2669,22 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="158"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="148"/>
         <source>Herstelcode van de praktijk</source>
         <translation>Practice recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="160"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="150"/>
         <source>Schrijf deze herstelcode op of druk hem af, en bewaar hem op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kan daarmee een nieuw kiezen. Zonder wachtwoord én zonder herstelcode is niemand meer bij de gegevens te komen. De code wordt maar één keer getoond.</source>
         <translation>Write down or print this recovery code and keep it in a safe place in the practice. Whoever forgets their passphrase can choose a new one with it. Without a passphrase and without the recovery code nobody can reach the data any more. The code is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="169"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="159"/>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="177"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="167"/>
         <source>Ik heb de herstelcode &amp;bewaard</source>
         <translation>I have &amp;kept the recovery code</translation>
     </message>
@@ -2673,7 +2693,7 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">Continue</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="171"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="161"/>
         <source>&amp;Afdrukken…</source>
         <translation>&amp;Print…</translation>
     </message>
@@ -2681,27 +2701,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="112"/>
         <source>Wachtwoord vergeten</source>
         <translation>Forgot passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="123"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="113"/>
         <source>Met de herstelcode van de praktijk (op papier bewaard bij de set-up) kiest u een nieuw wachtwoord.</source>
         <translation>With the practice&apos;s recovery code (kept on paper at set-up) you choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="130"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="120"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="131"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="121"/>
         <source>&amp;Herstelcode</source>
         <translation>&amp;Recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="132"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="122"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
@@ -2864,27 +2884,27 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyCodesDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="242"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
         <source>Nieuwe sleutel: codes voor de praktijk</source>
         <translation>New key: codes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="244"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="234"/>
         <source>De database heeft een nieuwe sleutel. Schrijf de nieuwe herstelcode op en bewaar hem veilig; de oude werkt niet meer. Geef iedere collega persoonlijk het eigen eenmalige wachtwoord; die kiest daarna zelf een nieuw (Praktijk → Mijn wachtwoord wijzigen). Dit wordt maar één keer getoond.</source>
         <translation>The database has a new key. Write down the new recovery code and keep it safe; the old one no longer works. Give each colleague their own one-time passphrase in person; they then choose a new one themselves (Practice → Change my passphrase). This is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="249"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="239"/>
         <source>Herstelcode: %1</source>
         <translation>Recovery code: %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="250"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="240"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="255"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="245"/>
         <source>Ik heb alles &amp;opgeschreven</source>
         <translation>I have written everything &amp;down</translation>
     </message>
@@ -2896,47 +2916,47 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>RekeyDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="203"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="193"/>
         <source>Mijn wachtwoord is uitgelekt</source>
         <translation>My passphrase has leaked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="204"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="194"/>
         <source>Collega verwijderen</source>
         <translation>Remove a colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="206"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="196"/>
         <source>pgdesk geeft de database een nieuwe sleutel. Daarna opent het oude sleutelbestand met een oud wachtwoord de database en nieuwe reservekopieën niet meer. De andere collega&apos;s krijgen een eenmalig wachtwoord en er komt een nieuwe herstelcode; beide ziet u hierna één keer. Oudere reservekopieën houden de oude sleutel.</source>
         <translation>pgdesk gives the database a new key. After that, the old key file with an old passphrase no longer opens the database or new backups. The other colleagues get a one-time passphrase and there is a new recovery code; you see both once, next. Older backups keep the old key.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="217"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="207"/>
         <source>&amp;Geen toegang meer voor</source>
         <translation>&amp;No more access for</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="219"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="209"/>
         <source>Gebruiker</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="221"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="211"/>
         <source>&amp;Huidig wachtwoord</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="225"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="215"/>
         <source>N&amp;ieuw wachtwoord</source>
         <translation>N&amp;ew passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="227"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="217"/>
         <source>Nieuwe &amp;sleutel maken</source>
         <translation>Make a new &amp;key</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="232"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="222"/>
         <source>Er is geen collega om te verwijderen.</source>
         <translation>There is no colleague to remove.</translation>
     </message>
@@ -2944,57 +2964,62 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="56"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="57"/>
         <source>Naam van deze werkplek</source>
         <translation>Name of this workstation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="54"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="55"/>
         <source>Onder deze naam zien de andere kamers waar een gesprek open is (bijvoorbeeld &apos;kamer 2&apos;):</source>
         <translation>Under this name the other rooms see where a conversation is open (for example &apos;room 2&apos;):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="73"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="74"/>
         <source>&amp;Overnemen</source>
         <translation>&amp;Take over</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="151"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="156"/>
         <source>Wat u typte nadat het gesprek in een andere kamer is overgenomen, is niet bewaard. Neem het gesprek over om het te bewaren, of kopieer het naar het klembord.</source>
         <translation>What you typed after the conversation was taken over in another room has not been saved. Take the conversation over to save it, or copy it to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="154"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="159"/>
         <source>Niet bewaarde tekst</source>
         <translation>Unsaved text</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="155"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="160"/>
         <source>Kopiëren en sluiten</source>
         <translation>Copy and close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="156"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="161"/>
         <source>Blijven</source>
         <translation>Stay</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="187"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="193"/>
+        <source>De patiënt vult dit gesprek nu zelf in (wachtkamer of ander scherm); de antwoorden verschijnen hier. Neem het gesprek over als de patiënt klaar is.</source>
+        <translation>The patient is filling in this conversation now (waiting room or another screen); the answers appear here. Take the conversation over when the patient is done.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/rooms.py" line="198"/>
         <source>Niet meer open in een andere kamer. U kijkt mee; neem het gesprek over om te bewerken.</source>
         <translation>No longer open in another room. You are looking on; take the conversation over to edit it.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="190"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="201"/>
         <source>Open bij %1 (%2) sinds %3</source>
         <translation>Open with %1 (%2) since %3</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="192"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="203"/>
         <source>Het is overgenomen; wat u nog typte staat op het scherm en is niet bewaard.</source>
         <translation>It was taken over; what you were still typing is on screen and has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/rooms.py" line="194"/>
+        <location filename="../../pgdesk/ui/rooms.py" line="205"/>
         <source>U kijkt mee: alleen lezen.</source>
         <translation>You are looking on: read only.</translation>
     </message>
@@ -3028,37 +3053,37 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
         <translation type="vanished">at least 8 characters; a sentence is easy to remember</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="52"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="42"/>
         <source>&amp;Nog een keer</source>
         <translation>&amp;Once more</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="59"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="49"/>
         <source>De twee wachtwoorden zijn niet gelijk.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="48"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="38"/>
         <source>Minstens 8 tekens; een zin is goed te onthouden.</source>
         <translation>At least 8 characters; a sentence is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="146"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="136"/>
         <source>Verder</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="286"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="276"/>
         <source>Herstelcode afdrukken</source>
         <translation>Print recovery code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="297"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="287"/>
         <source>Herstelcode van de praktijk (pgdesk)</source>
         <translation>The practice&apos;s recovery code (pgdesk)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="298"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="288"/>
         <source>Bewaar dit papier op een veilige plek in de praktijk. Wie zijn wachtwoord vergeet, kiest hiermee een nieuw: pgdesk → Wachtwoord vergeten?</source>
         <translation>Keep this paper in a safe place in the practice. Whoever forgets their passphrase chooses a new one with it: pgdesk → Forgot passphrase?</translation>
     </message>
@@ -3066,58 +3091,58 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="34"/>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="85"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="23"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="74"/>
         <source>Verbinden met de praktijkserver</source>
         <translation>Connect to the practice server</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="36"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="25"/>
         <source>Werkt de praktijk met een gedeelde database op een server? Vul het adres in dat de beheerder gaf. Laat het adres leeg om het bestand op deze computer te gebruiken. Het wachtwoord vraagt pgdesk bij het verbinden; het wordt niet bewaard.</source>
         <translation>Does the practice share a database on a server? Enter the address your administrator gave you. Leave the address empty to use the file on this computer. pgdesk asks for the password when it connects; it is never stored.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="43"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="32"/>
         <source>postgresql://praktijkserver/pgdesk of de naam van een dienst</source>
         <translation>postgresql://practiceserver/pgdesk or the name of a service</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="46"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="35"/>
         <source>uw gebruikersnaam op de server</source>
         <translation>your user name on the server</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="47"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="36"/>
         <source>&amp;Adres:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="48"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="37"/>
         <source>&amp;Gebruiker:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="49"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="38"/>
         <source>Bewaren</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="63"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="52"/>
         <source>Laat het wachtwoord weg uit het adres: pgdesk vraagt erom bij het verbinden en bewaart het niet.</source>
         <translation>Leave the password out of the address: pgdesk asks for it when it connects and does not store it.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="66"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="55"/>
         <source>Vul uw gebruikersnaam op de server in.</source>
         <translation>Enter your user name on the server.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="81"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="70"/>
         <source>pgdesk gebruikt de praktijkserver bij de volgende start.</source>
         <translation>pgdesk will use the practice server from the next start.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/server_dialog.py" line="83"/>
+        <location filename="../../pgdesk/ui/server_dialog.py" line="72"/>
         <source>pgdesk opent bij de volgende start het bestand op deze computer.</source>
         <translation>pgdesk will open the file on this computer from the next start.</translation>
     </message>
@@ -3223,42 +3248,42 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="74"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="64"/>
         <source>Collega toevoegen</source>
         <translation>Add colleague</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="74"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="64"/>
         <source>pgdesk instellen</source>
         <translation>Set up pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="77"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="67"/>
         <source>De collega kiest hier zelf een wachtwoord en opent pgdesk daarna met de eigen naam.</source>
         <translation>The colleague chooses their own passphrase here and then opens pgdesk with their own name.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="81"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="71"/>
         <source>pgdesk versleutelt alle gegevens op deze computer. Iedere collega opent pgdesk met een eigen naam en wachtwoord. Maak nu uzelf aan als eerste gebruiker.</source>
         <translation>pgdesk encrypts all data on this computer. Every colleague opens pgdesk with their own name and passphrase. Create yourself now as the first user.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="85"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="75"/>
         <source>De bestaande database wordt daarna versleuteld; er gaat niets verloren.</source>
         <translation>The existing database will then be encrypted; nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="92"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="82"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="93"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="83"/>
         <source>&amp;Functie</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="94"/>
+        <location filename="../../pgdesk/ui/security_dialogs.py" line="84"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -3334,92 +3359,92 @@ Backspace: remove the last number. Esc: stop, nothing is saved.</translation>
 <context>
     <name>SocialMapDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="292"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="295"/>
         <source>Sociale kaart</source>
         <translation>Social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="294"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="297"/>
         <source>Hulp in de buurt, per dimensie. In de planstap worden de diensten die bij de focus van het gesprek passen als eerste voorgesteld.</source>
         <translation>Help in the neighbourhood, per dimension. In the plan step the services that fit the conversation&apos;s focus are suggested first.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="299"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="302"/>
         <source>typ een deel van de naam, organisatie of het aanbod</source>
         <translation>type part of the name, organisation or offer</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="301"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="304"/>
         <source>&amp;Zoeken:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="304"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307"/>
         <source>Alle dimensies</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="307"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="310"/>
         <source>&amp;Dimensie:</source>
         <translation>&amp;Dimension:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="327"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
         <source>Diensten in de sociale kaart</source>
         <translation>Services on the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="329"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
         <source>&amp;Nieuw…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="330"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
         <source>&amp;Wijzigen…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="331"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="334"/>
         <source>&amp;Verwijderen…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="332"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="335"/>
         <source>CSV &amp;inlezen…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="333"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="336"/>
         <source>CSV &amp;opslaan…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="334"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="337"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="397"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="400"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="457"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="460"/>
         <source>“%1” is toegevoegd.</source>
         <translation>“%1” has been added.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="468"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="471"/>
         <source>“%1” is gewijzigd.</source>
         <translation>“%1” has been changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="476"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="479"/>
         <source>Uit de sociale kaart halen</source>
         <translation>Remove from the social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="477"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="480"/>
         <source>“%1” uit de sociale kaart verwijderen?
 
 Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekken waarin ze staan, met de gegevens van toen. Nieuwe verwijzingen naar dit aanbod kunnen niet meer.</source>
@@ -3428,37 +3453,37 @@ Verwijzingen die al naar dit aanbod zijn gemaakt blijven leesbaar in de gesprekk
 Referrals already made to it stay readable in their conversations, with the details of that day. New referrals to it are no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="489"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="492"/>
         <source>“%1” is uit de sociale kaart gehaald.</source>
         <translation>“%1” has been removed from the social map.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="497"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="500"/>
         <source>Sociale kaart inlezen</source>
         <translation>Import social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="504"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="507"/>
         <source>%1 kan niet worden gelezen: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="512"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="515"/>
         <source>Niets ingelezen; de sociale kaart is niet veranderd.</source>
         <translation>Nothing imported; the social map has not changed.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="538"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="541"/>
         <source>Sociale kaart opslaan</source>
         <translation>Save social map</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="540"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="543"/>
         <source>CSV-bestanden (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="550"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
         <source>De sociale kaart is niet opgeslagen.
 
 %1</source>
@@ -3467,12 +3492,12 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="551"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="554"/>
         <source>De sociale kaart is niet opgeslagen.</source>
         <translation>The social map has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/social_map_dialog.py" line="553"/>
+        <location filename="../../pgdesk/ui/social_map_dialog.py" line="556"/>
         <source>%1 diensten opgeslagen in %2</source>
         <translation>%1 services saved in %2</translation>
     </message>
@@ -3480,57 +3505,57 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>SoepPartsDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="85"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="96"/>
         <source>Tekst voor het HIS</source>
         <translation>Text for the HIS</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="87"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="98"/>
         <source>Welke delen komen in de tekst die “Kopieer naar HIS” (Ctrl+Shift+C) op het klembord zet voor het journaal van het HIS?</source>
         <translation>Which parts go into the text that “Copy to HIS” (Ctrl+Shift+C) puts on the clipboard for the HIS journal?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="94"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="105"/>
         <source>&amp;S: de woorden van de patiënt (wat belangrijk is, het actiewiel)</source>
         <translation>&amp;S: the patient&apos;s own words (what matters, the action wheel)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="95"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="106"/>
         <source>&amp;O: de cijfers van het spinnenweb en het verschil met de vorige keer</source>
         <translation>&amp;O: the web scores and the change since last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="96"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="107"/>
         <source>&amp;E: het soort gesprek en wat de patiënt koos</source>
         <translation>&amp;E: the kind of conversation and what the patient chose</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="107"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="118"/>
         <source>bijvoorbeeld A98; leeg: geen code</source>
         <translation>for example A98; empty: no code</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="108"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="119"/>
         <source>Per gesprek te wijzigen in de stap Plan</source>
         <translation>Can be changed per conversation in the Plan step</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="109"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="120"/>
         <source>Standaard &amp;ICPC-code (in E):</source>
         <translation>Default &amp;ICPC code (in E):</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="111"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="122"/>
         <source>bij E</source>
         <translation>in E</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="112"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="123"/>
         <source>bij P</source>
         <translation>in P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="114"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="125"/>
         <source>&amp;Notitie van de hulpverlener:</source>
         <translation>The professional&apos;s &amp;note:</translation>
     </message>
@@ -3539,17 +3564,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">&amp;E: the kind of conversation and the focus</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="97"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="108"/>
         <source>&amp;P: eerste stap, verwijzingen en volgende afspraak</source>
         <translation>&amp;P: first step, referrals and next appointment</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="123"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="134"/>
         <source>S&amp;jabloon voor het journaal:</source>
         <translation>Journal &amp;template:</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/his_text.py" line="124"/>
+        <location filename="../../pgdesk/ui/his_text.py" line="135"/>
         <source>Alleen tekens die elk HIS kan bewaren (Windows-1252; ĳ wordt ij, ş wordt s)</source>
         <translation>Only characters every HIS can store (Windows-1252; ĳ becomes ij, ş becomes s)</translation>
     </message>
@@ -3590,7 +3615,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../pgdesk/ui/startup.py" line="80"/>
+        <location filename="../../pgdesk/ui/startup.py" line="78"/>
         <source>Het nieuwe wachtwoord is ingesteld. Ontgrendel nu met uw naam en dit wachtwoord.</source>
         <translation>The new passphrase is set. Unlock now with your name and this passphrase.</translation>
     </message>
@@ -3771,37 +3796,47 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TakeAlongDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="69"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="70"/>
         <source>Patiënten meegeven voor huisbezoek</source>
         <translation>Take patients along for a home visit</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="71"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="72"/>
         <source>Kies de patiënten die mee gaan op de laptop. Hun dossier, trajecten, verwijzingen en de bijbehorende sociale kaart komen in één versleuteld bestand.</source>
         <translation>Choose the patients who go along on the laptop. Their record, trajectories, referrals and the social map entries they need go into one encrypted file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="76"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="77"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="78"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="79"/>
         <source>Patiënten om mee te geven</source>
         <translation>Patients to take along</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="79"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="80"/>
         <source>Spatiebalk vinkt de gekozen patiënt aan of uit</source>
         <translation>Space ticks or unticks the chosen patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="88"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="89"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="104"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="93"/>
+        <source>bijvoorbeeld Huisbezoek 1</source>
+        <translation>for example Home visit 1</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="94"/>
+        <source>Naam van de &amp;laptop</source>
+        <translation>Name of the &amp;laptop</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="109"/>
         <source>Kies ten minste één patiënt.</source>
         <translation>Choose at least one patient.</translation>
     </message>
@@ -3827,52 +3862,52 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="191"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="196"/>
         <source>pgdesk-overdracht (*%1)</source>
         <translation>pgdesk transfer (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="227"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="232"/>
         <source>Kies een wachtwoordzin alleen voor dit bestand. U heeft hem op de laptop nodig; stuur hem nooit mee met het bestand.</source>
         <translation>Choose a passphrase for this file only. You need it on the laptop; never send it along with the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="229"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="234"/>
         <source>Overdrachtsbestand opslaan</source>
         <translation>Save transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="239"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="244"/>
         <source>Overdrachtsbestand inlezen</source>
         <translation>Read transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="240"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="245"/>
         <source>pgdesk-overdracht (*%1);;Alle bestanden (*)</source>
         <translation>pgdesk transfer (*%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="283"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="288"/>
         <source>Op deze computer staan patiënten uit meer dan één praktijk. Voor welke praktijk is het terugbrengbestand?</source>
         <translation>This computer holds patients of more than one practice. Which practice is the bring-back file for?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="291"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="296"/>
         <source>Kies een wachtwoordzin voor het bestand met de wijzigingen van deze laptop; de praktijk heeft hem nodig bij het inlezen.</source>
         <translation>Choose a passphrase for the file with this laptop&apos;s changes; the practice needs it to read the file.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="293"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="298"/>
         <source>Wijzigingen opslaan voor de praktijk</source>
         <translation>Save changes for the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="303"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="308"/>
         <source>Er staan geen meegenomen patiënten op deze computer.</source>
         <translation>There are no brought-along patients on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="307"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="312"/>
         <source>Deze meegenomen patiënten volledig van deze computer verwijderen?
 
 %1</source>
@@ -3881,7 +3916,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="317"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="322"/>
         <source>Toch verwijderen? Wat niet is teruggebracht, gaat dan verloren.</source>
         <translation>Remove anyway? What has not been brought back will then be lost.</translation>
     </message>
@@ -3889,18 +3924,18 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TransferPassphraseDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="45"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="46"/>
         <source>Wachtwoordzin voor het overdrachtsbestand</source>
         <translation>Passphrase for the transfer file</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="52"/>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="55"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="53"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="56"/>
         <source>&amp;Wachtwoordzin</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="62"/>
+        <location filename="../../pgdesk/ui/transfer_dialogs.py" line="63"/>
         <source>Typ de wachtwoordzin van dit bestand.</source>
         <translation>Type the passphrase of this file.</translation>
     </message>
@@ -3908,7 +3943,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="387"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="126"/>
         <source>pgdesk ontgrendelen</source>
         <translation>Unlock pgdesk</translation>
     </message>
@@ -3916,32 +3951,32 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="319"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="46"/>
         <source>pgdesk is vergrendeld</source>
         <translation>pgdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="321"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="48"/>
         <source>Alle gegevens zijn versleuteld. Ontgrendel met uw eigen naam en wachtwoord.</source>
         <translation>All data is encrypted. Unlock with your own name and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="330"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="57"/>
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="334"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="61"/>
         <source>Wachtwoord &amp;vergeten?</source>
         <translation>&amp;Forgot passphrase?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="337"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="64"/>
         <source>&amp;Naam</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/security_dialogs.py" line="338"/>
+        <location filename="../../pgdesk/ui/unlock_dialog.py" line="65"/>
         <source>&amp;Wachtwoord</source>
         <translation>&amp;Passphrase</translation>
     </message>
@@ -4023,7 +4058,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="84"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="85"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -4032,22 +4067,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="33"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
         <source>Cijfers per dimensie</source>
         <translation>Scores per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
         <source>Typ een cijfer van 0 tot 10 bij elke dimensie</source>
         <translation>Type a score from 0 to 10 for each dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="41"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="42"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="43"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="44"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -4056,17 +4091,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="94"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="95"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="95"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="96"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="71"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="72"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
@@ -4102,7 +4137,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WheelPicture</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="25"/>
+        <location filename="../../pgdesk/ui/consultation/wheel_picture.py" line="26"/>
         <source>Klik op een vraag om ernaartoe te gaan</source>
         <translation>Click a question to go to it</translation>
     </message>
@@ -4160,6 +4195,14 @@ Referrals already made to it stay readable in their conversations, with the deta
     <message>
         <source>PDF-bestanden (*.pdf)</source>
         <translation type="obsolete">PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>self.code_screen</name>
+    <message>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="164"/>
+        <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
+        <translation>Thank you. Your answers have been saved.</translation>
     </message>
 </context>
 </TS>
