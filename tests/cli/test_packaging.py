@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from pgdesk import __version__
+from tests.paint_probe import start_until_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -180,15 +181,8 @@ def test_the_frame_paints_before_storage_or_the_pages_are_imported(tmp_path):
     """The first paint waits for Qt alone: storage, sqlite-utils and the window's pages come
     after it (PGDESK_EXIT_AFTER_PAINT=frame quits at that paint; what it imported is printed
     by the interpreter's -X importtime)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "frame",
-           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    env.pop("PGDESK_DB", None)
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "pgdesk", "--demo"], env=env,
-                       capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert any(x.startswith("pgdesk-painted ") for x in r.stdout.splitlines())
-    imported = {line.split("|")[-1].strip() for line in r.stderr.splitlines()
-                if line.startswith("import time:")}
+    lines, imported = start_until_paint(tmp_path, "frame", "--demo")
+    assert any(x.startswith("pgdesk-painted ") for x in lines)
     assert "PySide6.QtWidgets" in imported
     for late in ("sqlite_utils", "pgdesk.storage", "pgdesk.ui.main_window", "pgdesk.ui.plain",
                  "pgdesk.domain.content", "sqlcipher3"):
@@ -203,13 +197,7 @@ def test_unlock_probe_reports_the_unlock_dialog(tmp_path):
 
     store, _ = make_encrypted(tmp_path / "praktijk.db")
     store.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "unlock",
-           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    env.pop("PGDESK_DB", None)
-    r = subprocess.run([sys.executable, "-m", "pgdesk", "--db", str(tmp_path / "praktijk.db")],
-                       env=env, capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0, r.stdout + r.stderr
-    lines = r.stdout.splitlines()
+    lines, _ = start_until_paint(tmp_path, "unlock", "--db", str(tmp_path / "praktijk.db"))
     frame = next(x for x in lines if x.startswith("pgdesk-painted "))
     dialog = next(x for x in lines if x.startswith("pgdesk-dialog "))
     assert float(frame.split()[1]) <= float(dialog.split()[1])

@@ -152,19 +152,10 @@ def test_the_list_paints_before_pages_and_dialogs_it_does_not_show_are_imported(
     """The patient page, the menus' dialogs (PDF and print support among them) and the patient
     mode are imported when first used, not before the start's patient list is on screen
     (PGDESK_EXIT_AFTER_PAINT=1 quits once the list is painted)."""
-    import os
-    import subprocess
-    import sys
+    from tests.paint_probe import start_until_paint
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGDESK_EXIT_AFTER_PAINT": "1",
-           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    env.pop("PGDESK_DB", None)
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "pgdesk", "--demo"], env=env,
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert any(x.startswith("pgdesk-list ") for x in r.stdout.splitlines())
-    imported = {line.split("|")[-1].strip() for line in r.stderr.splitlines()
-                if line.startswith("import time:")}
+    lines, imported = start_until_paint(tmp_path, "1", "--demo", timeout=120)
+    assert any(x.startswith("pgdesk-list ") for x in lines)
     assert "pgdesk.ui.main_window" in imported
     for late in ("pgdesk.ui.patient_page", "pgdesk.ui.web_history", "pgdesk.ui.pdf_output",
                  "pgdesk.ui.patient_import_dialog", "pgdesk.ui.fhir_export_dialog",
