@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -55,6 +54,7 @@ from pgdesk.reports.kit import (
     PAGE_W,
     PDF_LANG,
     RING,
+    escape,
     format_date,
     markup,
 )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path
 from reportlab.lib.styles import ParagraphStyle
@@ -14,7 +13,7 @@ from reportlab.platypus import Table
 
 from pgdesk.domain.content import aspect_pictogram_path
 from pgdesk.reports.bidi import Paragraph
-from pgdesk.reports.kit import ACCENT, drawing, plain_table_style
+from pgdesk.reports.kit import ACCENT, drawing, escape, plain_table_style
 from pgdesk.reports.svg_path import Segment, parse_path
 
 _VIEWBOX = re.compile(r'viewBox="([-\d.\s]+)"')

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -31,7 +30,7 @@ from pgdesk.domain.overview import (
 )
 from pgdesk.reports.access_log import build_pdf, fill, report_styles, text
 from pgdesk.reports.fonts import register_fonts
-from pgdesk.reports.kit import ACCENT, FRAME_W, INK, MUTED, RING, drawing
+from pgdesk.reports.kit import ACCENT, FRAME_W, INK, MUTED, RING, drawing, escape
 
 BAR = ACCENT
 BAR_SOFT = colors.HexColor("#dbe5ef")  # a lighter bar with a dark edge: tells apart in grey too

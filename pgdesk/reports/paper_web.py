@@ -14,7 +14,6 @@ import math
 import re
 from dataclasses import dataclass, replace
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
@@ -40,6 +39,7 @@ from pgdesk.reports.kit import (
     PDF_LANG,
     RING_OUTER,
     drawing,
+    escape,
     label_lines,
     plain_table_style,
     two_lines,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
@@ -34,7 +33,7 @@ from pgdesk.reports.access_log import (
     text,
     wheel_question,
 )
-from pgdesk.reports.kit import FRAME_W, RING, format_score
+from pgdesk.reports.kit import FRAME_W, RING, escape, format_score
 from pgdesk.reports.overview import role_name
 
 FORMAT = "pgdesk-patient-export"
