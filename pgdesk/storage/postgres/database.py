@@ -207,6 +207,7 @@ class PgDatabase:
         return tuple(r[0] for r in rows)
 
     def close(self) -> None:
+        self.watch.close()
         self.conn.close()
 
     # -- what differs per engine (storage/engine.py) ----------------------------------------

@@ -16,6 +16,7 @@ import contextlib
 import os
 import socket
 import threading
+import time
 
 import psycopg
 
@@ -53,43 +54,72 @@ def cut(conn: psycopg.Connection) -> None:
 
 class LinkWatch:
     """`with watch():` around statements and transactions of one connection (nested: the
-    outermost counts)."""
+    outermost counts).
+
+    One thread per connection waits for the deadline of the statement running now; entering
+    and leaving only set and clear that deadline under a lock (a thread started per statement
+    cost every keystroke's search several milliseconds). The thread starts with the first
+    statement and ends with `close`."""
 
     def __init__(self, conn: psycopg.Connection, seconds: float = LINK_TIMEOUT_MS / 1000):
         self.conn = conn
         self.seconds = seconds
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self._depth = 0
-        self._timer: threading.Timer | None = None
+        self._deadline: float | None = None  # while a statement runs
+        self._round = 0  # which statement the deadline belongs to
+        self._idle = False  # the thread waits for a deadline, not on one
+        self._thread: threading.Thread | None = None
+        self._closed = False
 
     @contextlib.contextmanager
     def __call__(self):
-        with self._lock:
+        with self._cond:
             self._depth += 1
             if self._depth == 1:
-                self._arm()
+                self._round += 1
+                self._deadline = time.monotonic() + self.seconds
+                if self._thread is None and not self._closed:
+                    self._thread = threading.Thread(target=self._run, name="pgdesk-link-watch",
+                                                    daemon=True)
+                    self._thread.start()
+                elif self._idle:
+                    self._cond.notify()
         try:
             yield
         finally:
-            with self._lock:
+            with self._cond:
                 self._depth -= 1
-                if self._depth == 0 and self._timer is not None:
-                    self._timer.cancel()
-                    self._timer = None
+                if self._depth == 0:
+                    self._deadline = None  # the thread sees it when it wakes; no wake-up now
 
-    def _arm(self) -> None:
-        self._timer = threading.Timer(self.seconds, self._check)
-        self._timer.daemon = True
-        self._timer.start()
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
 
-    def _check(self) -> None:
-        me = threading.current_thread()
-        if answers(self.conn):
-            with self._lock:
-                if self._timer is me:  # still waiting: look again after another while
-                    self._arm()
-            return
-        with self._lock:
-            if self._timer is me:
-                self._timer = None
-                cut(self.conn)
+    def _run(self) -> None:
+        with self._cond:
+            while not self._closed:
+                if self._deadline is None:
+                    self._idle = True
+                    self._cond.wait()
+                    self._idle = False
+                    continue
+                left = self._deadline - time.monotonic()
+                if left > 0:
+                    self._cond.wait(left)
+                    continue
+                watched = self._round
+                self._cond.release()  # the statement may end while the server is asked
+                try:
+                    there = answers(self.conn)
+                finally:
+                    self._cond.acquire()
+                if self._round != watched or self._deadline is None:
+                    continue  # that statement ended meanwhile
+                if there:  # busy, not gone: look again after another while
+                    self._deadline = time.monotonic() + self.seconds
+                else:
+                    self._deadline = None
+                    cut(self.conn)
