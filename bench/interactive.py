@@ -29,7 +29,7 @@ TARGETS = {"score_change_median_ms": 4.0, "score_change_p95_ms": 8.0, "search_ui
            "list_ratio": 2.5, "unlock_dialog_ratio": 1.5}
 
 
-def _app():
+def qt_app():
     import sys
 
     from PySide6.QtWidgets import QApplication
@@ -37,7 +37,7 @@ def _app():
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
-def _settle(app, seconds: float = 0.2) -> None:
+def settle(app, seconds: float = 0.2) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -56,12 +56,12 @@ def due(patients: str) -> dict:
 
     n = int(patients)
     store = practice.open_store(practice.ensure(True, log=lambda m: None, patients=n), True)
-    app = _app()
+    app = qt_app()
     from pgdesk.ui.main_window import MainWindow
 
     window = MainWindow(store, shipped_instrument("nl"))
     window.show()
-    _settle(app)
+    settle(app)
     today = dt.date.today()
     horizon = (today + dt.timedelta(days=14)).isoformat()
     conn = store.db.conn
@@ -108,7 +108,7 @@ def _score_sequence(n: int, count: int) -> list[tuple[int, int]]:
     return out
 
 
-def _bare_web(n: int):
+def bare_web(n: int):
     """The floor: one antialiased polygon repainted with QPainter, nothing else."""
     import math
 
@@ -160,16 +160,16 @@ def score_change() -> dict:
     patient_id = store.db.execute(
         "SELECT patient_id FROM trajectories WHERE next_type = 'tussen' LIMIT 1").fetchone()[0]
     c = store.new_consultation(patient_id, store.actor.professional_id, "tussen")
-    app = _app()
+    app = qt_app()
     from pgdesk.ui.consultation.web_step import WebStep
 
     step = WebStep(ConsultationSession(store, instrument, c.id))
     step.resize(1100, 620)
     step.show()
-    floor_web = _bare_web(len(instrument.dimensions))
+    floor_web = bare_web(len(instrument.dimensions))
     floor_web.resize(480, 480)
     floor_web.show()
-    _settle(app)
+    settle(app)
     paints = {"chart": 0, "floor": 0}
     chart_view = step.radar._plot.viewport()
 
@@ -292,7 +292,7 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
 
-    app = _app()
+    app = qt_app()
     from pgdesk.ui.patient_list_page import PatientListPage
     from pgdesk.ui.style import STYLE_SHEET
 
@@ -302,11 +302,11 @@ def typing(store, query_floor, rounds: int = SEARCH_ROUNDS) -> dict:
     page.show()
     page.search.setFocus()
     page._timer.setInterval(0)  # noqa: SLF001  # the typing pause, not counted (see above)
-    _settle(app)
+    settle(app)
     bare_page, bare_line, bare, bare_rows = _bare_page()
     bare_page.resize(page.size())
     bare_page.show()
-    _settle(app)
+    settle(app)
     paints = {"list": 0, "bare": 0}
     views = {page.table.viewport(): "list", bare.viewport(): "bare"}
     searched = {"at": None}

@@ -14,7 +14,6 @@ print        peak resident memory while the handout prints (600 dpi, to a PDF jo
 from __future__ import annotations
 
 import json
-import math
 import os
 import random
 import sys
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 
 from bench import interactive
+from bench.interactive import bare_web, qt_app, settle
 from bench.scale import scale
 from bench.server import server_search
 from bench.server_scale import server_scale
@@ -34,18 +34,6 @@ HANDOUT_RUNS = 15
 SEARCH_ROUNDS = 15
 # What a user types, keystroke by keystroke: names, a name with a prefix, and a number.
 TYPED = ("jansen", "jan de v", "ijsbrand", "zoë", "123456", "de vries")
-
-
-def _app():
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(sys.argv[:1])
-
-
-def _settle(app, seconds: float = 0.2) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
 
 
 def _web_sequence(n: int, count: int) -> list[tuple[int, int]]:
@@ -62,13 +50,10 @@ def _web_sequence(n: int, count: int) -> list[tuple[int, int]]:
 
 
 def web() -> dict:
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-    from PySide6.QtWidgets import QWidget
 
     from pgdesk.domain.content import shipped_instrument
 
-    app = _app()
+    app = qt_app()
     from pgdesk.ui.radar import RadarWidget
 
     labels = [d.name for d in shipped_instrument("nl").dimensions]
@@ -77,32 +62,12 @@ def web() -> dict:
     radar.resize(480, 480)
     radar.set_scores([5] * n)
     radar.show()
-    _settle(app)
+    settle(app)
 
-    class BareWeb(QWidget):
-        """The floor: one antialiased polygon repainted with QPainter, nothing else."""
-
-        def __init__(self):
-            super().__init__()
-            self.values = [5] * n
-
-        def paintEvent(self, _event):  # noqa: N802 (Qt API)
-            p = QPainter(self)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.fillRect(self.rect(), Qt.GlobalColor.white)
-            cx, cy, r = self.width() / 2, self.height() / 2, min(self.width(), self.height()) / 2.4
-            pts = [QPointF(cx + r * v / 10 * math.sin(2 * math.pi * i / n),
-                           cy - r * v / 10 * math.cos(2 * math.pi * i / n))
-                   for i, v in enumerate(self.values)]
-            p.setPen(QPen(QColor("#4f81bd"), 2))
-            p.setBrush(QColor("#cad9eb"))
-            p.drawPolygon(QPolygonF(pts))
-            p.end()
-
-    bare = BareWeb()
+    bare = bare_web(n)
     bare.resize(480, 480)
     bare.show()
-    _settle(app)
+    settle(app)
 
     def run(set_value, widget) -> list[float]:
         samples = []
@@ -216,13 +181,13 @@ def search(path: str, encrypted: str) -> dict:
     # The whole keystroke as the user sees it: query, table model, repaint of the list page.
     ui_ms = []
     try:
-        app = _app()
+        app = qt_app()
         from pgdesk.ui.patient_list_page import PatientListPage
 
         page = PatientListPage(store)
         page.resize(1180, 700)
         page.show()
-        _settle(app)
+        settle(app)
         for _ in range(3):
             for prefix in prefixes:
                 t = time.perf_counter()
@@ -247,18 +212,18 @@ def memory(path: str, encrypted: str) -> dict:
     from bench.practice import open_store
     from pgdesk.domain.content import shipped_instrument
 
-    app = _app()
+    app = qt_app()
     store = open_store(Path(path), encrypted == "1")
     from pgdesk.ui.main_window import MainWindow
 
     window = MainWindow(store, shipped_instrument("nl"))
     window.show()
-    _settle(app)
+    settle(app)
     row = store.db.execute("SELECT patient_id, id FROM consultations ORDER BY date DESC LIMIT 1").fetchone()
     window.show_patient(row[0])
-    _settle(app)
+    settle(app)
     window.open_consultation(row[1])
-    _settle(app, 0.5)
+    settle(app, 0.5)
     if window.consultation_page is None:
         raise RuntimeError("the consultation did not open")
     window.consultation_page.grab()
@@ -270,11 +235,11 @@ def memory(path: str, encrypted: str) -> dict:
 def bare_memory() -> dict:
     from PySide6.QtWidgets import QWidget
 
-    app = _app()
+    app = qt_app()
     window = QWidget()
     window.resize(1180, 760)
     window.show()
-    _settle(app)
+    settle(app)
     window.grab()
     current, peak = rss_mb()
     return {"rss_mb": current, "peak_mb": peak}
@@ -291,14 +256,14 @@ def print_memory() -> dict:
     from pgdesk.storage.session import ConsultationSession
     from pgdesk.ui.consultation.summary_step import SummaryStep
 
-    app = _app()
+    app = qt_app()
     instrument = shipped_instrument("nl")
     with tempfile.TemporaryDirectory(prefix="pgdesk-bench-") as tmp:
         store = Store.open(write_demo(Path(tmp) / "demo.sqlite", instrument))
         step = SummaryStep(ConsultationSession(store, instrument, store.latest_consultation_id()))
         step.refresh()
         step.show()
-        _settle(app)
+        settle(app)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         job = Path(tmp) / "job.pdf"
