@@ -50,7 +50,6 @@ def _web_sequence(n: int, count: int) -> list[tuple[int, int]]:
 
 
 def web() -> dict:
-
     from pgdesk.domain.content import shipped_instrument
 
     app = qt_app()
