@@ -177,19 +177,25 @@ def test_end_of_input_at_a_terminal_prompt_is_a_dutch_refusal(tmp_path, monkeypa
     assert not (tmp_path / "p.db").exists()
 
 
-def test_upgrade_brings_an_older_server_up_with_rights_on_what_is_new(pg_tls_cluster, monkeypatch):
+def _older_server(cluster, monkeypatch):
+    """A server set up by the pgdesk before the newest migration that adds a table: its
+    database, its first user, every migration and the index of that newest one."""
     from pgdesk.storage.postgres import migrations as pg_migrations
     from pgdesk.storage.practice_server.connect import parse
     from pgdesk.storage.practice_server.setup import init_server
 
     db, user = new_db_name(), new_user()
     every = pg_migrations.migrations()
-    # a server set up by the pgdesk before the newest migration that adds a table
     adds = max(i for i, (_, sql) in enumerate(every) if "CREATE TABLE" in sql.upper())
     with monkeypatch.context() as m:
         m.setattr(pg_migrations, "migrations", lambda: every[:adds])
-        init_server(parse(owner_url(pg_tls_cluster, db)), user=user,
-                    passphrase_source=lambda: PASSPHRASE)
+        init_server(parse(owner_url(cluster, db)), user=user, passphrase_source=lambda: PASSPHRASE)
+    return db, user, every, adds
+
+
+def test_upgrade_brings_an_older_server_up_with_rights_on_what_is_new(pg_tls_cluster, monkeypatch):
+
+    db, user, every, adds = _older_server(pg_tls_cluster, monkeypatch)
     r = pgdesk("check", "--server", owner_url(pg_tls_cluster, db))
     assert r.returncode == 2 and "pgdesk server upgrade" in r.stderr
     r = pgdesk("server", "upgrade", "--server", user_url(pg_tls_cluster, db, user),
@@ -229,19 +235,9 @@ def test_opening_an_older_server_as_its_owner_grants_what_the_migration_adds(pg_
     """pgdesk opened by the server owner upgrades the schema itself (Store.open_server): every
     table is then usable by every user role, as after `server upgrade`, and the access log
     stays append-only for them."""
-    from pgdesk.storage.postgres import migrations as pg_migrations
-    from pgdesk.storage.practice_server.connect import parse
-    from pgdesk.storage.practice_server.setup import init_server
     from pgdesk.storage.repository import Store
 
-    db, user = new_db_name(), new_user()
-    every = pg_migrations.migrations()
-    # a server set up by the pgdesk before the newest migration that adds a table
-    adds = max(i for i, (_, sql) in enumerate(every) if "CREATE TABLE" in sql.upper())
-    with monkeypatch.context() as m:
-        m.setattr(pg_migrations, "migrations", lambda: every[:adds])
-        init_server(parse(owner_url(pg_tls_cluster, db)), user=user,
-                    passphrase_source=lambda: PASSPHRASE)
+    db, user, every, adds = _older_server(pg_tls_cluster, monkeypatch)
     with as_user(pg_tls_cluster, db, user) as conn:
         before = {r[0] for r in conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
