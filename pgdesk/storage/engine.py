@@ -61,11 +61,11 @@ class SqlEngine(Protocol):
     def table_names(self) -> list[str]: ...
 
     def search_patients(self, words: list[str], limit: int) -> Any:
-        """A cursor over rows of SEARCH_COLUMNS (in that order) of the patients whose name or practice number has a word starting
-        with each of `words` (accents and case ignored; the number split into words as a name
-        is: "4711" finds "P-4711", not "104711"), by name; all patients without words. At most
-        SEARCH_CAP matches are read and sorted: beyond that, which of them are shown is up to
-        the index."""
+        """A cursor over rows of SEARCH_COLUMNS (in that order) of the patients whose name or
+        practice number has a word starting with each of `words` (accents and case ignored; the
+        number split into words as a name is: "4711" finds "P-4711", not "104711"), by name;
+        all patients without words. At most SEARCH_CAP matches are read and sorted: beyond
+        that, which of them are shown is up to the index."""
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         """A number that changes whenever rows of `reads` ({table: " OF col, ..." or ""})
