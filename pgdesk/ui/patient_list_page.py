@@ -117,9 +117,9 @@ class PatientListPage(QWidget):
         """A take-along or a bring-back, here or in another room: the marks are read again, at
         once for the list on screen (the same patients, the selection kept; the search is not
         run again), else when the list is shown next."""
-        self._marks = None
-        if not self.isVisible():
-            return
+        before, self._marks = self._marks, None
+        if not self.isVisible() or self._away() == before:
+            return  # (on the file, any change in another room comes here: most change no mark)
         row = self.table.currentIndex().row()
         patients = [self.model.patient(i) for i in range(self.model.rowCount())]
         self.model.set_patients(patients, self._away())
