@@ -29,6 +29,9 @@ STREAM_BATCH = 2000  # rows per fetch of a streamed read
 # rows would cost each keystroke time without showing anyone more: no keystroke sorts the
 # whole practice.
 SEARCH_CAP = 500
+# What a search row holds: only what the list shows (a whole patients row is twice as wide to
+# sort, carry and convert, for every keystroke).
+SEARCH_COLUMNS = ("id", "display_name", "birth_date", "practice_number")
 
 
 class SqlTable(Protocol):
@@ -58,11 +61,11 @@ class SqlEngine(Protocol):
     def table_names(self) -> list[str]: ...
 
     def search_patients(self, words: list[str], limit: int) -> Any:
-        """A cursor over `patients.*` rows whose name or practice number has a word starting
-        with each of `words` (accents and case ignored; the number split into words as a name
-        is: "4711" finds "P-4711", not "104711"), by name; all patients without words. At most
-        SEARCH_CAP matches are read and sorted: beyond that, which of them are shown is up to
-        the index."""
+        """A cursor over rows of SEARCH_COLUMNS (in that order) of the patients whose name or
+        practice number has a word starting with each of `words` (accents and case ignored; the
+        number split into words as a name is: "4711" finds "P-4711", not "104711"), by name;
+        all patients without words. At most SEARCH_CAP matches are read and sorted: beyond
+        that, which of them are shown is up to the index."""
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         """A number that changes whenever rows of `reads` ({table: " OF col, ..." or ""})
@@ -99,15 +102,16 @@ class FileDatabase(Database):
     dialect = FILE
 
     def search_patients(self, words: list[str], limit: int):
+        columns = ", ".join(f"patients.{c}" for c in SEARCH_COLUMNS)
         if not words:  # the name index (migration 0015) in order: no sort at all
             return self.execute(
-                "SELECT * FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit])
+                f"SELECT {columns} FROM patients ORDER BY display_name COLLATE NOCASE LIMIT ?", [limit])
         query = " ".join(f'"{w}"*' for w in words)
         # At most SEARCH_CAP matches leave the full-text index before the join and the sort: a
         # first letter or digit matches nearly every patient, and sorting them all cost more
         # than the keystroke may. Up to the cap the list is the first by name of all matches.
         return self.execute(
-            "SELECT patients.* FROM (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? "
+            f"SELECT {columns} FROM (SELECT rowid FROM patients_fts WHERE patients_fts MATCH ? "
             "LIMIT ?) found JOIN patients ON patients.rowid = found.rowid "
             "ORDER BY patients.display_name COLLATE NOCASE LIMIT ?",
             [query, SEARCH_CAP, limit],

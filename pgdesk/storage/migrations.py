@@ -418,5 +418,20 @@ def m0015_search(db: Database) -> None:
     db.execute("CREATE INDEX patients_name ON patients (display_name COLLATE NOCASE)")
 
 
+@migrations(name="0016_search_prefixes")
+def m0016_search_prefixes(db: Database) -> None:
+    """The first one to three letters or digits of a word typed into the search ("1", "de v")
+    read prefix indexes of the full-text table, instead of merging the entries of every word
+    that starts so: 10 ms for "1" at 50,000 patients, 0.2 ms with them (issue 16). The index is
+    made again from the patients (the triggers that keep it stay as they are)."""
+    db.execute("DROP TABLE patients_fts")
+    db.execute("""CREATE VIRTUAL TABLE "patients_fts" USING FTS5 (
+    "search_name", "practice_number",
+    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3',
+    content="patients"
+)""")
+    db.execute("INSERT INTO patients_fts (patients_fts) VALUES ('rebuild')")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

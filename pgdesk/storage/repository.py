@@ -198,8 +198,8 @@ class Store(StoreCore):
         # separates), so both engines find by the same words
         words = re.findall(r"[^\W_]+", search_form(text))
         rows = self.db.search_patients(words, limit)  # each engine its own index (engine.py)
-        cols = [c[0] for c in rows.description]
-        return [self._patient(dict(zip(cols, r, strict=True))) for r in rows.fetchall()]
+        return [Patient(pid, name, birth or "", number or "")  # engine.SEARCH_COLUMNS
+                for pid, name, birth, number in rows.fetchall()]
 
     def patient_count(self) -> int:
         return self.db["patients"].count

@@ -84,13 +84,13 @@ def refresh(window, payloads: set[str]) -> None:
     """Show what changed on the screens that show it now."""
     if window.locked or window.store.closed:
         return
+    if _about(payloads, ("taken_along",)):  # "meegenomen op laptop …" beside the names found
+        window.list_page.away_changed()  # and read again before the due list below shows them
     if _about(payloads, ("trajectories", "consultations", "patients", "taken_along")):
         # the file counts its due-list changes per connection: another room's are not in it
         window.due_cache = DueCache(window)
         if window.stack.currentWidget() is window.list_page:
             window.list_page.refresh_due()
-    if _about(payloads, ("taken_along",)) and window.stack.currentWidget() is window.list_page:
-        window.list_page.refresh_away()  # "meegenomen op laptop …" beside the names found
     page = window.patient_page if window.on_patient_page() else None
     if (window.consultation_page is None and page is not None
             and _about(payloads, ("patients", "consultations", "trajectories", "referrals",

@@ -396,12 +396,14 @@ class MainWindow(QMainWindow):
         pid = self._current_patient()
         self._drop_consultation()
         transfer_dialogs.take_along(self, self.store, [pid] if pid else [])
+        self.list_page.away_changed()  # this room's own change: no notice of it on the file
 
     def read_transfer(self) -> None:
         from pgdesk.ui import transfer_dialogs
 
         self._drop_consultation()
         if transfer_dialogs.read_transfer(self, self.store):
+            self.list_page.away_changed()  # a bring-back read: its patients are back
             self.show_list()
 
     def bring_back(self) -> None:

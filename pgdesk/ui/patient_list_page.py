@@ -31,6 +31,8 @@ class PatientListPage(QWidget):
         self.store = store
         # (more=False) -> (the DueItems to show, how many in all); None hides the panel
         self.due_source = due_source
+        self._marks: dict[str, str] | None = None  # "meegenomen op laptop …" per patient id
+        self._marks_of = None  # the store they were read from
         title = Label(self.tr("Patiënten"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
@@ -99,19 +101,37 @@ class PatientListPage(QWidget):
     def refresh_due(self, *, more: bool = False) -> None:
         if self.due_source is not None:
             items, total = self.due_source(more=more)
-            self.due.set_items(items, total=total,
-                               away=self._away([d.patient_id for d in items]))
+            self.due.set_items(items, total=total, away=self._away())
 
-    def _away(self, patient_ids: list[str]) -> dict[str, str]:
-        """Of these patients, those on a laptop now, as every room shows them."""
-        from pgdesk.storage.transfer import taken_along
+    def _away(self) -> dict[str, str]:
+        """Every patient on a laptop now, as every room shows them: read once and held until a
+        take-along or a bring-back changes them (away_changed), never on a keystroke."""
+        if self._marks is None or self._marks_of is not self.store:
+            from pgdesk.storage.transfer import all_taken_along
 
-        return {pid: away_label(t) for pid, t in taken_along(self.store, patient_ids).items()}
+            self._marks = {pid: away_label(t) for pid, t in all_taken_along(self.store).items()}
+            self._marks_of = self.store
+        return self._marks
+
+    def away_changed(self) -> None:
+        """A take-along or a bring-back, here or in another room: the marks are read again, at
+        once for the list on screen (the same patients, the selection kept; the search is not
+        run again), else when the list is shown next."""
+        before, self._marks = self._marks, None
+        if not self.isVisible() or self._away() == before:
+            return  # (on the file, any change in another room comes here: most change no mark)
+        row = self.table.currentIndex().row()
+        patients = [self.model.patient(i) for i in range(self.model.rowCount())]
+        self.model.set_patients(patients, self._away())
+        if 0 <= row < len(patients):
+            self.table.selectRow(row)
+        if self.due_source is not None:  # the due list shown, its marks anew (not read again)
+            self.due.set_items(self.due.items, total=self.due.total, away=self._away())
 
     def refresh(self) -> None:
         self._timer.stop()
         patients = self.store.search_patients(self.search.text())
-        self.model.set_patients(patients, self._away([p.id for p in patients]))
+        self.model.set_patients(patients, self._away())
         if patients:
             self.table.selectRow(0)
         if not patients and self.search.text().strip():
@@ -120,15 +140,6 @@ class PatientListPage(QWidget):
             self.empty.setText(self.tr("Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt."))
         else:
             self.empty.setText("")
-
-    def refresh_away(self) -> None:
-        """Another room took a patient along or read a bring-back: the same list, the marks
-        anew, the selection kept (the search is not run again)."""
-        row = self.table.currentIndex().row()
-        patients = [self.model.patient(i) for i in range(self.model.rowCount())]
-        self.model.set_patients(patients, self._away([p.id for p in patients]))
-        if 0 <= row < len(patients):
-            self.table.selectRow(row)
 
     def current_patient(self) -> Patient | None:
         return self.model.patient(self.table.currentIndex().row())

@@ -106,3 +106,28 @@ def test_search_reads_its_indexes_and_caps_before_sorting(store):
             assert "SCAN patients\n" not in plan + "\n", plan
     plan = _plan(store, *_recorded_search(store, ""))
     assert "patients_name" in plan and "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+
+
+def test_short_prefixes_read_prefix_indexes_also_in_a_file_made_before(db_path):
+    """The file's first one to three letters or digits typed ("1", "de v") read the full-text
+    prefix indexes (migration 0016: "1" merged the entries of every number otherwise), in a
+    file made before them too, which finds what it found."""
+    from pgdesk.storage import migrations as m
+    from pgdesk.storage.repository import Store
+
+    known = m.migrations._migrations
+    at = next(i for i, mig in enumerate(known) if mig.name == "0016_search_prefixes")
+    prefixes = known.pop(at)
+    try:
+        with Store.open(db_path) as s:  # a file of the version before
+            s.add_patient("Anna de Vries", "1950", "104711")
+            s.add_patient("Bram Bos", "1970", "P-2001")
+    finally:
+        known.insert(at, prefixes)
+    with Store.open(db_path) as s:
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name = 'patients_fts'").fetchone()[0]
+        assert "prefix='1 2 3'" in sql
+        assert names(s, "1") == names(s, "de v") == names(s, "AN") == ["Anna de Vries"]
+        assert names(s, "p") == names(s, "20") == names(s, "bos 2") == ["Bram Bos"]
+        s.add_patient("Cees Bosman", "1980", "1002")  # the index follows new patients
+        assert names(s, "bo") == ["Bram Bos", "Cees Bosman"]

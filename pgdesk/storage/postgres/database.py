@@ -14,7 +14,7 @@ import psycopg
 from psycopg.types.string import TextLoader
 from sqlite_utils.db import NotFoundError
 
-from pgdesk.storage.engine import SEARCH_CAP, SERVER, STREAM_BATCH
+from pgdesk.storage.engine import SEARCH_CAP, SEARCH_COLUMNS, SERVER, STREAM_BATCH
 from pgdesk.storage.postgres.connection import explain_sql_error
 from pgdesk.storage.postgres.dialect import translate
 from pgdesk.storage.postgres.link_watch import LinkWatch
@@ -212,8 +212,9 @@ class PgDatabase:
 
     # -- what differs per engine (storage/engine.py) ----------------------------------------
     def search_patients(self, words: list[str], limit: int):
+        columns = ", ".join(SEARCH_COLUMNS)
         if not words:
-            return self.execute("SELECT * FROM patients ORDER BY lower(display_name) LIMIT ?",
+            return self.execute(f"SELECT {columns} FROM patients ORDER BY lower(display_name) LIMIT ?",
                                 [limit])
         # A word typed finds a patient when a word of the name or of the practice number starts
         # with it (migration 0015): the number's first word in number_head, every other word
@@ -226,7 +227,7 @@ class PgDatabase:
         heads = [_like_prefix(w.lower()) for w in words]
         either = ("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
                   "OR number_head LIKE public.pgdesk_unaccent(?))")
-        found = "SELECT * FROM patients WHERE"
+        found = f"SELECT {columns} FROM patients WHERE"
         arms = [f"({found} search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
                 f"LIMIT {SEARCH_CAP})"]
         params: list = [" & ".join(terms)]

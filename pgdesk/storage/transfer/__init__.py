@@ -24,7 +24,7 @@ C/U per patient when one is read, D when a brought-along patient is removed.
 """
 
 from pgdesk.storage.transfer.apply import apply_transfer
-from pgdesk.storage.transfer.away import TakenAlong, taken_along
+from pgdesk.storage.transfer.away import TakenAlong, all_taken_along, taken_along
 from pgdesk.storage.transfer.export import export_bring_back, export_take_along
 from pgdesk.storage.transfer.fileformat import (
     FORMAT,
@@ -57,7 +57,7 @@ from pgdesk.storage.transfer.removal import (
 
 __all__ = [
     "FORMAT", "VERSION", "MAGIC", "BroughtAlong", "TakenAlong", "taken_along", "ImportPlan",
-    "NewerTransferVersion",
+    "NewerTransferVersion", "all_taken_along",
     "NotATransferFile", "PatientPlan", "PracticeHere", "ReplayedTransfer", "SeveralPractices",
     "TransferChanged", "TransferDamaged", "TransferError", "TransferSummary", "UnsentChanges",
     "WrongPractice", "WrongTransferPassphrase", "apply_transfer", "brought_along",

@@ -43,6 +43,17 @@ def unmark_taken_along(store: Store, patient_ids: Iterable[str]) -> None:
                          chunk)
 
 
+def _mark(r: dict) -> TakenAlong:
+    return TakenAlong(r["patient_id"], r["laptop"], r["taken_by"], r["taken_at"])
+
+
+def all_taken_along(store: Store) -> dict[str, TakenAlong]:
+    """Every patient on a laptop now, in one query: the patient list holds these marks and reads
+    them again only when a take-along or a bring-back changed them, not per keystroke."""
+    return {r["patient_id"]: _mark(r)
+            for r in store.db.query("SELECT patient_id, laptop, taken_by, taken_at FROM taken_along")}
+
+
 def taken_along(store: Store, patient_ids: Iterable[str]) -> dict[str, TakenAlong]:
     """Of these patients, those on a laptop now (one query per 500 ids)."""
     ids = sorted(set(patient_ids))
@@ -51,6 +62,5 @@ def taken_along(store: Store, patient_ids: Iterable[str]) -> dict[str, TakenAlon
         chunk = ids[start:start + _CHUNK]
         for r in store.db.query("SELECT patient_id, laptop, taken_by, taken_at FROM taken_along "
                                 f"WHERE patient_id IN ({', '.join('?' * len(chunk))})", chunk):
-            out[r["patient_id"]] = TakenAlong(r["patient_id"], r["laptop"], r["taken_by"],
-                                              r["taken_at"])
+            out[r["patient_id"]] = _mark(r)
     return out
