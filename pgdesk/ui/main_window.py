@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,7 +20,6 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.access_log import Actor
-from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import changes, clipboard, connection, plain, rooms
@@ -41,6 +41,9 @@ from pgdesk.ui.patient_mode import hooks as patient_mode
 from pgdesk.ui.plain import Label
 from pgdesk.ui.start_frame import place
 from pgdesk.ui.unlock_dialog import busy
+
+if TYPE_CHECKING:  # the key library (cryptography) only for an encrypted practice's keyring
+    from pgdesk.storage.keyring import Keyring
 
 
 class MainWindow(QMainWindow):
