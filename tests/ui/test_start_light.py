@@ -57,3 +57,53 @@ def test_modules_imported_after_qt_are_not_read_as_source(tmp_path):
                        capture_output=True, text=True, timeout=60,
                        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert r.stdout.strip() == "not read", r.stdout + r.stderr
+
+
+WATCH_DIALOG_PAINT = """
+import os, sys
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+app = QApplication(sys.argv[:1])
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                and isinstance(obj.window(), QDialog)):
+            # PySide6 builds the Qt namespace (hundreds of enums) on its first use
+            print("Qt namespace" if "Qt" in vars(QtCore) else "no Qt namespace", flush=True)
+            print("html" if "html" in sys.modules else "no html", flush=True)
+            os._exit(0)
+        return False
+
+watch = Watch()
+app.installEventFilter(watch)
+from pgdesk.cli import main
+main(["--db", sys.argv[1]])
+"""
+
+
+def test_the_unlock_dialog_paints_before_the_qt_namespace_is_built(tmp_path):
+    from tests.security_helpers import make_encrypted
+
+    db = tmp_path / "praktijk.db"
+    make_encrypted(db)[0].close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PGDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("PGDESK_EXIT_AFTER_PAINT", None)
+    r = subprocess.run([sys.executable, "-c", WATCH_DIALOG_PAINT, str(db)], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout.splitlines() == ["no Qt namespace", "no html"], r.stdout + r.stderr
+
+
+def test_labels_show_text_literally_unless_rich_is_asked(qtbot):
+    from PySide6.QtCore import Qt
+
+    from pgdesk.ui import plain
+
+    literal, rich = plain.Label("<b>Zoë</b>"), plain.Label("<b>vast</b>", rich=True)
+    qtbot.addWidget(literal)
+    qtbot.addWidget(rich)
+    assert literal.textFormat() == Qt.TextFormat.PlainText
+    assert rich.textFormat() == Qt.TextFormat.RichText
