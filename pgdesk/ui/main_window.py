@@ -66,9 +66,9 @@ class MainWindow(QMainWindow):
         self.outer = QStackedWidget()
         self.outer.addWidget(self.stack)
         self.lock_screen: LockScreen | None = None  # built at the first lock: most starts never lock
-        self.setCentralWidget(self.outer)
+        connection.install(self, self.outer)  # the server gone mid-consult: a banner, retries
         self.due_cache = DueCache(self)
-        self.list_page = PatientListPage(store, due_source=self._due_items)
+        self.list_page = PatientListPage(store, self.stack, due_source=self._due_items)
         self._patient_page = None  # built when first shown (patient_page)
         self.consultation_page = None
         self.stack.addWidget(self.list_page)
@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
         self.changes = changes.watch(self)  # other rooms' changes shown within a second
-        connection.install(self)  # the server gone mid-consult: a banner, retries
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         place(self)

@@ -107,3 +107,29 @@ def test_labels_show_text_literally_unless_rich_is_asked(qtbot):
     qtbot.addWidget(rich)
     assert literal.textFormat() == Qt.TextFormat.PlainText
     assert rich.textFormat() == Qt.TextFormat.RichText
+
+
+def test_the_list_page_is_built_in_place(qtbot, store, instrument, monkeypatch):
+    """A widget given another parent is styled again with all it holds: the start's list page is
+    made in the pages' stack, and the pages are put in the window before they hold it."""
+    from pgdesk.ui import connection
+    from pgdesk.ui import patient_list_page as list_module
+    from pgdesk.ui.main_window import MainWindow
+
+    seen = {}
+    real_install, real_page = connection.install, list_module.PatientListPage.__init__
+
+    def install(window, pages):
+        seen["pages held"] = pages.findChildren(list_module.PatientListPage)
+        return real_install(window, pages)
+
+    def page_init(self, store, parent=None, **kwargs):
+        seen["page parent"] = parent
+        real_page(self, store, parent, **kwargs)
+
+    monkeypatch.setattr(connection, "install", install)
+    monkeypatch.setattr(list_module.PatientListPage, "__init__", page_init)
+    window = MainWindow(store, instrument)
+    qtbot.addWidget(window)
+    assert seen["pages held"] == []
+    assert seen["page parent"] is window.stack and window.list_page.parent() is window.stack
