@@ -133,3 +133,22 @@ def test_the_list_page_is_built_in_place(qtbot, store, instrument, monkeypatch):
     qtbot.addWidget(window)
     assert seen["pages held"] == []
     assert seen["page parent"] is window.stack and window.list_page.parent() is window.stack
+
+
+def test_the_demo_opens_without_checking_every_page_first(monkeypatch):
+    """As a practice's database: every page is checked in the background once the window is up
+    (ui.integrity_watch), not before the list can paint."""
+    from pgdesk.storage.repository import Store
+    from pgdesk.ui import app as app_module
+
+    opened = []
+    real = Store.open.__func__
+
+    def record(cls, path, **kwargs):
+        opened.append(kwargs)
+        return real(cls, path, **kwargs)
+
+    monkeypatch.setattr(Store, "open", classmethod(record))
+    store, keyring = app_module.open_store(None, demo=True)
+    store.close()
+    assert keyring is None and opened[-1] == {"full_check": False}  # the one it works with
