@@ -51,7 +51,8 @@ def _file_or_server(parser) -> None:
     where.add_argument("--server", metavar="ADRES", help=PRACTICE_SERVER_HELP)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without `commands`, the window's own options only."""
     p = argparse.ArgumentParser(
         prog="pgdesk",
         description="pgdesk: het gesprek over Positieve Gezondheid in de praktijk.",
@@ -70,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--birth-date", dest="his_birth_date", metavar="JJJJ-MM-DD",
                    help="met --patient: de geboortedatum, voor als de patiënt nog niet in "
                         "pgdesk staat")
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT")
 
     user = argparse.ArgumentParser(add_help=False)
@@ -267,8 +271,28 @@ def _demo(args) -> int:
     return 0
 
 
+# The window's options that take a value (its start has no command).
+WINDOW_VALUES = {"--db", "--server", "--lang", "--patient", "--name", "--birth-date"}
+
+
+def _window_only(argv: list[str]) -> bool:
+    """Whether `argv` holds only the window's options: no command, no help. The window's start
+    then skips the commands' thirty-odd parsers, tens of ms to build before it can paint;
+    anything else (an abbreviated option too) gets the whole command line."""
+    value_next = False
+    for arg in argv:
+        if value_next:
+            value_next = False
+        elif arg in WINDOW_VALUES:
+            value_next = True
+        elif not arg.startswith("-") or (len(arg) > 2 and "--help".startswith(arg)) or arg == "-h":
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(commands=not _window_only(argv)).parse_args(argv)
     try:
         if args.command == "demo":
             return _demo(args)

@@ -15,12 +15,11 @@ from pathlib import Path
 
 from pgdesk.domain.retention import backups_to_keep
 from pgdesk.files import is_disk_full, move_into_place
-from pgdesk.paths import data_dir
+from pgdesk.paths import data_dir, keys_path
 from pgdesk.storage import driver, lifecycle
 from pgdesk.storage.database import APPLICATION_ID, OpenDatabase, check_integrity
 from pgdesk.storage.engine import FileDatabase
 from pgdesk.storage.errors import DatabaseCorrupt, NewerSchema, StorageError
-from pgdesk.storage.keyring import keyring_path
 from pgdesk.storage.log_anchor import record as record_anchor
 from pgdesk.storage.migrations import known_names, migrations
 
@@ -78,7 +77,7 @@ def make_backup(opened: OpenDatabase, folder: Path, *, now: dt.datetime | None =
         _remove_stale_parts(folder, now)
         driver.copy_database(opened.db.conn, tmp, opened.key)
         move_into_place(tmp, target)
-        record_anchor(opened.db, opened.key, keyring_path(opened.path))
+        record_anchor(opened.db, opened.key, keys_path(opened.path))
         _copy_keyring(opened.path, folder)
     except (OSError, driver.Error) as exc:
         tmp.unlink(missing_ok=True)
@@ -113,7 +112,7 @@ def _copy_keyring(db_path: Path, folder: Path) -> None:
     """The wrapped keys travel with the backups, so a lost laptop's backup can still be opened."""
     from pgdesk.storage.keyring import Keyring
 
-    keys = keyring_path(db_path)
+    keys = keys_path(db_path)
     if keys.exists():
         keyring = Keyring.load(keys)
         keyring.path = folder / keys.name

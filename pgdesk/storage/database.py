@@ -11,7 +11,6 @@ import os
 import threading
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from pgdesk.files import is_disk_full
@@ -29,6 +28,7 @@ from pgdesk.storage.errors import (
     StorageError,
     WrongKeyring,
 )
+from pgdesk.storage.file_lock import FileLock, Locked
 from pgdesk.storage.migrations import known_names, migrations
 
 # PRAGMA application_id marks a file as ours ("PGDS"), so a foreign SQLite file is recognised.
@@ -198,8 +198,8 @@ def acquire_lock(path: Path) -> FileLock:
     """The lock that allows one running pgdesk per database file (whatever link leads to it)."""
     file_lock = FileLock(str(Path(path).resolve()) + ".lock")
     try:
-        file_lock.acquire(timeout=0)
-    except Timeout:
+        file_lock.acquire()
+    except Locked:
         raise DatabaseLocked(
             f"De database {path} is al geopend in een ander pgdesk-venster. "
             "Sluit dat eerst, of kies een andere database."

@@ -11,14 +11,17 @@ import os
 import random
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import Consultation, Plan
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.storage.database import acquire_lock
-from pgdesk.storage.keyring import DEFAULT_KDF, KdfParams
 from pgdesk.storage.practice import set_practice_details
 from pgdesk.storage.repository import Store
+
+if TYPE_CHECKING:  # the key library (cryptography) is for the encrypted demo only
+    from pgdesk.storage.keyring import KdfParams
 
 FIRST = ["Anouk", "Bram", "Chantal", "Daan", "Esra", "Fenna", "Gerrit", "Hatice", "Ingrid",
          "Joost", "Karim", "Lotte", "Mehmet", "Noor", "Okke", "Petra", "Rik", "Saskia",
@@ -205,15 +208,17 @@ def _keep_as_template(path: Path, template: Path) -> None:
 
 
 def write_encrypted_demo(path: Path, instrument: Instrument, *, user: str, passphrase: str,
-                         params: KdfParams = DEFAULT_KDF) -> str:
-    """A demo database encrypted like a real one, with `user` as its first user.
+                         params: KdfParams | None = None) -> str:
+    """A demo database encrypted like a real one, with `user` as its first user (the key
+    derived with `params`, the usual ones when None).
 
     Returns the recovery code. The demo colleagues are added as professionals only.
     """
+    from pgdesk.storage.keyring import DEFAULT_KDF
     from pgdesk.storage.vault import init_encrypted, recovery_code_shown
 
     store, code = init_encrypted(path, name=user, role="huisarts", passphrase=passphrase,
-                                 params=params)
+                                 params=params or DEFAULT_KDF)
     with store:
         store.set_setting("demo", "1")
         recovery_code_shown(store)  # a demo's code only matters for trying the recovery out

@@ -79,7 +79,9 @@ def open_store(db: str | None, demo: bool, server: str | None = None):
         from pgdesk.storage.demo import write_demo
         from pgdesk.storage.repository import Store
 
-        return Store.open(write_demo(demo_db_path(), shipped_instrument("nl"))), None
+        # Its every page is checked in the background once the window is up, as a practice's.
+        return Store.open(write_demo(demo_db_path(), shipped_instrument("nl")),
+                          full_check=False), None
     path = Path(db) if db else default_db_path()
     if keys_path(path).exists():
         return _unlock_first(path)

@@ -112,8 +112,10 @@ class Outage(QObject):
         self._hide.start()
 
 
-def install(window) -> Outage:
-    """The banner above the window's pages (and above the lock screen: it shows no patient)."""
+def install(window, pages: QWidget) -> Outage:
+    """The banner above the window's `pages` (and above the lock screen: it shows no patient),
+    the two the window's central widget. Before the pages are filled: moving a built page into
+    another parent styles all of it again."""
     outage = Outage(window)
     window.outage = outage
     holder = QWidget()
@@ -121,7 +123,7 @@ def install(window) -> Outage:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     layout.addWidget(outage.banner)
-    layout.addWidget(window.takeCentralWidget(), 1)
+    layout.addWidget(pages, 1)
     window.setCentralWidget(holder)
     return outage
 

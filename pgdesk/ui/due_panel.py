@@ -61,9 +61,9 @@ class DuePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = Label(self.tr("&Vervolggesprekken"))
+        self.title = Label(self.tr("&Vervolggesprekken"), self)  # made in place: styled once
         self.title.setObjectName("stepTitle")
-        self.list = QListWidget()
+        self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Gesprekken die gepland staan"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
@@ -71,7 +71,7 @@ class DuePanel(QWidget):
         self.title.setBuddy(self.list)  # Alt+W jumps here
         self.list.itemActivated.connect(self._activated)
         self.empty = Label(self.tr("Niemand: er staan de komende twee weken geen tussen- of "
-                                    "eindgesprekken gepland."))
+                                    "eindgesprekken gepland."), self)
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)

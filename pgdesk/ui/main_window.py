@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,7 +20,6 @@ from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.validation import display_birth_date
 from pgdesk.storage.access_log import Actor
-from pgdesk.storage.keyring import Keyring
 from pgdesk.storage.repository import Store
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import changes, clipboard, connection, plain, rooms
@@ -42,6 +42,9 @@ from pgdesk.ui.plain import Label
 from pgdesk.ui.start_frame import place
 from pgdesk.ui.unlock_dialog import busy
 
+if TYPE_CHECKING:  # the key library (cryptography) only for an encrypted practice's keyring
+    from pgdesk.storage.keyring import Keyring
+
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, instrument: Instrument, keyring: Keyring | None = None):
@@ -63,9 +66,9 @@ class MainWindow(QMainWindow):
         self.outer = QStackedWidget()
         self.outer.addWidget(self.stack)
         self.lock_screen: LockScreen | None = None  # built at the first lock: most starts never lock
-        self.setCentralWidget(self.outer)
+        connection.install(self, self.outer)  # the server gone mid-consult: a banner, retries
         self.due_cache = DueCache(self)
-        self.list_page = PatientListPage(store, due_source=self._due_items)
+        self.list_page = PatientListPage(store, self.stack, due_source=self._due_items)
         self._patient_page = None  # built when first shown (patient_page)
         self.consultation_page = None
         self.stack.addWidget(self.list_page)
@@ -88,7 +91,6 @@ class MainWindow(QMainWindow):
             self.idle.idle.connect(self.lock)
         self.backups = BackupScheduler(store, self)
         self.changes = changes.watch(self)  # other rooms' changes shown within a second
-        connection.install(self)  # the server gone mid-consult: a banner, retries
         self.integrity = None  # the background check of every page (app.run starts it)
         self._update_title()
         place(self)

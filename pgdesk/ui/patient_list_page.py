@@ -33,14 +33,15 @@ class PatientListPage(QWidget):
         self.due_source = due_source
         self._marks: dict[str, str] | None = None  # "meegenomen op laptop …" per patient id
         self._marks_of = None  # the store they were read from
-        title = Label(self.tr("Patiënten"))
+        # Each widget made with its parent: given one later, it would be styled twice.
+        title = Label(self.tr("Patiënten"), self)
         title.setObjectName("pageTitle")
-        self.search = QLineEdit()
+        self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Zoek op naam of nummer…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Zoek patiënt"))
         self.model = PatientTableModel(self)
-        self.table = QTableView()
+        self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Patiëntenlijst"))
         self.table.setAccessibleDescription(self.tr("Enter opent de gekozen patiënt"))
@@ -51,13 +52,13 @@ class PatientListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.table.activated.connect(self._open_index)
-        self.add_button = QPushButton(self.tr("Nieuwe patiënt"))
+        self.add_button = QPushButton(self.tr("Nieuwe patiënt"), self)
         self.add_button.setToolTip("Ctrl+Shift+N")
         self.add_button.clicked.connect(self.addRequested)
-        self.empty = Label()
+        self.empty = Label(parent=self)
         self.empty.setObjectName("hint")
 
-        self.due = DuePanel()
+        self.due = DuePanel(self)
         self.due.patientChosen.connect(self.patientChosen)
         self.due.moreRequested.connect(lambda: self.refresh_due(more=True))
         self.due.setVisible(due_source is not None)

@@ -9,13 +9,17 @@ static ones; tests/test_hostile_names_gui.py opens every screen with such names 
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
-PLAIN = Qt.TextFormat.PlainText
+# Qt.TextFormat's PlainText and RichText, given through the widgets' textFormat property: the Qt
+# namespace, whose enum that is, costs tens of ms to build, and the unlock dialog paints first.
+PLAIN, RICH = 0, 1
+
+
+def _plain_text(widget: QLabel | QMessageBox) -> None:
+    """`widget` shows its text literally from now on (as setTextFormat(PlainText))."""
+    widget.setProperty("textFormat", PLAIN)
 
 
 class Label(QLabel):
@@ -24,7 +28,7 @@ class Label(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, rich: bool = False):
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.RichText if rich else PLAIN)
+        self.setProperty("textFormat", RICH if rich else PLAIN)
         self.setText(text)
 
 
@@ -37,6 +41,8 @@ def as_problem(text: str) -> str:
 def tip(text: str) -> str:
     """A tooltip showing `text` literally: Qt has no plain-text tooltips, so it is escaped (and
     marked as HTML, else Qt would show the escapes themselves)."""
+    from html import escape  # not before the first paint: html.entities is a large table
+
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + escape(text, quote=False) + "</p>"
@@ -45,7 +51,7 @@ def tip(text: str) -> str:
 def _box(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
          buttons: Button, default: Button) -> Button:
     box = QMessageBox(icon, title, "", buttons, parent)
-    box.setTextFormat(PLAIN)
+    _plain_text(box)
     box.setText(text)
     if default != Button.NoButton:
         box.setDefaultButton(default)
@@ -81,7 +87,7 @@ def choose(parent: QWidget | None, title: str, text: str, choices: list[str],
     """A question answered with buttons in our own words: the index of the one clicked, None when
     the box was closed without one (the lock closes it)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, "", Button.NoButton, parent)
-    box.setTextFormat(PLAIN)
+    _plain_text(box)
     box.setText(text)
     buttons = [box.addButton(c, QMessageBox.ButtonRole.AcceptRole) for c in choices]
     box.setDefaultButton(buttons[default])
@@ -96,7 +102,7 @@ def _input(parent: QWidget | None, title: str, label: str) -> QInputDialog:
     dialog.setWindowTitle(title)
     dialog.setLabelText("")  # creates the label, which is made plain before it gets the text
     for child in dialog.findChildren(QLabel):
-        child.setTextFormat(PLAIN)
+        _plain_text(child)
     dialog.setLabelText(label)
     return dialog
 

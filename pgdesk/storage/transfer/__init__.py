@@ -23,45 +23,34 @@ Every transfer writes access-log lines (what ``transfer``): E per patient when a
 C/U per patient when one is read, D when a brought-along patient is removed.
 """
 
-from pgdesk.storage.transfer.apply import apply_transfer
-from pgdesk.storage.transfer.away import TakenAlong, all_taken_along, taken_along
-from pgdesk.storage.transfer.export import export_bring_back, export_take_along
-from pgdesk.storage.transfer.fileformat import (
-    FORMAT,
-    MAGIC,
-    VERSION,
-    NewerTransferVersion,
-    NotATransferFile,
-    TransferChanged,
-    TransferDamaged,
-    TransferError,
-    WrongPractice,
-    WrongTransferPassphrase,
-    seal,
-    unseal,
-)
-from pgdesk.storage.transfer.plan import ImportPlan, PatientPlan, ReplayedTransfer, preview_transfer
-from pgdesk.storage.transfer.records import TransferSummary, patient_entry
-from pgdesk.storage.transfer.removal import (
-    BroughtAlong,
-    PracticeHere,
-    SeveralPractices,
-    UnsentChanges,
-    brought_along,
-    conflict_copies,
-    find_practice,
-    is_brought_along,
-    practices_here,
-    remove_brought_along,
-)
+from importlib import import_module
 
-__all__ = [
-    "FORMAT", "VERSION", "MAGIC", "BroughtAlong", "TakenAlong", "taken_along", "ImportPlan",
-    "NewerTransferVersion", "all_taken_along",
-    "NotATransferFile", "PatientPlan", "PracticeHere", "ReplayedTransfer", "SeveralPractices",
-    "TransferChanged", "TransferDamaged", "TransferError", "TransferSummary", "UnsentChanges",
-    "WrongPractice", "WrongTransferPassphrase", "apply_transfer", "brought_along",
-    "conflict_copies", "export_bring_back", "export_take_along", "find_practice",
-    "is_brought_along", "patient_entry", "practices_here", "preview_transfer",
-    "remove_brought_along", "seal", "unseal",
-]
+# Each name is imported from its module on first use (PEP 562): every room's patient list asks
+# only `taken_along` at start, and need not wait for the file format, the merge and the rest.
+_MODULE_OF = {
+    "apply_transfer": "apply",
+    "TakenAlong": "away", "taken_along": "away", "all_taken_along": "away",
+    "export_bring_back": "export", "export_take_along": "export",
+    "FORMAT": "fileformat", "MAGIC": "fileformat", "VERSION": "fileformat",
+    "NewerTransferVersion": "fileformat", "NotATransferFile": "fileformat",
+    "TransferChanged": "fileformat", "TransferDamaged": "fileformat",
+    "TransferError": "fileformat", "WrongPractice": "fileformat",
+    "WrongTransferPassphrase": "fileformat", "seal": "fileformat", "unseal": "fileformat",
+    "ImportPlan": "plan", "PatientPlan": "plan", "ReplayedTransfer": "plan",
+    "preview_transfer": "plan",
+    "TransferSummary": "records", "patient_entry": "records",
+    "BroughtAlong": "removal", "PracticeHere": "removal", "SeveralPractices": "removal",
+    "UnsentChanges": "removal", "brought_along": "removal", "conflict_copies": "removal",
+    "find_practice": "removal", "is_brought_along": "removal", "practices_here": "removal",
+    "remove_brought_along": "removal",
+}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    globals()[name] = value  # once: later uses find it as a plain attribute
+    return value
