@@ -4,6 +4,7 @@ that follow from them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
@@ -139,8 +140,11 @@ def layout_for(paper: str, *, large: bool = False, rtl: bool = False) -> Layout:
     return replace(lay, rtl=rtl) if rtl else lay
 
 
-
+@cache
 def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of this layout, made once per process and shared by every handout:
+    never change them (derive with ParagraphStyle(parent=...)). Shared styles also let
+    kit.fixed_paragraph reuse the parsed form of the instrument's fixed texts."""
     base = _styles(lay)
     if not lay.rtl:
         return base

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from pgdesk.domain.social_map import Referral
-from pgdesk.reports.bidi import Paragraph
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
 from pgdesk.reports.kit import (
     ACCENT,
@@ -105,7 +105,7 @@ def section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYO
              keep: float | None = None) -> list:
     # the row is one heading line high; the pictogram, centred on it, reaches a little into
     # the white space above and into the empty margin left of the answer
-    head = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])], lay)],
+    head = Table([mirrored([icon(kind, lay.icon), fixed_paragraph(escape(heading), st["heading"])], lay)],
                  colWidths=mirrored([lay.indent, lay.frame_w - lay.indent], lay),
                  rowHeights=[st["heading"].leading])
     head.setStyle(plain_table_style())
@@ -136,7 +136,7 @@ def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
     head_pad = (lay.icon - head.leading) / 2
     body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
                            - getAscent(body_style.fontName, body_style.fontSize))
-    row = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), head), body], lay)],
+    row = Table([mirrored([icon(kind, lay.icon), fixed_paragraph(escape(heading), head), body], lay)],
                 colWidths=mirrored([lay.indent, label_w, value_w], lay),
                 hAlign="RIGHT" if lay.rtl else "LEFT")
     style = plain_table_style()

@@ -14,7 +14,7 @@ from reportlab.platypus import Table
 from pgdesk.domain.geometry import spoke, web_points
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
-from pgdesk.reports.bidi import Paragraph, visual
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import A4_LAYOUT, WEB_RADIUS, Layout
 from pgdesk.reports.handout_parts import icon_group
@@ -212,9 +212,9 @@ def heading_with_legend(heading: str, start: Consultation, instrument: Instrumen
     head_w = frame_w - legend_w
     if stringWidth(heading, st["heading"].fontName, st["heading"].fontSize) + 12 > head_w:
         # a long heading: the legend goes on a line of its own under it
-        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
+        table = Table([[fixed_paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
     else:
-        row, widths = [Paragraph(escape(heading), st["heading"]), legend], [head_w, legend_w]
+        row, widths = [fixed_paragraph(escape(heading), st["heading"]), legend], [head_w, legend_w]
         if instrument.rtl:  # the heading at the right, where the page starts
             row, widths = row[::-1], widths[::-1]
         table = Table([row], colWidths=widths)
