@@ -17,19 +17,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
-from pgdesk.domain.documents import HandoutData
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.domain.scores import whole_number
-from pgdesk.domain.social_map import Referral
-from pgdesk.reports.aspect_icons import aspect_row
 from pgdesk.reports.bidi import Paragraph, fixed_paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_change import change_section, compares_with_start
@@ -64,6 +62,10 @@ from pgdesk.reports.kit import (
     text,
     wrap_words,
 )
+
+if TYPE_CHECKING:  # types only: the first handout of a session imports less
+    from pgdesk.domain.documents import HandoutData
+    from pgdesk.domain.social_map import Referral
 
 __all__ = ["PAPERS", "handout_pdf", "layout_for", "paper_name", "referral_contact",
            "render_handout"]
@@ -103,9 +105,15 @@ def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str
 
 def _pictured(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:
     """Eenvoudig, kind: each chosen aspect on a line of its own beside its pictogram."""
+    chosen = set(c.focus)
+    pictured = [(dim, a) for dim in instrument.dimensions for a in dim.aspects
+                if a.icon and (dim.id, a.id) in chosen]
+    if not pictured:
+        return []
+    from pgdesk.reports.aspect_icons import aspect_row  # loaded only when there are such aspects
+
     return [aspect_row(a.icon, f"{a.name} ({dim.name})", st["body"], lay.indent, lay.frame_w, lay.rtl)
-            for dim in instrument.dimensions for a in dim.aspects
-            if a.icon and (dim.id, a.id) in set(c.focus)]
+            for dim, a in pictured]
 
 
 def _important(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:

@@ -84,7 +84,10 @@ class Layout:
 
     @property
     def frame_w(self) -> float:
-        return self.page_w - 2 * self.margin_x - 2 * FRAME_PAD
+        # to the last bit as reportlab's frame works it out, so a paragraph measured at this
+        # width keeps its lines when the frame lays it out (bidi.Paragraph.wrap)
+        width = (self.page_w - self.margin_x) - self.margin_x
+        return (self.margin_x + width) - self.margin_x - FRAME_PAD - FRAME_PAD
 
     @property
     def indent(self) -> float:

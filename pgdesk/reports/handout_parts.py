@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from math import cos, sin
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Polygon, Rect, Wedge
 from reportlab.lib import colors
@@ -14,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
-from pgdesk.domain.social_map import Referral
 from pgdesk.reports.bidi import Paragraph, fixed_paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
 from pgdesk.reports.kit import (
@@ -26,6 +26,9 @@ from pgdesk.reports.kit import (
     markup,
     plain_table_style,
 )
+
+if TYPE_CHECKING:  # a type only: the first handout of a session imports less
+    from pgdesk.domain.social_map import Referral
 
 
 @cache
