@@ -4,6 +4,7 @@ web dashed behind it, and the legend of an end handout."""
 from __future__ import annotations
 
 import math
+from functools import cache, lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -25,6 +26,7 @@ from pgdesk.reports.kit import (
     MUTED,
     RING,
     RING_OUTER,
+    Picture,
     drawing,
     escape,
     fill_text,
@@ -64,15 +66,7 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     dims = instrument.dimensions
     n = len(dims)
     R = radius
-    g = Group()
-
-    # rings (2, 4, ... 10) and spokes
-    for step in range(2, SCALE_MAX + 1, 2):
-        last = step == SCALE_MAX
-        g.add(Circle(0, 0, R * step / SCALE_MAX, fillColor=None,
-                     strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
-    for x, y in web_points([SCALE_MAX] * n, R):
-        g.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
+    g = Group()  # around the centre; the rings and spokes are drawn by WebDrawing beneath it
 
     # the earlier web, dashed and grey, behind the current one
     behind = compare if compare is not None else view.previous
@@ -140,14 +134,50 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
                          textAnchor=anchor))
             y -= lead
 
-    x0, y0, x1, y1 = g.getBounds()
+    x0, y0, x1, y1 = _with_rings(g.getBounds(), 0, 0, R)
     pad = 3
     height = (y1 - y0) + 2 * pad
     g.translate(half, pad - y0)
-    d = drawing(width, height)
+    d = drawing(width, height, WebDrawing)
+    d._grid, d._centre = _grid(R, n), (half, pad - y0)
     d.add(g)
     d.hAlign = "CENTER"
     return d
+
+
+@lru_cache(maxsize=32)  # a few sizes per layout and number of dimensions
+def _grid(radius: float, spokes: int) -> Picture:
+    """The rings (2, 4, ... 10) and spokes around (0, 0): the same in every web of this size and
+    number of dimensions, so their PDF operators are worked out once (kit.Picture)."""
+    d = drawing(2 * radius, 2 * radius, Picture)
+    for step in range(2, SCALE_MAX + 1, 2):
+        last = step == SCALE_MAX
+        d.add(Circle(0, 0, radius * step / SCALE_MAX, fillColor=None,
+                     strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
+    for x, y in web_points([SCALE_MAX] * spokes, radius):
+        d.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
+    d._radius = radius
+    return d
+
+
+def _with_rings(bounds: tuple, cx: float, cy: float, radius: float) -> tuple:
+    """`bounds` grown to hold the outer ring around (cx, cy)."""
+    x0, y0, x1, y1 = bounds
+    return min(x0, cx - radius), min(y0, cy - radius), max(x1, cx + radius), max(y1, cy + radius)
+
+
+class WebDrawing(Drawing):
+    """The web: its grid (a shared Picture) at `_centre`, then its own shapes over it."""
+
+    _grid: Picture
+    _centre: tuple[float, float]
+
+    def draw(self, showBoundary=None):  # noqa: N803 (reportlab API)
+        self._grid.drawOn(self.canv, *self._centre)
+        super().draw()
+
+    def getBounds(self):  # noqa: N802 (reportlab API)
+        return _with_rings(super().getBounds(), *self._centre, self._grid._radius)
 
 
 def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: float,
@@ -170,15 +200,19 @@ def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: 
                  fillColor=INK, textAnchor="start"))
 
 
+@cache
 def previous_legend() -> Drawing:
-    d = drawing(28, 12)
+    """The dashed line before 'vorige keer'; made once, its operators replayed (kit.Picture)."""
+    d = drawing(28, 12, Picture)
     d.add(Line(2, 6, 26, 6, strokeColor=PREVIOUS, strokeWidth=1.6, strokeDashArray=[5, 3]))
     return d
 
 
+@cache
 def _line_sample(start: bool) -> Drawing:
-    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now)."""
-    d = drawing(LEGEND_SAMPLE, 14)
+    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now);
+    made once, its operators replayed (kit.Picture)."""
+    d = drawing(LEGEND_SAMPLE, 14, Picture)
     if start:
         d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=PREVIOUS, strokeWidth=START_WIDTH,
                    strokeDashArray=START_DASH))

@@ -14,6 +14,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph, paraparser
 
+from pgdesk.reports import handout_web
 from pgdesk.reports.fonts import FONT, FONT_BOLD, register_fonts
 from pgdesk.reports.handout import render_handout
 from pgdesk.reports.handout_layout import A4_LAYOUT, LARGE_LAYOUT, styles
@@ -88,6 +89,28 @@ def test_every_paragraph_is_broken_into_lines_once(nl, monkeypatch):
     monkeypatch.setattr(paragraph.Paragraph, "breakLines", break_lines)
     render_handout(view, nl)
     assert broken and max(broken.values()) == 1
+
+
+def test_the_webs_grid_and_legend_are_replayed(nl, monkeypatch):
+    """Rings, spokes and the 'vorige keer' line are the same for every patient: their operators
+    are worked out once; only the patient's own web is drawn shape by shape."""
+    from reportlab.graphics import renderPDF
+
+    from pgdesk.reports.kit import Picture
+
+    view = make_view(nl)
+    render_handout(view, nl)
+    drawn: list = []
+    real = renderPDF.draw
+    monkeypatch.setattr(renderPDF, "draw", lambda d, *a, **k: drawn.append(d) or real(d, *a, **k))
+    render_handout(view, nl)
+    assert [type(d) for d in drawn] == [handout_web.WebDrawing]
+    grid = handout_web._grid(A4_LAYOUT.web_radius, len(nl.dimensions))
+    assert isinstance(grid, Picture) and grid._operators
+    assert handout_web._grid.cache_info().hits > 0
+    # the web is as large as its outer ring, although the ring is not one of its shapes
+    x0, y0, x1, y1 = drawn[0].getBounds()
+    assert x1 - x0 >= 2 * A4_LAYOUT.web_radius and y1 - y0 >= 2 * A4_LAYOUT.web_radius
 
 
 def test_a_first_handout_leaves_the_web_address_pattern_and_imports_little():
