@@ -1,5 +1,6 @@
 """DejaVu Sans (regular + bold) from resources/fonts, registered with reportlab once; the subset
-of each font that a document embeds is made and compressed once for the same characters."""
+of each font that a document embeds, its compressed form and its glyph widths are worked out once
+for the same characters, not in every document."""
 
 from __future__ import annotations
 
@@ -60,3 +61,32 @@ def _reuse_subsets(font: TTFont) -> None:
 
     face.makeSubset = lambda subset: subset_file(tuple(subset))[0]
     face.addSubsetObjects = add_subset_objects
+    add_objects = font.addObjects
+
+    def add_objects_with_kept_widths(doc):
+        add_objects(doc)
+        own = f"Font {font.fontName} subset "
+        for pdf_font in doc.idToObject["BasicFonts"].dict.values():
+            if str(getattr(pdf_font, "__Comment__", "")).startswith(own):
+                pdf_font.Widths = _formatted_widths(tuple(pdf_font.Widths.sequence))
+
+    font.addObjects = add_objects_with_kept_widths
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF object whose bytes are known: the widths of a subset's glyphs, which reportlab would
+    format number by number in every document (as long as a tenth of a handout)."""
+
+    def __init__(self, widths: tuple[int, ...]) -> None:
+        self.widths = widths
+        self.data: bytes | None = None
+
+    def format(self, document) -> bytes:
+        if self.data is None:
+            self.data = pdfdoc.PDFArray(self.widths).format(document)
+        return self.data
+
+
+@lru_cache(maxsize=2 * SUBSETS_KEPT)
+def _formatted_widths(widths: tuple[int, ...]) -> _Formatted:
+    return _Formatted(widths)

@@ -43,16 +43,17 @@ def test_the_same_letters_give_no_new_font_subset(nl, monkeypatch):
     assert made == []  # both faces' subsets (file and compressed stream) came from memory
 
 
-def test_the_font_subsets_are_what_reportlab_itself_embeds(nl, monkeypatch):
+def test_the_font_objects_are_what_reportlab_itself_writes(nl, monkeypatch):
     monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamp or random document id
     view = make_view(nl)
     render_handout(view, nl)
     kept = render_handout(view, nl)
     register_fonts()
-    for name in (FONT, FONT_BOLD):  # reportlab's own subsetting and compression
-        face = pdfmetrics.getFont(name).face
-        monkeypatch.delattr(face, "makeSubset")
-        monkeypatch.delattr(face, "addSubsetObjects")
+    for name in (FONT, FONT_BOLD):  # reportlab's own subsetting, compression and widths
+        font = pdfmetrics.getFont(name)
+        monkeypatch.delattr(font.face, "makeSubset")
+        monkeypatch.delattr(font.face, "addSubsetObjects")
+        monkeypatch.delattr(font, "addObjects")
     assert render_handout(view, nl) == kept
 
 
