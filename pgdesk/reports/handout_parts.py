@@ -118,14 +118,18 @@ class IconRow(Flowable):
         self.pads = pads or [0.0] * len(cells)
         self.hAlign = align
         self.sizes: list[tuple[float, float]] = []
+        self._for: float | None = None
 
     def wrap(self, avail_width, avail_height):
+        if self._for == avail_width:  # measured to fit the page, now laid out: the same again
+            return self.width, self.height
         self.sizes = [cell.wrapOn(self.canv if hasattr(self, "canv") else None, width,
                                   avail_height - pad)
                       for cell, width, pad in zip(self.cells, self.widths, self.pads, strict=True)]
         self.width = sum(self.widths)
         self.height = self.fixed if self.fixed is not None else max(
             h + pad for (_, h), pad in zip(self.sizes, self.pads, strict=True))
+        self._for = avail_width
         return self.width, self.height
 
     def draw(self) -> None:
