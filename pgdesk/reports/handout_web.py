@@ -167,17 +167,66 @@ def _with_rings(bounds: tuple, cx: float, cy: float, radius: float) -> tuple:
 
 
 class WebDrawing(Drawing):
-    """The web: its grid (a shared Picture) at `_centre`, then its own shapes over it."""
+    """The web: its grid (a shared Picture) at `_centre`, then its own shapes over it, drawn
+    straight onto the page: reportlab's renderer works out each shape's state from its parents
+    (a sixth of a handout), these shapes carry all of theirs. Pictograms on the spokes (groups
+    of their own) are left to reportlab's renderer."""
 
     _grid: Picture
     _centre: tuple[float, float]
 
     def draw(self, showBoundary=None):  # noqa: N803 (reportlab API)
         self._grid.drawOn(self.canv, *self._centre)
-        super().draw()
+        (web,) = self.contents
+        if not all(isinstance(shape, (Polygon, Rect, String)) for shape in web.contents):
+            super().draw()
+            return
+        canv = self.canv
+        canv.saveState()
+        canv.transform(*web.transform)
+        for shape in web.contents:
+            canv.saveState()  # as reportlab does: nothing of one shape carries to the next
+            _draw_shape(canv, shape)
+            canv.restoreState()
+        canv.restoreState()
 
     def getBounds(self):  # noqa: N802 (reportlab API)
         return _with_rings(super().getBounds(), *self._centre, self._grid._radius)
+
+
+def _draw_shape(canv, shape: Polygon | Rect | String) -> None:
+    """One of the web's shapes, as reportlab's PDF renderer would draw it."""
+    if isinstance(shape, String):
+        canv.setFillColor(shape.fillColor)
+        canv.setFont(shape.fontName, shape.fontSize)
+        shift = {"start": 0, "middle": 0.5, "end": 1}[shape.textAnchor]
+        width = stringWidth(shape.text, shape.fontName, shape.fontSize) if shift else 0
+        canv.drawString(shape.x - width * shift, shape.y, shape.text)
+        return
+    stroke, fill = shape.strokeColor is not None, shape.fillColor is not None
+    if stroke:
+        canv.setStrokeColor(shape.strokeColor)
+        canv.setLineWidth(shape.strokeWidth)
+        canv.setLineJoin(shape.strokeLineJoin)
+        canv.setLineCap(shape.strokeLineCap)
+        if shape.strokeDashArray:
+            canv.setDash(shape.strokeDashArray, 0)
+    if fill:
+        canv.setFillColor(shape.fillColor)
+    if isinstance(shape, Rect):
+        if shape.rx == shape.ry == 0:
+            canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=stroke, fill=fill)
+        else:
+            canv.roundRect(shape.x, shape.y, shape.width, shape.height, shape.rx, stroke=stroke,
+                           fill=fill)
+        return
+    points = shape.points
+    path = canv.beginPath()
+    path.moveTo(points[0], points[1])
+    for i in range(2, len(points), 2):
+        path.lineTo(points[i], points[i + 1])
+    path.close()
+    canv.drawPath(path, stroke=stroke, fill=fill)
 
 
 def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: float,
