@@ -1,5 +1,5 @@
 """DejaVu Sans (regular + bold) from resources/fonts, registered with reportlab once; the subset
-of each font that a document embeds, its compressed form and its glyph widths are worked out once
+of each font that a document embeds, compressed, with its glyph widths and character map, is made once
 for the same characters, not in every document."""
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ def _reuse_subsets(font: TTFont) -> None:
         for pdf_font in doc.idToObject["BasicFonts"].dict.values():
             if str(getattr(pdf_font, "__Comment__", "")).startswith(own):
                 pdf_font.Widths = _formatted_widths(tuple(pdf_font.Widths.sequence))
+                if doc.compression:  # its character map, compressed once as well
+                    cmap = doc.idToObject[f"toUnicodeCMap:{pdf_font.BaseFont}"]
+                    cmap.content = _compressed(cmap.content)
+                    cmap.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
 
     font.addObjects = add_objects_with_kept_widths
 
@@ -85,6 +89,11 @@ class _Formatted(pdfdoc.PDFObject):
         if self.data is None:
             self.data = pdfdoc.PDFArray(self.widths).format(document)
         return self.data
+
+
+@lru_cache(maxsize=2 * SUBSETS_KEPT)
+def _compressed(text: str) -> bytes:
+    return zlib.compress(text.encode("utf8"))  # as reportlab's FlateDecode filter
 
 
 @lru_cache(maxsize=2 * SUBSETS_KEPT)
