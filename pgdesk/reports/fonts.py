@@ -1,6 +1,6 @@
-"""DejaVu Sans (regular + bold) from resources/fonts, registered with reportlab once; the subset
-of each font that a document embeds, compressed, with its glyph widths and character map, is made once
-for the same characters, not in every document."""
+"""DejaVu Sans (regular + bold) from resources/fonts, registered with reportlab once. The subset
+of each font that a document embeds (compressed, with its glyph widths and character map) is
+made once for the same characters, not in every document."""
 
 from __future__ import annotations
 
