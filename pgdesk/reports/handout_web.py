@@ -62,9 +62,8 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     otherwise that of the previous conversation. `numbered`: each spoke carries its number
     (1-6, in heading size) and its pictogram instead of the name, for large print, whose table
     beside the web gives the names: at 16 pt and more, names and table do not fit side by side."""
-    font, bold = register_fonts()
+    _, bold = register_fonts()
     dims = instrument.dimensions
-    n = len(dims)
     R = radius
     g = Group()  # around the centre; the rings and spokes are drawn by WebDrawing beneath it
 
@@ -96,7 +95,32 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
 
     # dimension names outside the outer ring
     half = width / 2
-    for i, dim in enumerate(dims):
+    missing = tuple(score is None for score in scores)
+    for shape in _labels(tuple((dim.name, dim.icon) for dim in dims), instrument.text("no_score"),
+                         R, half, layout, numbered, missing):
+        g.add(shape)
+
+    x0, y0, x1, y1 = _with_rings(g.getBounds(), 0, 0, R)
+    pad = 3
+    height = (y1 - y0) + 2 * pad
+    g.translate(half, pad - y0)
+    d = drawing(width, height, WebDrawing)
+    d._grid, d._centre = _grid(R, len(dims)), (half, pad - y0)
+    d.add(g)
+    d.hAlign = "CENTER"
+    return d
+
+
+@lru_cache(maxsize=64)
+def _labels(dims: tuple[tuple[str, str], ...], no_score: str, R: float, half: float,  # noqa: N803
+            layout: Layout, numbered: bool, missing: tuple[bool, ...]) -> tuple:
+    """The shapes of the dimension names (or numbers) around a web of radius R, with '(no_score)'
+    under those `missing` a score: the same for every patient of an instrument and page, so
+    worked out once (measuring and wrapping names is a tenth of a handout)."""
+    font, bold = register_fonts()
+    n = len(dims)
+    g = Group()
+    for i, (name, icon) in enumerate(dims):
         ux, uy = spoke(i, n)
         # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
         if abs(ux) < 0.25:
@@ -108,20 +132,20 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
             ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
         if numbered:
-            _numbered_label(g, str(i + 1), dim.icon, ax, ay, uy, anchor, layout.heading, bold)
+            _numbered_label(g, str(i + 1), icon, ax, ay, uy, anchor, layout.heading, bold)
             continue
-        lines, size = label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
-        if layout.large and lines[-1].endswith("…") and not dim.name.endswith("…"):
-            lines = wrap_words(dim.name, bold, size, min(room, 150))  # large print: never cut
-        extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
+        lines, size = label_lines(name, bold, min(room, 150), layout.label, layout.min_label)
+        if layout.large and lines[-1].endswith("…") and not name.endswith("…"):
+            lines = wrap_words(name, bold, size, min(room, 150))  # large print: never cut
+        extra = [f"({no_score})"] if missing[i] else []
         lead = size * 1.2
-        pict = size * 1.7 if dim.icon else 0  # the variant's pictogram, above the name
+        pict = size * 1.7 if icon else 0  # the variant's pictogram, above the name
         block = (len(lines) + len(extra)) * lead + (pict + 2 if pict else 0)
         # centre the block on the anchor, pushed outwards in proportion to the angle
         top = ay + block / 2 + uy * block / 2
         if pict:
             left = {"middle": ax - pict / 2, "start": ax, "end": ax - pict}[anchor]
-            inner = icon_group(dim.icon)
+            inner = icon_group(icon)
             inner.scale(pict / 30, pict / 30)
             placed = Group(inner)
             placed.translate(left, top - pict)
@@ -133,16 +157,7 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
             g.add(String(ax, y, visual(line), fontName=face, fontSize=fsize, fillColor=fill,
                          textAnchor=anchor))
             y -= lead
-
-    x0, y0, x1, y1 = _with_rings(g.getBounds(), 0, 0, R)
-    pad = 3
-    height = (y1 - y0) + 2 * pad
-    g.translate(half, pad - y0)
-    d = drawing(width, height, WebDrawing)
-    d._grid, d._centre = _grid(R, n), (half, pad - y0)
-    d.add(g)
-    d.hAlign = "CENTER"
-    return d
+    return tuple(g.contents)
 
 
 @lru_cache(maxsize=32)  # a few sizes per layout and number of dimensions

@@ -95,7 +95,8 @@ def test_every_paragraph_is_broken_into_lines_once(nl, monkeypatch):
 
 def test_the_web_is_drawn_without_reportlabs_shape_renderer(nl, monkeypatch):
     """Rings, spokes and the 'vorige keer' line are the same for every patient: their operators
-    are worked out once; the patient's own web goes straight onto the page."""
+    are worked out once, the names around the web placed once; the patient's own web goes
+    straight onto the page."""
     from reportlab.graphics import renderPDF
 
     from pgdesk.reports.kit import Picture
@@ -110,6 +111,7 @@ def test_the_web_is_drawn_without_reportlabs_shape_renderer(nl, monkeypatch):
     grid = handout_web._grid(A4_LAYOUT.web_radius, len(nl.dimensions))
     assert isinstance(grid, Picture) and grid._operators
     assert handout_web._grid.cache_info().hits > 0
+    assert handout_web._labels.cache_info().hits > 0  # the names measured and placed once
     # the web is as large as its outer ring, although the ring is not one of its shapes
     web = handout_web.web_drawing(view, nl, radius=A4_LAYOUT.web_radius)
     x0, y0, x1, y1 = web.getBounds()
