@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from math import cos, sin
 from typing import TYPE_CHECKING
 
@@ -160,11 +160,17 @@ def mirrored(cells: list, lay: Layout) -> list:
     return cells[::-1] if lay.rtl else cells
 
 
+@lru_cache(maxsize=16)
+def _fact_style(body: ParagraphStyle) -> ParagraphStyle:
+    """The body style without the indent for the pictograms: one per layout's (shared) styles."""
+    return ParagraphStyle("fact", parent=body, leftIndent=0, rightIndent=0)
+
+
 def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
               lay: Layout = A4_LAYOUT) -> IconRow | None:
     """Pictogram, heading and answer on one row; None if the answer is too long for that."""
     value_w = lay.frame_w - lay.indent - label_w
-    body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0, rightIndent=0)
+    body_style = _fact_style(st["body"])
     body = Paragraph(markup(value), body_style)
     _, h = body.wrap(value_w, lay.page_h)
     if h > 3.2 * body_style.leading:
