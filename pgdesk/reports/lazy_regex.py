@@ -67,8 +67,9 @@ class _Finder:
         for finder in sys.meta_path:
             found = getattr(finder, "find_spec", None) if finder is not self else None
             spec = found(name, path, target) if found is not None else None
-            if spec is not None and spec.loader is not None:
-                spec.loader = _Loader(spec.loader)
+            if spec is not None:
+                if hasattr(spec.loader, "exec_module"):  # else: loaded as it would be anyway
+                    spec.loader = _Loader(spec.loader)
                 return spec
         return None
 
