@@ -9,6 +9,7 @@ it instead of reportlab's so an Arabic instrument needs no other change in them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportlab.platypus import Paragraph as _Paragraph
 
@@ -88,6 +89,10 @@ class Paragraph(_Paragraph):
     """reportlab's Paragraph; markup with right-to-left letters is broken into lines by width
     in reading order, then each line is shaped and reversed (inline tags are dropped)."""
 
+    # the width of the last wrap and its answer: a handout measures its story to fit it on
+    # the page, then lays it out at the same width (reportlab would break the lines again)
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
     def __init__(self, text, style=None, bulletText=None, *args, **kwargs):  # noqa: N803 (reportlab)
         self._logical = text if isinstance(text, str) and has_rtl(text) else None
         self._for_width: float | None = None
@@ -97,6 +102,9 @@ class Paragraph(_Paragraph):
         super().__init__(text, style, bulletText, *args, **kwargs)
 
     def wrap(self, avail_width, avail_height):
+        # the height does not change the lines; a failed split drops them (blPara)
+        if self._wrapped is not None and self._wrapped[0] == avail_width and hasattr(self, "blPara"):
+            return self._wrapped[1]
         if self._logical is not None and avail_width != self._for_width:
             self._for_width = avail_width
             st = self.style
@@ -107,4 +115,20 @@ class Paragraph(_Paragraph):
                 lines += [_display(x) for x in wrap_words(shaped, st.fontName, st.fontSize, room)]
             _Paragraph.__init__(self, "<br/>".join(escape(x) for x in lines), st,
                                 bulletText=self.bulletText)
-        return super().wrap(avail_width, avail_height)
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
+def fixed_paragraph(text: str, style, bulletText=None) -> Paragraph:  # noqa: N803 (reportlab)
+    """A Paragraph of fixed markup (an instrument's heading or note, never a patient's words)
+    in a style that is never changed (handout_layout.styles): parsed once per process, as
+    parsing takes longer than laying it out. Right-to-left text is shaped per width anyway."""
+    if has_rtl(text):
+        return Paragraph(text, style, bulletText)
+    return Paragraph(text, style, bulletText, frags=_parsed(text, style, bulletText))
+
+
+@lru_cache(maxsize=512)
+def _parsed(text: str, style, bullet_text) -> list:
+    return _Paragraph(text, style, bullet_text).frags

@@ -17,20 +17,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
-from pgdesk.domain.documents import HandoutData
 from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.domain.scores import whole_number
-from pgdesk.domain.social_map import Referral
-from pgdesk.reports.aspect_icons import aspect_row
-from pgdesk.reports.bidi import Paragraph, visual
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_change import change_section, compares_with_start
 from pgdesk.reports.handout_layout import (
@@ -64,6 +62,10 @@ from pgdesk.reports.kit import (
     text,
     wrap_words,
 )
+
+if TYPE_CHECKING:  # types only: the first handout of a session imports less
+    from pgdesk.domain.documents import HandoutData
+    from pgdesk.domain.social_map import Referral
 
 __all__ = ["PAPERS", "handout_pdf", "layout_for", "paper_name", "referral_contact",
            "render_handout"]
@@ -103,9 +105,15 @@ def _focus_lines(consultation: Consultation, instrument: Instrument) -> list[str
 
 def _pictured(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:
     """Eenvoudig, kind: each chosen aspect on a line of its own beside its pictogram."""
+    chosen = set(c.focus)
+    pictured = [(dim, a) for dim in instrument.dimensions for a in dim.aspects
+                if a.icon and (dim.id, a.id) in chosen]
+    if not pictured:
+        return []
+    from pgdesk.reports.aspect_icons import aspect_row  # loaded only when there are such aspects
+
     return [aspect_row(a.icon, f"{a.name} ({dim.name})", st["body"], lay.indent, lay.frame_w, lay.rtl)
-            for dim in instrument.dimensions for a in dim.aspects
-            if a.icon and (dim.id, a.id) in set(c.focus)]
+            for dim, a in pictured]
 
 
 def _important(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -> list:
@@ -125,7 +133,7 @@ def _important(c: Consultation, instrument: Instrument, st: dict, lay: Layout) -
 def _header(h: Handout, st: dict, lay: Layout) -> list:
     t = h.instrument.text
     c = h.view.consultation
-    story: list = [Paragraph(escape(t("handout_title")), st["title"]),
+    story: list = [fixed_paragraph(escape(t("handout_title")), st["title"]),
                    Paragraph(escape(h.view.patient.display_name), st["who"])]
     kind = h.instrument.texts.get(f"type_{c.type}") or t("type_los")
     if h.view.professional is not None and h.view.professional.name.strip():
@@ -149,7 +157,7 @@ def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> tup
         story.append(heading_with_legend(t("web_heading"), compare, h.instrument, st, frame_w))
         story.append(Spacer(1, 5 * lay.space))
     else:
-        story.append(Paragraph(escape(t("web_heading")), st["heading"]))
+        story.append(fixed_paragraph(escape(t("web_heading")), st["heading"]))
     beside = _web_beside_scores(h, compare, radius, st, lay) \
         if lay.large and h.scores_beside else None
     if beside is not None:
@@ -160,17 +168,17 @@ def _web(h: Handout, compare: Consultation | None, st: dict, lay: Layout) -> tup
     if lay.large and beside is None and not h.compact:
         story += _scores_table(h, st, lay)  # under the web (compact: on page 2)
     story.append(Spacer(1, 4 * lay.space))
-    story.append(Paragraph(balanced_markup(t("web_note"), st["note"].fontName, lay.note,
+    story.append(fixed_paragraph(balanced_markup(t("web_note"), st["note"].fontName, lay.note,
                                            frame_w - 2), st["note"]))
     # the web and its six topics are Positieve Gezondheid's: credited where they are shown
     # (on A5 in its short form, one line: Institute for Positive Health is then only 'iPH')
     source = text(h.instrument, "source_line" if lay.paper == "A4" else "source_line_short")
-    story.append(Paragraph(balanced_markup(source, st["note"].fontName, lay.note, frame_w - 2),
+    story.append(fixed_paragraph(balanced_markup(source, st["note"].fontName, lay.note, frame_w - 2),
                            st["note"]))
     if compare is None and h.view.previous is not None and has_scores(h.view.previous, h.instrument):
         note = t("web_previous")
         note_w = min(frame_w - 34, stringWidth(note, st["note"].fontName, lay.note) + 2)
-        legend = Table([[previous_legend(), Paragraph(escape(note), st["note"])]],
+        legend = Table([[previous_legend(), fixed_paragraph(escape(note), st["note"])]],
                        colWidths=[34, note_w], hAlign="CENTER")
         legend.setStyle(plain_table_style())
         story.append(legend)
@@ -192,8 +200,8 @@ def _scores_table(h: Handout, st: dict, lay: Layout,
     """'Mijn cijfers': one row per dimension, its name and its whole number (or none). Beside
     the web (`widths`: number, name, score) each row starts with the number of its spoke."""
     cells = _score_cells(h, st)
-    rows = [mirrored(([Paragraph(str(n), st["fact_heading"])] if widths else [])
-                     + [Paragraph(escape(name), st["meta"]),
+    rows = [mirrored(([fixed_paragraph(str(n), st["fact_heading"])] if widths else [])
+                     + [fixed_paragraph(escape(name), st["meta"]),
                         Paragraph(escape(number), st["fact_heading"])], lay)
             for n, (name, number) in enumerate(cells, start=1)]
     table = Table(rows, colWidths=mirrored(list(widths or (lay.frame_w * 0.5, lay.frame_w * 0.15)),
@@ -204,7 +212,7 @@ def _scores_table(h: Handout, st: dict, lay: Layout,
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         # a little air between the columns, on the side the next one follows
         ("LEFTPADDING" if lay.rtl else "RIGHTPADDING", (0, 0), (-1, -1), 6)]))
-    heading = Paragraph(escape(text(h.instrument, "scores_heading")), st["heading"])
+    heading = fixed_paragraph(escape(text(h.instrument, "scores_heading")), st["heading"])
     if widths is not None:  # beside the web
         return [heading, Spacer(1, 2 * lay.space), table]
     # heading and table together: on a new page unless both fit

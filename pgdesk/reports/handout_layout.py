@@ -4,6 +4,7 @@ that follow from them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
@@ -83,7 +84,10 @@ class Layout:
 
     @property
     def frame_w(self) -> float:
-        return self.page_w - 2 * self.margin_x - 2 * FRAME_PAD
+        # to the last bit as reportlab's frame works it out, so a paragraph measured at this
+        # width keeps its lines when the frame lays it out (bidi.Paragraph.wrap)
+        width = (self.page_w - self.margin_x) - self.margin_x
+        return (self.margin_x + width) - self.margin_x - FRAME_PAD - FRAME_PAD
 
     @property
     def indent(self) -> float:
@@ -139,8 +143,11 @@ def layout_for(paper: str, *, large: bool = False, rtl: bool = False) -> Layout:
     return replace(lay, rtl=rtl) if rtl else lay
 
 
-
+@cache
 def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of this layout, made once per process and shared by every handout:
+    never change them (derive with ParagraphStyle(parent=...)). Shared styles also let
+    kit.fixed_paragraph reuse the parsed form of the instrument's fixed texts."""
     base = _styles(lay)
     if not lay.rtl:
         return base

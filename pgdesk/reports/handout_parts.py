@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from math import cos, sin
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Polygon, Rect, Wedge
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import CondPageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
-from pgdesk.domain.social_map import Referral
-from pgdesk.reports.bidi import Paragraph
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
 from pgdesk.reports.kit import (
     ACCENT,
@@ -26,6 +26,9 @@ from pgdesk.reports.kit import (
     markup,
     plain_table_style,
 )
+
+if TYPE_CHECKING:  # a type only: the first handout of a session imports less
+    from pgdesk.domain.social_map import Referral
 
 
 @cache
@@ -101,14 +104,49 @@ def icon_group(kind: str) -> Group:
     return d
 
 
+class IconRow(Flowable):
+    """Flowables side by side in columns of the given widths, placed exactly as a one-row Table
+    with no padding (and `pads` above them) would place them, for a fraction of its work: a
+    handout has a dozen of these rows (pictogram, heading, answer). The row is as high as its
+    tallest cell, or `height`; each cell sits at its top or in its middle (`valign`)."""
+
+    def __init__(self, cells: list, widths: list[float], *, valign: str = "MIDDLE",
+                 height: float | None = None, pads: list[float] | None = None,
+                 align: str = "CENTER") -> None:
+        super().__init__()
+        self.cells, self.widths, self.valign, self.fixed = cells, widths, valign, height
+        self.pads = pads or [0.0] * len(cells)
+        self.hAlign = align
+        self.sizes: list[tuple[float, float]] = []
+        self._for: float | None = None
+
+    def wrap(self, avail_width, avail_height):
+        if self._for == avail_width:  # measured to fit the page, now laid out: the same again
+            return self.width, self.height
+        self.sizes = [cell.wrapOn(self.canv if hasattr(self, "canv") else None, width,
+                                  avail_height - pad)
+                      for cell, width, pad in zip(self.cells, self.widths, self.pads, strict=True)]
+        self.width = sum(self.widths)
+        self.height = self.fixed if self.fixed is not None else max(
+            h + pad for (_, h), pad in zip(self.sizes, self.pads, strict=True))
+        self._for = avail_width
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x = 0.0
+        for cell, width, pad, (_, h) in zip(self.cells, self.widths, self.pads, self.sizes,
+                                            strict=True):
+            room = self.height - pad - h
+            cell.drawOn(self.canv, x, room if self.valign == "TOP" else room / 2)
+            x += width
+
+
 def section(kind: str, heading: str, body: list, st: dict, lay: Layout = A4_LAYOUT, *,
              keep: float | None = None) -> list:
     # the row is one heading line high; the pictogram, centred on it, reaches a little into
     # the white space above and into the empty margin left of the answer
-    head = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), st["heading"])], lay)],
-                 colWidths=mirrored([lay.indent, lay.frame_w - lay.indent], lay),
-                 rowHeights=[st["heading"].leading])
-    head.setStyle(plain_table_style())
+    head = IconRow(mirrored([icon(kind, lay.icon), fixed_paragraph(escape(heading), st["heading"])], lay),
+                   mirrored([lay.indent, lay.frame_w - lay.indent], lay), height=st["heading"].leading)
     # never a heading alone at the foot of a page: start a new page unless the heading and
     # two lines of the answer (or the first `keep` points of it) fit; after that a long answer
     # simply flows on
@@ -122,11 +160,17 @@ def mirrored(cells: list, lay: Layout) -> list:
     return cells[::-1] if lay.rtl else cells
 
 
+@lru_cache(maxsize=16)
+def _fact_style(body: ParagraphStyle) -> ParagraphStyle:
+    """The body style without the indent for the pictograms: one per layout's (shared) styles."""
+    return ParagraphStyle("fact", parent=body, leftIndent=0, rightIndent=0)
+
+
 def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
-              lay: Layout = A4_LAYOUT) -> Table | None:
+              lay: Layout = A4_LAYOUT) -> IconRow | None:
     """Pictogram, heading and answer on one row; None if the answer is too long for that."""
     value_w = lay.frame_w - lay.indent - label_w
-    body_style = ParagraphStyle("fact", parent=st["body"], leftIndent=0, rightIndent=0)
+    body_style = _fact_style(st["body"])
     body = Paragraph(markup(value), body_style)
     _, h = body.wrap(value_w, lay.page_h)
     if h > 3.2 * body_style.leading:
@@ -136,16 +180,9 @@ def fact_row(kind: str, heading: str, value: str, label_w: float, st: dict,
     head_pad = (lay.icon - head.leading) / 2
     body_pad = head_pad + (getAscent(head.fontName, head.fontSize)
                            - getAscent(body_style.fontName, body_style.fontSize))
-    row = Table([mirrored([icon(kind, lay.icon), Paragraph(escape(heading), head), body], lay)],
-                colWidths=mirrored([lay.indent, label_w, value_w], lay),
-                hAlign="RIGHT" if lay.rtl else "LEFT")
-    style = plain_table_style()
-    style.add("VALIGN", (0, 0), (-1, -1), "TOP")
-    heading_col, body_col = (1, 0) if lay.rtl else (1, 2)
-    style.add("TOPPADDING", (heading_col, 0), (heading_col, 0), head_pad)
-    style.add("TOPPADDING", (body_col, 0), (body_col, 0), body_pad)
-    row.setStyle(style)
-    return row
+    return IconRow(mirrored([icon(kind, lay.icon), fixed_paragraph(escape(heading), head), body], lay),
+                   mirrored([lay.indent, label_w, value_w], lay), valign="TOP",
+                   pads=mirrored([0, head_pad, body_pad], lay), align="RIGHT" if lay.rtl else "LEFT")
 
 
 def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:

@@ -4,6 +4,7 @@ web dashed behind it, and the legend of an end handout."""
 from __future__ import annotations
 
 import math
+from functools import cache, lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -14,7 +15,7 @@ from reportlab.platypus import Table
 from pgdesk.domain.geometry import spoke, web_points
 from pgdesk.domain.instrument import SCALE_MAX, Instrument
 from pgdesk.domain.models import Consultation, ConsultationView
-from pgdesk.reports.bidi import Paragraph, visual
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_layout import A4_LAYOUT, WEB_RADIUS, Layout
 from pgdesk.reports.handout_parts import icon_group
@@ -25,6 +26,7 @@ from pgdesk.reports.kit import (
     MUTED,
     RING,
     RING_OUTER,
+    Picture,
     drawing,
     escape,
     fill_text,
@@ -60,19 +62,10 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
     otherwise that of the previous conversation. `numbered`: each spoke carries its number
     (1-6, in heading size) and its pictogram instead of the name, for large print, whose table
     beside the web gives the names: at 16 pt and more, names and table do not fit side by side."""
-    font, bold = register_fonts()
+    _, bold = register_fonts()
     dims = instrument.dimensions
-    n = len(dims)
     R = radius
-    g = Group()
-
-    # rings (2, 4, ... 10) and spokes
-    for step in range(2, SCALE_MAX + 1, 2):
-        last = step == SCALE_MAX
-        g.add(Circle(0, 0, R * step / SCALE_MAX, fillColor=None,
-                     strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
-    for x, y in web_points([SCALE_MAX] * n, R):
-        g.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
+    g = Group()  # around the centre; the rings and spokes are drawn by WebDrawing beneath it
 
     # the earlier web, dashed and grey, behind the current one
     behind = compare if compare is not None else view.previous
@@ -102,7 +95,32 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
 
     # dimension names outside the outer ring
     half = width / 2
-    for i, dim in enumerate(dims):
+    missing = tuple(score is None for score in scores)
+    for shape in _labels(tuple((dim.name, dim.icon) for dim in dims), instrument.text("no_score"),
+                         R, half, layout, numbered, missing):
+        g.add(shape)
+
+    x0, y0, x1, y1 = _with_rings(g.getBounds(), 0, 0, R)
+    pad = 3
+    height = (y1 - y0) + 2 * pad
+    g.translate(half, pad - y0)
+    d = drawing(width, height, WebDrawing)
+    d._grid, d._centre = _grid(R, len(dims)), (half, pad - y0)
+    d.add(g)
+    d.hAlign = "CENTER"
+    return d
+
+
+@lru_cache(maxsize=64)
+def _labels(dims: tuple[tuple[str, str], ...], no_score: str, R: float, half: float,  # noqa: N803
+            layout: Layout, numbered: bool, missing: tuple[bool, ...]) -> tuple:
+    """The shapes of the dimension names (or numbers) around a web of radius R, with '(no_score)'
+    under those `missing` a score: the same for every patient of an instrument and page, so
+    worked out once (measuring and wrapping names is a tenth of a handout)."""
+    font, bold = register_fonts()
+    n = len(dims)
+    g = Group()
+    for i, (name, icon) in enumerate(dims):
         ux, uy = spoke(i, n)
         # clear of the outer ring and of a number badge sitting on it (about 32 x 19 pt)
         if abs(ux) < 0.25:
@@ -114,20 +132,20 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
             ax, ay = R * ux + math.copysign(18, ux), (R + 6) * uy
             anchor, room = ("start" if ux > 0 else "end"), half - abs(ax) - 6
         if numbered:
-            _numbered_label(g, str(i + 1), dim.icon, ax, ay, uy, anchor, layout.heading, bold)
+            _numbered_label(g, str(i + 1), icon, ax, ay, uy, anchor, layout.heading, bold)
             continue
-        lines, size = label_lines(dim.name, bold, min(room, 150), layout.label, layout.min_label)
-        if layout.large and lines[-1].endswith("…") and not dim.name.endswith("…"):
-            lines = wrap_words(dim.name, bold, size, min(room, 150))  # large print: never cut
-        extra = [f"({instrument.text('no_score')})"] if scores[i] is None else []
+        lines, size = label_lines(name, bold, min(room, 150), layout.label, layout.min_label)
+        if layout.large and lines[-1].endswith("…") and not name.endswith("…"):
+            lines = wrap_words(name, bold, size, min(room, 150))  # large print: never cut
+        extra = [f"({no_score})"] if missing[i] else []
         lead = size * 1.2
-        pict = size * 1.7 if dim.icon else 0  # the variant's pictogram, above the name
+        pict = size * 1.7 if icon else 0  # the variant's pictogram, above the name
         block = (len(lines) + len(extra)) * lead + (pict + 2 if pict else 0)
         # centre the block on the anchor, pushed outwards in proportion to the angle
         top = ay + block / 2 + uy * block / 2
         if pict:
             left = {"middle": ax - pict / 2, "start": ax, "end": ax - pict}[anchor]
-            inner = icon_group(dim.icon)
+            inner = icon_group(icon)
             inner.scale(pict / 30, pict / 30)
             placed = Group(inner)
             placed.translate(left, top - pict)
@@ -139,15 +157,91 @@ def web_drawing(view: ConsultationView, instrument: Instrument, width: float = F
             g.add(String(ax, y, visual(line), fontName=face, fontSize=fsize, fillColor=fill,
                          textAnchor=anchor))
             y -= lead
+    return tuple(g.contents)
 
-    x0, y0, x1, y1 = g.getBounds()
-    pad = 3
-    height = (y1 - y0) + 2 * pad
-    g.translate(half, pad - y0)
-    d = drawing(width, height)
-    d.add(g)
-    d.hAlign = "CENTER"
+
+@lru_cache(maxsize=32)  # a few sizes per layout and number of dimensions
+def _grid(radius: float, spokes: int) -> Picture:
+    """The rings (2, 4, ... 10) and spokes around (0, 0): the same in every web of this size and
+    number of dimensions, so their PDF operators are worked out once (kit.Picture)."""
+    d = drawing(2 * radius, 2 * radius, Picture)
+    for step in range(2, SCALE_MAX + 1, 2):
+        last = step == SCALE_MAX
+        d.add(Circle(0, 0, radius * step / SCALE_MAX, fillColor=None,
+                     strokeColor=RING_OUTER if last else RING, strokeWidth=1.2 if last else 0.7))
+    for x, y in web_points([SCALE_MAX] * spokes, radius):
+        d.add(Line(0, 0, x, y, strokeColor=SPOKE, strokeWidth=0.7))
+    d._radius = radius
     return d
+
+
+def _with_rings(bounds: tuple, cx: float, cy: float, radius: float) -> tuple:
+    """`bounds` grown to hold the outer ring around (cx, cy)."""
+    x0, y0, x1, y1 = bounds
+    return min(x0, cx - radius), min(y0, cy - radius), max(x1, cx + radius), max(y1, cy + radius)
+
+
+class WebDrawing(Drawing):
+    """The web: its grid (a shared Picture) at `_centre`, then its own shapes over it, drawn
+    straight onto the page: reportlab's renderer works out each shape's state from its parents
+    (a sixth of a handout), these shapes carry all of theirs. Pictograms on the spokes (groups
+    of their own) are left to reportlab's renderer."""
+
+    _grid: Picture
+    _centre: tuple[float, float]
+
+    def draw(self, showBoundary=None):  # noqa: N803 (reportlab API)
+        self._grid.drawOn(self.canv, *self._centre)
+        (web,) = self.contents
+        if not all(isinstance(shape, (Polygon, Rect, String)) for shape in web.contents):
+            super().draw()
+            return
+        canv = self.canv
+        canv.saveState()
+        canv.transform(*web.transform)
+        for shape in web.contents:
+            canv.saveState()  # as reportlab does: nothing of one shape carries to the next
+            _draw_shape(canv, shape)
+            canv.restoreState()
+        canv.restoreState()
+
+    def getBounds(self):  # noqa: N802 (reportlab API)
+        return _with_rings(super().getBounds(), *self._centre, self._grid._radius)
+
+
+def _draw_shape(canv, shape: Polygon | Rect | String) -> None:
+    """One of the web's shapes, as reportlab's PDF renderer would draw it."""
+    if isinstance(shape, String):
+        canv.setFillColor(shape.fillColor)
+        canv.setFont(shape.fontName, shape.fontSize)
+        shift = {"start": 0, "middle": 0.5, "end": 1}[shape.textAnchor]
+        width = stringWidth(shape.text, shape.fontName, shape.fontSize) if shift else 0
+        canv.drawString(shape.x - width * shift, shape.y, shape.text)
+        return
+    stroke, fill = shape.strokeColor is not None, shape.fillColor is not None
+    if stroke:
+        canv.setStrokeColor(shape.strokeColor)
+        canv.setLineWidth(shape.strokeWidth)
+        canv.setLineJoin(shape.strokeLineJoin)
+        canv.setLineCap(shape.strokeLineCap)
+        if shape.strokeDashArray:
+            canv.setDash(shape.strokeDashArray, 0)
+    if fill:
+        canv.setFillColor(shape.fillColor)
+    if isinstance(shape, Rect):
+        if shape.rx == shape.ry == 0:
+            canv.rect(shape.x, shape.y, shape.width, shape.height, stroke=stroke, fill=fill)
+        else:
+            canv.roundRect(shape.x, shape.y, shape.width, shape.height, shape.rx, stroke=stroke,
+                           fill=fill)
+        return
+    points = shape.points
+    path = canv.beginPath()
+    path.moveTo(points[0], points[1])
+    for i in range(2, len(points), 2):
+        path.lineTo(points[i], points[i + 1])
+    path.close()
+    canv.drawPath(path, stroke=stroke, fill=fill)
 
 
 def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: float,
@@ -170,15 +264,19 @@ def _numbered_label(g: Group, number: str, icon: str, ax: float, ay: float, uy: 
                  fillColor=INK, textAnchor="start"))
 
 
+@cache
 def previous_legend() -> Drawing:
-    d = drawing(28, 12)
+    """The dashed line before 'vorige keer'; made once, its operators replayed (kit.Picture)."""
+    d = drawing(28, 12, Picture)
     d.add(Line(2, 6, 26, 6, strokeColor=PREVIOUS, strokeWidth=1.6, strokeDashArray=[5, 3]))
     return d
 
 
+@cache
 def _line_sample(start: bool) -> Drawing:
-    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now)."""
-    d = drawing(LEGEND_SAMPLE, 14)
+    """A short piece of web edge for the legend: dashed grey (start) or solid over the fill (now);
+    made once, its operators replayed (kit.Picture)."""
+    d = drawing(LEGEND_SAMPLE, 14, Picture)
     if start:
         d.add(Line(2, 7, LEGEND_SAMPLE - 2, 7, strokeColor=PREVIOUS, strokeWidth=START_WIDTH,
                    strokeDashArray=START_DASH))
@@ -212,9 +310,9 @@ def heading_with_legend(heading: str, start: Consultation, instrument: Instrumen
     head_w = frame_w - legend_w
     if stringWidth(heading, st["heading"].fontName, st["heading"].fontSize) + 12 > head_w:
         # a long heading: the legend goes on a line of its own under it
-        table = Table([[Paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
+        table = Table([[fixed_paragraph(escape(heading), st["heading"])], [legend]], colWidths=[frame_w])
     else:
-        row, widths = [Paragraph(escape(heading), st["heading"]), legend], [head_w, legend_w]
+        row, widths = [fixed_paragraph(escape(heading), st["heading"]), legend], [head_w, legend_w]
         if instrument.rtl:  # the heading at the right, where the page starts
             row, widths = row[::-1], widths[::-1]
         table = Table([row], colWidths=widths)

@@ -8,6 +8,7 @@ alike and a patient never sees a decimal.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape as _html_escape
 from io import BytesIO
 
@@ -160,9 +161,11 @@ def label_lines(text: str, font: str, width: float, size: float = LABEL_SIZE,
     return lines, size
 
 
+@lru_cache(maxsize=128)
 def balanced_markup(text: str, font: str, size: float, width: float) -> str:
     """A short note as Paragraph markup: on one line if it fits, else broken between its
-    sentences (or evenly in two) rather than leaving one word alone on the last line."""
+    sentences (or evenly in two) rather than leaving one word alone on the last line. Notes are
+    the instrument's fixed texts: each is measured once per process."""
     text = " ".join(text.split())
     if stringWidth(text, font, size) <= width:
         return escape(text)
