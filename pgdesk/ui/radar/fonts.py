@@ -1,6 +1,7 @@
-"""The radar's type sizes, times the window's text scale (Ctrl+plus/minus, pgdesk.ui.text_size):
-its labels, numbers and legend grow and shrink with the rest of the window's text. Apart from the
-drawing code, so that the one place that knows the sizes stays small."""
+"""The radar's lettering: its type sizes times the window's text scale (Ctrl+plus/minus,
+pgdesk.ui.text_size), so labels, numbers and legend grow and shrink with the rest of the window's
+text; and its direction on a right-to-left screen (Arabic patient mode). Apart from the drawing
+code, so that the one place that knows these stays small."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def apply_small_fonts(widget: QWidget, numbers, tip, legend) -> None:
         number.set_font(sized(widget, NUMBERS))
     tip.set_font(sized(widget, TIP, bold=True))
     legend.set_font(sized(widget, LEGEND))
+
+
+def apply_direction(widget: QWidget, labels, numbers) -> None:
+    """Right to left as the screen around it: each label's lines start at the right and the
+    scale's numbers stand right of the upright spoke. The spokes keep their clockwise order, as
+    on the Arabic handout and blank web, so patient and professional point at the same places."""
+    rtl = widget.isRightToLeft()
+    for label in labels:
+        label.set_right_to_left(rtl)
+    for number in numbers:
+        number.set_mirrored(rtl)

@@ -168,6 +168,7 @@ class RadarWidget(QWidget):
         font = self._label_font()
         for i, label in enumerate(self._label_items):
             label.set_font(font)
+            label.set_right_to_left(self.isRightToLeft())
             label.set_anchor(*geometry.label_anchor(i, n))
             label.set_bold(i == self._current)
             label.set_marked(i in self._marked)
@@ -384,6 +385,8 @@ class RadarWidget(QWidget):
         elif event.type() == QEvent.Type.FontChange:  # Ctrl+plus/minus: the window's text scale
             self._apply_fonts()
             self._fit()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:  # Arabic: right to left
+            fonts.apply_direction(self, self._label_items, self._numbers)
 
     # ---------------------------------------------------------------- fonts
     def _side(self) -> float:
