@@ -11,6 +11,7 @@ from pgdesk.ui.style import is_dark, style_sheet
 
 STEPS = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 DEFAULT = 1.0
+SCALE_PROPERTY = "textScale"  # on the window: for what sizes its own type (the radar's labels)
 
 
 class TextSize(QObject):
@@ -46,6 +47,7 @@ class TextSize(QObject):
 
     def set_scale(self, scale: float, *, remember: bool = True) -> None:
         self.scale = scale
+        self.window.setProperty(SCALE_PROPERTY, scale)  # before the sheet: its font change asks
         self.window.setStyleSheet(style_sheet(scale, dark=is_dark(QApplication.palette())))
         if remember:
             QSettings().setValue(self._key(), scale)

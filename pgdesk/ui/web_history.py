@@ -233,6 +233,18 @@ class WebHistory(QWidget):
         layout.addWidget(self.caption)
         self.set_webs([])
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Never shorter than the whole radar plus the legend's rows at this width (more rows at
+        150 % text): where a page has less room its scroll area scrolls, rather than cut them."""
+        super().resizeEvent(event)
+        width, layout = event.size().width(), self.layout()
+        below = [w for w in (self.switch_row, self.caption) if w.isVisibleTo(self)]
+        least = self.radar.minimumHeight() + sum(
+            (w.heightForWidth(width) if w.hasHeightForWidth() else w.minimumSizeHint().height())
+            + layout.spacing() for w in below)
+        if least != self.minimumHeight():
+            self.setMinimumHeight(least)
+
     def set_webs(self, webs: Sequence[WebPoint]) -> None:
         """The earlier webs, oldest first. A web switched off before stays off."""
         self.webs = list(webs)
@@ -343,6 +355,15 @@ class ChangeTable(QTableWidget):
         return item.text() if item else ""
 
 
+class _RoomLayout(QHBoxLayout):
+    """Beside each other, in the room the patient page's scroll area has. Qt gives a layout with
+    height-for-width (the legend's flowing rows) its preferred height there, the radar's 480 px
+    and more: at 768 px high the web's bottom was under the fold."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+
 class TrajectoryPanel(QWidget):
     """The patient page's view of one trajectory: its webs on a read-only spinnenweb (the
     latest solid, each earlier one switchable) and the change table; a choice of trajectory."""
@@ -363,7 +384,6 @@ class TrajectoryPanel(QWidget):
         self.table = ChangeTable()
         # The caption is said once, above the table.
         self.web = WebHistory([d.name for d in instrument.dimensions], interactive=False, caption=False)
-        self.web.setMinimumHeight(300)
 
         head = QHBoxLayout()
         head.addWidget(title)
@@ -375,7 +395,7 @@ class TrajectoryPanel(QWidget):
         left.addWidget(self.caption)
         left.addWidget(self.table)
         left.addStretch(1)
-        layout = QHBoxLayout(self)
+        layout = _RoomLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 0)
         layout.addWidget(self.web, 1)

@@ -41,7 +41,8 @@ def _patient_sources() -> set[str]:
     return found - PRACTICE_WORDS
 
 
-@pytest.mark.parametrize("code", [c for c in HANDOUT_LANGUAGES if c not in ("nl", "en")])
+@pytest.mark.parametrize("code", [c for c in HANDOUT_LANGUAGES if c not in ("nl", "en")]
+                         + ["nl-jongeren", "nl-kind"])  # the variants with their own words
 def test_each_language_file_has_exactly_the_patient_screens_words(code):
     instrument = shipped_instrument(code)
     sources = _patient_sources()
@@ -209,3 +210,37 @@ def test_the_patient_mode_cover_thanks_in_arabic_and_keeps_the_practice_words(qt
     mode.leave()
     assert QCoreApplication.translate("Cover", "Dank u wel. Uw antwoorden zijn bewaard.") == \
         "Dank u wel. Uw antwoorden zijn bewaard."
+
+
+@pytest.mark.parametrize("code", ["ar", "nl"])
+def test_the_end_screens_web_reads_in_the_patients_direction(qtbot, window, code):
+    """Arabic: the web at the right where the screen starts, each label's lines starting at the
+    right and the scale's numbers right of the upright spoke; the spokes stay clockwise, as on the
+    Arabic handout. Dutch: as before."""
+    from PySide6.QtCore import QPoint, QPointF
+
+    from pgdesk.ui.patient_mode.mode import PatientMode
+
+    patient = window.store.add_patient(NAME, "1950")
+    set_handout_preferences(window.store, patient.id, code, "A4")
+    window.show_patient(patient.id)
+    mode = PatientMode.start(window, patient.id, 2)
+    window.patient_mode = mode
+    flow = mode.flow
+    flow.go_to(flow.stack.count() - 1)
+    qtbot.wait(50)
+    end, rtl = flow.end, code == "ar"
+    radar = end.radar
+    assert radar.isRightToLeft() == rtl
+    web_x = radar.mapTo(end, QPoint(0, 0)).x()
+    words_x = end.summary[0].mapTo(end, QPoint(0, 0)).x()
+    assert (web_x > words_x) == rtl  # side by side at 1366 px, the web first in reading order
+    spoke = radar._vb.mapViewToScene(QPointF(0, 10)).x()
+    ten = radar._numbers[-1].sceneBoundingRect()
+    assert (ten.left() >= spoke) if rtl else (ten.right() <= spoke)
+    right_of_web = radar._label_items[1]  # hangs from its left side, towards the web
+    aligned = right_of_web._alignment()
+    assert aligned == (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+    labels = [radar.label_pos_in_widget(i) for i in range(len(radar.labels()))]
+    assert labels[1].x() > labels[0].x()  # clockwise in both: the second spoke to the right
+    mode.leave()

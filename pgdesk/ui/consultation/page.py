@@ -179,7 +179,7 @@ class ConsultationPage(QWidget):
         self._area.widget().updateGeometry()
         self._area.setWidgetResizable(True)  # scroll bars for this step's own minimum size
         self.step_buttons.button(index).setChecked(True)
-        self.back_button.setEnabled(index > 0)
+        self.back_button.setVisible(index > 0)  # step 1 has nothing before it
         self.next_button.setText(self.tr("Klaar") if index == len(STEPS) - 1
                                  else self.tr("Volgende →"))
         step.focus_widget().setFocus()

@@ -90,6 +90,15 @@ class ScoreTable(QTableWidget):
             if self._widest.get(column) != widest:
                 self._widest[column] = widest
                 self.resizeColumnToContents(column)
+                self._fit_names()
+
+    def _fit_names(self) -> None:
+        """Never narrower than every dimension's whole name beside the numbers: at 150 % text the
+        stretched first column was cut to "Mentaal …" and "Dagelijks …" (room for a scroll bar
+        too, should a low window need one)."""
+        names = max(self.sizeHintForColumn(0), self.horizontalHeader().sectionSizeHint(0))
+        self.setMinimumWidth(names + self.columnWidth(1) + self.columnWidth(2)
+                             + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width())
 
     def _clicked(self, row: int, column: int) -> None:
         if column == 2:

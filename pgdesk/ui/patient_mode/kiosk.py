@@ -20,6 +20,7 @@ from pgdesk.ui.patient_mode.rows import scrolled, touch_button
 from pgdesk.ui.patient_mode.script import use_font_for
 from pgdesk.ui.patient_mode.style import PATIENT_STYLE, patient_palette
 from pgdesk.ui.plain import Label
+from pgdesk.ui.variant_choice import consult_instrument
 
 WRONG_CODES_BEFORE_WAIT = 5
 WAIT_MS = 30_000  # after that many wrong codes in a row: guessing codes takes long
@@ -143,7 +144,9 @@ class KioskWindow(QWidget):
         consultation = guarded(self, self.store.consultation, cid)
         language = consultation and guarded(self, PatientLanguage, self.store,
                                             consultation.patient_id, self.instrument)
-        session = language and guarded(self, PatientSession, self.store, language.instrument, cid)
+        # the patient's variant (Jongeren, Kind) speaks its own words here as in the patient mode
+        instrument = language and consult_instrument(self, self.store, language.instrument, cid)
+        session = instrument and guarded(self, PatientSession, self.store, instrument, cid)
         screen = session and guarded(self, start_run, self.store, cid, kiosk=True)
         if session is None or screen is None:
             return

@@ -156,6 +156,7 @@ class Label(QGraphicsItem):
         self._font = QFont()
         self._bold = False
         self._marked = False
+        self._rtl = False
         self._anchor = (0.5, 0.5)
         self._text_rect = QRectF()
         self._bubble_rect = QRectF()
@@ -182,6 +183,12 @@ class Label(QGraphicsItem):
             self._marked = marked
             self._relayout()
 
+    def set_right_to_left(self, rtl: bool) -> None:
+        """Arabic: each line starts at the right, whichever side of the web the block hangs."""
+        if rtl != self._rtl:
+            self._rtl = rtl
+            self._relayout()
+
     def text(self) -> str:
         return self._raw
 
@@ -192,11 +199,11 @@ class Label(QGraphicsItem):
 
     def _alignment(self) -> Qt.AlignmentFlag:
         ax = self._anchor[0]
-        if ax < 0.3:
-            return Qt.AlignmentFlag.AlignLeft
-        if ax > 0.7:
+        if 0.3 <= ax <= 0.7:
+            return Qt.AlignmentFlag.AlignHCenter
+        if ax > 0.7 or self._rtl:
             return Qt.AlignmentFlag.AlignRight
-        return Qt.AlignmentFlag.AlignHCenter
+        return Qt.AlignmentFlag.AlignLeft
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
@@ -247,7 +254,9 @@ class Label(QGraphicsItem):
         painter.setFont(self._effective_font())
         ink = item_colours(self, widget)
         painter.setPen(ink.accent if self._bold else ink.ink)
-        painter.drawText(self._text_rect, int(self._alignment()), self._text)
+        # absolute: a right-to-left view would swap left and right once more
+        painter.drawText(self._text_rect, int(self._alignment() | Qt.AlignmentFlag.AlignAbsolute),
+                         self._text)
         if self._marked:
             self._paint_bubble(painter, self._bubble_rect, ink.background)
 
@@ -281,8 +290,8 @@ class SmallText(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(12)
         self._text = text
-        self._anchor = anchor
-        self._offset = offset
+        self._anchor = self._home_anchor = anchor
+        self._offset = self._home_offset = offset
         self._font = QFont()
         self._colour: QColor | None = None  # None: the palette's muted text
         self._boxed = False
@@ -297,6 +306,13 @@ class SmallText(QGraphicsItem):
         if text != self._text:
             self._text = text
             self._relayout()
+
+    def set_mirrored(self, mirrored: bool) -> None:
+        """On the other side of its point (a right-to-left screen), as far from it."""
+        (ax, ay), offset = self._home_anchor, self._home_offset
+        self._anchor = (1.0 - ax, ay) if mirrored else (ax, ay)
+        self._offset = QPointF(-offset.x(), offset.y()) if mirrored else offset
+        self._relayout()
 
     def set_style(self, colour: QColor | None, boxed: bool) -> None:
         """A box in `colour` (None: the palette's accent) or plain text (None: muted)."""

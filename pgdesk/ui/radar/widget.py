@@ -17,7 +17,7 @@ from pgdesk.domain.numbers import format_number
 from pgdesk.ui import plain
 from pgdesk.ui.accessibility import install as install_accessibility
 from pgdesk.ui.chart_colours import widget_colours
-from pgdesk.ui.radar import geometry
+from pgdesk.ui.radar import fonts, geometry
 from pgdesk.ui.radar.items import (
     FIT_MARGIN,
     HANDLE_HIT_RADIUS,
@@ -168,6 +168,7 @@ class RadarWidget(QWidget):
         font = self._label_font()
         for i, label in enumerate(self._label_items):
             label.set_font(font)
+            label.set_right_to_left(self.isRightToLeft())
             label.set_anchor(*geometry.label_anchor(i, n))
             label.set_bold(i == self._current)
             label.set_marked(i in self._marked)
@@ -381,6 +382,11 @@ class RadarWidget(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # a new parent's palette, a theme switch
             self._apply_colours()
+        elif event.type() == QEvent.Type.FontChange:  # Ctrl+plus/minus: the window's text scale
+            self._apply_fonts()
+            self._fit()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:  # Arabic: right to left
+            fonts.apply_direction(self, self._label_items, self._numbers)
 
     # ---------------------------------------------------------------- fonts
     def _side(self) -> float:
@@ -388,27 +394,14 @@ class RadarWidget(QWidget):
         return side if side >= 10 else 480.0
 
     def _label_font(self) -> QFont:
-        """Label font: a little smaller in a small widget, larger in a big one."""
-        font = QFont(self.font())
-        font.setPointSizeF(round(min(10.5, max(7.5, self._side() / 52.0)) * 2) / 2)
-        return font
+        return fonts.label_font(self, self._side())
 
     def _label_gap(self) -> float:
         return min(LABEL_GAP, max(9.0, 0.03 * self._side()))
 
     def _apply_fonts(self) -> None:
-        small = QFont(self.font())
-        small.setPointSizeF(7.0)
-        for number in self._numbers:
-            number.set_font(small)
-        tip = QFont(self.font())
-        tip.setPointSizeF(8.5)
-        tip.setBold(True)
-        self._tip.set_font(tip)
+        fonts.apply_small_fonts(self, self._numbers, self._tip, self._legend)
         self._tip.set_style(None, boxed=True)
-        legend = QFont(self.font())
-        legend.setPointSizeF(8.0)
-        self._legend.set_font(legend)
 
     # ------------------------------------------------------------- fitting
     def _fit(self, *_args) -> None:
