@@ -396,7 +396,7 @@ def test_history_each_web_its_own_colour_and_line_style(radar):
     assert len({p.style() for p in pens}) == 3
     assert pens[0].style() == Qt.PenStyle.DashLine  # the start dashed, the tussen dotted
     assert pens[1].style() == Qt.PenStyle.DotLine
-    current = radar._webs.outline().pen()
+    current = radar._webs.current_pen()
     assert current.style() == Qt.PenStyle.SolidLine
     assert all(current.widthF() > p.widthF() for p in pens)  # the current web is the strongest
     assert all(p.color() != current.color() for p in pens)
@@ -412,7 +412,7 @@ def test_history_toggles_hide_and_show_the_right_web(radar):
     radar.set_history_visible("c-tussen", False)
     assert not items["c-tussen"].isVisible() and not radar.history_visible("c-tussen")
     assert items["c-start"].isVisible() and items["c-los"].isVisible()
-    assert radar._webs.outline().isVisible()  # the current web always shows
+    assert all(edge.isVisible() for _fill, edge in radar._webs.sectors())  # the current web shows
     radar.set_history_visible("c-tussen", True)
     assert items["c-tussen"].isVisible()
     with pytest.raises(KeyError):

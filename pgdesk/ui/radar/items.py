@@ -72,6 +72,9 @@ class Handle(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(20)
+        # Moved on every score change: a picture moves along (it stays valid, the handle ignores
+        # the view's scale), the antialiased circles are drawn again only when its state changes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._scored = False
         self._current = False
         self._hover = False

@@ -395,6 +395,7 @@ class RadarWidget(QWidget):
         scale = geometry.fit_scale([label.pixel_extent() for label in self._label_items],
                                    half_w, half_h, gap, HANDLE_RADIUS)
         self._scale = scale
+        self._webs.set_scale(scale)
         self._label_radius = geometry.MAX_SCORE + gap / scale
 
         # View range: the web's centre sits in the middle of the area above the legend.
