@@ -412,7 +412,7 @@ def test_history_toggles_hide_and_show_the_right_web(radar):
     radar.set_history_visible("c-tussen", False)
     assert not items["c-tussen"].isVisible() and not radar.history_visible("c-tussen")
     assert items["c-start"].isVisible() and items["c-los"].isVisible()
-    assert all(edge.isVisible() for _fill, edge in radar._webs.sectors())  # the current web shows
+    assert all(item.isVisible() for item in radar._webs.current_items())  # the current web shows
     radar.set_history_visible("c-tussen", True)
     assert items["c-tussen"].isVisible()
     with pytest.raises(KeyError):

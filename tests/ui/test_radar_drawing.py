@@ -1,15 +1,16 @@
-"""How the spinnenweb redraws a score change (issue 16): only the two sectors beside the changed
-spoke get new geometry and are repainted; no item is made again, the earlier webs are left as
-they are; and the picture is the one a single polygon gave."""
+"""How the spinnenweb redraws a score change (issue 16): only the area around the changed spoke
+is marked and repainted; no item is made again, the earlier webs are left as they are; and the
+picture is still the web's fill under its line."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF
 from PySide6.QtGui import QRegion
 
 from pgdesk.ui.radar import RadarWidget
-from pgdesk.ui.radar import webs as webs_module
 
 pytestmark = pytest.mark.gui
 
@@ -47,28 +48,25 @@ class Repaints(QObject):
         return False
 
 
-def test_a_score_change_sets_the_two_sectors_beside_its_spoke_only(radar, monkeypatch):
-    lines: list[int] = []
-    fills: list[int] = []
-    sectors = radar._webs.sectors()
-    monkeypatch.setattr(webs_module.Edge, "set_line",
-                        lambda edge, a, b, real=webs_module.Edge.set_line: (
-                            lines.append([e for _f, e in sectors].index(edge)), real(edge, a, b)))
-    monkeypatch.setattr(webs_module.Fill, "setPath",
-                        lambda fill, path, real=webs_module.Fill.setPath: (
-                            fills.append([f for f, _e in sectors].index(fill)), real(fill, path)))
-    radar.set_score(0, 3)
-    assert sorted(lines) == sorted(fills) == [0, 5]  # sector 5 ends on spoke 0, sector 0 starts there
-    lines.clear()
-    fills.clear()
+def test_a_score_change_marks_the_area_around_its_spoke_only(radar, monkeypatch):
+    fill, line = radar._webs.current_items()
+    marked: list[tuple[str, QRectF]] = []
+    for name, item in (("fill", fill), ("line", line)):
+        monkeypatch.setattr(item, "update", lambda rect=None, name=name: marked.append((name, rect)))
+    radar.set_score(0, 3)  # the top spoke: from 7 to 3
+    assert [name for name, _rect in marked] == ["fill", "line"]
+    rect = marked[0][1]
+    assert rect == marked[1][1]
+    for index, value in ((0, 3), (0, 7), (1, 7), (5, 7)):  # its point, old and new, neighbours
+        assert rect.contains(radar._view_point(index, value))
+    for index in (2, 3, 4):  # the lower half of the web is not marked
+        assert not rect.contains(radar._view_point(index, 7))
+    assert line.polygon()[0] == radar._view_point(0, 3) and line.polygon() == fill.polygon()
+    marked.clear()
     radar.set_score(2, None)
-    assert sorted(lines) == sorted(fills) == [1, 2]
-    lines.clear()
-    radar.set_score(2, 0)  # unscored and 0 are drawn alike: nothing to draw again
-    assert lines == []
-    assert radar._webs.sectors() == sectors  # the same items, none made again
-    edge = sectors[0][1].line()
-    assert (edge.p1(), edge.p2()) == (radar._view_point(0, 3), radar._view_point(1, 7))
+    radar.set_score(2, 0)  # unscored and 0 are drawn alike: nothing more to paint
+    assert len(marked) == 2
+    assert radar._webs.current_items() == (fill, line)  # the same items, none made again
 
 
 def test_a_score_change_repaints_near_its_spoke_only(radar, qtbot):
@@ -85,9 +83,10 @@ def test_a_score_change_repaints_near_its_spoke_only(radar, qtbot):
 
     assert repaints.region.contains(in_viewport(0, 9)) and repaints.region.contains(
         in_viewport(0, 7))
-    # the bottom half of the web (spoke 3, sectors 2 and 3) is left as it was
+    # the rest of the web is left as it was: its bottom half, and even its centre
     assert not repaints.region.contains(in_viewport(3, 7))
     assert not repaints.region.contains(in_viewport(3, 3))
+    assert not repaints.region.contains(in_viewport(0, 0))
 
 
 def test_the_earlier_webs_are_left_alone_while_scoring(radar, monkeypatch):
@@ -107,9 +106,9 @@ def test_the_earlier_webs_are_left_alone_while_scoring(radar, monkeypatch):
     assert radar.history_keys() == [] and item not in radar._vb.addedItems
 
 
-def test_the_sectors_draw_the_web_a_single_polygon_drew(radar, qtbot):
-    """Fill and outline per sector look like one polygon: a point in the middle of each side is
-    on the outline's colour, the centre of each sector on the fill's."""
+def test_the_web_is_drawn_as_its_fill_under_its_line(radar, qtbot):
+    """A point in the middle of each side is on the line's colour, the inside of each sector on
+    the fill's."""
     radar.set_history([])
     radar.set_scores([8, 4, None, 10, 6, 2])
     qtbot.wait(20)
@@ -117,7 +116,7 @@ def test_the_sectors_draw_the_web_a_single_polygon_drew(radar, qtbot):
     ratio = image.devicePixelRatio()
     scores = [8, 4, 0, 10, 6, 2]
     line = radar._webs.current_pen().color()
-    fill = radar._webs.sectors()[0][0].brush().color()
+    fill = radar._webs.current_items()[0].brush().color()
 
     def colour_at(x: float, y: float):
         return image.pixelColor(int(x * ratio), int(y * ratio))
@@ -135,3 +134,18 @@ def test_the_sectors_draw_the_web_a_single_polygon_drew(radar, qtbot):
             x = centre.x() + ((a.x() + b.x()) / 2 - centre.x()) * 0.55
             y = centre.y() + ((a.y() + b.y()) / 2 - centre.y()) * 0.55
             assert close(colour_at(x, y), fill), k
+
+
+def test_what_the_window_shows_after_many_changes_is_the_whole_picture(radar, qtbot):
+    """Only the marked areas are repainted, and they are enough: the window's own pixels after
+    60 random changes (set and cleared) are those of the whole chart drawn afresh."""
+    radar.set_scores([7, 5, None, 8, 3, 6])
+    qtbot.wait(20)
+    choice = random.Random(16)
+    for change in range(60):
+        radar.set_score(choice.randrange(6), choice.choice([None, *range(11)]))
+        qtbot.wait(1)
+        if change % 20 == 19:
+            shown = radar.screen().grabWindow(radar.winId()).toImage()
+            whole = radar.grab().toImage()
+            assert shown.convertToFormat(whole.format()) == whole, change

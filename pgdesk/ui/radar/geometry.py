@@ -48,16 +48,6 @@ def polygon_path(values: Sequence[float | None]) -> QPainterPath:
     return path
 
 
-def sector_fill(a: QPointF, b: QPointF) -> QPainterPath:
-    """The triangle from the centre to two neighbouring points of a web: one sector's fill."""
-    path = QPainterPath()
-    path.moveTo(0, 0)
-    path.lineTo(a)
-    path.lineTo(b)
-    path.closeSubpath()
-    return path
-
-
 def grid_paths(count: int) -> tuple[QPainterPath, QPainterPath, QPainterPath]:
     """(inner rings, outer ring, spokes) of a web with `count` spokes."""
     rings, outer, spokes = QPainterPath(), QPainterPath(), QPainterPath()

@@ -456,15 +456,6 @@ class Grid(QGraphicsItem):
             painter.drawPath(path)
 
 
-class Fill(QGraphicsPathItem):
-    """The current web's fill, drawn without antialiasing: its edge lies under the web's own
-    (antialiased) outline, and an aliased fill of that size paints markedly faster."""
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        super().paint(painter, option, widget)
-
-
 @dataclass
 class HistoryWeb:
     key: Hashable
