@@ -83,6 +83,8 @@ def test_a_score_change_repaints_near_its_spoke_only(radar, qtbot):
 
     assert repaints.region.contains(in_viewport(0, 9)) and repaints.region.contains(
         in_viewport(0, 7))
+    # one rectangle (each item drawn under a plain rectangular clip, not a region)
+    assert repaints.count == 1 and repaints.region.rectCount() == 1
     # the rest of the web is left as it was: its bottom half, and even its centre
     assert not repaints.region.contains(in_viewport(3, 7))
     assert not repaints.region.contains(in_viewport(3, 3))
