@@ -151,3 +151,28 @@ def test_what_the_window_shows_after_many_changes_is_the_whole_picture(radar, qt
             shown = radar.screen().grabWindow(radar.winId()).toImage()
             whole = radar.grab().toImage()
             assert shown.convertToFormat(whole.format()) == whole, change
+
+
+def test_a_new_current_row_keeps_the_web_as_it_is(qtbot, monkeypatch):
+    """The current dimension's label is bold, and wider: the web is fitted around every label as
+    if bold, so moving through the rows never resizes it (it jumped by up to 7% and was drawn
+    anew on every row) and nothing is fitted again."""
+    radar = RadarWidget(SIX + ["Financiën en wonen"])
+    qtbot.addWidget(radar)
+    radar.resize(500, 500)
+    radar.show()
+    qtbot.waitExposed(radar)
+    radar.set_marked({0, 2, 5})
+    fitted: list[int] = []
+    real_fit = radar._fit
+    monkeypatch.setattr(radar, "_fit", lambda *a: (fitted.append(1), real_fit(*a)))
+    tops = set()
+    for k in range(7):
+        radar.set_current(k)
+        qtbot.wait(1)
+        tops.add(radar.point_in_widget(0, 10).y())
+        for i, label in enumerate(radar._label_items):  # bold or not, inside what was fitted
+            fit = label.fit_extent()
+            assert fit.contains(label.pixel_extent()), (k, i)
+    assert len(tops) == 1
+    assert fitted == []

@@ -133,8 +133,9 @@ class Webs:
 
     def set_scale(self, px_per_unit: float) -> None:
         """The view's new scale: the line's pen keeps its width in pixels."""
-        self._scale = px_per_unit
-        self._apply_look()
+        if px_per_unit != self._scale:  # the web is fitted again on every new current row
+            self._scale = px_per_unit
+            self._apply_look()
 
     def _apply_look(self) -> None:
         self._fill.set_look(QPen(Qt.PenStyle.NoPen), self._brush, 1 / self._scale)

@@ -402,7 +402,7 @@ class RadarWidget(QWidget):
         half_w, half_h = width / 2 - FIT_MARGIN, avail_h / 2 - FIT_MARGIN
 
         gap = self._label_gap()
-        scale = geometry.fit_scale([label.pixel_extent() for label in self._label_items],
+        scale = geometry.fit_scale([label.fit_extent() for label in self._label_items],
                                    half_w, half_h, gap, HANDLE_RADIUS)
         self._scale = scale
         self._webs.set_scale(scale)
@@ -449,8 +449,7 @@ class RadarWidget(QWidget):
             path.moveTo(0, 0)
             path.lineTo(self._view_point(self._current, geometry.MAX_SCORE))
         self._current_spoke.setPath(path)
-        # Keep the layout honest: a bold label is wider.
-        self._fit()
+        # nothing to fit again: the web is fitted around every label as if bold
 
     # ---------------------------------------------------------- interaction
     def _to_view(self, scene_pos: QPointF) -> tuple[float, float]:
