@@ -168,7 +168,7 @@ class Label(QGraphicsItem):
 
     # -- state ---------------------------------------------------------------
     def set_font(self, font: QFont) -> None:
-        if font != self._font:  # the web is fitted again on every new current row
+        if font != self._font:  # the web is fitted again (a resize, a legend) in the same font
             self._font = QFont(font)
             self._relayout()
 

@@ -133,7 +133,7 @@ class Webs:
 
     def set_scale(self, px_per_unit: float) -> None:
         """The view's new scale: the line's pen keeps its width in pixels."""
-        if px_per_unit != self._scale:  # the web is fitted again on every new current row
+        if px_per_unit != self._scale:  # fitted again (a resize, a legend) at the same scale
             self._scale = px_per_unit
             self._apply_look()
 
