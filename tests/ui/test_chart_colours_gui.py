@@ -94,7 +94,7 @@ def test_the_radar_and_wheel_are_painted_in_the_palettes_colours(qtbot, desktop,
     radar.set_scores([7, 5, None, 8, 3, 6])
     picture = radar.grab().toImage()
     assert _share_near(picture, ink.background) > 0.4  # mostly background, not white on dark
-    assert radar._polygon.pen().color() == ink.series(WEB_BLUE)
+    assert radar._webs.current_pen().color() == ink.series(WEB_BLUE)
     wheel = _shown(WheelPicture(["Sterk", "Wens", "Hindert", "Nodig", "Kiezen", "Start"]), qtbot)
     shot = wheel.grab().toImage()
     assert _share_near(shot, ink.accent) > 0.02  # the current question in the accent

@@ -72,6 +72,9 @@ class Handle(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setZValue(20)
+        # Moved on every score change: a picture moves along (it stays valid, the handle ignores
+        # the view's scale), the antialiased circles are drawn again only when its state changes.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._scored = False
         self._current = False
         self._hover = False
@@ -161,12 +164,14 @@ class Label(QGraphicsItem):
         self._text_rect = QRectF()
         self._bubble_rect = QRectF()
         self._bounds = QRectF()
+        self._fit_bounds = QRectF()
         self._relayout()
 
     # -- state ---------------------------------------------------------------
     def set_font(self, font: QFont) -> None:
-        self._font = QFont(font)
-        self._relayout()
+        if font != self._font:  # the web is fitted again (a resize, a legend) in the same font
+            self._font = QFont(font)
+            self._relayout()
 
     def set_anchor(self, ax: float, ay: float) -> None:
         if (ax, ay) != self._anchor:
@@ -207,13 +212,24 @@ class Label(QGraphicsItem):
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
-        fm = QFontMetricsF(self._effective_font())
+        self._text_rect, self._bubble_rect, self._bounds = self._layout(self._bold)
+        # fitted as if bold: a new current row (its label bold) never resizes the web
+        self._fit_bounds = self._bounds if self._bold else self._layout(True)[2]
+        self.update()
+
+    def _layout(self, bold: bool) -> tuple[QRectF, QRectF, QRectF]:
+        """(text, speech bubble, bounds) in pixels around the anchor, in the bold font or not."""
+        font = QFont(self._font)
+        font.setBold(bold)
+        fm = QFontMetricsF(font)
         size = fm.boundingRect(
             QRectF(0, 0, 10_000, 10_000), int(Qt.AlignmentFlag.AlignLeft), self._text
         ).size()
         w, h = math.ceil(size.width()) + 2, math.ceil(size.height())
         ax, ay = self._anchor
-        self._text_rect = QRectF(-ax * w, -ay * h, w, h)
+        text_rect = QRectF(-ax * w, -ay * h, w, h)
+        bubble_rect = QRectF()
+        bounds = QRectF(text_rect)
         if self._marked:
             # The bubble sits beside the shorter line, on its outer side
             # (left of right-aligned text, right of left-aligned/centred text),
@@ -222,21 +238,17 @@ class Label(QGraphicsItem):
             widths = [fm.horizontalAdvance(line) for line in lines]
             k = min(range(len(lines)), key=widths.__getitem__)
             line_h = h / len(lines)
-            y = self._text_rect.top() + k * line_h + (line_h - BUBBLE_H) / 2
+            y = text_rect.top() + k * line_h + (line_h - BUBBLE_H) / 2
             align = self._alignment()
             if align == Qt.AlignmentFlag.AlignRight:
-                x = self._text_rect.right() - 1 - widths[k] - BUBBLE_SPACING - BUBBLE_W
+                x = text_rect.right() - 1 - widths[k] - BUBBLE_SPACING - BUBBLE_W
             elif align == Qt.AlignmentFlag.AlignLeft:
-                x = self._text_rect.left() + 1 + widths[k] + BUBBLE_SPACING
+                x = text_rect.left() + 1 + widths[k] + BUBBLE_SPACING
             else:
-                x = self._text_rect.center().x() + widths[k] / 2 + BUBBLE_SPACING
-            self._bubble_rect = QRectF(x, y, BUBBLE_W, BUBBLE_H)
-            self._bounds = self._text_rect.united(self._bubble_rect)
-        else:
-            self._bubble_rect = QRectF()
-            self._bounds = QRectF(self._text_rect)
-        self._bounds.adjust(-1, -1, 1, 1)
-        self.update()
+                x = text_rect.center().x() + widths[k] / 2 + BUBBLE_SPACING
+            bubble_rect = QRectF(x, y, BUBBLE_W, BUBBLE_H)
+            bounds = text_rect.united(bubble_rect)
+        return text_rect, bubble_rect, bounds.adjusted(-1, -1, 1, 1)
 
     # -- geometry helpers (pixels, relative to the anchor point) -------------
     def text_rect(self) -> QRectF:
@@ -244,6 +256,10 @@ class Label(QGraphicsItem):
 
     def pixel_extent(self) -> QRectF:
         return QRectF(self._bounds)
+
+    def fit_extent(self) -> QRectF:
+        """The pixel box the web is fitted around: as wide as when bold."""
+        return QRectF(self._fit_bounds)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -467,15 +483,6 @@ class Grid(QGraphicsItem):
         for pen, path in self._parts:
             painter.setPen(pen)
             painter.drawPath(path)
-
-
-class Fill(QGraphicsPathItem):
-    """The current web's fill, drawn without antialiasing: its edge lies under the web's own
-    (antialiased) outline, and an aliased fill of that size paints markedly faster."""
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        super().paint(painter, option, widget)
 
 
 @dataclass

@@ -1,6 +1,6 @@
-"""The spinnenweb widget: a locked-aspect pyqtgraph PlotWidget holding the web (rings, spokes,
-polygons in view coordinates, 1 unit = 1 score point) and the items of pgdesk.ui.radar.items;
-every click and drag goes through one small ViewBox subclass."""
+"""The spinnenweb widget: a locked-aspect pyqtgraph PlotWidget holding the web (rings, spokes and
+the webs of pgdesk.ui.radar.webs in view coordinates, 1 unit = 1 score point) and the items of
+pgdesk.ui.radar.items; every click and drag goes through one small ViewBox subclass."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ from collections.abc import Hashable, Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsView,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pgdesk.domain.geometry import clamp_score, nearest_spoke, score_along
 from pgdesk.domain.numbers import format_number
@@ -25,10 +32,8 @@ from pgdesk.ui.radar.items import (
     LABEL_GAP,
     NOT_SCORED,
     NOW,
-    Fill,
     Grid,
     Handle,
-    HistoryWeb,
     Label,
     Legend,
     LegendEntry,
@@ -36,7 +41,8 @@ from pgdesk.ui.radar.items import (
     SmallText,
     tr,
 )
-from pgdesk.ui.web_pens import cosmetic_pen, current_pen, history_pen
+from pgdesk.ui.radar.webs import Webs, path_item
+from pgdesk.ui.web_pens import cosmetic_pen, current_pen
 
 
 class RadarWidget(QWidget):
@@ -52,7 +58,6 @@ class RadarWidget(QWidget):
         self._scores: list[float | None] = []
         self._current = -1
         self._marked: set[int] = set()
-        self._history: list[HistoryWeb] = []
         self._current_label = ""
         self._interactive = True
         self._legend_shown = True
@@ -64,6 +69,9 @@ class RadarWidget(QWidget):
         self._vb = RadarViewBox(self._on_click, self._on_drag)
         self._plot = pg.PlotWidget(parent=self, background="w", viewBox=self._vb)
         self._plot.setAntialiasing(True)
+        # A score change marks a few small areas close together: repainted as one rectangle,
+        # every item is drawn with a plain rectangular clip, markedly faster than the region.
+        self._plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._plot.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._plot.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,10 +98,8 @@ class RadarWidget(QWidget):
         self._grid = Grid((QPen(), QPen(), QPen()))  # rings, outer ring, spokes
         self._grid.setZValue(1)
         self._vb.addItem(self._grid, ignoreBounds=True)
-        self._current_spoke = self._path_item(QPen(), z=3)
-        # The current web: an opaque fill under the grid, its outline above it.
-        self._fill = self._path_item(QPen(Qt.PenStyle.NoPen), z=0.5, item=Fill())
-        self._polygon = self._path_item(QPen(), z=8)
+        self._current_spoke = path_item(self._vb, QPen(), z=3)
+        self._webs = Webs(self._vb)
         # "0" steps aside a little more: the centre is where unscored handles sit.
         self._numbers = [SmallText(str(v), (1.0, 0.0), QPointF(-9, 3) if v == 0 else QPointF(-3, 1))
                          for v in (0, 5, geometry.MAX_SCORE)]
@@ -175,7 +181,7 @@ class RadarWidget(QWidget):
             if not self._interactive:
                 label.setCursor(Qt.CursorShape.ArrowCursor)
         self._build_static()
-        self._update_history_paths()
+        self._webs.show_history()
         self._fit()
         for i in range(n):
             self._place_handle(i, self._scores[i])
@@ -217,34 +223,16 @@ class RadarWidget(QWidget):
     def set_history(self, webs: Sequence[tuple[Hashable, str, Sequence[float | None]]]) -> None:
         """Earlier webs as (key, legend label, scores), oldest first, drawn behind the current
         one, each in its own colour and line style.  A key shown before keeps its visibility."""
-        n = len(self._labels_text)
-        was_visible = {h.key: h.visible for h in self._history}
-        for h in self._history:
-            self._vb.removeItem(h.item)
-        self._history = []
-        for k, (key, label, scores) in enumerate(webs):
-            pen = history_pen(k, widget_colours(self))
-            item = self._path_item(pen, z=5 - 0.01 * k)
-            visible = was_visible.get(key, True)
-            item.setVisible(visible)
-            values = (list(scores) + [None] * n)[:n]
-            self._history.append(HistoryWeb(key, str(label), values, pen, item, visible))
-        self._update_history_paths()
+        self._webs.set_history(webs, len(self._labels_text), widget_colours(self))
         self._update_legend_entries()
         self._fit()
 
     def history_keys(self) -> list[Hashable]:
-        return [h.key for h in self._history]
-
-    def _history_web(self, key: Hashable) -> HistoryWeb:
-        for h in self._history:
-            if h.key == key:
-                return h
-        raise KeyError(key)
+        return [h.key for h in self._webs.history]
 
     def set_history_visible(self, key: Hashable, visible: bool) -> None:
         """Show or hide one earlier web (its legend entry stays, faded)."""
-        h = self._history_web(key)
+        h = self._webs.history_web(key)
         if h.visible == visible:
             return
         h.visible = visible
@@ -252,18 +240,18 @@ class RadarWidget(QWidget):
         self._update_legend_entries()  # same entries, so the layout (and the web) stays put
 
     def history_visible(self, key: Hashable) -> bool:
-        return self._history_web(key).visible
+        return self._webs.history_web(key).visible
 
     def history_pen(self, key: Hashable) -> QPen:
-        return QPen(self._history_web(key).pen)
+        return QPen(self._webs.history_web(key).pen)
 
     def history_item(self, key: Hashable) -> QGraphicsPathItem:
         """The drawn polygon of an earlier web (for tests)."""
-        return self._history_web(key).item
+        return self._webs.history_web(key).item
 
     def legend_entries(self) -> list[LegendEntry]:
         """What the legend lists, in order (empty when there are no earlier webs)."""
-        return self._legend.entries() if self._history else []
+        return self._legend.entries() if self._webs.history else []
 
     def legend_visible(self) -> bool:
         return self._legend.isVisible()
@@ -334,29 +322,16 @@ class RadarWidget(QWidget):
     def _view_point(self, index: int, value: float) -> QPointF:
         return geometry.view_point(index, len(self._labels_text), value)
 
-    def _path_item(self, pen: QPen, z: float, item: QGraphicsPathItem | None = None
-                   ) -> QGraphicsPathItem:
-        item = item or QGraphicsPathItem()
-        item.setPen(pen)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        item.setZValue(z)
-        self._vb.addItem(item, ignoreBounds=True)
-        return item
-
     def _build_static(self) -> None:
         self._grid.set_paths(*geometry.grid_paths(len(self._labels_text)))
 
-    def _update_history_paths(self) -> None:
-        for h in self._history:
-            h.item.setPath(geometry.polygon_path(h.values))
-
     def _update_legend_entries(self) -> None:
-        if not self._history:
+        if not self._webs.history:
             self._legend.set_entries([])
             self._legend.setVisible(False)
             return
         entries = [LegendEntry(self.current_label(), current_pen(widget_colours(self)), filled=True)]
-        entries += [LegendEntry(h.label, h.pen, shown=h.visible) for h in self._history]
+        entries += [LegendEntry(h.label, h.pen, shown=h.visible) for h in self._webs.history]
         self._legend.set_entries(entries)
         self._legend.setVisible(self._legend_shown)
 
@@ -371,11 +346,7 @@ class RadarWidget(QWidget):
         self._grid.set_pens(cosmetic_pen(ink.faint, 1.0), cosmetic_pen(ink.line, 1.4),
                             cosmetic_pen(ink.faint, 1.0))
         self._current_spoke.setPen(cosmetic_pen(spoke, 2.4))
-        self._fill.setBrush(QBrush(ink.soft))
-        self._polygon.setPen(current_pen(ink))
-        for k, h in enumerate(self._history):
-            h.pen = history_pen(k, ink)
-            h.item.setPen(h.pen)
+        self._webs.set_colours(ink)
         self._update_legend_entries()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -424,9 +395,10 @@ class RadarWidget(QWidget):
         half_w, half_h = width / 2 - FIT_MARGIN, avail_h / 2 - FIT_MARGIN
 
         gap = self._label_gap()
-        scale = geometry.fit_scale([label.pixel_extent() for label in self._label_items],
+        scale = geometry.fit_scale([label.fit_extent() for label in self._label_items],
                                    half_w, half_h, gap, HANDLE_RADIUS)
         self._scale = scale
+        self._webs.set_scale(scale)
         self._label_radius = geometry.MAX_SCORE + gap / scale
 
         # View range: the web's centre sits in the middle of the area above the legend.
@@ -458,9 +430,7 @@ class RadarWidget(QWidget):
         return values
 
     def _update_polygon(self) -> None:
-        path = geometry.polygon_path(self._display_values())
-        self._fill.setPath(path)
-        self._polygon.setPath(path)
+        self._webs.show(self._display_values())
 
     def _update_current(self) -> None:
         for i, label in enumerate(self._label_items):
@@ -472,8 +442,7 @@ class RadarWidget(QWidget):
             path.moveTo(0, 0)
             path.lineTo(self._view_point(self._current, geometry.MAX_SCORE))
         self._current_spoke.setPath(path)
-        # Keep the layout honest: a bold label is wider.
-        self._fit()
+        # nothing to fit again: the web is fitted around every label as if bold
 
     # ---------------------------------------------------------- interaction
     def _to_view(self, scene_pos: QPointF) -> tuple[float, float]:
