@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from pgdesk.domain.errors import PgdeskError
 from pgdesk.domain.his import HisRequest
-from pgdesk.paths import ResourceMissing, default_db_path, demo_db_path, keys_path, resources_dir
+from pgdesk.paths import ResourceMissing, keys_path, resources_dir
 from pgdesk.ui.first_paint import ENV as PROBE
 from pgdesk.ui.first_paint import (
     after_first_paint,
@@ -26,6 +26,7 @@ from pgdesk.ui.first_paint import (
     exit_at_first_dialog,
     report_first_paint,
 )
+from pgdesk.ui.server_choice import Place
 from pgdesk.ui.start_frame import StartFrame
 from pgdesk.ui.style import follow_system
 
@@ -63,31 +64,22 @@ def _after_paint(window) -> None:
     QTimer.singleShot(50, _preload_chart)
 
 
-def open_store(db: str | None, demo: bool, server: str | None = None):
+def open_store(place: Place):
     """(store, keyring) or None when the user cancelled the set-up or unlock."""
-    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
-    if server:
-        return _open_server(server), None
-    if not db and not demo:
-        from pgdesk.ui.server_choice import remembered
-
-        chosen = remembered()  # Praktijk → Verbinden met de praktijkserver…
-        if chosen:
-            return _open_server(*chosen), None
-    if demo:
+    if place.server:
+        return _open_server(place.server, place.user), None
+    if place.demo:
         from pgdesk.domain.content import shipped_instrument
         from pgdesk.storage.demo import write_demo
         from pgdesk.storage.repository import Store
 
         # Its every page is checked in the background once the window is up, as a practice's.
-        return Store.open(write_demo(demo_db_path(), shipped_instrument("nl")),
-                          full_check=False), None
-    path = Path(db) if db else default_db_path()
-    if keys_path(path).exists():
-        return _unlock_first(path)
+        return Store.open(write_demo(place.path, shipped_instrument("nl")), full_check=False), None
+    if keys_path(place.path).exists():
+        return _unlock_first(place.path)
     from pgdesk.ui.startup import open_interactively
 
-    return open_interactively(db)
+    return open_interactively(str(place.path))
 
 
 def _unlock_first(path: Path):
@@ -146,10 +138,9 @@ class _Start:
     over the frame), the main window built and shown in the frame's place. The outcome is
     left for `run`: the window, or an exit code given to the event loop."""
 
-    def __init__(self, app: QApplication, frame: StartFrame, db: str | None, demo: bool,
-                 lang: str, server: str | None, link) -> None:
-        self.app, self.frame, self.db, self.demo, self.lang = app, frame, db, demo, lang
-        self.server, self.link = server, link
+    def __init__(self, app: QApplication, frame: StartFrame, place: Place, lang: str,
+                 link) -> None:
+        self.app, self.frame, self.place, self.lang, self.link = app, frame, place, lang, link
         self.window = None
         self.error: BaseException | None = None
         self.started = False
@@ -167,7 +158,7 @@ class _Start:
     def _open(self) -> None:
         store = None
         try:
-            opened = open_store(self.db, self.demo, self.server)
+            opened = open_store(self.place)
             if opened is None:
                 self.app.exit(0)
                 return
@@ -212,15 +203,14 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     HIS asked for. A pgdesk already running for this user and database gets the request
     instead, and this start ends at once (ui.his_link)."""
     from pgdesk.ui.his_link import claim
-    from pgdesk.ui.server_choice import place_of
+    from pgdesk.ui.server_choice import choose
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("pgdesk")  # before QSettings is read: the remembered server
     app.setOrganizationName("pgdesk")
-    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
-    place = place_of(db, demo, server)
+    place = choose(db, demo, server)  # once: the HIS hand-over names what is opened
     try:
-        link = claim(place, his)
+        link = claim(place.name, his)
     except PgdeskError as exc:  # one is open but does not answer: said, not a second window
         from pgdesk.ui import plain
 
@@ -230,12 +220,12 @@ def run(db: str | None = None, demo: bool = False, lang: str | None = None,
     if link is None:
         return 0
     try:
-        return _run(app, db, demo, lang, link, kiosk, server)
+        return _run(app, place, lang, link, kiosk)
     finally:
         link.close()
 
 
-def _kiosk(app: QApplication, db: str | None, demo: bool, lang: str, server: str | None) -> int:
+def _kiosk(app: QApplication, place: Place, lang: str) -> int:
     """`pgdesk kiosk`: the waiting room's screen, nothing but the patient mode."""
     from pgdesk.domain.content import shipped_instrument
     from pgdesk.ui import plain
@@ -243,7 +233,7 @@ def _kiosk(app: QApplication, db: str | None, demo: bool, lang: str, server: str
 
     try:
         instrument = shipped_instrument(lang)
-        opened = open_store(db, demo, server)
+        opened = open_store(place)
     except (PgdeskError, ResourceMissing) as exc:
         plain.critical(None, "pgdesk", str(exc))
         print(f"pgdesk: {exc}", file=sys.stderr)
@@ -254,19 +244,18 @@ def _kiosk(app: QApplication, db: str | None, demo: bool, lang: str, server: str
     return run_kiosk(app, store, instrument, keyring)
 
 
-def _run(app: QApplication, db: str | None, demo: bool, lang: str | None, link,
-         kiosk: bool, server: str | None) -> int:
+def _run(app: QApplication, place: Place, lang: str | None, link, kiosk: bool) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pgdesk.svg")))
     follow_system(app)  # the frame, the unlock and set-up dialogs come first
     settings = QSettings()
     lang = lang or str(settings.value("language", "nl"))
     lang = install_translator(app, lang)
     if kiosk:
-        return _kiosk(app, db, demo, lang, server)
+        return _kiosk(app, place, lang)
     # The frame is painted before anything else is imported or opened; a frame that is never
     # exposed (started minimised) does not hold the rest up.
     frame = StartFrame()
-    start = _Start(app, frame, db, demo, lang, server, link)
+    start = _Start(app, frame, place, lang, link)
     probe = os.environ.get(PROBE)
     if probe != "frame":  # that probe times the frame alone
         after_first_paint(app, frame, start.open)

@@ -5,6 +5,8 @@ that a second start reaches the window on the server, not one on the default fil
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -24,14 +26,33 @@ def remembered() -> tuple[str, str] | None:
     return address, str(settings.value(USER_SETTING, "") or "").strip()
 
 
-def place_of(db: str | None, demo: bool, server: str | None) -> Path | str:
-    """Where this start works (as ui.app.open_store chooses): the server given, the demo or
-    the file given, else the remembered server, else the default file."""
+@dataclass(frozen=True)
+class Place:
+    """Where this start works, decided once (ui.app.run) and used both to open it and to name it
+    to the HIS hand-over: a practice server (`server`, with the remembered user name) or a file
+    (`path`, the demo's when `demo`)."""
+
+    path: Path | None = None
+    server: str = ""
+    user: str = ""
+    demo: bool = False
+
+    @property
+    def name(self) -> Path | str:
+        return self.server or self.path
+
+
+def choose(db: str | None, demo: bool, server: str | None) -> Place:
+    """The server given (or PGDESK_SERVER when no file is), the demo or the file given, else
+    the remembered server, else the default file."""
+    server = server or (None if db or demo else os.environ.get("PGDESK_SERVER"))
     if server:
-        return server
+        return Place(server=server)
     if demo:
-        return demo_db_path()
+        return Place(path=demo_db_path(), demo=True)
     if db:
-        return Path(db)
+        return Place(path=Path(db))
     chosen = remembered()
-    return chosen[0] if chosen else default_db_path()
+    if chosen:
+        return Place(server=chosen[0], user=chosen[1])
+    return Place(path=default_db_path())

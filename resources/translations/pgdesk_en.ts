@@ -98,12 +98,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="134"/>
+        <location filename="../../pgdesk/ui/app.py" line="136"/>
         <source>Er is geen wachtwoord gegeven; pgdesk is niet verbonden.</source>
         <translation>No password was given; pgdesk is not connected.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="291"/>
+        <location filename="../../pgdesk/ui/app.py" line="293"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -264,29 +264,29 @@
         <translation type="vanished">Scores per conversation and the change since the start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="290"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="302"/>
         <source>Cijfers per gesprek en het verschil sinds de start</source>
         <translation>Numbers per conversation and the difference since the start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="299"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="311"/>
         <source>Dimensie</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="301"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="313"/>
         <source>verschil
 sinds start</source>
         <translation>change
 since start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="312"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="324"/>
         <source>oppervlakte</source>
         <translation>area</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="313"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="325"/>
         <source>Oppervlakte van het web, als percentage van een web met overal een 10.</source>
         <translation>Area of the web, as a percentage of a web with 10 everywhere.</translation>
     </message>
@@ -294,32 +294,32 @@ since start</translation>
 <context>
     <name>CodeScreen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="41"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="42"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="45"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="46"/>
         <source>Bijvoorbeeld K7MX4P</source>
         <translation>For example K7MX4P</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="47"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="48"/>
         <source>Beginnen</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="50"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="51"/>
         <source>Voor de praktijk</source>
         <translation>For the practice</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="56"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="57"/>
         <source>Welkom</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="57"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="58"/>
         <source>Typ de code die u van de praktijk kreeg.</source>
         <translation>Type the code you were given by the practice.</translation>
     </message>
@@ -941,17 +941,17 @@ since start</translation>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="113"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="114"/>
         <source>Voor de praktijk: de wachtkamer sluiten</source>
         <translation>For the practice: close the waiting room screen</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="114"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="115"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="115"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="116"/>
         <source>Terug naar de wachtkamer</source>
         <translation>Back to the waiting room</translation>
     </message>
@@ -1052,9 +1052,8 @@ since start</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="384"/>
         <source>De evaluatie wordt geëxporteerd…</source>
-        <translation>Exporting the evaluation…</translation>
+        <translation type="vanished">Exporting the evaluation…</translation>
     </message>
     <message>
         <location filename="../../pgdesk/ui/main_window_menus.py" line="101"/>
@@ -1066,17 +1065,17 @@ since start</translation>
         <translation type="vanished">DEMO: fictional patients, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="80"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="82"/>
         <source>DEMO: verzonnen patiënten</source>
         <translation>DEMO: fictitious patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="81"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
         <source>, niet versleuteld</source>
         <translation>, not encrypted</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="83"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="85"/>
         <source> (niet versleuteld)</source>
         <translation> (not encrypted)</translation>
     </message>
@@ -1291,12 +1290,12 @@ since start</translation>
         <translation>&amp;About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="133"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
         <source>Over pgdesk</source>
         <translation>About pgdesk</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="134"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="135"/>
         <source>pgdesk %1
 
 Het gesprek over Positieve Gezondheid in de praktijk: spinnenweb, actiewiel, plan en een samenvatting voor de patiënt.
@@ -1325,81 +1324,75 @@ The Positive Health conversation in general practice: web, action wheel, plan an
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="283"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="284"/>
         <source>Er loopt al een traject sinds %1. Wilt u dat afsluiten en een nieuw traject beginnen?</source>
         <translation>A trajectory has been running since %1. Do you want to close it and begin a new one?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="305"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="306"/>
         <source>Het gesprek van %1 (%2) met alle antwoorden verwijderen? Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Delete the conversation of %1 (%2) with all its answers? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="316"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
         <source>Gesprek plannen</source>
         <translation>Plan conversation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="317"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="318"/>
         <source>%1 op</source>
         <translation>%1 on</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="328"/>
-        <location filename="../../pgdesk/ui/main_window.py" line="333"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="329"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="334"/>
         <source>Trajecten</source>
         <translation>Trajectories</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="329"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="330"/>
         <source>Tussengesprek standaard na hoeveel weken?</source>
         <translation>Interim conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="334"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="335"/>
         <source>Eindgesprek standaard na hoeveel weken?</source>
         <translation>End conversation by default after how many weeks?</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="374"/>
         <source>Evaluatie exporteren</source>
-        <translation>Export evaluation</translation>
+        <translation type="vanished">Export evaluation</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="376"/>
         <source>CSV-bestanden (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
+        <translation type="vanished">CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="385"/>
         <source>De export is afgebroken; er is geen bestand geschreven.</source>
-        <translation>The export was cancelled; no file was written.</translation>
+        <translation type="vanished">The export was cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="388"/>
         <source>De evaluatie staat in:
 %1
 %2
 
 De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.</source>
-        <translation>The evaluation is in:
+        <translation type="vanished">The evaluation is in:
 %1
 %2
 
 The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="492"/>
         <source>Reservekopie terugzetten</source>
-        <translation>Restore backup</translation>
+        <translation type="vanished">Restore backup</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="493"/>
         <source>pgdesk-reservekopieën (*%1)</source>
-        <translation>pgdesk backups (*%1)</translation>
+        <translation type="vanished">pgdesk backups (*%1)</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/main_window.py" line="531"/>
+        <location filename="../../pgdesk/ui/main_window.py" line="427"/>
         <source>pgdesk — vergrendeld</source>
         <translation>pgdesk — locked</translation>
     </message>
@@ -1876,42 +1869,42 @@ Type the patient&apos;s name to confirm:</translation>
 <context>
     <name>PatientListPage</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="34"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="37"/>
         <source>Patiënten</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="37"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="40"/>
         <source>Zoek op naam of nummer…</source>
         <translation>Search by name or number…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="39"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="42"/>
         <source>Zoek patiënt</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="43"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="46"/>
         <source>Patiëntenlijst</source>
         <translation>Patient list</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="44"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="47"/>
         <source>Enter opent de gekozen patiënt</source>
         <translation>Enter opens the chosen patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="52"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="55"/>
         <source>Nieuwe patiënt</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="118"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="139"/>
         <source>Niemand gevonden. Met Ctrl+Shift+N voegt u een patiënt toe.</source>
         <translation>No one found. Press Ctrl+Shift+N to add a patient.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_list_page.py" line="120"/>
+        <location filename="../../pgdesk/ui/patient_list_page.py" line="141"/>
         <source>Nog geen patiënten. Voeg de eerste toe met Nieuwe patiënt.</source>
         <translation>No patients yet. Add the first one with New patient.</translation>
     </message>
@@ -2138,17 +2131,17 @@ Start a second conversation today anyway?</translation>
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="13"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="16"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="14"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="17"/>
         <source>Geboren</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/patient_model.py" line="15"/>
+        <location filename="../../pgdesk/ui/patient_model.py" line="18"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
@@ -2336,6 +2329,49 @@ Start a second conversation today anyway?</translation>
         <location filename="../../pgdesk/ui/practice_actions.py" line="168"/>
         <source>Vergrendel pgdesk na dit aantal minuten zonder gebruik:</source>
         <translation>Lock pgdesk after this many minutes without use:</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="55"/>
+        <source>Evaluatie exporteren</source>
+        <translation>Export evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="57"/>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="65"/>
+        <source>De evaluatie wordt geëxporteerd…</source>
+        <translation>Exporting the evaluation…</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="66"/>
+        <source>De export is afgebroken; er is geen bestand geschreven.</source>
+        <translation>The export was cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="69"/>
+        <source>De evaluatie staat in:
+%1
+%2
+
+De bestanden bevatten geen namen, geboortedata of nummers, maar zijn nog wel persoonsgegevens: bewaar ze zorgvuldig.</source>
+        <translation>The evaluation is in:
+%1
+%2
+
+The files hold no names, dates of birth or numbers, but they are still personal data: keep them carefully.</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="111"/>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../pgdesk/ui/main_window_practice.py" line="112"/>
+        <source>pgdesk-reservekopieën (*%1)</source>
+        <translation>pgdesk backups (*%1)</translation>
     </message>
 </context>
 <context>
@@ -3844,17 +3880,17 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>TrajectoryPanel</name>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="354"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="375"/>
         <source>&amp;Traject</source>
         <translation>&amp;Trajectory</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="384"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="404"/>
         <source>vanaf %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="385"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="405"/>
         <source>%1 (afgesloten)</source>
         <translation>%1 (closed)</translation>
     </message>
@@ -4050,7 +4086,7 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation>Show earlier webs</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/web_history.py" line="254"/>
+        <location filename="../../pgdesk/ui/web_history.py" line="266"/>
         <source>Web van %1 tonen of verbergen (Alt+%2)</source>
         <translation>Show or hide the web of %1 (Alt+%2)</translation>
     </message>
@@ -4200,7 +4236,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>self.code_screen</name>
     <message>
-        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="164"/>
+        <location filename="../../pgdesk/ui/patient_mode/kiosk.py" line="167"/>
         <source>Dank u wel. Uw antwoorden zijn bewaard.</source>
         <translation>Thank you. Your answers have been saved.</translation>
     </message>

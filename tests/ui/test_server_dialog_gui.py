@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from pgdesk.ui import app, plain, server_dialog
+from pgdesk.ui import app, plain, server_choice, server_dialog
 
 
 def _fill(address: str, user: str, seen: list[str]) -> None:
@@ -72,7 +72,7 @@ def test_the_next_start_opens_the_remembered_server_asking_the_password(
     try:
         _fill(without_password, pg_cluster.user, [])
         server_dialog.connect_from_menu(None)
-        store, keyring = app.open_store(None, False)
+        store, keyring = app.open_store(server_choice.choose(None, False, None))
         try:
             assert keyring is None and store.opened.params.get("dbname") == name
             assert asked and pg_cluster.user in asked[0]

@@ -149,6 +149,8 @@ def test_the_demo_opens_without_checking_every_page_first(monkeypatch):
         return real(cls, path, **kwargs)
 
     monkeypatch.setattr(Store, "open", classmethod(record))
-    store, keyring = app_module.open_store(None, demo=True)
+    from pgdesk.ui.server_choice import choose
+
+    store, keyring = app_module.open_store(choose(None, True, None))
     store.close()
     assert keyring is None and opened[-1] == {"full_check": False}  # the one it works with
