@@ -20,6 +20,7 @@ from pgdesk.ui import plain, transfer_dialogs
 from pgdesk.ui.patient_list_page import PatientListPage
 from tests.engines import pg_template, server_url  # noqa: F401  # fixtures for the server runs
 from tests.storage.test_transfer import ANNA, TPW, bring_back, laptop_changes, make_sites, read_in
+from tests.ui.test_transfer_gui import choosing
 
 AWAY = "meegenomen op laptop Huisbezoek 2 sinds "
 
@@ -101,19 +102,11 @@ def test_the_mark_follows_a_take_along_and_a_bring_back_made_in_this_room(
     out = tmp_path / "mee.pgtransfer"
     monkeypatch.setattr(plain, "information", lambda *a: None)
 
-    def choose_anna(dialog):
-        for i in range(dialog.list.count()):
-            item = dialog.list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == s.anna:
-                item.setCheckState(Qt.CheckState.Checked)
-        dialog.laptop.setText("Huisbezoek 2")
-        return QDialog.DialogCode.Accepted
-
     def accept(summary):
         monkeypatch.setattr(summary, "exec", lambda: QDialog.DialogCode.Accepted)
 
     take, read = transfer_dialogs.take_along, transfer_dialogs.read_transfer
-    monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choose_anna)
+    monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choosing(s.anna))
     # the window's own menu actions, with the file and its passphrase given instead of asked
     monkeypatch.setattr(transfer_dialogs, "take_along",
                         lambda parent, store, pre: take(parent, store, pre, path=out, passphrase=TPW))

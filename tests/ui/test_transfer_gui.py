@@ -110,9 +110,23 @@ def test_patient_page_labels_the_second_version_and_the_brought_along_mark(qtbot
         assert "meegenomen voor huisbezoek" in page.details.text()
 
 
-def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import Qt
+def choosing(patient_id: str, laptop: str = "Huisbezoek 2"):
+    """The take-along dialog's exec, as the user would: this patient ticked, the laptop named."""
 
+    def choose(dialog):
+        from PySide6.QtCore import Qt
+
+        for i in range(dialog.list.count()):
+            item = dialog.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == patient_id:
+                item.setCheckState(Qt.CheckState.Checked)
+        dialog.laptop.setText(laptop)
+        return QDialog.DialogCode.Accepted
+
+    return choose
+
+
+def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch):
     from pgdesk.storage import transfer as tf
     from tests.storage.test_transfer import make_sites
 
@@ -120,15 +134,7 @@ def test_take_along_and_bring_back_from_the_window(qtbot, tmp_path, monkeypatch)
     shown = []
     monkeypatch.setattr(plain, "information", lambda *a: shown.append(a[2]))
 
-    def choose_anna(dialog):
-        for i in range(dialog.list.count()):
-            item = dialog.list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == s.anna:
-                item.setCheckState(Qt.CheckState.Checked)
-        dialog.laptop.setText("Huisbezoek 2")
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choose_anna)
+    monkeypatch.setattr(transfer_dialogs.TakeAlongDialog, "exec", choosing(s.anna))
     parent = QWidget()
     qtbot.addWidget(parent)
     out = tmp_path / "mee.pgtransfer"
