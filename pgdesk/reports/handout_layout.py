@@ -147,7 +147,7 @@ def layout_for(paper: str, *, large: bool = False, rtl: bool = False) -> Layout:
 def styles(lay: Layout = A4_LAYOUT) -> dict[str, ParagraphStyle]:
     """The paragraph styles of this layout, made once per process and shared by every handout:
     never change them (derive with ParagraphStyle(parent=...)). Shared styles also let
-    kit.fixed_paragraph reuse the parsed form of the instrument's fixed texts."""
+    bidi.fixed_paragraph reuse the parsed form of the instrument's fixed texts."""
     base = _styles(lay)
     if not lay.rtl:
         return base

@@ -20,6 +20,17 @@ from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui import plain
 
 
+def _at_the_wheel(window, store):
+    """A new conversation made through `store`, opened in `window` at the actiewiel: (its id,
+    the consultation page)."""
+    patient = store.add_patient("Fictief, Gerrit")
+    cid = store.new_consultation(patient.id, None, "start").id
+    window.open_consultation(cid)
+    page = window.consultation_page
+    page.go_to(2)
+    return cid, page
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """A server of this module's own: one test stops it."""
@@ -70,11 +81,7 @@ def test_the_first_clients_change_reaches_the_seconds_due_list_by_notify(server_
 
 def test_the_later_write_is_refused_and_the_earlier_text_stays(server_window, client, nl,
                                                               qtbot, monkeypatch):
-    patient = client.add_patient("Fictief, Gerrit")
-    cid = client.new_consultation(patient.id, None, "start").id
-    server_window.open_consultation(cid)  # kamer 3 opens it first and holds it
-    page = server_window.consultation_page
-    page.go_to(2)
+    cid, page = _at_the_wheel(server_window, client)  # kamer 3 opens it first and holds it
     wheel = page.wheel
     step = wheel.steps[wheel.index].id
     qtbot.keyClicks(wheel.answer, "Van kamer 3.")
@@ -97,11 +104,7 @@ def test_the_later_write_is_refused_and_the_earlier_text_stays(server_window, cl
 def test_the_server_killed_mid_typing_keeps_the_text_and_writes_it_when_back(
         cluster, server_window, url, qtbot, monkeypatch):
     store = server_window.store
-    patient = store.add_patient("Fictief, Gerrit")
-    cid = store.new_consultation(patient.id, None, "start").id
-    server_window.open_consultation(cid)
-    page = server_window.consultation_page
-    page.go_to(2)
+    cid, page = _at_the_wheel(server_window, store)
     wheel = page.wheel
     confirmed = {}
     for text in ("Het gaat redelijk.", "Weer naar de markt lopen."):
@@ -161,11 +164,7 @@ def test_a_cable_pulled_out_mid_typing_is_noticed_and_the_text_written_when_back
 
     window, proxy = window_through_a_cable
     store = window.store
-    patient = store.add_patient("Fictief, Gerrit")
-    cid = store.new_consultation(patient.id, None, "start").id
-    window.open_consultation(cid)
-    page = window.consultation_page
-    page.go_to(2)
+    cid, page = _at_the_wheel(window, store)
     wheel = page.wheel
     qtbot.keyClicks(wheel.answer, "Het gaat redelijk.")
     confirmed = {wheel.steps[wheel.index].id: "Het gaat redelijk."}
