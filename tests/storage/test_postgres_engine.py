@@ -147,12 +147,46 @@ def _plan(store, sql, params):
 def test_search_and_the_due_list_use_their_indexes(server_url):
     with Store.open_server(server_url) as s:
         s.add_patient("Ĳzerman, José")
-        assert "patients_search" in _plan(
-            s, "SELECT * FROM patients WHERE search_words @@ to_tsquery('simple', ?)", ["ijz:*"])
-        assert "patients_number_head" in _plan(
-            s, "SELECT * FROM patients WHERE number_head LIKE ?", ["1047%"])
+        assert "patient_words_word" in _plan(
+            s, "SELECT * FROM patient_words WHERE word >= ? AND word < ?", ["ijz", "ij{"])
         # each trajectory's next follow-up (migration 0008) read from its index
         assert "trajectories_next_planned" in _plan(s, tr.DUE_SQL, {"horizon": "2026-12-10"})
+
+
+
+def test_a_first_letter_reads_the_cap_of_words_at_practice_scale(server_url):
+    """Many patients, statistics or not: a keystroke reads SEARCH_CAP entries of the words'
+    btree (in order, then stops), never the whole range of a first letter or digit, also after
+    psycopg prepared the statement; the list without words reads its name index in order."""
+    from pgdesk.storage.engine import SEARCH_CAP
+
+    PROBE = 1000  # noqa: N806  # migration 0017: the words of each typed word counted up to
+
+    with Store.open_server(server_url) as s:
+        s.db.execute("INSERT INTO patients (id, display_name, search_name, practice_number) "
+                     "SELECT 'p' || g, 'Jan Jansen ' || g, 'Jan Jansen ' || g, 100000 + g "
+                     "FROM generate_series(1, 3000) g")
+        for analyzed in (False, True):
+            if analyzed:
+                s.db.execute("ANALYZE patients, patient_words")
+            for text in ("j", "1", "jan j", "j"):
+                for _ in range(6):  # psycopg prepares a statement run 5 times
+                    s.search_patients(text)
+                counts = ("SELECT pg_stat_get_xact_tuples_returned('patient_words_word'::regclass), "
+                          "pg_stat_get_xact_tuples_returned('patient_words'::regclass)")
+                with s.db.atomic():  # the backend's counts not yet sent, before and after
+                    before = s.db.execute(counts).fetchone()
+                    assert len(s.search_patients(text)) == 200
+                    after = s.db.execute(counts).fetchone()
+                read = (after[0] - before[0], after[1] - before[1])
+                # more words: each counted up to PROBE first, to read the rarest one's range
+                probes = 0 if " " not in text else PROBE * len(text.split())
+                # (with statistics, planning looks up a few entries at the index's ends)
+                assert SEARCH_CAP + probes <= read[0] < SEARCH_CAP + probes + 10 and read[1] == 0, (
+                    text, analyzed, read)
+        plan = " ".join(r[0] for r in s.db.execute(
+            "EXPLAIN SELECT id FROM patients ORDER BY lower(display_name) LIMIT 200"))
+        assert "patients_name" in plan and "Sort" not in plan, plan
 
 
 def test_search_rules_on_the_server(server_url):

@@ -49,11 +49,6 @@ class _Rows:
 STREAM_WORK_MEM = "64MB"  # per sort or hash of a streamed read, on the server
 
 
-def _like_prefix(text: str) -> str:
-    """A LIKE pattern for values starting with `text` (its own % and _ taken literally)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 class PgTable:
     """The part of sqlite-utils' Table storage uses, on one server table."""
 
@@ -212,46 +207,18 @@ class PgDatabase:
 
     # -- what differs per engine (storage/engine.py) ----------------------------------------
     def search_patients(self, words: list[str], limit: int):
-        columns = ", ".join(SEARCH_COLUMNS)
-        if not words:
-            return self.execute(f"SELECT {columns} FROM patients ORDER BY lower(display_name) LIMIT ?",
-                                [limit])
+        if not words:  # the name index in order: no sort at all
+            return self.execute(f"SELECT {', '.join(SEARCH_COLUMNS)} FROM patients "
+                                "ORDER BY lower(display_name) LIMIT ?", [limit], prepare=True)
         # A word typed finds a patient when a word of the name or of the practice number starts
-        # with it (migration 0015): the number's first word in number_head, every other word
-        # in search_words. So the matches are those whose words all match in search_words, and
-        # for each word typed, those whose number starts with it and whose other words match
-        # either way. Each of these candidate sets is read from its index and capped
-        # (SEARCH_CAP), then sorted by name: no keystroke reads or sorts the whole practice,
-        # whatever the planner estimates for a prefix.
-        terms = [f"'{w}':*" for w in words]
-        heads = [_like_prefix(w.lower()) for w in words]
-        either = ("(search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
-                  "OR number_head LIKE public.pgdesk_unaccent(?))")
-        found = f"SELECT {columns} FROM patients WHERE"
-        arms = [f"({found} search_words @@ to_tsquery('simple', public.pgdesk_unaccent(?)) "
-                f"LIMIT {SEARCH_CAP})"]
-        params: list = [" & ".join(terms)]
-        for i in range(len(words)):
-            others = [j for j in range(len(words)) if j != i]
-            # one word: the btree range in order, which stops after the cap (the first digit
-            # typed is the start of every number); more: the indexes of all words together
-            order = "" if others else " ORDER BY number_head"
-            arms.append(f"({found} number_head LIKE public.pgdesk_unaccent(?)"
-                        + "".join(f" AND {either}" for _ in others)
-                        + f"{order} LIMIT {SEARCH_CAP})")
-            params += [heads[i], *(x for j in others for x in (terms[j], heads[j]))]
-        nested = self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-        with self.atomic():
-            # Indexes only (the planner would scan a table this small), and planned for these
-            # very words, never prepared: a prepared statement's generic plan cannot read a LIKE
-            # prefix as a range of the btree. Each round trip counts on a keystroke.
-            self.execute("SET LOCAL enable_seqscan = off")
-            rows = self.execute(  # a patient found by two candidate sets: shown once
-                f"SELECT DISTINCT ON (lower(display_name), id) * FROM ({' UNION ALL '.join(arms)}) c "
-                "ORDER BY lower(display_name), id LIMIT ?", [*params, limit], prepare=False)
-            if nested:  # SET LOCAL would last as long as the enclosing transaction
-                self.execute("RESET enable_seqscan")
-        return rows
+        # with it (migration 0017: one row per word of a patient, and the function that reads
+        # them). The typed word with the fewest words is a range of the words' btree, read in
+        # order until SEARCH_CAP rows have all words typed; those are sorted by name. Not GIN:
+        # it collects every match of a prefix before the first row ("j": a third of the
+        # practice). One statement: each round trip counts on a keystroke.
+        return self.execute("SELECT * FROM pgdesk_search_patients(?, ?, ?, ?)",
+                            [words, " & ".join(f"'{w}':*" for w in words), SEARCH_CAP, limit],
+                            prepare=True)
 
     def change_counter(self, reads: Mapping[str, str]) -> int:
         # A sequence that statement triggers on the due list's tables advance (migration
@@ -267,8 +234,9 @@ class PgDatabase:
         if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             return False
         try:
-            self.conn.execute("VACUUM patients, consultations, trajectories, referrals, plans, "
-                              "wheel_answers, marks, aspect_scores, dimension_scores")
+            self.conn.execute("VACUUM patients, patient_words, consultations, trajectories, "
+                              "referrals, plans, wheel_answers, marks, aspect_scores, "
+                              "dimension_scores")
         except psycopg.errors.InsufficientPrivilege:
             return True  # a role without VACUUM rights: the server's autovacuum does it
         except psycopg.Error as exc:
