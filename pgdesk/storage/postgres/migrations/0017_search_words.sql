@@ -4,9 +4,10 @@
 -- of the practice, 3-4 ms at 50,000 patients, and a keystroke's round of planning on top.
 -- Here one row per word of a patient (the name's and the practice number's words, as
 -- search_words and number_head hold them): the words a prefix finds are a range of the "C"
--- ordered btree, read in order until the cap (PgDatabase.search_patients). Each row carries
--- what the list shows and every word of the patient (for the other words typed), so a
--- keystroke reads this table alone. A trigger keeps it with the patient's row; it goes with
+-- ordered btree, read in order until the cap (PgDatabase.search_patients). The index holds
+-- what the list shows and every word of the patient (for the other words typed): a keystroke
+-- reads the index alone where autovacuum has marked the table's pages all-visible, and this
+-- table otherwise, never the patients'. A trigger keeps it with the patient's row; it goes with
 -- the patient (ON DELETE CASCADE) and is vacuumed with it (PgDatabase.checkpoint).
 -- A migrated server's words are counted at once (ANALYZE), not when autovacuum comes by.
 -- The GIN index and the btree of number_head are read by nothing now; the columns stay (the
@@ -94,6 +95,7 @@ BEGIN
                 low := candidate;
                 fewest := counted;
             END IF;
+            EXIT WHEN counted = 0;  -- nobody has a word starting so: nobody is found
         END LOOP;
     END IF;
     RETURN QUERY
