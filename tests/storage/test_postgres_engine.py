@@ -136,6 +136,26 @@ def test_a_failing_migration_changes_nothing(pg_cluster, monkeypatch):
         assert "access_log" in s.db.table_names()
 
 
+
+def test_a_server_made_before_the_words_table_finds_its_patients_after_the_upgrade(pg_cluster,
+                                                                                   monkeypatch):
+    """Migration 0017 fills the words of the patients already there, and the trigger those
+    that come after."""
+    name = pg_cluster.create_database()
+    real = migrations.migrations()
+    before = [m for m in real if m[0] < "0017"]
+    monkeypatch.setattr(migrations, "migrations", lambda: before)
+    with Store.open_server(pg_cluster.url(name)) as s:
+        s.add_patient("Ĳsbrand Ĳzerman", "1950", "P-4711")
+        s.add_patient("José Pérez-de Vries", "1960", "104711")
+    monkeypatch.setattr(migrations, "migrations", lambda: real)
+    with Store.open_server(pg_cluster.url(name)) as s:
+        found = lambda text: [p.display_name for p in s.search_patients(text)]  # noqa: E731
+        assert found("ijzer") == found("p 4711") == ["Ĳsbrand Ĳzerman"]
+        assert found("perez de v") == found("1047") == ["José Pérez-de Vries"]
+        s.add_patient("Anna de Vries", "1970", "2001")
+        assert found("de vr") == ["Anna de Vries", "José Pérez-de Vries"]
+
 def _plan(store, sql, params):
     store.db.execute("SET enable_seqscan = off")  # a handful of rows: make the planner show the index
     try:
