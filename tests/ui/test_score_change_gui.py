@@ -120,3 +120,22 @@ def test_the_score_column_still_fits_its_widest_text(step, qtbot, store, instrum
         step.session.set_aspect_score(dim.id, aspect.id, None)
     step.refresh()
     assert table.columnWidth(1) == narrow
+
+
+def test_a_score_measures_its_own_row_only(step, qtbot, monkeypatch):
+    """The columns fit their widest text, but a score typed measures the two cells of its row:
+    the other rows' widths are known from before (every row was measured for each score)."""
+    table = step.table
+    measured: list[str] = []
+    metrics = table.fontMetrics()
+
+    class Counting:
+        def horizontalAdvance(self, text):  # noqa: N802 (Qt API)
+            measured.append(text)
+            return metrics.horizontalAdvance(text)
+
+    monkeypatch.setattr(table, "fontMetrics", Counting)
+    step.set_score(2, 7)
+    step.set_score(4, 10)
+    assert measured == ["7", "", "10", ""]  # score and mark of row 2, then of row 4
+    assert table.columnWidth(1) >= metrics.horizontalAdvance("10")
