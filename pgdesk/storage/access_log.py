@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -72,13 +73,23 @@ def create_table(db: Database) -> None:
         )
 
 
-def append(db: Database, actor: Actor, patient_id: str | None, action: str, what: str) -> None:
-    """Add one line; call inside the transaction of the change it records."""
+# The chain's last line (seq, hash) as two expressions, for a statement that reads it in passing
+# (core.touch); NULL, NULL while the log is empty.
+HEAD = ("(SELECT seq FROM access_log ORDER BY seq DESC LIMIT 1), "
+        "(SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1)")
+
+
+def append(db: Database, actor: Actor, patient_id: str | None, action: str, what: str,
+           head: Sequence | None = None) -> None:
+    """Add one line; call inside the transaction of the change it records. `head`: the HEAD
+    values, when the caller read them in this transaction after it took the database's write
+    lock (then no other line can have come after them); otherwise they are read here."""
     if action not in ACTIONS:
         raise ValueError(action)
-    db.serialize("access_log")  # one chain: on a server, other rooms append one at a time
-    last = db.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    if head is None:
+        db.serialize("access_log")  # one chain: on a server, other rooms append one at a time
+        head = db.execute("SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (head[0] + 1, head[1]) if head and head[0] is not None else (1, GENESIS)
     line = {"seq": seq, "at": utc_now(), "user": actor.name,
             "professional_id": actor.professional_id, "workstation": actor.workstation,
             "patient_id": patient_id, "action": action, "what": what}

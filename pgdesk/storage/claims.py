@@ -96,6 +96,16 @@ def release(store: StoreCore, consultation_id: str) -> None:
                          [consultation_id, store.holder])
 
 
+# A guarded write's condition that no other room holds the conversation (as `holder` reads it),
+# so that the write and the check are one statement (versions.bump); its parameters: `free`.
+FREE = ("NOT EXISTS (SELECT 1 FROM consultation_claims WHERE consultation_id = ? "
+        "AND holder != ? AND heartbeat > ?)")
+
+
+def free(store: StoreCore, consultation_id: str) -> list:
+    return [consultation_id, store.holder, _cutoff()]
+
+
 def require_hold(store: StoreCore, consultation_id: str) -> None:
     """Refuse an editor's write while another room holds the conversation (TakenOver)."""
     other = holder(store, consultation_id)

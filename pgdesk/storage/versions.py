@@ -19,6 +19,14 @@ from pgdesk.storage import claims
 from pgdesk.storage.core import StoreCore, now
 from pgdesk.storage.errors import WriteConflict
 
+# A guarded write's version raised, only while no other room holds the conversation.
+_FIRST = ("INSERT INTO answer_versions (consultation_id, field, version, changed_by, room, "
+          f"changed_at) SELECT ?, ?, 1, ?, ?, ? WHERE {claims.FREE} "
+          "ON CONFLICT (consultation_id, field) DO NOTHING RETURNING version")
+_NEXT = ("UPDATE answer_versions SET version = version + 1, changed_by = ?, room = ?, "
+         f"changed_at = ? WHERE consultation_id = ? AND field = ? AND version = ? AND {claims.FREE} "
+         "RETURNING version")
+
 
 def seen(store: StoreCore, consultation_id: str) -> dict[str, int]:
     """The version of every answer of this conversation written so far (others count as 0)."""
@@ -40,18 +48,16 @@ def bump(store: StoreCore, consultation_id: str, field: str, seen: int | None) -
             "SET version = answer_versions.version + 1, changed_by = excluded.changed_by, "
             "room = excluded.room, changed_at = excluded.changed_at RETURNING version",
             [consultation_id, field, *stamp]).fetchone()[0]
-    claims.require_hold(store, consultation_id)
+    # The hold and the version checked in the write itself (claims.FREE): one statement for
+    # what every score typed waits on; which of the two refused is asked only then.
     if seen == 0:
-        rows = store.db.execute(
-            "INSERT INTO answer_versions (consultation_id, field, version, changed_by, room, "
-            "changed_at) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (consultation_id, field) "
-            "DO NOTHING RETURNING version", [consultation_id, field, *stamp]).fetchall()
+        rows = store.db.execute(_FIRST, [consultation_id, field, *stamp,
+                                         *claims.free(store, consultation_id)]).fetchall()
     else:
-        rows = store.db.execute(
-            "UPDATE answer_versions SET version = version + 1, changed_by = ?, room = ?, "
-            "changed_at = ? WHERE consultation_id = ? AND field = ? AND version = ? "
-            "RETURNING version", [*stamp, consultation_id, field, seen]).fetchall()
+        rows = store.db.execute(_NEXT, [*stamp, consultation_id, field, seen,
+                                        *claims.free(store, consultation_id)]).fetchall()
     if not rows:
+        claims.require_hold(store, consultation_id)
         raise conflict(store, consultation_id, field)
     return rows[0][0]
 

@@ -46,6 +46,7 @@ class ScoreTable(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self._widest: dict[int, float] = {}
+        self._widths: dict[int, list[float]] = {}  # per column, each row's text as measured
         self.setObjectName("scoreTable")
         self.verticalHeader().setDefaultSectionSize(40)
         for row, name in enumerate(names):
@@ -72,21 +73,30 @@ class ScoreTable(QTableWidget):
             if cell.toolTip() != tip:
                 cell.setToolTip(tip)
         if changed:
-            self._fit_columns()
+            self._fit_columns(row)
 
     def changeEvent(self, event):  # noqa: N802 (Qt API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._widest.clear()  # Ctrl+plus/minus, a style sheet: measure again
+            self._widths.clear()
             self._fit_columns()
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, row: int | None = None) -> None:
         """Columns 1 and 2 as wide as their widest text (or header), as ResizeToContents would
-        have them; measured in Python and resized only when that width changes."""
+        have them; measured in Python and resized only when that width changes. With `row`,
+        only that row changed: the others' widths are known (a score typed measures two cells,
+        not every row)."""
         metrics = self.fontMetrics()
         for column in (1, 2):
-            widest = max(metrics.horizontalAdvance(self.item(row, column).text())
-                         for row in range(self.rowCount()))
+            widths = self._widths.get(column)
+            if row is None or widths is None:
+                widths = self._widths[column] = [
+                    metrics.horizontalAdvance(self.item(r, column).text())
+                    for r in range(self.rowCount())]
+            else:
+                widths[row] = metrics.horizontalAdvance(self.item(row, column).text())
+            widest = max(widths)
             if self._widest.get(column) != widest:
                 self._widest[column] = widest
                 self.resizeColumnToContents(column)

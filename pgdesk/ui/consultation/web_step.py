@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from pgdesk.domain.errors import PgdeskError
+from pgdesk.domain.scores import DimensionScore
 from pgdesk.storage.patient_answers import PatientAnswers, patient_answers
 from pgdesk.storage.session import ConsultationSession
 from pgdesk.ui.consultation.aspect_dialog import AspectDialog
@@ -90,9 +91,10 @@ class WebStep(QWidget):
         """Marked "hier wil ik over praten", for the dimension itself or one of its aspects."""
         return any(dim == self.dims[row].id for dim, _a in self.session.c.talk)
 
-    def _show_row(self, row: int) -> None:
-        self.table.show_row(row, format_score(self.session.score(self.dims[row].id),
-                                              self.tr("gem.")),
+    def _show_row(self, row: int, score: DimensionScore | None = None) -> None:
+        if score is None:
+            score = self.session.score(self.dims[row].id)
+        self.table.show_row(row, format_score(score, self.tr("gem.")),
                             self._talks(row), self.tr("Hier wil ik over praten"))
 
     def _history_key(self) -> tuple[str, str, bool]:
@@ -143,9 +145,10 @@ class WebStep(QWidget):
         if not attempt(self, self.session.set_score, self.dims[row].id, value):
             self.refresh()  # refused: show what is really stored
             return
-        self._show_row(row)
+        score = self.session.score(self.dims[row].id)
+        self._show_row(row, score)
         self._show_note(row)
-        self.radar.set_score(row, self.session.score(self.dims[row].id).value)
+        self.radar.set_score(row, score.value)
         if self._history_for != self._history_key():  # the last number given: earlier webs appear
             self.load_history()
 
