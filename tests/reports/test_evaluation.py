@@ -293,6 +293,34 @@ def test_focus_counts_a_dimension_once_and_ignores_what_the_instrument_lacks(
     assert [r["focus"] for r in rows] == [f"{ids[1]};{ids[3]}", ""]
 
 
+def test_statements_do_not_grow_with_the_practice(store, professional, instrument, monkeypatch):
+    """The keys of every patient go in with one statement (COPY on the server), not one per
+    batch of patients: an export of 1,500 patients more takes as many statements."""
+    stamp = "2026-01-01T00:00:00+00:00"
+
+    def statements(first: int, patients: int) -> int:
+        store.db.execute_many(
+            "INSERT INTO patients (id, display_name, birth_date, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(f"p-{i:05d}", f"Patiënt {i} Testpersoon", "1961", stamp, stamp)
+             for i in range(first, first + patients)])
+        count, execute = 0, store.db.execute
+
+        def counted(*args, **kw):
+            nonlocal count
+            count += 1
+            return execute(*args, **kw)
+
+        with monkeypatch.context() as m:
+            m.setattr(store.db, "execute", counted)
+            assert len(consultation_rows(store, instrument, key_salt=SALT)) == 1
+        return count
+
+    store.new_consultation(store.add_patient("Joop Teller").id, professional.id, "los",
+                           "2026-03-02")
+    assert statements(0, 3) == statements(3, 1500)
+
+
 def test_many_rows_go_in_as_given(store):
     """insert_rows (COPY on the server) stores text the COPY format would otherwise read as
     its own (tabs, backslashes, line ends, \\N) as it is, and NULL as NULL."""
