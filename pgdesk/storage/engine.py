@@ -80,6 +80,10 @@ class SqlEngine(Protocol):
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         """One statement for many rows (`?` placeholders), as fast as the engine allows."""
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        """Many rows into `table` (values in the order of `columns`) as fast as the engine
+        allows: COPY on the server."""
+
     def interrupt(self) -> None:
         """From another thread: stop the statement running on this connection."""
 
@@ -146,6 +150,10 @@ class FileDatabase(Database):
 
     def execute_many(self, sql: str, rows: Iterable[Sequence]) -> None:
         self.conn.executemany(sql, rows)
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                              f"VALUES ({', '.join('?' * len(columns))})", rows)
 
     def interrupt(self) -> None:
         self.conn.interrupt()

@@ -24,13 +24,25 @@ from pgdesk.storage.webs import Pivot
 
 KEY_LENGTH = 12  # hex characters of the HMAC: 48 bits, no collisions at practice scale
 FOCUS_JOIN = ";"
-KEYS_PER_INSERT = 500  # 1,500 parameters, well below either engine's limit
 Progress = Callable[[int], None]  # conversations done so far; may raise to stop the export
 Rows = list[list]
 
 
 def pseudonym(key_salt: bytes, value: str) -> str:
     return hmac.digest(key_salt, value.encode("utf-8"), "sha256").hex()[:KEY_LENGTH]
+
+
+class Pseudonyms:
+    """pseudonym() under one salt for many values: the salted state is made once and copied
+    per value (half the time of a fresh HMAC each, at a patient and a trajectory per row)."""
+
+    def __init__(self, key_salt: bytes):
+        self._keyed = hmac.new(key_salt, digestmod="sha256")
+
+    def __call__(self, value: str) -> str:
+        mac = self._keyed.copy()
+        mac.update(value.encode("utf-8"))
+        return mac.hexdigest()[:KEY_LENGTH]
 
 
 class PatientKeys:
@@ -51,14 +63,10 @@ class PatientKeys:
                    "patient_key TEXT NOT NULL, birth_year_band TEXT NOT NULL)")
         # in key order: the table's b-tree then grows at its end only
         patients = sorted(db.execute("SELECT id, birth_date FROM patients").fetchall())
-        rows = [(pid, pseudonym(self.key_salt, pid), birth_year_band(birth or ""))
-                for pid, birth in patients]
-        with db.atomic():  # many rows per statement: one round trip each on the server
-            for at in range(0, len(rows), KEYS_PER_INSERT):
-                part = rows[at:at + KEYS_PER_INSERT]
-                db.execute(f"INSERT INTO {table} (patient_id, patient_key, birth_year_band) "
-                           f"VALUES {', '.join(['(?, ?, ?)'] * len(part))}",
-                           [v for row in part for v in row])
+        key = Pseudonyms(self.key_salt)
+        with db.atomic():  # on the server by COPY: one stream, nothing to parse per row
+            db.insert_rows(table, ("patient_id", "patient_key", "birth_year_band"),
+                           [(pid, key(pid), birth_year_band(birth or "")) for pid, birth in patients])
 
     def drop(self) -> None:
         self.store.db.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
@@ -128,6 +136,7 @@ def patient_rows(store: StoreCore, instrument: Instrument, *, key_salt: bytes,
     focus_text = {None: ""} | {bits: FOCUS_JOIN.join(pivot.focus(bits))
                                for bits in range(1 << dims)}
     present_of: dict[str, tuple[int, ...]] = {}
+    key = Pseudonyms(key_salt)
     keys = PatientKeys(store, key_salt)
     keys.make()
     batches = store.db.stream(sql, params)
@@ -144,7 +153,7 @@ def patient_rows(store: StoreCore, instrument: Instrument, *, key_salt: bytes,
                 ctype, date, tid = row[3], row[4], row[5]
                 if tid != trajectory:  # a trajectory's rows mostly come together: key it once
                     trajectory = tid
-                    trajectory_key = pseudonym(key_salt, tid) if tid else ""
+                    trajectory_key = key(tid) if tid else ""
                 scores = pivot.scores(row, at)
                 area = pivot.area_pct(scores)
                 present = row[8] or ""

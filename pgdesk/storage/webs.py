@@ -37,14 +37,11 @@ as bits, instrument order from the lowest).
         self.dims = instrument.dimension_ids
         self.aspects = [tuple(a.id for a in d.aspects) for d in instrument.dimensions]
         self.with_focus = focus
+        # score columns per conversation (manual, aspect total, aspect count per dimension)
+        self.width = 3 * len(self.dims)
         # the full web's area once, not per row (domain.scores.web_area_fraction divides by it)
         self._full = web_area([SCALE_MAX] * len(self.dims)) if len(self.dims) >= 3 else 0.0
         self._wedge = math.sin(2 * math.pi / len(self.dims)) / 2 if self._full else 0.0
-
-    @property
-    def width(self) -> int:
-        """Score columns per conversation (manual, aspect total, aspect count per dimension)."""
-        return 3 * len(self.dims)
 
     def columns(self, prefix: str) -> str:
         parts = []
@@ -73,11 +70,12 @@ as bits, instrument order from the lowest).
         params += where_params
         sql += (f"pivot_aspects AS (SELECT consultation_id, {', '.join(sums)} FROM aspect_scores "
                 f"{cond}GROUP BY consultation_id)")
-        if self.with_focus:  # DISTINCT: a dimension and one of its aspects both marked count once
-            bits = " ".join(f"WHEN ? THEN {1 << i}" for i in range(len(self.dims)))
+        if self.with_focus:  # a dimension and one of its aspects both marked count once: MAX
+            # per dimension, not a SUM(DISTINCT) that sorts every conversation's marks
+            bits = " + ".join(f"MAX(CASE WHEN dimension_id = ? THEN {1 << i} ELSE 0 END)"
+                              for i in range(len(self.dims)))
             params += [*self.dims, *where_params]
-            sql += (f", pivot_focus AS (SELECT consultation_id, "
-                    f"SUM(DISTINCT CASE dimension_id {bits} END) AS f FROM marks "
+            sql += (f", pivot_focus AS (SELECT consultation_id, {bits} AS f FROM marks "
                     f"WHERE kind = 'focus' {'AND ' + where + ' ' if where else ''}"
                     "GROUP BY consultation_id)")
         return sql, params
@@ -95,6 +93,8 @@ as bits, instrument order from the lowest).
         """The effective score per dimension from the `width` columns at `at`: a score set by
         hand wins, else the mean of the scored aspects (rounded as the domain rounds it)."""
         end = at + self.width
+        if not any(row[at + 2:end:3]):  # no aspect scored (the usual): the hand-set ones only
+            return [None if manual is None else float(manual) for manual in row[at:end:3]]
         return [float(manual) if manual is not None else round(total / count, 1) if count else None
                 for manual, total, count in zip(row[at:end:3], row[at + 1:end:3], row[at + 2:end:3],
                                                 strict=True)]

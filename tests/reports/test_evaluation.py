@@ -276,6 +276,63 @@ def test_rows_stream_from_the_database_and_an_export_stopped_early_leaves_nothin
     assert _reads_open(store, engine) == (0, 0)
 
 
+def test_focus_counts_a_dimension_once_and_ignores_what_the_instrument_lacks(
+        store, professional, instrument):
+    """A dimension marked as focus both whole and through one of its aspects is written once;
+    a mark on a dimension the instrument does not have is left out."""
+    ids = instrument.dimension_ids
+    p = store.add_patient("Noor Focus")
+    c = store.new_consultation(p.id, professional.id, "los", "2026-03-02")
+    store.set_mark(c.id, "focus", ids[3], "", True)
+    store.set_mark(c.id, "focus", ids[3], instrument.dimension(ids[3]).aspects[0].id, True)
+    store.set_mark(c.id, "focus", ids[1], instrument.dimension(ids[1]).aspects[1].id, True)
+    store.set_mark(c.id, "focus", "onbekend", "", True)
+    other = store.new_consultation(p.id, professional.id, "los", "2026-03-09")
+    store.set_mark(other.id, "focus", "onbekend", "", True)
+    rows = consultation_rows(store, instrument, key_salt=SALT)
+    assert [r["focus"] for r in rows] == [f"{ids[1]};{ids[3]}", ""]
+
+
+def test_statements_do_not_grow_with_the_practice(store, professional, instrument, monkeypatch):
+    """The keys of every patient go in with one statement (COPY on the server), not one per
+    batch of patients: an export of 1,500 patients more takes as many statements."""
+    stamp = "2026-01-01T00:00:00+00:00"
+
+    def statements(first: int, patients: int) -> int:
+        store.db.execute_many(
+            "INSERT INTO patients (id, display_name, birth_date, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(f"p-{i:05d}", f"Patiënt {i} Testpersoon", "1961", stamp, stamp)
+             for i in range(first, first + patients)])
+        count, execute = 0, store.db.execute
+
+        def counted(*args, **kw):
+            nonlocal count
+            count += 1
+            return execute(*args, **kw)
+
+        with monkeypatch.context() as m:
+            m.setattr(store.db, "execute", counted)
+            assert len(consultation_rows(store, instrument, key_salt=SALT)) == 1
+        return count
+
+    store.new_consultation(store.add_patient("Joop Teller").id, professional.id, "los",
+                           "2026-03-02")
+    assert statements(0, 3) == statements(3, 1500)
+
+
+def test_many_rows_go_in_as_given(store):
+    """insert_rows (COPY on the server) stores text the COPY format would otherwise read as
+    its own (tabs, backslashes, line ends, \\N) as it is, and NULL as NULL."""
+    store.db.execute("CREATE TEMPORARY TABLE many_rows (a TEXT PRIMARY KEY, b TEXT, c INTEGER)")
+    rows = [(f"sleutel {i}", f"tab\t, backslash \\, regel\r\neinde, \\N, 'quote\" {i}", i)
+            for i in range(2500)] + [("leeg", None, None), ("Ĳzerman", "", 0)]
+    with store.db.atomic():
+        store.db.insert_rows("many_rows", ("a", "b", "c"), iter(rows))
+    assert store.db.execute("SELECT a, b, c FROM many_rows").fetchall() == rows
+    store.db.execute("DROP TABLE many_rows")
+
+
 def test_referrals_made_in_a_conversation_are_counted(store, professional, instrument):
     from pgdesk.storage import social_map as sm
 

@@ -271,5 +271,16 @@ class PgDatabase:
         except psycopg.Error as exc:
             raise explain_sql_error(exc) from exc
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        # COPY: the rows as one stream, no statement to parse, plan or wait for per batch
+        names = ", ".join(f'"{c}"' for c in columns)
+        try:
+            with self.conn.cursor() as cursor, self.watch(), cursor.copy(
+                    f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            raise explain_sql_error(exc) from exc
+
     def serialize(self, name: str) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [name])
