@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from pgdesk.reports.kit import escape, unescape, wrap_words
 
@@ -22,6 +23,10 @@ _TAG = re.compile(r"<[^>]+>")
 # algorithm would put "071 123 45 67" as "67 45 123 071" (a wrong number to dial).
 _NUMBER = re.compile(r"\d[\d .:/-]*\d")
 _ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+# Markup that is only text: kit.escape's three entities and line breaks, nothing else
+_PLAIN = re.compile(r"(?:[^<&]|&(?:amp|lt|gt);|<br/>)*")
+_PIECES = re.compile(r"(<br/>|&amp;|&lt;|&gt;)")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
 
 
 def has_rtl(text: str) -> bool:
@@ -95,6 +100,8 @@ class Paragraph(_Paragraph):
 
     def __init__(self, text, style=None, bulletText=None, *args, **kwargs):  # noqa: N803 (reportlab)
         self._logical = text if isinstance(text, str) and has_rtl(text) else None
+        if self._logical is None and not args and "frags" not in kwargs and style is not None:
+            kwargs["frags"] = plain_frags(text, style)  # None: reportlab's parser
         self._for_width: float | None = None
         if self._logical is not None and bulletText:
             # reportlab puts a bullet at the left edge; here it belongs before the first word
@@ -132,3 +139,30 @@ def fixed_paragraph(text: str, style, bulletText=None) -> Paragraph:  # noqa: N8
 @lru_cache(maxsize=512)
 def _parsed(text: str, style, bullet_text) -> list:
     return _Paragraph(text, style, bullet_text).frags
+
+
+def plain_frags(text, style) -> list | None:
+    """The fragments reportlab's parser makes of markup that is only text with escaped &, <, >
+    and line breaks (a patient's words, a name, a date), made without the parser, which takes
+    longer than laying the paragraph out; None for any other markup."""
+    if not isinstance(text, str) or getattr(style, "textTransform", None):
+        return None
+    text = cleanBlockQuotedText(text)  # as reportlab's Paragraph does before parsing
+    if _PLAIN.fullmatch(text) is None:
+        return None
+    plain, line_break = _templates(style)
+    frags = []
+    for piece in _PIECES.split(text):
+        if piece == "<br/>":
+            frags.append(line_break.clone())
+        elif piece:
+            frags.append(plain.clone(text=_ENTITIES.get(piece, piece)))
+    return frags
+
+
+@lru_cache(maxsize=64)
+def _templates(style) -> tuple:
+    """A text fragment and a line break of this style, as the parser makes them (styles are
+    shared and never changed: handout_layout.styles)."""
+    frags = _Paragraph("x<br/>x", style).frags
+    return frags[0], frags[1]
