@@ -52,6 +52,10 @@ PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 # tenth of a handout to make (a Python codec over every character). Read at writing time, so
 # it holds for every report made after this module is loaded.
 rl_config.useA85 = 0
+# reportlab checks every attribute given to a shape against its type while this is on, a
+# developer's aid that was a twentieth of a handout (the web's shapes); pgdesk's shapes are
+# made by code the tests run, not from input
+rl_config.shapeChecking = 0
 
 
 def escape(text: str) -> str:
