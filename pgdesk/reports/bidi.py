@@ -130,10 +130,87 @@ class Paragraph(_Paragraph):
 def fixed_paragraph(text: str, style, bulletText=None) -> Paragraph:  # noqa: N803 (reportlab)
     """A Paragraph of fixed markup (an instrument's heading or note, never a patient's words)
     in a style that is never changed (handout_layout.styles): parsed once per process, as
-    parsing takes longer than laying it out. Right-to-left text is shaped per width anyway."""
+    parsing takes longer than laying it out, and laid out and drawn once per width
+    (FixedParagraph). Right-to-left text is shaped per width anyway."""
     if has_rtl(text):
         return Paragraph(text, style, bulletText)
-    return Paragraph(text, style, bulletText, frags=_parsed(text, style, bulletText))
+    return FixedParagraph(text, style, bulletText, frags=_parsed(text, style, bulletText),
+                          key=(text, style, bulletText))
+
+
+# FixedParagraph's memory: (text, style, bullet, width) -> its size, and -> the fonts its
+# operators name with those operators; a few dozen fixed texts per instrument and page
+_SIZES: dict[tuple, tuple[float, float]] = {}
+_DRAWN: dict[tuple, tuple[tuple, list[str]]] = {}
+KEPT = 1024
+_RESOURCE = re.compile(r"/(\S+)")
+
+
+class FixedParagraph(Paragraph):
+    """A fixed text (fixed_paragraph) whose size at a width is worked out once per process, and,
+    when it is plain ASCII, also the PDF operators that draw it: every handout draws the same
+    headings and notes. ASCII letters have the same code in every document's font subset
+    (reportlab's ttfAsciiReadable), so those operators hold for any handout that names its
+    fonts as the first one did; otherwise it is drawn anew. Its lines are broken only when
+    something asks for them (a split at the foot of a page)."""
+
+    def __init__(self, text, style=None, bulletText=None, *args, key=None, **kwargs):  # noqa: N803
+        super().__init__(text, style, bulletText, *args, **kwargs)
+        self._key = key  # None: a piece split off, an ordinary paragraph
+        self._ascii = key is not None and all(
+            part is None or (isinstance(part, str) and part.isascii()) for part in (text, bulletText))
+
+    def wrap(self, avail_width, avail_height):
+        if self._key is None:
+            return super().wrap(avail_width, avail_height)
+        at = (*self._key, avail_width)
+        size = _SIZES.get(at)
+        if size is None:
+            size = super().wrap(avail_width, avail_height)
+            _SIZES.clear() if len(_SIZES) > KEPT else None
+            _SIZES[at] = size
+        self._at = at
+        self.width, self.height = size
+        return size
+
+    def __getattr__(self, name):
+        # the lines of a size that came from memory: broken now, as a split needs them
+        if name == "blPara" and "_at" in self.__dict__:
+            Paragraph.wrap(self, self._at[-1], self.height)
+            return self.__dict__["blPara"]
+        raise AttributeError(name)
+
+    def draw(self):
+        at = self.__dict__.get("_at")
+        if at is None or not self._ascii:
+            return super().draw()
+        canv = self.canv
+        fonts = canv._doc.fontMapping
+        known = _DRAWN.get(at)
+        if known is not None and all(fonts.get(font) == name for font, name in known[0]):
+            canv._code.extend(known[1])
+            return None
+        start = len(canv._code)
+        super().draw()
+        code = canv._code[start:]
+        named = _fonts_named(code, fonts)
+        if named is not None:
+            _DRAWN.clear() if len(_DRAWN) > KEPT else None
+            _DRAWN[at] = (named, code)
+        return None
+
+
+def _fonts_named(code: list[str], fonts: dict[str, str]) -> tuple | None:
+    """(font, its name in this document) for each font the operators name; None if they name
+    anything else (a transparency, a font's second subset), which belongs to one document."""
+    names = {name: font for font, name in fonts.items()}
+    used = set()
+    for resource in _RESOURCE.findall(" ".join(code)):
+        name, _, subset = resource.partition("+")
+        if subset != "0" or f"/{name}" not in names:
+            return None
+        used.add((names[f"/{name}"], f"/{name}"))
+    return tuple(sorted(used))
 
 
 @lru_cache(maxsize=512)
