@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -180,23 +181,36 @@ class FixedParagraph(Paragraph):
             return self.__dict__["blPara"]
         raise AttributeError(name)
 
-    def draw(self):
+    def _kept(self, canv) -> list[str] | None:
+        """The operators kept for this text at its width, if they hold in this document."""
         at = self.__dict__.get("_at")
-        if at is None or not self._ascii:
-            return super().draw()
-        canv = self.canv
+        known = _DRAWN.get(at) if at is not None and self._ascii else None
+        if known is None:
+            return None
         fonts = canv._doc.fontMapping
-        known = _DRAWN.get(at)
-        if known is not None and all(fonts.get(font) == name for font, name in known[0]):
-            canv._code.extend(known[1])
+        return known[1] if all(fonts.get(font) == name for font, name in known[0]) else None
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
+        kept = self._kept(canvas)
+        if kept is None:
+            return super().drawOn(canvas, x, y, _sW)
+        # what reportlab's drawOn writes (save, move, draw, restore), without its state work
+        canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm", *kept, "Q"]
+        return None
+
+    def draw(self):
+        canv = self.canv
+        kept = self._kept(canv)
+        if kept is not None:
+            canv._code.extend(kept)
             return None
         start = len(canv._code)
         super().draw()
-        code = canv._code[start:]
-        named = _fonts_named(code, fonts)
-        if named is not None:
+        at = self.__dict__.get("_at")
+        named = _fonts_named(canv._code[start:], canv._doc.fontMapping)
+        if at is not None and self._ascii and named is not None:
             _DRAWN.clear() if len(_DRAWN) > KEPT else None
-            _DRAWN[at] = (named, code)
+            _DRAWN[at] = (named, canv._code[start:])
         return None
 
 

@@ -16,6 +16,7 @@ from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import TableStyle
@@ -215,6 +216,15 @@ class Picture(Drawing):
         if not self._operators:
             return super().draw()
         self.canv._code.extend(self._operators)
+        return None
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
+        if not self._operators:
+            return super().drawOn(canvas, x, y, _sW)
+        # what reportlab's drawOn writes (save, move, draw, restore), without its state work
+        canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm",
+                         *self._operators, "Q"]
+        return None
 
 
 def plain_table_style(valign: str = "MIDDLE", extra: list | None = None) -> TableStyle:
