@@ -199,19 +199,28 @@ class FixedParagraph(Paragraph):
         return None
 
     def draw(self):
-        canv = self.canv
-        kept = self._kept(canv)
-        if kept is not None:
-            canv._code.extend(kept)
-            return None
-        start = len(canv._code)
-        super().draw()
         at = self.__dict__.get("_at")
-        named = _fonts_named(canv._code[start:], canv._doc.fontMapping)
-        if at is not None and self._ascii and named is not None:
-            _DRAWN.clear() if len(_DRAWN) > KEPT else None
-            _DRAWN[at] = (named, canv._code[start:])
+        if at is None or not self._ascii:
+            return super().draw()
+        kept_drawing(self.canv, at, super().draw)
         return None
+
+
+def kept_drawing(canv, key: tuple, draw) -> None:
+    """What `draw` writes onto the canvas for a fixed text in plain ASCII (a heading, the footer),
+    kept under `key` the first time and replayed in later documents that name their fonts
+    alike; drawn anew wherever the kept operators would not hold."""
+    fonts = canv._doc.fontMapping
+    known = _DRAWN.get(key)
+    if known is not None and all(fonts.get(font) == name for font, name in known[0]):
+        canv._code.extend(known[1])
+        return
+    start = len(canv._code)
+    draw()
+    named = _fonts_named(canv._code[start:], fonts)
+    if named is not None:
+        _DRAWN.clear() if len(_DRAWN) > KEPT else None
+        _DRAWN[key] = (named, canv._code[start:])
 
 
 def _fonts_named(code: list[str], fonts: dict[str, str]) -> tuple | None:
