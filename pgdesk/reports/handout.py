@@ -20,7 +20,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import SimpleDocTemplate, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
@@ -54,6 +54,8 @@ from pgdesk.reports.kit import (
     MUTED,
     PDF_LANG,
     RING,
+    CondPageBreak,
+    Spacer,
     balanced_markup,
     escape,
     fill_text,

@@ -19,6 +19,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak as _CondPageBreak
+from reportlab.platypus import Spacer as _Spacer
 from reportlab.platypus import TableStyle
 
 from pgdesk.domain.content import shipped_instrument
@@ -224,6 +226,22 @@ class Picture(Drawing):
         # what reportlab's drawOn writes (save, move, draw, restore), without its state work
         canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm",
                          *self._operators, "Q"]
+        return None
+
+
+class Spacer(_Spacer):
+    """reportlab's Spacer, placed as it places it, writing nothing onto the page (reportlab's
+    writes an empty save, move and restore for each: a handout has a dozen)."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
+        return None
+
+
+class CondPageBreak(_CondPageBreak):
+    """reportlab's CondPageBreak (a new page unless `height` still fits), writing nothing onto
+    the page, as kit.Spacer."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
         return None
 
 
