@@ -61,6 +61,7 @@ from pgdesk.reports.kit import (
     fill_text,
     markup,
     plain_table_style,
+    quick_canvas,
     text,
     wrap_words,
 )
@@ -492,7 +493,8 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
                                    format_date(view.consultation.date)) if p)
     first, later = page_decor(lines, head, lay)
     handout = Handout(view, instrument, start, tuple(referrals), practice, show_changes)
-    doc.build(fitted_story(handout, lay), onFirstPage=first, onLaterPages=later)
+    doc.build(fitted_story(handout, lay), onFirstPage=first, onLaterPages=later,
+              canvasmaker=quick_canvas)
     return buffer.getvalue()
 
 

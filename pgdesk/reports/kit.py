@@ -8,6 +8,7 @@ alike and a patient never sees a decimal.
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 from html import escape as _html_escape
 from io import BytesIO
@@ -18,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak as _CondPageBreak
 from reportlab.platypus import Spacer as _Spacer
@@ -227,6 +229,27 @@ class Picture(Drawing):
         canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm",
                          *self._operators, "Q"]
         return None
+
+
+def quick_canvas(*args, **kwargs):
+    """reportlab's Canvas (as a document template's `canvasmaker`) whose pages' drawing is
+    compressed at zlib's fastest level instead of its default: about 15 kB of operators per
+    handout page in a third of the time, the stream a sixth larger; the same Flate stream."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(*args, **kwargs)
+    add_page = canvas._doc.addPage
+
+    def add_compressed(page) -> None:
+        if page.compression and isinstance(page.stream, str) and not page.Contents:
+            stream = pdfdoc.PDFStream(content=zlib.compress(page.stream.encode("utf8"), 1))
+            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+            stream.__Comment__ = "page stream"
+            page.Contents = stream  # PDFPage.prepare keeps contents it is given
+        add_page(page)
+
+    canvas._doc.addPage = add_compressed
+    return canvas
 
 
 class Spacer(_Spacer):
