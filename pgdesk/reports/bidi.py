@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from pgdesk.reports.kit import escape, unescape, wrap_words
 
@@ -22,6 +24,10 @@ _TAG = re.compile(r"<[^>]+>")
 # algorithm would put "071 123 45 67" as "67 45 123 071" (a wrong number to dial).
 _NUMBER = re.compile(r"\d[\d .:/-]*\d")
 _ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+# Markup that is only text: kit.escape's three entities and line breaks, nothing else
+_PLAIN = re.compile(r"(?:[^<&]|&(?:amp|lt|gt);|<br/>)*")
+_PIECES = re.compile(r"(<br/>|&amp;|&lt;|&gt;)")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
 
 
 def has_rtl(text: str) -> bool:
@@ -95,6 +101,8 @@ class Paragraph(_Paragraph):
 
     def __init__(self, text, style=None, bulletText=None, *args, **kwargs):  # noqa: N803 (reportlab)
         self._logical = text if isinstance(text, str) and has_rtl(text) else None
+        if self._logical is None and not args and "frags" not in kwargs and style is not None:
+            kwargs["frags"] = plain_frags(text, style)  # None: reportlab's parser
         self._for_width: float | None = None
         if self._logical is not None and bulletText:
             # reportlab puts a bullet at the left edge; here it belongs before the first word
@@ -123,12 +131,138 @@ class Paragraph(_Paragraph):
 def fixed_paragraph(text: str, style, bulletText=None) -> Paragraph:  # noqa: N803 (reportlab)
     """A Paragraph of fixed markup (an instrument's heading or note, never a patient's words)
     in a style that is never changed (handout_layout.styles): parsed once per process, as
-    parsing takes longer than laying it out. Right-to-left text is shaped per width anyway."""
+    parsing takes longer than laying it out, and laid out and drawn once per width
+    (FixedParagraph). Right-to-left text is shaped per width anyway."""
     if has_rtl(text):
         return Paragraph(text, style, bulletText)
-    return Paragraph(text, style, bulletText, frags=_parsed(text, style, bulletText))
+    return FixedParagraph(text, style, bulletText, frags=_parsed(text, style, bulletText),
+                          key=(text, style, bulletText))
+
+
+# FixedParagraph's memory: (text, style, bullet, width) -> its size, and -> the fonts its
+# operators name with those operators; a few dozen fixed texts per instrument and page
+_SIZES: dict[tuple, tuple[float, float]] = {}
+_DRAWN: dict[tuple, tuple[tuple, list[str]]] = {}
+KEPT = 1024
+_RESOURCE = re.compile(r"/(\S+)")
+
+
+class FixedParagraph(Paragraph):
+    """A fixed text (fixed_paragraph) whose size at a width is worked out once per process, and,
+    when it is plain ASCII, also the PDF operators that draw it: every handout draws the same
+    headings and notes. ASCII letters have the same code in every document's font subset
+    (reportlab's ttfAsciiReadable), so those operators hold for any handout that names its
+    fonts as the first one did; otherwise it is drawn anew. Its lines are broken only when
+    something asks for them (a split at the foot of a page)."""
+
+    def __init__(self, text, style=None, bulletText=None, *args, key=None, **kwargs):  # noqa: N803
+        super().__init__(text, style, bulletText, *args, **kwargs)
+        self._key = key  # None: a piece split off, an ordinary paragraph
+        self._ascii = key is not None and all(
+            part is None or (isinstance(part, str) and part.isascii()) for part in (text, bulletText))
+
+    def wrap(self, avail_width, avail_height):
+        if self._key is None:
+            return super().wrap(avail_width, avail_height)
+        at = (*self._key, avail_width)
+        size = _SIZES.get(at)
+        if size is None:
+            size = super().wrap(avail_width, avail_height)
+            _SIZES.clear() if len(_SIZES) > KEPT else None
+            _SIZES[at] = size
+        self._at = at
+        self.width, self.height = size
+        return size
+
+    def __getattr__(self, name):
+        # the lines of a size that came from memory: broken now, as a split needs them
+        if name == "blPara" and "_at" in self.__dict__:
+            Paragraph.wrap(self, self._at[-1], self.height)
+            return self.__dict__["blPara"]
+        raise AttributeError(name)
+
+    def _kept(self, canv) -> list[str] | None:
+        """The operators kept for this text at its width, if they hold in this document."""
+        at = self.__dict__.get("_at")
+        known = _DRAWN.get(at) if at is not None and self._ascii else None
+        if known is None:
+            return None
+        fonts = canv._doc.fontMapping
+        return known[1] if all(fonts.get(font) == name for font, name in known[0]) else None
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
+        kept = self._kept(canvas)
+        if kept is None:
+            return super().drawOn(canvas, x, y, _sW)
+        # what reportlab's drawOn writes (save, move, draw, restore), without its state work
+        canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm", *kept, "Q"]
+        return None
+
+    def draw(self):
+        at = self.__dict__.get("_at")
+        if at is None or not self._ascii:
+            return super().draw()
+        kept_drawing(self.canv, at, super().draw)
+        return None
+
+
+def kept_drawing(canv, key: tuple, draw) -> None:
+    """What `draw` writes onto the canvas for a fixed text in plain ASCII (a heading, the footer),
+    kept under `key` the first time and replayed in later documents that name their fonts
+    alike; drawn anew wherever the kept operators would not hold."""
+    fonts = canv._doc.fontMapping
+    known = _DRAWN.get(key)
+    if known is not None and all(fonts.get(font) == name for font, name in known[0]):
+        canv._code.extend(known[1])
+        return
+    start = len(canv._code)
+    draw()
+    named = _fonts_named(canv._code[start:], fonts)
+    if named is not None:
+        _DRAWN.clear() if len(_DRAWN) > KEPT else None
+        _DRAWN[key] = (named, canv._code[start:])
+
+
+def _fonts_named(code: list[str], fonts: dict[str, str]) -> tuple | None:
+    """(font, its name in this document) for each font the operators name; None if they name
+    anything else (a transparency, a font's second subset), which belongs to one document."""
+    names = {name: font for font, name in fonts.items()}
+    used = set()
+    for resource in _RESOURCE.findall(" ".join(code)):
+        name, _, subset = resource.partition("+")
+        if subset != "0" or f"/{name}" not in names:
+            return None
+        used.add((names[f"/{name}"], f"/{name}"))
+    return tuple(sorted(used))
 
 
 @lru_cache(maxsize=512)
 def _parsed(text: str, style, bullet_text) -> list:
     return _Paragraph(text, style, bullet_text).frags
+
+
+def plain_frags(text, style) -> list | None:
+    """The fragments reportlab's parser makes of markup that is only text with escaped &, <, >
+    and line breaks (a patient's words, a name, a date), made without the parser, which takes
+    longer than laying the paragraph out; None for any other markup."""
+    if not isinstance(text, str) or getattr(style, "textTransform", None):
+        return None
+    text = cleanBlockQuotedText(text)  # as reportlab's Paragraph does before parsing
+    if _PLAIN.fullmatch(text) is None:
+        return None
+    plain, line_break = _templates(style)
+    frags = []
+    for piece in _PIECES.split(text):
+        if piece == "<br/>":
+            frags.append(line_break.clone())
+        elif piece:
+            frags.append(plain.clone(text=_ENTITIES.get(piece, piece)))
+    return frags
+
+
+@lru_cache(maxsize=64)
+def _templates(style) -> tuple:
+    """A text fragment and a line break of this style, as the parser makes them (styles are
+    shared and never changed: handout_layout.styles)."""
+    frags = _Paragraph("x<br/>x", style).frags
+    return frags[0], frags[1]

@@ -9,7 +9,13 @@ from functools import cache, lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    makeToUnicodeCMap,
+)
 
 from pgdesk.paths import resource
 
@@ -40,41 +46,61 @@ def register_fonts() -> tuple[str, str]:
 
 
 def _reuse_subsets(font: TTFont) -> None:
-    """Make the embedded subset of these characters (a TrueType file cut out of the whole font)
-    and its compressed form once, not in every document: together a tenth of a handout's time.
-    reportlab calls the face's makeSubset and addSubsetObjects; both are given a memory here."""
+    """Make the embedded subset of these characters (a TrueType file cut out of the whole font),
+    its glyph widths and its character map, each compressed or formatted, once per set of
+    characters instead of in every document: reportlab's TTFont.addObjects, with a memory. The
+    objects are the ones reportlab itself writes (tests/reports/test_handout_again.py)."""
     face = font.face
-    make, add = face.makeSubset, face.addSubsetObjects
+    make = face.makeSubset
 
     @lru_cache(maxsize=SUBSETS_KEPT)
     def subset_file(chars: tuple[int, ...]) -> tuple[bytes, bytes]:
         raw = make(list(chars))
         return raw, zlib.compress(raw)  # what reportlab's FlateDecode filter would write
 
-    def add_subset_objects(doc, fontname, subset):
-        ref = add(doc, fontname, subset)
-        if doc.compression:  # the stream gets the compressed file and is not compressed again
-            stream = doc.idToObject[f"fontFile:{face.filename}({fontname})"]
-            stream.content = subset_file(tuple(subset))[1]
-            stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
-        return ref
+    def add_objects(doc) -> None:
+        state = font._assignState(doc)
+        state.frozen = 1
+        fonts = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(state.subsets):
+            chars = tuple(subset)
+            internal = font.getSubsetInternalName(n, doc)[1:]
+            base = (SUBSETN(n) + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {font.fontName} subset {n}"
+            pdf_font.Name = internal
+            pdf_font.BaseFont = base
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(chars) - 1
+            pdf_font.Widths = _widths(face, chars)
+            cmap = pdfdoc.PDFStream(content=makeToUnicodeCMap(base, chars) if not doc.compression
+                                    else _cmap(base, chars))
+            if doc.compression:  # compressed once: the stream is not compressed again
+                cmap.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+            pdf_font.ToUnicode = doc.Reference(cmap, f"toUnicodeCMap:{base}")
+            pdf_font.FontDescriptor = _descriptor(doc, face, base, chars, subset_file)
+            doc.Reference(pdf_font, internal)
+            fonts[internal] = pdf_font
+        del font.state[doc]
 
-    face.makeSubset = lambda subset: subset_file(tuple(subset))[0]
-    face.addSubsetObjects = add_subset_objects
-    add_objects = font.addObjects
+    font.addObjects = add_objects
 
-    def add_objects_with_kept_widths(doc):
-        add_objects(doc)
-        own = f"Font {font.fontName} subset "
-        for pdf_font in doc.idToObject["BasicFonts"].dict.values():
-            if str(getattr(pdf_font, "__Comment__", "")).startswith(own):
-                pdf_font.Widths = _formatted_widths(tuple(pdf_font.Widths.sequence))
-                if doc.compression:  # its character map, compressed once as well
-                    cmap = doc.idToObject[f"toUnicodeCMap:{pdf_font.BaseFont}"]
-                    cmap.content = _compressed(cmap.content)
-                    cmap.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
 
-    font.addObjects = add_objects_with_kept_widths
+def _descriptor(doc, face, base: str, chars: tuple[int, ...], subset_file):
+    """TTFontFace.addSubsetObjects, the font file taken from the subsets made before."""
+    raw, packed = subset_file(chars)
+    stream = pdfdoc.PDFStream(content=packed if doc.compression else raw)
+    stream.dictionary["Length1"] = len(raw)
+    if doc.compression:
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    ref = doc.Reference(stream, f"fontFile:{face.filename}({base})")
+    flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+    descriptor = pdfdoc.PDFDictionary({
+        "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight,
+        "Descent": face.descent, "Flags": flags, "FontBBox": pdfdoc.PDFArray(face.bbox),
+        "FontName": pdfdoc.PDFName(base), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
+        "FontFile2": ref, "MissingWidth": face.defaultWidth})
+    return doc.Reference(descriptor, f"fontDescriptor:{base}")
 
 
 class _Formatted(pdfdoc.PDFObject):
@@ -92,10 +118,11 @@ class _Formatted(pdfdoc.PDFObject):
 
 
 @lru_cache(maxsize=2 * SUBSETS_KEPT)
-def _compressed(text: str) -> bytes:
-    return zlib.compress(text.encode("utf8"))  # as reportlab's FlateDecode filter
+def _cmap(base: str, chars: tuple[int, ...]) -> bytes:
+    """The subset's character map, compressed as reportlab's FlateDecode filter would."""
+    return zlib.compress(makeToUnicodeCMap(base, chars).encode("utf8"))
 
 
 @lru_cache(maxsize=2 * SUBSETS_KEPT)
-def _formatted_widths(widths: tuple[int, ...]) -> _Formatted:
-    return _Formatted(widths)
+def _widths(face, chars: tuple[int, ...]) -> _Formatted:
+    return _Formatted(tuple(map(face.getCharWidth, chars)))

@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.platypus import SimpleDocTemplate, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from pgdesk.domain.dates import format_appointment, format_date
@@ -28,7 +28,7 @@ from pgdesk.domain.instrument import Instrument
 from pgdesk.domain.models import IMPORTANT, Consultation, ConsultationView
 from pgdesk.domain.practice import PracticeDetails
 from pgdesk.domain.scores import whole_number
-from pgdesk.reports.bidi import Paragraph, fixed_paragraph, visual
+from pgdesk.reports.bidi import Paragraph, fixed_paragraph, kept_drawing, visual
 from pgdesk.reports.fonts import register_fonts
 from pgdesk.reports.handout_change import change_section, compares_with_start
 from pgdesk.reports.handout_layout import (
@@ -54,11 +54,14 @@ from pgdesk.reports.kit import (
     MUTED,
     PDF_LANG,
     RING,
+    CondPageBreak,
+    Spacer,
     balanced_markup,
     escape,
     fill_text,
     markup,
     plain_table_style,
+    quick_canvas,
     text,
     wrap_words,
 )
@@ -397,7 +400,7 @@ def page_decor(lines: Sequence[str], running_head: str, lay: Layout = A4_LAYOUT)
     left, right = lay.margin_x + 6, lay.page_w - lay.margin_x - 6
     lead = lay.footer * 1.25
 
-    def first(canvas, doc) -> None:
+    def footer(canvas) -> None:
         canvas.saveState()
         top = lay.footer_y + lead * (len(lines) - 1)
         canvas.setStrokeColor(RING)
@@ -418,6 +421,16 @@ def page_decor(lines: Sequence[str], running_head: str, lay: Layout = A4_LAYOUT)
                 canvas.drawString(left, y, line)
             y -= lead
         canvas.restoreState()
+
+    def first(canvas, doc) -> None:
+        # both faces named in the same order in every handout (F1 bold, F2 regular, as the
+        # footer's first line would make it), so a kept footer or heading holds in the next one
+        for face in (bold, font):
+            getFont(face).getSubsetInternalName(0, canvas._doc)
+        if all(line.isascii() for line in lines):  # the practice's lines: the same each time
+            kept_drawing(canvas, ("footer", tuple(lines), lay), lambda: footer(canvas))
+        else:
+            footer(canvas)
 
     def later(canvas, doc) -> None:
         first(canvas, doc)
@@ -480,7 +493,8 @@ def render_handout(view: ConsultationView, instrument: Instrument, *,
                                    format_date(view.consultation.date)) if p)
     first, later = page_decor(lines, head, lay)
     handout = Handout(view, instrument, start, tuple(referrals), practice, show_changes)
-    doc.build(fitted_story(handout, lay), onFirstPage=first, onLaterPages=later)
+    doc.build(fitted_story(handout, lay), onFirstPage=first, onLaterPages=later,
+              canvasmaker=quick_canvas)
     return buffer.getvalue()
 
 

@@ -13,14 +13,16 @@ from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Line, Pol
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Table
 
 from pgdesk.reports.bidi import Paragraph, fixed_paragraph
 from pgdesk.reports.handout_layout import A4_LAYOUT, ICON, Layout
 from pgdesk.reports.kit import (
     ACCENT,
     ACCENT_SOFT,
+    CondPageBreak,
     Picture,
+    Spacer,
     drawing,
     escape,
     markup,

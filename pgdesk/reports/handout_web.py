@@ -8,8 +8,12 @@ from functools import cache, lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import PATH_OPS
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Table
 
 from pgdesk.domain.geometry import spoke, web_points
@@ -200,6 +204,10 @@ class WebDrawing(Drawing):
         canv.saveState()
         canv.transform(*web.transform)
         for shape in web.contents:
+            ops = _operators(canv, shape)
+            if ops is not None:  # each in its own q ... Q: nothing carries to the next
+                canv._code.append(ops)
+                continue
             canv.saveState()  # as reportlab does: nothing of one shape carries to the next
             _draw_shape(canv, shape)
             canv.restoreState()
@@ -207,6 +215,59 @@ class WebDrawing(Drawing):
 
     def getBounds(self):  # noqa: N802 (reportlab API)
         return _with_rings(super().getBounds(), *self._centre, self._grid._radius)
+
+
+def _rgb(color) -> str | None:
+    """'r g b' of an opaque RGB colour as reportlab writes it; None for any other."""
+    if type(color) is not colors.Color or color.alpha != 1:
+        return None
+    return fp_str(color.red, color.green, color.blue)
+
+
+def _operators(canv, shape: Polygon | Rect | String) -> str | None:
+    """The PDF operators of a number badge (its rounded box, its number) or a name around the web,
+    written here in one piece inside q ... Q, the pixels reportlab's canvas would draw; None for
+    what the canvas itself must draw (a polygon, a see-through fill)."""
+    if isinstance(shape, String):
+        fill = _rgb(shape.fillColor)
+        font = pdfmetrics.getFont(shape.fontName)
+        if fill is None or not getattr(font, "_dynamicFont", False):
+            return None
+        shift = {"start": 0, "middle": 0.5, "end": 1}[shape.textAnchor]
+        x = shape.x - _width(shape.text, shape.fontName, shape.fontSize) * shift
+        ops = [f"q {fill} rg BT 1 0 0 1 {fp_str(x, shape.y)} Tm"]
+        face = f"{fp_str(shape.fontSize)} Tf {fp_str(shape.fontSize * 1.2)} TL"
+        current = None
+        for subset, chars in font.splitString(shape.text, canv._doc):  # the document's codes
+            if subset != current:
+                ops.append(f"{font.getSubsetInternalName(subset, canv._doc)} {face}")
+                current = subset
+            ops.append(f"({canv._escape(chars)}) Tj")
+        ops.append("T* ET Q")
+        return " ".join(ops)
+    if not isinstance(shape, Rect) or not shape.rx or shape.rx != shape.ry \
+            or shape.strokeDashArray:
+        return None
+    stroke, fill = _rgb(shape.strokeColor), _rgb(shape.fillColor)
+    if stroke is None or fill is None:
+        return None
+    return (f"q {stroke} RG {fp_str(shape.strokeWidth)} w {shape.strokeLineJoin} j "
+            f"{shape.strokeLineCap} J {fill} rg 1 0 0 1 {fp_str(shape.x, shape.y)} cm\n"
+            f"{_round_box(shape.width, shape.height, shape.rx)}\n{PATH_OPS[1, 1, canv._fillMode]}\nQ")
+
+
+@lru_cache(maxsize=64)
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=64)
+def _round_box(width: float, height: float, radius: float) -> str:
+    """The path of a rounded box from (0, 0), as the canvas makes it: the same few badge sizes
+    in every web."""
+    code: list[str] = []
+    PDFPathObject(code=code).roundRect(0, 0, width, height, radius)
+    return "\n".join(code)
 
 
 def _draw_shape(canv, shape: Polygon | Rect | String) -> None:

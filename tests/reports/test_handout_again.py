@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -16,10 +17,12 @@ from reportlab.platypus import paragraph, paraparser
 
 from pgdesk.domain.content import shipped_instrument
 from pgdesk.reports import handout_web
+from pgdesk.reports.bidi import plain_frags
 from pgdesk.reports.fonts import FONT, FONT_BOLD, register_fonts
 from pgdesk.reports.handout import render_handout
 from pgdesk.reports.handout_layout import A4_LAYOUT, LARGE_LAYOUT, styles
-from tests.reports.test_handout import make_view
+from pgdesk.reports.kit import escape, markup
+from tests.reports.test_handout import PATIENT_NAME, make_view, pdf_text
 
 
 def _parsed_texts(monkeypatch) -> list[str]:
@@ -51,10 +54,7 @@ def test_the_font_objects_are_what_reportlab_itself_writes(nl, monkeypatch):
     kept = render_handout(view, nl)
     register_fonts()
     for name in (FONT, FONT_BOLD):  # reportlab's own subsetting, compression and widths
-        font = pdfmetrics.getFont(name)
-        monkeypatch.delattr(font.face, "makeSubset")
-        monkeypatch.delattr(font.face, "addSubsetObjects")
-        monkeypatch.delattr(font, "addObjects")
+        monkeypatch.delattr(pdfmetrics.getFont(name), "addObjects")
     assert render_handout(view, nl) == kept
 
 
@@ -63,18 +63,36 @@ def test_styles_are_made_once_per_layout():
     assert styles(LARGE_LAYOUT) is not styles(A4_LAYOUT)
 
 
-def test_a_second_handout_parses_only_the_patients_words(nl, monkeypatch):
+def test_a_second_handout_parses_no_fixed_text_and_no_plain_words(nl, monkeypatch):
+    """The instrument's texts are parsed once per process; the patient's own words (plain text)
+    get their fragments without reportlab's parser, anew in every handout: nothing of them is
+    kept. Only markup with tags (a bold label) still goes through the parser."""
     view = make_view(nl)
     render_handout(view, nl)
     texts = _parsed_texts(monkeypatch)
-    render_handout(view, nl)
+    changed = replace(view, consultation=replace(
+        view.consultation, plan=replace(view.consultation.plan, first_step="Om 23:00 naar bed.")))
+    pdf = render_handout(changed, nl)
     parsed = "\n".join(texts)
     for key in ("handout_title", "web_heading", "important_heading", "first_step_heading",
                 "next_heading"):
         assert nl.text(key) not in parsed, key
-    # the patient's own words are parsed anew every time: nothing of them is kept
-    assert any("Elke avond om 22:30" in t for t in texts)
-    assert any("Zo" in t and "Bru" in t for t in texts)
+    assert "23:00" not in parsed and PATIENT_NAME not in parsed
+    assert "Om 23:00 naar bed." in pdf_text(pdf)
+
+
+def test_plain_words_get_the_fragments_reportlabs_parser_makes():
+    tricky = ["Elke  avond &amp; &lt;nu&gt;<br/>tweede   regel", markup("  a <b>x</b> &  \n\n b\tc \n d"),
+              "", " ", "a<br/><br/>b", "a <br/> b", escape("dr.\u00a0A.\u00a0de\u00a0Vries"),
+              "zoë  ĳ 😀 &amp;&amp;", "12-03-2025  ·  Tussengesprek"]
+    for style in [*styles(A4_LAYOUT).values(), *styles(LARGE_LAYOUT).values()]:
+        for text in tricky:
+            made = plain_frags(text, style)
+            assert made is not None, text
+            assert [f.__dict__ for f in made] == [f.__dict__ for f in paragraph.Paragraph(
+                text, style).frags], text
+    assert plain_frags("<b>Wie</b> helpt", styles(A4_LAYOUT)["body"]) is None  # to the parser
+    assert plain_frags("&quot;", styles(A4_LAYOUT)["body"]) is None
 
 
 def test_every_paragraph_is_broken_into_lines_once(nl, monkeypatch):
