@@ -167,8 +167,8 @@ def bench_handout(rep: Report, runs: int) -> None:
     ok = rep.check("handout_s", first, at_most=False) & rep.check("handout_ratio", ratio)
     rep.row("handout, first of the session", f"{first:.3f} s", f"{floor:.3f} s", ratio,
             "< 0.3 s, <= 3x", ok)
-    rep.row("handout, again (same process)", ms(again * 1000), ms(again_floor * 1000), again / again_floor,
-            "< 10 ms", rep.check("handout_again_ms", again * 1000, at_most=False))
+    rep.row("handout, again, conversation changed", ms(again * 1000), ms(again_floor * 1000),
+            again / again_floor, "< 10 ms", rep.check("handout_again_ms", again * 1000, at_most=False))
     rep.results.update(handout_s=round(first, 3), handout_ratio=round(ratio, 2),
                        handout_floor_s=round(floor, 3), handout_again_ms=round(again * 1000, 1),
                        handout_again_floor_ms=round(again_floor * 1000, 2))
