@@ -98,12 +98,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="136"/>
+        <location filename="../../pgdesk/ui/app.py" line="128"/>
         <source>Er is geen wachtwoord gegeven; pgdesk is niet verbonden.</source>
         <translation>No password was given; pgdesk is not connected.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/app.py" line="293"/>
+        <location filename="../../pgdesk/ui/app.py" line="282"/>
         <source>De demo is gesloten. Wat u hebt ingevoerd, is niet bewaard: de volgende keer begint de demo opnieuw met dezelfde verzonnen patiënten.</source>
         <translation>The demo is closed. What you entered has not been kept: next time the demo starts afresh with the same made-up patients.</translation>
     </message>
@@ -4094,7 +4094,7 @@ Referrals already made to it stay readable in their conversations, with the deta
 <context>
     <name>WebStep</name>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="85"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="86"/>
         <source>Typ een cijfer van 0 tot en met 10 (voor 10: eerst 1, dan 0). Spatie: hier wil ik over praten. A: per aspect scoren. Of sleep de punten in het web.</source>
         <translation>Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: score per aspect. Or drag the points in the web.</translation>
     </message>
@@ -4103,22 +4103,22 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">Type a number from 0 to 10 (for 10: first 1, then 0). Space: I want to talk about this. A: a number per aspect. Or drag the points in the web.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="34"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
         <source>Cijfers per dimensie</source>
         <translation>Scores per dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="35"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="36"/>
         <source>Typ een cijfer van 0 tot 10 bij elke dimensie</source>
         <translation>Type a score from 0 to 10 for each dimension</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="42"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="43"/>
         <source>&amp;Aspecten…</source>
         <translation>&amp;Aspects…</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="44"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="45"/>
         <source>Hier wil ik over &amp;praten</source>
         <translation>I want to &amp;talk about this</translation>
     </message>
@@ -4127,17 +4127,17 @@ Referrals already made to it stay readable in their conversations, with the deta
         <translation type="vanished">last time</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="95"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="97"/>
         <source>gem.</source>
         <translation>avg.</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="96"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="98"/>
         <source>Hier wil ik over praten</source>
         <translation>I want to talk about this</translation>
     </message>
     <message>
-        <location filename="../../pgdesk/ui/consultation/web_step.py" line="72"/>
+        <location filename="../../pgdesk/ui/consultation/web_step.py" line="73"/>
         <source>1 getypt: typ 0 voor een 10, of Enter om de 1 te houden.</source>
         <translation>1 typed: type 0 for a 10, or Enter to keep the 1.</translation>
     </message>
