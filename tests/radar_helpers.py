@@ -28,6 +28,21 @@ DRAG_STEPS = 8
 _LEFT = Qt.MouseButton.LeftButton
 _NONE = Qt.MouseButton.NoButton
 
+SIX = ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving", "Kwaliteit van leven", "Meedoen",
+       "Dagelijks functioneren"]
+
+
+def shown_radar(qtbot, labels=SIX, size=(500, 500)):
+    """A RadarWidget of `labels`, shown and exposed at `size`."""
+    from pgdesk.ui.radar import RadarWidget
+
+    widget = RadarWidget(labels)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
 
 def _send(viewport: QWidget, kind: QEvent.Type, pos: QPoint, button, buttons) -> None:
     local = QPointF(pos)

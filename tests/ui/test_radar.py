@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from radar_helpers import (
     _LEFT,
     _NONE,
+    SIX,
     _send,
     _to_viewport,
     click,
@@ -18,6 +19,7 @@ from radar_helpers import (
     click_label,
     drag,
     press_move_release,
+    shown_radar,
 )
 
 from pgdesk.ui import plain
@@ -25,34 +27,12 @@ from pgdesk.ui.radar import RadarWidget, wrap_label
 
 pytestmark = pytest.mark.gui
 
-SIX = [
-    "Lichaamsfuncties",
-    "Mentaal welbevinden",
-    "Zingeving",
-    "Kwaliteit van leven",
-    "Meedoen",
-    "Dagelijks functioneren",
-]
 SEVEN = SIX + ["Financiën en wonen"]
 
 
 @pytest.fixture
 def radar(qtbot):
-    widget = RadarWidget(SIX)
-    qtbot.addWidget(widget)
-    widget.resize(500, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def make(qtbot, labels, size=(500, 500)) -> RadarWidget:
-    widget = RadarWidget(labels)
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_radar(qtbot)
 
 
 def record(radar):
@@ -306,7 +286,7 @@ def test_right_click_does_nothing(radar):
 
 
 def test_seven_labels(qtbot):
-    radar = make(qtbot, SEVEN)
+    radar = shown_radar(qtbot, SEVEN)
     radar.set_scores([3, 9, 10, 2, None, 7, 5])
     scores, axes = record(radar)
     # Seven spokes: spoke 1 at 90 - 360/7 degrees.
@@ -328,7 +308,7 @@ def test_seven_labels(qtbot):
 @pytest.mark.parametrize("size", [(300, 300), (500, 500), (700, 700), (420, 300), (300, 460)])
 @pytest.mark.parametrize("labels", [SIX, SEVEN, SIX[:3]])
 def test_labels_and_web_are_never_clipped(qtbot, size, labels):
-    radar = make(qtbot, labels, size)
+    radar = shown_radar(qtbot, labels, size)
     radar.set_previous([("12-03-2024", [5] * len(labels)), ("04-09-2024", [6] * len(labels))])
     radar.set_marked(set(range(len(labels))))
     radar.set_current(1)

@@ -9,23 +9,18 @@ import random
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF
 from PySide6.QtGui import QRegion
+from radar_helpers import SIX, shown_radar
 
 from pgdesk.ui.radar import RadarWidget
 
 pytestmark = pytest.mark.gui
 
-SIX = ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving", "Kwaliteit van leven", "Meedoen",
-       "Dagelijks functioneren"]
 START = [("c-start", "start 14-06-2026", [5, 4, 6, 5, 3, 6])]
 
 
 @pytest.fixture
 def radar(qtbot):
-    widget = RadarWidget(SIX)
-    qtbot.addWidget(widget)
-    widget.resize(500, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown_radar(qtbot)
     widget.set_history(START)
     widget.set_scores([7, 7, 7, 7, 7, 7])
     qtbot.wait(20)
