@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from pgdesk.reports.kit import escape, unescape, wrap_words
+from pgdesk.reports.kit import escape, place_operators, unescape, wrap_words
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _BREAK = re.compile(r"<br\s*/?>")
@@ -184,18 +183,13 @@ class FixedParagraph(Paragraph):
     def _kept(self, canv) -> list[str] | None:
         """The operators kept for this text at its width, if they hold in this document."""
         at = self.__dict__.get("_at")
-        known = _DRAWN.get(at) if at is not None and self._ascii else None
-        if known is None:
-            return None
-        fonts = canv._doc.fontMapping
-        return known[1] if all(fonts.get(font) == name for font, name in known[0]) else None
+        return _holding(canv, at) if at is not None and self._ascii else None
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
         kept = self._kept(canvas)
         if kept is None:
             return super().drawOn(canvas, x, y, _sW)
-        # what reportlab's drawOn writes (save, move, draw, restore), without its state work
-        canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm", *kept, "Q"]
+        place_operators(canvas, self, x, y, _sW, kept)
         return None
 
     def draw(self):
@@ -210,17 +204,25 @@ def kept_drawing(canv, key: tuple, draw) -> None:
     """What `draw` writes onto the canvas for a fixed text in plain ASCII (a heading, the footer),
     kept under `key` the first time and replayed in later documents that name their fonts
     alike; drawn anew wherever the kept operators would not hold."""
-    fonts = canv._doc.fontMapping
-    known = _DRAWN.get(key)
-    if known is not None and all(fonts.get(font) == name for font, name in known[0]):
-        canv._code.extend(known[1])
+    kept = _holding(canv, key)
+    if kept is not None:
+        canv._code.extend(kept)
         return
     start = len(canv._code)
     draw()
-    named = _fonts_named(canv._code[start:], fonts)
+    named = _fonts_named(canv._code[start:], canv._doc.fontMapping)
     if named is not None:
         _DRAWN.clear() if len(_DRAWN) > KEPT else None
         _DRAWN[key] = (named, canv._code[start:])
+
+
+def _holding(canv, key: tuple) -> list[str] | None:
+    """The operators kept under `key`, if this document names their fonts as the first did."""
+    known = _DRAWN.get(key)
+    if known is None:
+        return None
+    fonts = canv._doc.fontMapping
+    return known[1] if all(fonts.get(font) == name for font, name in known[0]) else None
 
 
 def _fonts_named(code: list[str], fonts: dict[str, str]) -> tuple | None:

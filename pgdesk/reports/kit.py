@@ -225,10 +225,15 @@ class Picture(Drawing):
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803 (reportlab API)
         if not self._operators:
             return super().drawOn(canvas, x, y, _sW)
-        # what reportlab's drawOn writes (save, move, draw, restore), without its state work
-        canvas._code += ["q", f"1 0 0 1 {fp_str(self._hAlignAdjust(x, _sW), y)} cm",
-                         *self._operators, "Q"]
+        place_operators(canvas, self, x, y, _sW, self._operators)
         return None
+
+
+def place_operators(canvas, flowable, x, y, _sW, operators: list[str]) -> None:  # noqa: N803
+    """Write kept `operators` of `flowable` at (x, y) as reportlab's drawOn would place its
+    drawing (save, move, draw, restore), without its graphics-state bookkeeping."""
+    canvas._code += ["q", f"1 0 0 1 {fp_str(flowable._hAlignAdjust(x, _sW), y)} cm",
+                     *operators, "Q"]
 
 
 def quick_canvas(*args, **kwargs):
